@@ -1,0 +1,79 @@
+// The in-memory model of a tour file (format version 1).
+// docs/tour-format.md is the user-facing description of every field; keep both in step.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace tourguide::tours {
+
+/// 1-based position of an item in the tour file it was read from (0 = unknown,
+/// e.g. a tour built in memory by the indexer).
+struct FilePos {
+  unsigned line = 0;
+  unsigned column = 0;
+};
+
+/// Where a stop is. Any combination of fields may be given; they are tried in
+/// the documented order (docs/tour-format.md, "How an anchor is resolved"):
+///   1. function + pattern   2. file + pattern   3. function   4. file + line
+struct Anchor {
+  std::string function; ///< Qualified name: "main", "mlp_forward", "nn::Linear::forward".
+  std::string file;     ///< Source path relative to the repo root (or absolute).
+  std::string pattern;  ///< Text of the line to stop at; whitespace runs compare as one space.
+  unsigned line = 0;    ///< 1-based line in `file` (0 = not given).
+  FilePos pos;
+
+  bool empty() const { return function.empty() && file.empty(); }
+};
+
+/// A value to show at a stop.
+struct Watch {
+  std::string expr;  ///< A variable path ("loss", "batch.x[0]", "model->w") or, with trust, an expression.
+  std::string label; ///< Shown instead of expr when not empty.
+  std::string count; ///< For a pointer: number of elements, a literal or a variable path ("n").
+  FilePos pos;
+};
+
+/// The program a tour runs.
+struct Program {
+  std::string path;              ///< Relative to the repo root; ${...} variables are expanded.
+  std::vector<std::string> args; ///< Arguments after the program name.
+  std::string cwd;               ///< Working directory (default: the repo root).
+  std::map<std::string, std::string> env; ///< Extra environment variables.
+  FilePos pos;
+};
+
+/// The stages a tour can name. Teams may use their own stage names too
+/// (lowercase identifiers); these are the ones tourguide knows about.
+inline const std::vector<std::string> &knownStages() {
+  static const std::vector<std::string> stages = {"data",      "loop",    "model", "loss",
+                                                  "optimizer", "metrics", "setup", "checkpoint"};
+  return stages;
+}
+
+struct Stop {
+  std::string id;    ///< Stable identifier, unique in the tour: [a-z0-9][a-z0-9_.-]*
+  std::string stage; ///< One of knownStages() or a team's own lowercase name.
+  std::string title;
+  std::string text;  ///< Markdown.
+  Anchor anchor;
+  unsigned hit = 1;  ///< Stop on the Nth time the anchor is reached (1 = the first).
+  std::vector<Watch> watch;
+  FilePos pos;
+};
+
+struct Tour {
+  int version = 1;
+  std::string schema;      ///< Optional "$schema" reference, kept for editors.
+  std::string title;
+  std::string description; ///< Markdown.
+  std::string root;        ///< Repo root relative to the tour file's folder; see repoRoot().
+  Program program;
+  std::vector<Stop> stops;
+
+  std::string sourcePath;  ///< The file it was loaded from (empty if built in memory).
+};
+
+} // namespace tourguide::tours
