@@ -1,6 +1,7 @@
 // The sample repos this build knows, with where their sources and built programs are.
 #pragma once
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -13,5 +14,8 @@ struct SampleRepo {
 };
 
 const std::vector<SampleRepo> &sampleRepos();
+
+/// gtest prints a test's parameter with this, instead of a hex dump.
+inline void PrintTo(const SampleRepo &repo, std::ostream *os) { *os << repo.name; }
 
 } // namespace tourguide::testing
