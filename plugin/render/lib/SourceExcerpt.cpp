@@ -1,0 +1,71 @@
+#include "tourguide/render/SourceExcerpt.h"
+
+#include "tourguide/render/TextLayout.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <vector>
+
+namespace tourguide::render {
+namespace {
+
+/// The one line shown instead of source lines, dimmed like other secondary text.
+std::string noteLine(const std::string &text, const Style &style) {
+  return styled(truncateToWidth("  (" + text + ")", style.width), "2", style.color) + "\n";
+}
+
+} // namespace
+
+std::string renderSourceExcerpt(const std::string &path, unsigned line, unsigned context,
+                                const Style &style) {
+  if (path.empty() || line == 0)
+    return noteLine("no source location for this stop", style);
+  std::ifstream in(path);
+  if (!in)
+    return noteLine("source not available: " + path + ": " + std::strerror(errno), style);
+
+  unsigned first = line > context ? line - context : 1;
+  unsigned last = line + context;
+  std::vector<std::string> lines; // lines first..last that exist
+  std::string text;
+  unsigned number = 0;
+  while (number < last && std::getline(in, text)) {
+    ++number;
+    if (number >= first)
+      lines.push_back(std::move(text));
+  }
+  if (in.bad()) // e.g. a directory: it opens, but reading fails
+    return noteLine("source not readable: " + path + ": " + std::strerror(errno), style);
+  if (number < line)
+    return noteLine(path + " has " + std::to_string(number) + " lines; line " +
+                        std::to_string(line) + " is past its end",
+                    style);
+
+  size_t numberWidth = std::to_string(first + lines.size() - 1).size();
+  std::string out;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    unsigned n = first + static_cast<unsigned>(i);
+    bool current = n == line;
+    std::string digits = std::to_string(n);
+    std::string gutter = (current ? "> " : "  ") + std::string(numberWidth - digits.size(), ' ') +
+                         digits + " | ";
+    std::string body = expandTabs(lines[i]);
+    // CRLF files and trailing blanks: invisible, and noise in copied or compared text.
+    while (!body.empty() && (body.back() == '\r' || body.back() == ' '))
+      body.pop_back();
+    std::string full = truncateToWidth(body.empty() ? gutter.substr(0, gutter.size() - 1) : gutter + body,
+                                       style.width);
+    if (style.color) {
+      // Style the gutter and the text apart: truncation already placed the cut.
+      size_t gutterBytes = std::min(gutter.size(), full.size());
+      std::string left = full.substr(0, gutterBytes), right = full.substr(gutterBytes);
+      full = current ? styled(left, "1;33", true) + styled(right, "1", true)
+                     : styled(left, "2", true) + right;
+    }
+    out += full + "\n";
+  }
+  return out;
+}
+
+} // namespace tourguide::render

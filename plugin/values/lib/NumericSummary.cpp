@@ -1,0 +1,149 @@
+#include "tourguide/values/NumericSummary.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+
+namespace tourguide::values {
+namespace {
+
+template <typename T> T raw(const unsigned char *p) {
+  T value;
+  std::memcpy(&value, p, sizeof value);
+  return value;
+}
+template <typename T> double load(const unsigned char *p) { return static_cast<double>(raw<T>(p)); }
+
+/// An element as it is listed: bools as words, integers exactly (even past 2^53).
+std::string formatElement(const unsigned char *element, const NumberFormat &format) {
+  switch (format.kind) {
+  case NumberKind::Bool:
+    return element[0] ? "true" : "false";
+  case NumberKind::Signed: {
+    int64_t v = format.byteSize == 1   ? raw<int8_t>(element)
+                : format.byteSize == 2 ? raw<int16_t>(element)
+                : format.byteSize == 4 ? raw<int32_t>(element)
+                                       : raw<int64_t>(element);
+    return std::to_string(v);
+  }
+  case NumberKind::Unsigned: {
+    uint64_t v = 0;
+    std::memcpy(&v, element, format.byteSize); // little-endian host and target
+    return std::to_string(v);
+  }
+  case NumberKind::Floating:
+    break;
+  }
+  return formatNumber(decodeNumber(element, format).value_or(0), 4);
+}
+
+} // namespace
+
+bool isSupported(const NumberFormat &format) {
+  switch (format.kind) {
+  case NumberKind::Bool:
+    return format.byteSize == 1;
+  case NumberKind::Signed:
+  case NumberKind::Unsigned:
+    return format.byteSize == 1 || format.byteSize == 2 || format.byteSize == 4 ||
+           format.byteSize == 8;
+  case NumberKind::Floating:
+    return format.byteSize == 4 || format.byteSize == 8 ||
+           format.byteSize == sizeof(long double);
+  }
+  return false;
+}
+
+std::optional<double> decodeNumber(const unsigned char *p, const NumberFormat &format) {
+  if (!isSupported(format))
+    return std::nullopt;
+  switch (format.kind) {
+  case NumberKind::Bool:
+    return p[0] ? 1.0 : 0.0;
+  case NumberKind::Signed:
+    switch (format.byteSize) {
+    case 1: return load<int8_t>(p);
+    case 2: return load<int16_t>(p);
+    case 4: return load<int32_t>(p);
+    default: return load<int64_t>(p);
+    }
+  case NumberKind::Unsigned:
+    switch (format.byteSize) {
+    case 1: return load<uint8_t>(p);
+    case 2: return load<uint16_t>(p);
+    case 4: return load<uint32_t>(p);
+    default: return load<uint64_t>(p);
+    }
+  case NumberKind::Floating:
+    switch (format.byteSize) {
+    case 4: return load<float>(p);
+    case 8: return load<double>(p);
+    default: return static_cast<double>(raw<long double>(p));
+    }
+  }
+  return std::nullopt;
+}
+
+std::string formatNumber(double value, int digits) {
+  if (std::isnan(value))
+    return "nan";
+  if (std::isinf(value))
+    return value < 0 ? "-inf" : "inf";
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*g", digits, value);
+  return buffer;
+}
+
+std::string summarizeNumbers(const std::string &shape, uint64_t totalCount,
+                             const unsigned char *data, size_t bytes, const NumberFormat &format,
+                             size_t shown) {
+  if (!isSupported(format))
+    return "size=" + shape + " (elements of an unsupported number format)";
+  size_t readCount = bytes / format.byteSize;
+  std::string out = "size=" + shape + " [";
+  for (size_t i = 0; i < readCount && i < shown; ++i) {
+    if (i)
+      out += ", ";
+    out += formatElement(data + i * format.byteSize, format);
+  }
+  if (totalCount > shown)
+    out += readCount ? ", ..." : "...";
+  out += "]";
+  if (readCount == 0)
+    return out;
+
+  if (format.kind == NumberKind::Bool) {
+    size_t trues = 0;
+    for (size_t i = 0; i < readCount; ++i)
+      trues += data[i] != 0;
+    out += " true=" + std::to_string(trues);
+  } else {
+    size_t nans = 0, infs = 0, finite = 0;
+    double min = 0, max = 0, sum = 0;
+    for (size_t i = 0; i < readCount; ++i) {
+      double v = *decodeNumber(data + i * format.byteSize, format);
+      if (std::isnan(v)) {
+        ++nans;
+      } else if (std::isinf(v)) {
+        ++infs;
+      } else {
+        min = finite ? std::fmin(min, v) : v;
+        max = finite ? std::fmax(max, v) : v;
+        sum += v;
+        ++finite;
+      }
+    }
+    if (finite)
+      out += " min=" + formatNumber(min) + " max=" + formatNumber(max) +
+             " mean=" + formatNumber(sum / finite);
+    else
+      out += " (no finite values)";
+    if (format.kind == NumberKind::Floating)
+      out += " nan=" + std::to_string(nans) + " inf=" + std::to_string(infs);
+  }
+  if (readCount < totalCount)
+    out += " (stats of first " + std::to_string(readCount) + ")";
+  return out;
+}
+
+} // namespace tourguide::values

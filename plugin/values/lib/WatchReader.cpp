@@ -1,0 +1,146 @@
+#include "tourguide/values/WatchReader.h"
+
+#include "ValueFormatter.h"
+#include "tourguide/tours/TourFile.h"
+
+#include <lldb/API/SBError.h>
+#include <lldb/API/SBExpressionOptions.h>
+#include <lldb/API/SBProcess.h>
+#include <lldb/API/SBThread.h>
+#include <lldb/API/SBType.h>
+#include <lldb/API/SBValue.h>
+
+#include <cctype>
+#include <optional>
+
+namespace tourguide::values {
+namespace {
+
+// A trusted expression that takes longer than this is abandoned (and unwound).
+constexpr uint32_t ExpressionTimeoutMicros = 500000;
+
+render::WatchLine errorLine(std::string label, std::string reason) {
+  return {std::move(label), std::move(reason), true};
+}
+
+std::string refusal(const std::string &what) {
+  return "`" + what +
+         "` is not a variable path: evaluating it could run code in the program "
+         "(start the tour with `tour start --trust FILE` to allow it)";
+}
+
+/// First line of an LLDB error, without its "error: " prefix.
+std::string firstLine(const char *message, const char *fallback) {
+  std::string text = message && *message ? message : fallback;
+  if (text.rfind("error: ", 0) == 0)
+    text = text.substr(7);
+  size_t end = text.find('\n');
+  return end == std::string::npos ? text : text.substr(0, end);
+}
+
+bool isDecimal(const std::string &text) {
+  if (text.empty() || text.size() > 18)
+    return false;
+  for (char c : text)
+    if (!std::isdigit(static_cast<unsigned char>(c)))
+      return false;
+  return true;
+}
+
+/// The element count of a pointer watch: a literal, or a variable read like any watch.
+std::optional<uint64_t> resolveCount(lldb::SBFrame frame, const std::string &count,
+                                     std::string &error) {
+  if (isDecimal(count))
+    return std::stoull(count);
+  if (!tours::isVariablePath(count)) {
+    error = "count " + refusal(count);
+    return std::nullopt;
+  }
+  lldb::SBValue value = frame.GetValueForVariablePath(count.c_str(), lldb::eDynamicDontRunTarget);
+  lldb::SBError status;
+  int64_t signedCount = value.IsValid() ? value.GetValueAsSigned(status, 0) : 0;
+  if (!value.IsValid() || value.GetError().Fail() || status.Fail()) {
+    error = "count `" + count + "` cannot be read: " +
+            firstLine(value.GetError().GetCString(), "not in scope here");
+    return std::nullopt;
+  }
+  if (signedCount < 0) {
+    error = "count `" + count + "` is negative (" + std::to_string(signedCount) + ")";
+    return std::nullopt;
+  }
+  return static_cast<uint64_t>(signedCount);
+}
+
+lldb::SBValue evaluateTrusted(lldb::SBFrame frame, const std::string &expr) {
+  lldb::SBExpressionOptions options;
+  options.SetTimeoutInMicroSeconds(ExpressionTimeoutMicros);
+  options.SetTryAllThreads(false);  // never let other threads run behind the user's back
+  options.SetUnwindOnError(true);
+  options.SetIgnoreBreakpoints(true);
+  options.SetFetchDynamicValue(lldb::eDynamicDontRunTarget);
+  return frame.EvaluateExpression(expr.c_str(), options);
+}
+
+} // namespace
+
+render::WatchLine readWatch(lldb::SBFrame frame, const WatchRequest &request) {
+  std::string label = request.label.empty() ? request.expr : request.label;
+  if (request.expr.empty())
+    return errorLine(label, "empty expression");
+  if (!frame.IsValid())
+    return errorLine(label, "no stopped frame to read from (is the program running?)");
+  lldb::SBProcess process = frame.GetThread().GetProcess();
+  if (process.IsValid() && process.GetState() != lldb::eStateStopped)
+    return errorLine(label, "the program is not stopped");
+
+  bool variablePath = tours::isVariablePath(request.expr);
+  if (!variablePath && !request.trusted)
+    return errorLine(label, refusal(request.expr));
+
+  lldb::SBValue value;
+  if (variablePath) {
+    value = frame.GetValueForVariablePath(request.expr.c_str(), lldb::eDynamicDontRunTarget);
+    if (value.IsValid() && value.GetError().Fail() && value.IsInScope() &&
+        unreadableReason(value).rfind("optimized out", 0) == 0)
+      return errorLine(label, unreadableReason(value));
+    if (!value.IsValid() || value.GetError().Fail()) {
+      // LLDB often says only "No value": name the expression and the function instead.
+      std::string reason = firstLine(value.GetError().GetCString(), "");
+      if (reason.empty() || reason == "No value") {
+        const char *function = frame.GetDisplayFunctionName();
+        std::string where = function ? function : "this frame";
+        if (function && where.find('(') == std::string::npos)
+          where += "()"; // C functions come without their parameter list
+        reason = "`" + request.expr + "` is not in scope in " + where;
+      }
+      return errorLine(label, "not available here: " + reason);
+    }
+  } else {
+    value = evaluateTrusted(frame, request.expr);
+    if (!value.IsValid() || value.GetError().Fail())
+      return errorLine(label, "evaluation failed: " +
+                                  firstLine(value.GetError().GetCString(), "no result"));
+  }
+
+  ValueFormatter formatter(frame);
+  lldb::SBType type = value.GetType().GetCanonicalType();
+  if (!request.count.empty() && type.IsPointerType()) {
+    std::string error;
+    std::optional<uint64_t> count = resolveCount(frame, request.count, error);
+    if (!count)
+      return errorLine(label, error);
+    lldb::SBError status;
+    uint64_t address = value.GetValueAsUnsigned(status, 0);
+    if (status.Fail())
+      return errorLine(label, "the pointer cannot be read: " + firstLine(status.GetCString(), "?"));
+    if (address == 0)
+      return {label, "nullptr (count " + std::to_string(*count) + ")", false};
+    Formatted text = formatter.formatElements(address, type.GetPointeeType(), *count);
+    return {label, text.text, text.error};
+  }
+  // `count` only means something for a pointer; arrays and vectors know their size.
+  Formatted text = formatter.format(value);
+  return {label, text.text, text.error};
+}
+
+} // namespace tourguide::values

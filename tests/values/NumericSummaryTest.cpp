@@ -1,0 +1,83 @@
+#include "tourguide/values/NumericSummary.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+using namespace tourguide::values;
+
+namespace {
+template <typename T> std::string summarize(const std::vector<T> &values, NumberKind kind,
+                                            uint64_t total = 0) {
+  NumberFormat format{kind, sizeof(T)};
+  return summarizeNumbers(std::to_string(total ? total : values.size()),
+                          total ? total : values.size(),
+                          reinterpret_cast<const unsigned char *>(values.data()),
+                          values.size() * sizeof(T), format);
+}
+} // namespace
+
+TEST(NumericSummary, Floats) {
+  EXPECT_EQ(summarize<float>({1, 2, 3}, NumberKind::Floating),
+            "size=3 [1, 2, 3] min=1 max=3 mean=2 nan=0 inf=0");
+}
+
+TEST(NumericSummary, ListedFloatsAreShorterThanStats) {
+  EXPECT_EQ(summarize<double>({2.718281828, 3.141592654}, NumberKind::Floating),
+            "size=2 [2.718, 3.142] min=2.71828 max=3.14159 mean=2.92994 nan=0 inf=0");
+}
+
+TEST(NumericSummary, NanAndInfAreCountedNotAveraged) {
+  const double inf = std::numeric_limits<double>::infinity();
+  EXPECT_EQ(summarize<double>({std::nan(""), 4, -inf, 2}, NumberKind::Floating),
+            "size=4 [nan, 4, -inf, 2] min=2 max=4 mean=3 nan=1 inf=1");
+  EXPECT_EQ(summarize<double>({std::nan(""), inf}, NumberKind::Floating),
+            "size=2 [nan, inf] (no finite values) nan=1 inf=1");
+}
+
+TEST(NumericSummary, IntegersAreExact) {
+  EXPECT_EQ(summarize<int64_t>({9007199254740993LL, -5}, NumberKind::Signed),
+            "size=2 [9007199254740993, -5] min=-5 max=9.0072e+15 mean=4.5036e+15");
+  EXPECT_EQ(summarize<uint8_t>({0, 200, 255}, NumberKind::Unsigned),
+            "size=3 [0, 200, 255] min=0 max=255 mean=151.667");
+  EXPECT_EQ(summarize<int16_t>({-300, 300}, NumberKind::Signed),
+            "size=2 [-300, 300] min=-300 max=300 mean=0");
+}
+
+TEST(NumericSummary, OnlyTheFirstElementsAreListed) {
+  EXPECT_EQ(summarize<int>({1, 2, 3, 4, 5, 6, 7}, NumberKind::Signed),
+            "size=7 [1, 2, 3, 4, 5, ...] min=1 max=7 mean=4");
+}
+
+TEST(NumericSummary, SampledArraysSaySo) {
+  EXPECT_EQ(summarize<int>({1, 2, 3}, NumberKind::Signed, 100),
+            "size=100 [1, 2, 3, ...] min=1 max=3 mean=2 (stats of first 3)");
+}
+
+TEST(NumericSummary, Bools) {
+  bool flags[3] = {true, false, true};
+  EXPECT_EQ(summarizeNumbers("3", 3, reinterpret_cast<const unsigned char *>(flags), 3,
+                             NumberFormat{NumberKind::Bool, 1}),
+            "size=3 [true, false, true] true=2");
+}
+
+TEST(NumericSummary, Empty) {
+  EXPECT_EQ(summarize<float>({}, NumberKind::Floating), "size=0 []");
+}
+
+TEST(NumericSummary, UnsupportedFormat) {
+  NumberFormat odd{NumberKind::Signed, 3};
+  EXPECT_FALSE(isSupported(odd));
+  unsigned char bytes[3] = {};
+  EXPECT_EQ(summarizeNumbers("1", 1, bytes, 3, odd), "size=1 (elements of an unsupported number format)");
+}
+
+TEST(NumericSummary, NumberFormatting) {
+  EXPECT_EQ(formatNumber(0.1f), "0.1");
+  EXPECT_EQ(formatNumber(2.458333333), "2.45833");
+  EXPECT_EQ(formatNumber(1e6), "1e+06");
+  EXPECT_EQ(formatNumber(-std::numeric_limits<double>::infinity()), "-inf");
+}
