@@ -1,0 +1,97 @@
+// `tourguide validate FILE...`: checks tour files and reports every problem like a compiler.
+#include "DiagnosticPrinter.h"
+#include "tourguide/cli/Command.h"
+#include "tourguide/tours/TourFile.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <unistd.h>
+
+namespace tourguide::cli {
+
+namespace {
+
+const char *const kUsage = "tourguide validate [--color=auto|always|never] FILE...";
+
+void printHelp(std::ostream &out) {
+  out << "Usage: " << kUsage << "\n\n"
+      << "Checks tour files (docs/tour-format.md) and prints each problem as\n"
+      << "FILE:LINE:COL: error: MESSAGE, with the source line and a caret.\n\n"
+      << "Options:\n"
+      << "  --color=WHEN  colour the output: auto (when stdout is a terminal and NO_COLOR is\n"
+      << "                not set), always, never\n"
+      << "  -h, --help    show this help\n\n"
+      << "Exit status: 0 when no file has errors (warnings allowed), 1 when any has,\n"
+      << "2 on a usage error.\n";
+}
+
+/// Colour by default only on a terminal, and never when NO_COLOR is set (no-color.org).
+bool colorByDefault() { return ::isatty(STDOUT_FILENO) != 0 && !std::getenv("NO_COLOR"); }
+
+int usageError(const std::string &message) {
+  std::cerr << "tourguide validate: error: " << message << "\n"
+            << "Usage: " << kUsage << "\n";
+  return kExitUsage;
+}
+
+/// The file's text for source snippets; empty when unreadable (loadTourFile reports why).
+std::string readSource(const std::string &path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream buffer;
+  if (in)
+    buffer << in.rdbuf();
+  return buffer.str();
+}
+
+int runValidate(const std::vector<std::string> &args) {
+  std::vector<std::string> files;
+  bool color = colorByDefault();
+  bool optionsEnded = false;
+  for (const std::string &arg : args) {
+    if (optionsEnded || arg.empty() || arg[0] != '-' || arg == "-") {
+      files.push_back(arg);
+    } else if (arg == "--") {
+      optionsEnded = true;
+    } else if (arg == "-h" || arg == "--help") {
+      printHelp(std::cout);
+      return kExitOk;
+    } else if (arg == "--color=always") {
+      color = true;
+    } else if (arg == "--color=never") {
+      color = false;
+    } else if (arg == "--color=auto") {
+      color = colorByDefault();
+    } else {
+      return usageError("unknown option '" + arg + "'");
+    }
+  }
+  if (files.empty())
+    return usageError("no tour file given");
+
+  PrintOptions options;
+  options.color = color;
+  unsigned errors = 0, warnings = 0;
+  for (const std::string &file : files) {
+    tours::LoadResult result = tours::loadTourFile(file);
+    std::string source = readSource(file);
+    for (const tours::Diagnostic &diag : result.diagnostics) {
+      printDiagnostic(std::cout, diag, source, options);
+      errors += diag.severity == tours::Severity::Error;
+      warnings += diag.severity == tours::Severity::Warning;
+    }
+  }
+  std::string summary = summaryLine(errors, warnings);
+  if (!summary.empty())
+    std::cout << summary << '\n';
+  std::cout.flush();
+  return errors != 0 ? kExitFailure : kExitOk;
+}
+
+const CommandRegistration registration({"validate", "check tour files and report every problem",
+                                        kUsage, &runValidate});
+
+} // namespace
+
+} // namespace tourguide::cli

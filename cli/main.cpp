@@ -1,0 +1,38 @@
+// The `tourguide` executable: finds the subcommand in the table and runs it.
+#include "tourguide/cli/Command.h"
+
+#include <iostream>
+
+namespace {
+
+using tourguide::cli::commands;
+
+void printUsage(std::ostream &out) {
+  out << "Usage: tourguide COMMAND [ARGS...]\n\nCommands:\n";
+  for (const tourguide::cli::Command &command : commands())
+    out << "  " << command.name << std::string(command.name.size() < 10 ? 10 - command.name.size() : 1, ' ')
+        << command.summary << "\n";
+  out << "\nRun 'tourguide COMMAND --help' for the options of a command.\n";
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    std::cerr << "tourguide: error: no command given\n";
+    printUsage(std::cerr);
+    return tourguide::cli::kExitUsage;
+  }
+  std::string name = argv[1];
+  if (name == "-h" || name == "--help" || name == "help") {
+    printUsage(std::cout);
+    return tourguide::cli::kExitOk;
+  }
+  const tourguide::cli::Command *command = tourguide::cli::findCommand(name);
+  if (!command) {
+    std::cerr << "tourguide: error: unknown command '" << name << "'\n";
+    printUsage(std::cerr);
+    return tourguide::cli::kExitUsage;
+  }
+  return command->run(std::vector<std::string>(argv + 2, argv + argc));
+}

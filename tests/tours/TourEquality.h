@@ -1,0 +1,54 @@
+// Compares tours by content: positions and the source path are where a tour was read from,
+// not what it says, so a round trip through writeTour may change them.
+#pragma once
+
+#include "tourguide/tours/Tour.h"
+
+#include <string>
+
+namespace tourguide::tours::test {
+
+/// "" when equal, else the first difference ("stops[1].anchor.line: 3 vs 4").
+inline std::string contentDifference(const Tour &a, const Tour &b) {
+  auto differ = [](const std::string &what, const auto &x, const auto &y) -> std::string {
+    return x == y ? "" : what + " differs";
+  };
+  std::string d;
+  auto check = [&](std::string result) {
+    if (d.empty())
+      d = std::move(result);
+  };
+  check(differ("version", a.version, b.version));
+  check(differ("$schema", a.schema, b.schema));
+  check(differ("title", a.title, b.title));
+  check(differ("description", a.description, b.description));
+  check(differ("root", a.root, b.root));
+  check(differ("program.path", a.program.path, b.program.path));
+  check(differ("program.args", a.program.args, b.program.args));
+  check(differ("program.cwd", a.program.cwd, b.program.cwd));
+  check(differ("program.env", a.program.env, b.program.env));
+  check(differ("stops.size", a.stops.size(), b.stops.size()));
+  for (size_t i = 0; d.empty() && i < a.stops.size(); ++i) {
+    const Stop &s = a.stops[i], &t = b.stops[i];
+    std::string at = "stops[" + std::to_string(i) + "].";
+    check(differ(at + "id", s.id, t.id));
+    check(differ(at + "stage", s.stage, t.stage));
+    check(differ(at + "title", s.title, t.title));
+    check(differ(at + "text", s.text, t.text));
+    check(differ(at + "anchor.function", s.anchor.function, t.anchor.function));
+    check(differ(at + "anchor.file", s.anchor.file, t.anchor.file));
+    check(differ(at + "anchor.pattern", s.anchor.pattern, t.anchor.pattern));
+    check(differ(at + "anchor.line", s.anchor.line, t.anchor.line));
+    check(differ(at + "hit", s.hit, t.hit));
+    check(differ(at + "watch.size", s.watch.size(), t.watch.size()));
+    for (size_t j = 0; d.empty() && j < s.watch.size(); ++j) {
+      std::string w = at + "watch[" + std::to_string(j) + "].";
+      check(differ(w + "expr", s.watch[j].expr, t.watch[j].expr));
+      check(differ(w + "label", s.watch[j].label, t.watch[j].label));
+      check(differ(w + "count", s.watch[j].count, t.watch[j].count));
+    }
+  }
+  return d;
+}
+
+} // namespace tourguide::tours::test

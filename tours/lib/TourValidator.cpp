@@ -1,0 +1,505 @@
+#include "TourValidator.h"
+
+#include "Suggest.h"
+#include "tourguide/tours/TourFile.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <optional>
+
+namespace tourguide::tours {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr long long kMaxCount = std::numeric_limits<unsigned>::max();
+
+/// "a string", "an object", ... as a user reads the JSON text.
+std::string describeFound(const json &value) {
+  switch (value.type()) {
+  case json::value_t::string:
+    return "a string";
+  case json::value_t::boolean:
+    return "a boolean";
+  case json::value_t::null:
+    return "null";
+  case json::value_t::object:
+    return "an object";
+  case json::value_t::array:
+    return "an array";
+  case json::value_t::number_float:
+  case json::value_t::number_integer:
+  case json::value_t::number_unsigned:
+    return "a number";
+  default:
+    return "an unknown value";
+  }
+}
+
+/// `text` in single quotes for a message, with control characters escaped so that a
+/// diagnostic stays on one line: 'a\n' rather than a broken line.
+std::string quote(const std::string &text) {
+  std::string out = "'";
+  for (char c : text) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (c == '\n')
+      out += "\\n";
+    else if (c == '\t')
+      out += "\\t";
+    else if (u < 0x20 || u == 0x7F) {
+      const char *hex = "0123456789abcdef";
+      out += "\\x";
+      out += hex[u >> 4];
+      out += hex[u & 15];
+    } else
+      out += c;
+  }
+  return out + "'";
+}
+
+/// JSON Schema's "integer": any number with no fractional part (1 and 1.0 alike).
+std::optional<long long> integerValue(const json &value) {
+  if (value.is_number_integer() && !value.is_number_unsigned())
+    return value.get<long long>();
+  if (value.is_number_unsigned()) {
+    auto u = value.get<unsigned long long>();
+    return u > static_cast<unsigned long long>(std::numeric_limits<long long>::max())
+               ? std::numeric_limits<long long>::max()
+               : static_cast<long long>(u);
+  }
+  if (value.is_number_float()) {
+    double d = value.get<double>();
+    if (!std::isfinite(d) || std::floor(d) != d)
+      return std::nullopt;
+    // Clamp before converting (an out-of-range conversion is undefined); the caller's range
+    // check then reports "must be at most".
+    constexpr double kLimit = 9e18;
+    return static_cast<long long>(std::max(-kLimit, std::min(kLimit, d)));
+  }
+  return std::nullopt;
+}
+
+bool isStopId(const std::string &id) {
+  if (id.empty())
+    return false;
+  auto lowerOrDigit = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  if (!lowerOrDigit(id[0]))
+    return false;
+  for (char c : id)
+    if (!lowerOrDigit(c) && c != '-' && c != '_' && c != '.')
+      return false;
+  return true;
+}
+
+bool isStageName(const std::string &stage) {
+  if (stage.empty() || !(stage[0] >= 'a' && stage[0] <= 'z'))
+    return false;
+  for (char c : stage)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
+      return false;
+  return true;
+}
+
+bool isDecimalNumber(const std::string &text) {
+  if (text.empty())
+    return false;
+  for (char c : text)
+    if (c < '0' || c > '9')
+      return false;
+  return true;
+}
+
+std::string joined(const std::vector<std::string> &words) {
+  std::string out;
+  for (const std::string &w : words)
+    out += (out.empty() ? "" : ", ") + w;
+  return out;
+}
+
+/// The keys an object may have, and which of them it must have.
+struct ObjectShape {
+  const char *name; ///< "tour", "program", "stop", "anchor", "watch entry"
+  std::vector<std::string> allowed;
+  std::vector<std::string> required;
+};
+
+const ObjectShape kTourShape{
+    "tour",
+    {"$schema", "version", "title", "description", "root", "program", "stops"},
+    {"version", "title", "program", "stops"}};
+const ObjectShape kProgramShape{"program", {"path", "args", "cwd", "env"}, {"path"}};
+const ObjectShape kStopShape{"stop",
+                             {"id", "stage", "title", "text", "anchor", "hit", "watch"},
+                             {"id", "stage", "title", "anchor"}};
+const ObjectShape kAnchorShape{"anchor", {"function", "file", "pattern", "line"}, {}};
+const ObjectShape kWatchShape{"watch entry", {"expr", "label", "count"}, {"expr"}};
+
+class Validator {
+public:
+  Validator(const JsonPositions &positions, const std::string &fileName,
+            DiagnosticGroups &groups)
+      : positions(positions), fileName(fileName), groups(groups) {}
+
+  Tour run(const json &document) {
+    Tour tour;
+    if (!document.is_object()) {
+      typeError(document, "", "an object", "for the tour");
+      return tour;
+    }
+    if (!checkVersion(document, tour))
+      return tour; // a newer format: the rest would be reported as noise
+    checkKeys(document, "", kTourShape);
+    readString(document, "", "$schema", tour.schema, false);
+    readString(document, "", "title", tour.title, true);
+    readString(document, "", "description", tour.description, false);
+    readString(document, "", "root", tour.root, false);
+    if (const json *program = member(document, "program"))
+      readProgram(*program, "/program", tour.program);
+    if (const json *stops = member(document, "stops"))
+      readStops(*stops, "/stops", tour.stops);
+    return tour;
+  }
+
+private:
+  enum class At { Key, Value };
+
+  const JsonPositions &positions;
+  const std::string &fileName;
+  DiagnosticGroups &groups;
+
+  void report(Severity severity, const std::string &pointer, At at, std::string message) {
+    FilePos pos = at == At::Key ? positions.keyAt(pointer) : positions.valueAt(pointer);
+    Diagnostic d;
+    d.severity = severity;
+    d.file = fileName;
+    d.line = pos.line;
+    d.column = pos.column;
+    d.jsonPath = pointer;
+    d.message = std::move(message);
+    if (severity == Severity::Note && !groups.empty())
+      groups.back().push_back(std::move(d));
+    else
+      groups.push_back({std::move(d)});
+  }
+  void error(const std::string &pointer, std::string message, At at = At::Value) {
+    report(Severity::Error, pointer, at, std::move(message));
+  }
+  void warning(const std::string &pointer, std::string message, At at = At::Value) {
+    report(Severity::Warning, pointer, at, std::move(message));
+  }
+  void note(const std::string &pointer, std::string message, At at = At::Value) {
+    report(Severity::Note, pointer, at, std::move(message));
+  }
+
+  void typeError(const json &value, const std::string &pointer, const std::string &expected,
+                 const std::string &subject) {
+    error(pointer, "expected " + expected + " " + subject + ", found " + describeFound(value));
+  }
+
+  static const json *member(const json &object, const std::string &key) {
+    auto it = object.find(key);
+    return it == object.end() ? nullptr : &*it;
+  }
+  static std::string child(const std::string &pointer, const std::string &key) {
+    return pointer + "/" + escapeJsonPointer(key);
+  }
+
+  /// Unknown keys (with the closest valid one) and missing required keys. A misspelt required
+  /// key is one mistake: "did you mean 'title'?" says it all, so 'title' is not also reported
+  /// as missing.
+  void checkKeys(const json &object, const std::string &pointer, const ObjectShape &shape) {
+    std::vector<std::string> suggested;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+      const std::string &key = it.key();
+      bool known = false;
+      for (const std::string &allowed : shape.allowed)
+        known = known || allowed == key;
+      if (known)
+        continue;
+      std::string message = "unknown key " + quote(key) + " in " + shape.name;
+      std::string suggestion = closestMatch(key, shape.allowed);
+      if (!suggestion.empty()) {
+        message += "; did you mean '" + suggestion + "'?";
+        suggested.push_back(suggestion);
+      }
+      error(child(pointer, key), message, At::Key);
+    }
+    for (const std::string &required : shape.required)
+      if (!member(object, required) &&
+          std::find(suggested.begin(), suggested.end(), required) == suggested.end())
+        error(pointer, "missing required key '" + required + "' in " + shape.name);
+  }
+
+  /// Reads an optional string member; `nonEmpty` makes "" an error.
+  void readString(const json &object, const std::string &pointer, const std::string &key,
+                  std::string &out, bool nonEmpty) {
+    const json *value = member(object, key);
+    if (!value)
+      return;
+    std::string at = child(pointer, key);
+    if (!value->is_string()) {
+      typeError(*value, at, "a string", "for " + quote(key));
+      return;
+    }
+    out = value->get<std::string>();
+    if (nonEmpty && out.empty())
+      error(at, quote(key) + " must not be empty");
+  }
+
+  /// Reads an optional integer member in [minimum, kMaxCount].
+  std::optional<long long> readInteger(const json &object, const std::string &pointer,
+                                       const std::string &key, long long minimum) {
+    const json *value = member(object, key);
+    if (!value)
+      return std::nullopt;
+    std::string at = child(pointer, key);
+    std::optional<long long> number = integerValue(*value);
+    if (!number) {
+      typeError(*value, at, "an integer", "for " + quote(key));
+      return std::nullopt;
+    }
+    if (*number < minimum) {
+      error(at, quote(key) + " must be at least " + std::to_string(minimum) + ", found " +
+                    std::to_string(*number));
+      return std::nullopt;
+    }
+    if (*number > kMaxCount) {
+      error(at, quote(key) + " must be at most " + std::to_string(kMaxCount));
+      return std::nullopt;
+    }
+    return number;
+  }
+
+  /// False when the file is of a newer format version than this tourguide reads.
+  bool checkVersion(const json &document, Tour &tour) {
+    const json *value = member(document, "version");
+    if (!value)
+      return true; // reported with the other missing keys
+    std::optional<long long> version = integerValue(*value);
+    if (!version) {
+      typeError(*value, "/version", "an integer", "for 'version'");
+      return true;
+    }
+    if (*version > 1) {
+      error("/version", "tour format version " + std::to_string(*version) +
+                            " is newer than this tourguide reads (version 1); a newer "
+                            "tourguide is needed");
+      return false;
+    }
+    if (*version < 1)
+      error("/version", "unsupported tour format version " + std::to_string(*version) +
+                            "; the only version is 1");
+    tour.version = static_cast<int>(*version);
+    return true;
+  }
+
+  void readProgram(const json &value, const std::string &pointer, Program &program) {
+    if (!value.is_object()) {
+      typeError(value, pointer, "an object", "for 'program'");
+      return;
+    }
+    program.pos = positions.valueAt(pointer);
+    checkKeys(value, pointer, kProgramShape);
+    readString(value, pointer, "path", program.path, true);
+    readString(value, pointer, "cwd", program.cwd, false);
+    if (const json *args = member(value, "args")) {
+      std::string at = child(pointer, "args");
+      if (!args->is_array()) {
+        typeError(*args, at, "an array of strings", "for 'args'");
+      } else {
+        for (size_t i = 0; i < args->size(); ++i) {
+          const json &arg = (*args)[i];
+          if (arg.is_string())
+            program.args.push_back(arg.get<std::string>());
+          else
+            typeError(arg, at + "/" + std::to_string(i), "a string", "for an element of 'args'");
+        }
+      }
+    }
+    if (const json *env = member(value, "env")) {
+      std::string at = child(pointer, "env");
+      if (!env->is_object()) {
+        typeError(*env, at, "an object of strings", "for 'env'");
+      } else {
+        for (auto it = env->begin(); it != env->end(); ++it) {
+          if (it.value().is_string())
+            program.env[it.key()] = it.value().get<std::string>();
+          else
+            typeError(it.value(), child(at, it.key()), "a string",
+                      "for environment variable " + quote(it.key()));
+        }
+      }
+    }
+  }
+
+  void readStops(const json &value, const std::string &pointer, std::vector<Stop> &stops) {
+    if (!value.is_array()) {
+      typeError(value, pointer, "an array", "for 'stops'");
+      return;
+    }
+    if (value.empty()) {
+      error(pointer, "a tour needs at least one stop");
+      return;
+    }
+    std::map<std::string, std::string> firstWithId; // id -> pointer of its first stop
+    for (size_t i = 0; i < value.size(); ++i) {
+      std::string at = pointer + "/" + std::to_string(i);
+      const json &stopValue = value[i];
+      if (!stopValue.is_object()) {
+        typeError(stopValue, at, "an object", "for a stop");
+        continue;
+      }
+      Stop stop;
+      readStop(stopValue, at, stop);
+      if (isStopId(stop.id)) {
+        auto [it, inserted] = firstWithId.emplace(stop.id, at);
+        if (!inserted) {
+          error(at + "/id", "duplicate stop id " + quote(stop.id));
+          note(it->second + "/id", "stop " + quote(stop.id) + " is first defined here");
+        }
+      }
+      stops.push_back(std::move(stop));
+    }
+  }
+
+  void readStop(const json &value, const std::string &pointer, Stop &stop) {
+    stop.pos = positions.valueAt(pointer);
+    checkKeys(value, pointer, kStopShape);
+    readString(value, pointer, "id", stop.id, false);
+    if (member(value, "id") && member(value, "id")->is_string() && !isStopId(stop.id))
+      error(pointer + "/id", "invalid stop id " + quote(stop.id) +
+                                 ": use lowercase letters, digits, '-', '_' and '.', "
+                                 "starting with a letter or digit");
+    readString(value, pointer, "stage", stop.stage, false);
+    if (member(value, "stage") && member(value, "stage")->is_string())
+      checkStage(stop.stage, pointer + "/stage");
+    readString(value, pointer, "title", stop.title, true);
+    readString(value, pointer, "text", stop.text, false);
+    if (const json *anchor = member(value, "anchor"))
+      readAnchor(*anchor, pointer + "/anchor", stop.anchor);
+    if (std::optional<long long> hit = readInteger(value, pointer, "hit", 1))
+      stop.hit = static_cast<unsigned>(*hit);
+    if (const json *watch = member(value, "watch"))
+      readWatchList(*watch, pointer + "/watch", stop.watch);
+  }
+
+  void checkStage(const std::string &stage, const std::string &pointer) {
+    if (!isStageName(stage)) {
+      error(pointer, "invalid stage " + quote(stage) +
+                         ": use a lowercase name of letters, digits, '-' and '_', "
+                         "starting with a letter");
+      return;
+    }
+    const std::vector<std::string> &known = knownStages();
+    for (const std::string &k : known)
+      if (k == stage)
+        return;
+    std::string suggestion = closestMatch(stage, known);
+    if (!suggestion.empty())
+      warning(pointer, "unknown stage " + quote(stage) + "; did you mean '" + suggestion + "'?");
+    else
+      warning(pointer, "unknown stage " + quote(stage) + " (known stages: " + joined(known) +
+                           "); it is shown as written");
+  }
+
+  void readAnchor(const json &value, const std::string &pointer, Anchor &anchor) {
+    if (!value.is_object()) {
+      typeError(value, pointer, "an object", "for 'anchor'");
+      return;
+    }
+    anchor.pos = positions.valueAt(pointer);
+    checkKeys(value, pointer, kAnchorShape);
+    readString(value, pointer, "function", anchor.function, true);
+    readString(value, pointer, "file", anchor.file, true);
+    readString(value, pointer, "pattern", anchor.pattern, true);
+    if (std::optional<long long> line = readInteger(value, pointer, "line", 1))
+      anchor.line = static_cast<unsigned>(*line);
+    if (!member(value, "function") && !member(value, "file"))
+      error(pointer, "anchor needs 'function' or 'file'");
+    if (member(value, "line") && !member(value, "file"))
+      error(pointer + "/line", "'line' needs 'file' in the anchor", At::Key);
+  }
+
+  void readWatchList(const json &value, const std::string &pointer, std::vector<Watch> &list) {
+    if (!value.is_array()) {
+      typeError(value, pointer, "an array", "for 'watch'");
+      return;
+    }
+    for (size_t i = 0; i < value.size(); ++i) {
+      std::string at = pointer + "/" + std::to_string(i);
+      Watch watch;
+      if (readWatch(value[i], at, watch))
+        list.push_back(std::move(watch));
+    }
+  }
+
+  bool readWatch(const json &value, const std::string &pointer, Watch &watch) {
+    watch.pos = positions.valueAt(pointer);
+    if (value.is_string()) {
+      watch.expr = value.get<std::string>();
+      checkExpression(watch.expr, pointer);
+      return true;
+    }
+    if (!value.is_object()) {
+      typeError(value, pointer, "a string or an object", "for a watch entry");
+      return false;
+    }
+    checkKeys(value, pointer, kWatchShape);
+    readString(value, pointer, "expr", watch.expr, false);
+    if (member(value, "expr") && member(value, "expr")->is_string())
+      checkExpression(watch.expr, pointer + "/expr");
+    readString(value, pointer, "label", watch.label, false);
+    if (const json *count = member(value, "count"))
+      readCount(*count, pointer + "/count", watch.count);
+    return true;
+  }
+
+  void checkExpression(const std::string &expr, const std::string &pointer) {
+    if (expr.empty()) {
+      error(pointer, "watch expression must not be empty");
+      return;
+    }
+    if (!isVariablePath(expr))
+      warning(pointer, "watch expression " + quote(expr) +
+                           " is not a variable path; showing it needs 'tour start --trust'");
+  }
+
+  void readCount(const json &value, const std::string &pointer, std::string &count) {
+    if (value.is_string()) {
+      count = value.get<std::string>();
+      if (count.empty())
+        error(pointer, "'count' must not be empty");
+      else if (!isDecimalNumber(count) && !isVariablePath(count))
+        warning(pointer, "count " + quote(count) +
+                             " is not a number or a variable path; reading it needs "
+                             "'tour start --trust'");
+      return;
+    }
+    std::optional<long long> number = value.is_number() ? integerValue(value) : std::nullopt;
+    if (!number) {
+      typeError(value, pointer, "a string or an integer", "for 'count'");
+      return;
+    }
+    if (*number < 1) {
+      error(pointer, "'count' must be at least 1, found " + std::to_string(*number));
+      return;
+    }
+    if (*number > kMaxCount) {
+      error(pointer, "'count' must be at most " + std::to_string(kMaxCount));
+      return;
+    }
+    count = std::to_string(*number);
+  }
+};
+
+} // namespace
+
+Tour validateTour(const json &document, const JsonPositions &positions,
+                  const std::string &fileName, DiagnosticGroups &groups) {
+  return Validator(positions, fileName, groups).run(document);
+}
+
+} // namespace tourguide::tours

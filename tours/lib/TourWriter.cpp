@@ -1,0 +1,236 @@
+// writeTour / saveTourFile: the one canonical text of a tour, so tours diff cleanly.
+//
+// Layout: keys in the order of docs/tour-format.md, 2-space indent, final newline, fields at
+// their default value left out. The tour, its program, the stop list and each stop are always
+// spread over lines; anything smaller (args, env, anchor, watch) stays on one line when that
+// line fits in kLineWidth characters, as in the example of docs/tour-format.md.
+#include "tourguide/tours/TourFile.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <system_error>
+#include <unistd.h>
+
+namespace tourguide::tours {
+
+namespace {
+
+using ordered = nlohmann::ordered_json;
+
+constexpr size_t kLineWidth = 100;
+
+std::string quoted(const std::string &text) {
+  // Replace (rather than throw on) invalid UTF-8 that an in-memory tour might hold.
+  return ordered(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+size_t characterCount(const std::string &text) {
+  size_t count = 0;
+  for (unsigned char c : text)
+    count += (c & 0xC0) != 0x80;
+  return count;
+}
+
+std::string scalar(const ordered &value) {
+  if (value.is_string())
+    return quoted(value.get<std::string>());
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+/// `{ "a": 1, "b": [1, 2] }` on one line.
+std::string oneLine(const ordered &value) {
+  if (value.is_object()) {
+    if (value.empty())
+      return "{}";
+    std::string out = "{ ";
+    bool first = true;
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      out += (first ? "" : ", ") + quoted(it.key()) + ": " + oneLine(it.value());
+      first = false;
+    }
+    return out + " }";
+  }
+  if (value.is_array()) {
+    std::string out = "[";
+    bool first = true;
+    for (const ordered &element : value) {
+      out += (first ? "" : ", ") + oneLine(element);
+      first = false;
+    }
+    return out + "]";
+  }
+  return scalar(value);
+}
+
+/// The tour, its program, the stop list and each stop are always spread over lines.
+bool alwaysSpread(const std::string &pointer) {
+  if (pointer.empty() || pointer == "/program" || pointer == "/stops")
+    return true;
+  return pointer.rfind("/stops/", 0) == 0 && pointer.find('/', 7) == std::string::npos;
+}
+
+class Printer {
+public:
+  std::string out;
+
+  /// Writes `value` (at JSON Pointer `pointer`) indented by `indent`; `prefixWidth` is the
+  /// width of what precedes it on its line (indent, key and ": ").
+  void write(const ordered &value, const std::string &pointer, size_t indent,
+             size_t prefixWidth) {
+    bool container = value.is_object() || value.is_array();
+    if (!container || value.empty()) {
+      out += oneLine(value);
+      return;
+    }
+    if (!alwaysSpread(pointer)) {
+      std::string line = oneLine(value);
+      if (prefixWidth + characterCount(line) + 1 <= kLineWidth) { // + 1 for a comma
+        out += line;
+        return;
+      }
+    }
+    bool isObject = value.is_object();
+    out += isObject ? "{\n" : "[\n";
+    std::string pad(indent + 2, ' ');
+    size_t index = 0;
+    for (auto it = value.begin(); it != value.end(); ++it, ++index) {
+      out += pad;
+      size_t prefix = pad.size();
+      std::string childPointer = pointer + "/";
+      if (isObject) {
+        std::string key = quoted(it.key()) + ": ";
+        out += key;
+        prefix += characterCount(key);
+        childPointer += it.key(); // only compared with fixed names: no escaping needed
+      } else {
+        childPointer += std::to_string(index);
+      }
+      write(it.value(), childPointer, indent + 2, prefix);
+      out += index + 1 < value.size() ? ",\n" : "\n";
+    }
+    out += std::string(indent, ' ') + (isObject ? "}" : "]");
+  }
+};
+
+/// A count that is a plain positive number is written as a JSON integer.
+ordered countValue(const std::string &count) {
+  bool digits = !count.empty() && count.size() <= 9 && count[0] != '0';
+  for (char c : count)
+    digits = digits && c >= '0' && c <= '9';
+  if (digits)
+    return std::stoll(count);
+  return count;
+}
+
+ordered watchValue(const Watch &watch) {
+  if (watch.label.empty() && watch.count.empty())
+    return watch.expr;
+  ordered object = ordered::object();
+  object["expr"] = watch.expr;
+  if (!watch.label.empty())
+    object["label"] = watch.label;
+  if (!watch.count.empty())
+    object["count"] = countValue(watch.count);
+  return object;
+}
+
+ordered stopValue(const Stop &stop) {
+  ordered object = ordered::object();
+  object["id"] = stop.id;
+  object["stage"] = stop.stage;
+  object["title"] = stop.title;
+  if (!stop.text.empty())
+    object["text"] = stop.text;
+  ordered anchor = ordered::object();
+  if (!stop.anchor.function.empty())
+    anchor["function"] = stop.anchor.function;
+  if (!stop.anchor.file.empty())
+    anchor["file"] = stop.anchor.file;
+  if (!stop.anchor.pattern.empty())
+    anchor["pattern"] = stop.anchor.pattern;
+  if (stop.anchor.line != 0)
+    anchor["line"] = stop.anchor.line;
+  object["anchor"] = anchor;
+  if (stop.hit != 1)
+    object["hit"] = stop.hit;
+  if (!stop.watch.empty()) {
+    ordered watch = ordered::array();
+    for (const Watch &w : stop.watch)
+      watch.push_back(watchValue(w));
+    object["watch"] = watch;
+  }
+  return object;
+}
+
+ordered programValue(const Program &program) {
+  ordered object = ordered::object();
+  object["path"] = program.path;
+  if (!program.args.empty())
+    object["args"] = program.args;
+  if (!program.cwd.empty())
+    object["cwd"] = program.cwd;
+  if (!program.env.empty()) {
+    ordered env = ordered::object();
+    for (const auto &[name, value] : program.env) // std::map: sorted, hence stable
+      env[name] = value;
+    object["env"] = env;
+  }
+  return object;
+}
+
+} // namespace
+
+std::string writeTour(const Tour &tour) {
+  try {
+    ordered top = ordered::object();
+    if (!tour.schema.empty())
+      top["$schema"] = tour.schema;
+    top["version"] = tour.version;
+    top["title"] = tour.title;
+    if (!tour.description.empty())
+      top["description"] = tour.description;
+    if (!tour.root.empty())
+      top["root"] = tour.root;
+    top["program"] = programValue(tour.program);
+    ordered stops = ordered::array();
+    for (const Stop &stop : tour.stops)
+      stops.push_back(stopValue(stop));
+    top["stops"] = stops;
+
+    Printer printer;
+    printer.write(top, "", 0, 0);
+    return printer.out + "\n";
+  } catch (const std::exception &) {
+    return ""; // only on allocation failure
+  }
+}
+
+std::string saveTourFile(const Tour &tour, const std::string &path) {
+  std::string text = writeTour(tour);
+  if (text.empty())
+    return "cannot write tour file " + path + ": out of memory";
+  std::string temp = path + ".tmp." + std::to_string(::getpid());
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    if (!out)
+      return "cannot write tour file " + path + ": cannot create " + temp;
+    out << text;
+    out.flush();
+    if (!out) {
+      std::remove(temp.c_str());
+      return "cannot write tour file " + path + ": write error";
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(temp, path, ec);
+  if (ec) {
+    std::remove(temp.c_str());
+    return "cannot write tour file " + path + ": " + ec.message();
+  }
+  return "";
+}
+
+} // namespace tourguide::tours
