@@ -12,6 +12,8 @@ packages=(
   nlohmann-json3-dev libcmark-dev libgtest-dev libgmock-dev
   # tests: a real JSON Schema validator, and tmux to drive an interactive lldb
   python3 python3-jsonschema tmux
+  # the session report is checked in a real headless browser
+  chromium
 )
 
 missing=()
