@@ -1,0 +1,22 @@
+// The text printed at a tour stop: built from the tour (stage, title, Markdown), the stopped
+// frame (file, line, watched values) and the session (position, what to type next), and
+// drawn by tourguide::render.
+#pragma once
+
+#include "TourSession.h"
+
+#include <lldb/API/LLDB.h>
+
+#include <string>
+
+namespace tourguide::plugin {
+
+/// The annotation of stop `index`, reading its watches from `frame` (an invalid frame, e.g.
+/// after the process exited, shows the text and source without values).
+std::string annotateStop(lldb::SBDebugger debugger, const TourSession &session, int index,
+                         lldb::SBFrame frame);
+
+/// What to type next after stop `index` ("Type `tour next` to run to stop 4/7: ...").
+std::string nextHint(const TourSession &session, int index);
+
+} // namespace tourguide::plugin

@@ -1,0 +1,53 @@
+#include "CommandBase.h"
+
+#include <exception>
+
+namespace tourguide::plugin {
+
+bool TourCommand::DoExecute(lldb::SBDebugger debugger, char **command,
+                            lldb::SBCommandReturnObject &result) {
+  try {
+    Args args;
+    for (char **arg = command; arg && *arg; ++arg)
+      args.emplace_back(*arg);
+    return run(debugger, args, result);
+  } catch (const std::exception &e) {
+    return fail(result, std::string(name()) + ": internal error: " + e.what() +
+                            " (the debugging session is unaffected)");
+  } catch (...) {
+    return fail(result, std::string(name()) + ": internal error (the debugging session is unaffected)");
+  }
+}
+
+bool TourCommand::fail(lldb::SBCommandReturnObject &result, const std::string &message) {
+  result.SetError(message.c_str());
+  result.SetStatus(lldb::eReturnStatusFailed);
+  return false;
+}
+
+bool TourCommand::succeed(lldb::SBCommandReturnObject &result, const std::string &text) {
+  if (!text.empty())
+    result.Printf("%s", text.c_str());
+  result.SetStatus(lldb::eReturnStatusSuccessFinishResult);
+  return true;
+}
+
+bool TourCommand::noArguments(const Args &args, lldb::SBCommandReturnObject &result) const {
+  if (args.empty())
+    return true;
+  return fail(result, "'" + std::string(name()) + "' takes no arguments");
+}
+
+bool TourCommand::needTour(lldb::SBDebugger debugger, lldb::SBCommandReturnObject &result) const {
+  if (!session_->active())
+    return fail(result, kNoTourMessage);
+  // `target delete` removes the tour's target from under it: the tour cannot go on.
+  if (!session_->target.IsValid() || debugger.GetIndexOfTarget(session_->target) == UINT32_MAX) {
+    session_->reset();
+    return fail(result, "the tour's target was deleted, so the tour was ended: start again with "
+                        "'tour start FILE'");
+  }
+  return true;
+}
+
+} // namespace tourguide::plugin

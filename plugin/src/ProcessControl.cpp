@@ -1,0 +1,213 @@
+#include "ProcessControl.h"
+
+#include "OwnModules.h"
+#include "InterruptWatcher.h"
+#include "StopArming.h"
+#include "tourguide/tours/TourFile.h"
+
+#include <csignal>
+
+namespace tourguide::plugin {
+
+namespace {
+
+/// Makes Launch/Continue wait for the next stop, whatever mode the debugger is in; restores
+/// the user's mode afterwards so their own `run`/`continue` behave as before.
+class SynchronousScope {
+public:
+  explicit SynchronousScope(lldb::SBDebugger debugger) : debugger_(debugger), wasAsync_(debugger.GetAsync()) {
+    debugger_.SetAsync(false);
+  }
+  ~SynchronousScope() { debugger_.SetAsync(wasAsync_); }
+  SynchronousScope(const SynchronousScope &) = delete;
+  SynchronousScope &operator=(const SynchronousScope &) = delete;
+
+private:
+  lldb::SBDebugger debugger_;
+  bool wasAsync_;
+};
+
+bool isAlive(lldb::StateType s) {
+  switch (s) {
+  case lldb::eStateStopped:
+  case lldb::eStateSuspended:
+  case lldb::eStateCrashed:
+  case lldb::eStateRunning:
+  case lldb::eStateStepping:
+  case lldb::eStateLaunching:
+  case lldb::eStateAttaching:
+    return true;
+  default:
+    return false;
+  }
+}
+
+std::string stopDescription(lldb::SBThread thread) {
+  char buf[256] = {0};
+  thread.GetStopDescription(buf, sizeof buf);
+  std::string where;
+  lldb::SBFrame frame = thread.GetFrameAtIndex(0);
+  lldb::SBLineEntry entry = frame.GetLineEntry();
+  if (entry.IsValid() && entry.GetFileSpec().GetFilename())
+    where = std::string(entry.GetFileSpec().GetFilename()) + ":" + std::to_string(entry.GetLine());
+  else if (frame.GetFunctionName())
+    where = frame.GetFunctionName();
+  std::string text = "stopped";
+  if (!where.empty())
+    text += " at " + where;
+  if (buf[0])
+    text += std::string(" (") + buf + ")";
+  return text;
+}
+
+bool isCrash(lldb::SBThread thread) {
+  if (thread.GetStopReason() == lldb::eStopReasonException)
+    return true;
+  if (thread.GetStopReason() != lldb::eStopReasonSignal || thread.GetStopReasonDataCount() < 1)
+    return false;
+  auto sig = static_cast<int>(thread.GetStopReasonDataAtIndex(0));
+  return sig == SIGSEGV || sig == SIGBUS || sig == SIGFPE || sig == SIGILL || sig == SIGABRT;
+}
+
+lldb::SBLaunchInfo launchInfoFor(TourSession &session) {
+  const tours::Tour &tour = *session.tour;
+  std::string exe = pathOf(session.target.GetExecutable());
+  lldb::SBLaunchInfo info = session.target.GetLaunchInfo();
+  std::vector<std::string> args;
+  for (const auto &a : tour.program.args)
+    args.push_back(tours::expandVariables(a, tour, exe));
+  std::vector<const char *> argv;
+  for (const auto &a : args)
+    argv.push_back(a.c_str());
+  argv.push_back(nullptr);
+  info.SetArguments(argv.data(), /*append=*/false);
+  std::string cwd = tour.program.cwd.empty() ? tours::repoRoot(tour)
+                                             : tours::expandVariables(tour.program.cwd, tour, exe);
+  if (!cwd.empty() && cwd.front() != '/')
+    cwd = tours::repoRoot(tour) + "/" + cwd;
+  info.SetWorkingDirectory(cwd.c_str());
+  lldb::SBEnvironment env = info.GetEnvironment();
+  for (const auto &[name, value] : tour.program.env)
+    env.Set(name.c_str(), tours::expandVariables(value, tour, exe).c_str(), /*overwrite=*/true);
+  info.SetEnvironment(env, /*append=*/false);
+  return info;
+}
+
+} // namespace
+
+lldb::SBProcess liveProcess(const TourSession &session) {
+  if (!session.target.IsValid())
+    return {};
+  lldb::SBTarget target = session.target;
+  lldb::SBProcess p = target.GetProcess();
+  if (!p.IsValid() || !isAlive(p.GetState()))
+    return {};
+  return p;
+}
+
+bool isStopped(lldb::SBProcess process) {
+  if (!process.IsValid())
+    return false;
+  auto s = process.GetState();
+  return s == lldb::eStateStopped || s == lldb::eStateSuspended || s == lldb::eStateCrashed;
+}
+
+RunOutcome describeProcess(TourSession &session) {
+  RunOutcome out;
+  lldb::SBTarget target = session.target;
+  lldb::SBProcess p = target.IsValid() ? target.GetProcess() : lldb::SBProcess();
+  if (!p.IsValid()) {
+    out.end = RunEnd::Gone;
+    out.text = "the process is gone (killed or detached)";
+    return out;
+  }
+  switch (p.GetState()) {
+  case lldb::eStateExited: {
+    out.end = RunEnd::Exited;
+    out.text = "exited with status " + std::to_string(p.GetExitStatus());
+    const char *desc = p.GetExitDescription();
+    if (desc && *desc)
+      out.text += std::string(" (") + desc + ")";
+    return out;
+  }
+  case lldb::eStateDetached:
+    out.end = RunEnd::Gone;
+    out.text = "was detached";
+    return out;
+  case lldb::eStateCrashed:
+    out.end = RunEnd::Crashed;
+    out.text = "crashed: " + stopDescription(p.GetSelectedThread());
+    return out;
+  case lldb::eStateStopped:
+  case lldb::eStateSuspended:
+    break;
+  default:
+    out.end = RunEnd::Elsewhere;
+    out.text = std::string("is ") + lldb::SBDebugger::StateAsCString(p.GetState());
+    return out;
+  }
+  // Stopped: at the awaited tour stop on any thread? Then select that thread.
+  for (uint32_t i = 0; i < p.GetNumThreads(); ++i) {
+    lldb::SBThread t = p.GetThreadAtIndex(i);
+    int index = stopIndexAtThread(session, t);
+    if (index >= 0 && index == session.awaited) {
+      p.SetSelectedThread(t);
+      out.end = RunEnd::AtStop;
+      out.stopIndex = index;
+      out.text = stopDescription(t);
+      return out;
+    }
+  }
+  lldb::SBThread t = p.GetSelectedThread();
+  for (uint32_t i = 0; i < p.GetNumThreads(); ++i)
+    if (isCrash(p.GetThreadAtIndex(i)))
+      t = p.GetThreadAtIndex(i);
+  out.end = isCrash(t) ? RunEnd::Crashed : RunEnd::Elsewhere;
+  out.text = (out.end == RunEnd::Crashed ? "crashed: " : "") + stopDescription(t);
+  return out;
+}
+
+bool runProgram(lldb::SBDebugger debugger, TourSession &session, RunOutcome &outcome,
+                std::string &error) {
+  SynchronousScope sync(debugger);
+  InterruptWatcher watcher(session.target);
+  lldb::SBProcess process = session.launchFresh ? lldb::SBProcess() : liveProcess(session);
+  session.launchFresh = false;
+  if (!process.IsValid()) {
+    lldb::SBLaunchInfo info = launchInfoFor(session);
+    lldb::SBError err;
+    process = session.target.Launch(info, err);
+    if (err.Fail() || !process.IsValid()) {
+      error = std::string("could not launch '") + pathOf(session.target.GetExecutable()) +
+              "': " + (err.GetCString() ? err.GetCString() : "unknown error");
+      return false;
+    }
+  } else {
+    lldb::SBError err = process.Continue();
+    if (err.Fail()) {
+      error = std::string("could not continue the process: ") +
+              (err.GetCString() ? err.GetCString() : "unknown error");
+      return false;
+    }
+  }
+  session.processUid = process.GetUniqueID();
+  outcome = describeProcess(session);
+  if (watcher.interrupted() && outcome.end == RunEnd::Elsewhere)
+    outcome.text = "was interrupted (Ctrl-C) and " + outcome.text;
+  return true;
+}
+
+std::string processStateText(const TourSession &session) {
+  if (!session.target.IsValid())
+    return "no target";
+  lldb::SBTarget target = session.target;
+  lldb::SBProcess p = target.GetProcess();
+  if (!p.IsValid())
+    return session.processUid ? "no process (it was killed or detached)" : "not launched yet";
+  if (p.GetState() == lldb::eStateExited)
+    return "exited with status " + std::to_string(p.GetExitStatus());
+  std::string s = lldb::SBDebugger::StateAsCString(p.GetState());
+  return s + " (pid " + std::to_string(p.GetProcessID()) + ")";
+}
+
+} // namespace tourguide::plugin

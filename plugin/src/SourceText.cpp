@@ -1,0 +1,54 @@
+#include "SourceText.h"
+
+#include <cctype>
+#include <fstream>
+
+namespace tourguide::plugin {
+
+std::optional<std::vector<std::string>> readLines(const std::string &path) {
+  std::ifstream in(path);
+  if (!in)
+    return std::nullopt;
+  std::vector<std::string> lines;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r')
+      line.pop_back();
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+std::string collapseWhitespace(const std::string &text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      space = !out.empty();
+      continue;
+    }
+    if (space)
+      out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+std::vector<unsigned> findPattern(const std::vector<std::string> &lines, const std::string &pattern,
+                                  unsigned first, unsigned last) {
+  std::vector<unsigned> found;
+  std::string needle = collapseWhitespace(pattern);
+  if (needle.empty() || lines.empty())
+    return found;
+  if (first < 1)
+    first = 1;
+  if (last > lines.size())
+    last = static_cast<unsigned>(lines.size());
+  for (unsigned n = first; n <= last; ++n)
+    if (collapseWhitespace(lines[n - 1]).find(needle) != std::string::npos)
+      found.push_back(n);
+  return found;
+}
+
+} // namespace tourguide::plugin

@@ -1,0 +1,104 @@
+#include "StopArming.h"
+
+#include "OwnModules.h"
+
+namespace tourguide::plugin {
+
+namespace {
+
+lldb::SBBreakpoint createFor(lldb::SBTarget target, const lldb::SBFileSpecList &modules,
+                             const AnchorCandidate &c) {
+  lldb::SBFileSpecList noCompUnits;
+  if (c.line == 0)
+    return target.BreakpointCreateByName(c.function.c_str(), lldb::eFunctionNameTypeAuto, modules,
+                                         noCompUnits);
+  lldb::SBFileSpecList moduleList = modules; // the SB call takes a non-const reference
+  return target.BreakpointCreateByLocation(lldb::SBFileSpec(c.file.c_str(), false), c.line, 0, 0,
+                                           moduleList, /*move_to_nearest_code=*/true);
+}
+
+lldb::SBBreakpoint tourBreakpoint(const TourSession &session, const ResolvedStop &stop) {
+  if (stop.breakpointId == LLDB_INVALID_BREAK_ID || !session.target.IsValid())
+    return {};
+  lldb::SBTarget target = session.target;
+  lldb::SBBreakpoint bp = target.FindBreakpointByID(stop.breakpointId);
+  // The user may have deleted it, or reused the id: only touch it while it carries our name.
+  if (!bp.IsValid() || !bp.MatchesName(kBreakpointName))
+    return {};
+  return bp;
+}
+
+} // namespace
+
+ResolvedStop placeStop(lldb::SBTarget target, const lldb::SBFileSpecList &modules,
+                       const AnchorCandidates &candidates) {
+  ResolvedStop out;
+  std::string why;
+  for (const auto &f : candidates.failures)
+    why += (why.empty() ? "" : "; ") + f;
+  for (const auto &c : candidates.candidates) {
+    lldb::SBBreakpoint bp = createFor(target, modules, c);
+    if (!bp.IsValid())
+      continue;
+    if (bp.GetNumLocations() == 0) {
+      target.BreakpointDelete(bp.GetID());
+      why += std::string(why.empty() ? "" : "; ") + c.form + " (" +
+             (c.line ? c.file + ":" + std::to_string(c.line) : c.function) + ") has no code";
+      continue;
+    }
+    bp.AddName(kBreakpointName);
+    bp.SetEnabled(false);
+    out.resolved = true;
+    out.form = c.form;
+    out.warnings = c.warnings;
+    out.breakpointId = bp.GetID();
+    out.locations = bp.GetNumLocations();
+    lldb::SBAddress addr = bp.GetLocationAtIndex(0).GetAddress();
+    lldb::SBLineEntry entry = addr.GetLineEntry();
+    out.file = entry.IsValid() ? pathOf(entry.GetFileSpec()) : c.file;
+    out.line = entry.IsValid() ? entry.GetLine() : c.line;
+    lldb::SBFunction fn = addr.GetFunction();
+    out.function = fn.IsValid() && fn.GetDisplayName() ? fn.GetDisplayName() : c.function;
+    return out;
+  }
+  out.why = why.empty() ? "the anchor names nothing this program has" : why;
+  return out;
+}
+
+void armOnly(TourSession &session, int index) {
+  for (size_t i = 0; i < session.stops.size(); ++i) {
+    lldb::SBBreakpoint bp = tourBreakpoint(session, session.stops[i]);
+    if (!bp.IsValid())
+      continue;
+    bool mine = static_cast<int>(i) == index;
+    if (mine) {
+      unsigned hit = session.stop(index).hit;
+      bp.SetIgnoreCount(hit > 0 ? hit - 1 : 0);
+    }
+    bp.SetEnabled(mine);
+  }
+}
+
+void disarmAll(TourSession &session) { armOnly(session, -1); }
+
+void removeTourBreakpoints(TourSession &session) {
+  for (auto &stop : session.stops) {
+    lldb::SBBreakpoint bp = tourBreakpoint(session, stop);
+    if (bp.IsValid())
+      session.target.BreakpointDelete(bp.GetID());
+    stop.breakpointId = LLDB_INVALID_BREAK_ID;
+  }
+}
+
+int stopIndexAtThread(const TourSession &session, lldb::SBThread thread) {
+  if (!thread.IsValid() || thread.GetStopReason() != lldb::eStopReasonBreakpoint ||
+      thread.GetStopReasonDataCount() < 1)
+    return -1;
+  auto id = static_cast<lldb::break_id_t>(thread.GetStopReasonDataAtIndex(0));
+  for (size_t i = 0; i < session.stops.size(); ++i)
+    if (session.stops[i].breakpointId == id && id != LLDB_INVALID_BREAK_ID)
+      return static_cast<int>(i);
+  return -1;
+}
+
+} // namespace tourguide::plugin

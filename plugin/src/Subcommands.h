@@ -1,0 +1,23 @@
+// One small class per `tour` subcommand, each in the file that names it; they share the
+// session by reference and the base class's checks. These factories hand them to LLDB, which
+// owns the command objects from then on.
+#pragma once
+
+#include "CommandBase.h"
+
+#include <memory>
+
+namespace tourguide::plugin {
+
+inline constexpr const char *kStartSyntax = "tour start [--trust] [--from ID|N] FILE";
+inline constexpr const char *kGotoSyntax = "tour goto ID|N";
+
+TourCommand *makeStartCommand(std::shared_ptr<TourSession> session); // StartCommand.cpp
+TourCommand *makeNextCommand(std::shared_ptr<TourSession> session);  // RunCommands.cpp
+TourCommand *makeGotoCommand(std::shared_ptr<TourSession> session);  // RunCommands.cpp
+TourCommand *makeShowCommand(std::shared_ptr<TourSession> session);  // ReportCommands.cpp
+TourCommand *makeListCommand(std::shared_ptr<TourSession> session);  // ReportCommands.cpp
+TourCommand *makeStatusCommand(std::shared_ptr<TourSession> session); // ReportCommands.cpp
+TourCommand *makeEndCommand(std::shared_ptr<TourSession> session);   // EndCommand.cpp
+
+} // namespace tourguide::plugin

@@ -1,0 +1,64 @@
+#include "TourCommands.h"
+
+#include "Subcommands.h"
+#include "TourSession.h"
+
+#include <memory>
+
+namespace tourguide::plugin {
+
+namespace {
+
+struct SubcommandSpec {
+  const char *name;
+  const char *help;
+  const char *syntax;
+  const char *repeat; ///< What Enter on an empty line repeats ("" = nothing).
+};
+
+} // namespace
+
+bool registerTourCommands(lldb::SBDebugger debugger) {
+  lldb::SBCommandInterpreter interpreter = debugger.GetCommandInterpreter();
+  lldb::SBCommand tour = interpreter.AddMultiwordCommand(
+      "tour", "Guided tours of a program: play a tour file's annotated stops (tourguide).");
+  if (!tour.IsValid())
+    return false;
+  auto session = std::make_shared<TourSession>();
+  auto add = [&](TourCommand *impl, const SubcommandSpec &spec) {
+    return tour.AddCommand(spec.name, impl, spec.help, spec.syntax, spec.repeat).IsValid();
+  };
+  bool ok = true;
+  ok &= add(makeStartCommand(session),
+            {"start",
+             "Load and check a tour file, create the target from the tour's program when none is "
+             "selected, arm the stops and run the program to the first stop (or continue the "
+             "running one). --from starts at a later stop; --trust lets watch expressions that "
+             "are not plain variable paths run code in the program.",
+             kStartSyntax, ""});
+  ok &= add(makeNextCommand(session),
+            {"next", "Run the program to the tour's next stop and show its annotation. Enter "
+                     "on an empty line repeats it.",
+             "tour next", "tour next"});
+  ok &= add(makeShowCommand(session),
+            {"show", "Show the current stop's annotation again, with values read now.", "tour show", ""});
+  ok &= add(makeListCommand(session),
+            {"list", "List every stop: its stage, and where it resolved (function, file:line, "
+                     "number of locations) or why it did not.",
+             "tour list", ""});
+  ok &= add(makeGotoCommand(session),
+            {"goto", "Run the program to a later stop, by id or 1-based number, skipping the stops "
+                     "in between.",
+             kGotoSyntax, ""});
+  ok &= add(makeStatusCommand(session),
+            {"status", "Show the tour, the current stop, the stops reached, not yet reached and "
+                       "unresolved, and the process state.",
+             "tour status", ""});
+  ok &= add(makeEndCommand(session),
+            {"end", "End the tour: remove exactly the tour's breakpoints. Your own breakpoints and "
+                    "the process stay as they are.",
+             "tour end", ""});
+  return ok;
+}
+
+} // namespace tourguide::plugin

@@ -1,0 +1,99 @@
+#include "TourDriver.h"
+
+#include "Annotate.h"
+#include "StopArming.h"
+#include "Summary.h"
+
+namespace tourguide::plugin {
+
+std::string position(const TourSession &s, int i) {
+  return std::to_string(i + 1) + "/" + std::to_string(s.size());
+}
+
+lldb::SBFrame currentFrame(const TourSession &s) {
+  lldb::SBProcess p = liveProcess(s);
+  if (!isStopped(p))
+    return {};
+  return p.GetSelectedThread().GetFrameAtIndex(0);
+}
+
+/// Turns how the program stopped into the session's new state and the text to print.
+std::string reportOutcome(lldb::SBDebugger debugger, TourSession &s, const RunOutcome &o) {
+  s.lastEnd = o.end;
+  s.lastEndText = o.text;
+  switch (o.end) {
+  case RunEnd::AtStop: {
+    int i = o.stopIndex;
+    s.stops[static_cast<size_t>(i)].reached = true;
+    s.current = i;
+    s.awaited = s.nextResolved(i + 1);
+    disarmAll(s); // this stop fires once; the next is armed when `tour next` runs to it
+    lldb::SBFrame frame = currentFrame(s);
+    s.currentThread = frame.GetThread().GetThreadID();
+    s.currentPc = frame.GetPC();
+    return annotateStop(debugger, s, i, frame);
+  }
+  case RunEnd::Elsewhere: {
+    s.current = -1;
+    std::string out = "The program " + o.text;
+    if (s.awaited >= 0)
+      out += " before reaching stop " + position(s, s.awaited) + " '" + s.stop(s.awaited).id +
+             "'. This is not a tour stop: type 'tour next' to continue to it.\n";
+    else
+      out += ". Type 'tour next' to let it finish.\n";
+    return out;
+  }
+  case RunEnd::Exited:
+  case RunEnd::Crashed:
+  case RunEnd::Gone:
+  case RunEnd::NotRun:
+    s.current = -1;
+    disarmAll(s);
+    return endSummary(s, o);
+  }
+  return {};
+}
+
+/// Arms the awaited stop (none: the program runs to its end) and runs to it.
+bool runToAwaited(lldb::SBDebugger debugger, TourSession &s, std::string &out, std::string &error) {
+  armOnly(s, s.awaited);
+  RunOutcome outcome;
+  if (!runProgram(debugger, s, outcome, error)) {
+    disarmAll(s);
+    return false;
+  }
+  out += reportOutcome(debugger, s, outcome);
+  return true;
+}
+
+/// The shared checks of `tour next` and `tour goto`: a live, stopped process of this tour.
+/// A process started by the user's own `run` restarts the tour's progress.
+bool needStoppedProcess(TourSession &s, std::string &note, std::string &error) {
+  lldb::SBProcess p = liveProcess(s);
+  if (!p.IsValid()) {
+    lldb::SBProcess any = s.target.GetProcess();
+    if (any.IsValid() && any.GetState() == lldb::eStateExited)
+      error = "the program has exited (status " + std::to_string(any.GetExitStatus()) +
+              "): type 'tour start " + s.tour->sourcePath + "' to take the tour again";
+    else
+      error = "the program is not running (it was killed or detached, or never launched): type "
+              "'tour start " + s.tour->sourcePath + "' to take the tour again";
+    return false;
+  }
+  if (!isStopped(p)) {
+    error = "the program is running: interrupt it first (Ctrl-C or 'process interrupt')";
+    return false;
+  }
+  if (p.GetUniqueID() != s.processUid) {
+    // The user re-ran the program: the stops it reached belong to the old run.
+    for (auto &stop : s.stops)
+      stop.reached = stop.skipped = false;
+    s.current = -1;
+    s.awaited = s.nextResolved(0);
+    s.processUid = p.GetUniqueID();
+    note = "The program was restarted outside the tour: the tour starts again from its first stop.\n";
+  }
+  return true;
+}
+
+} // namespace tourguide::plugin

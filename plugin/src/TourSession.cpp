@@ -1,0 +1,75 @@
+#include "TourSession.h"
+
+#include <cctype>
+
+namespace tourguide::plugin {
+
+int TourSession::nextResolved(int from) const {
+  for (int i = from < 0 ? 0 : from; i < static_cast<int>(stops.size()); ++i)
+    if (stops[static_cast<size_t>(i)].resolved)
+      return i;
+  return -1;
+}
+
+int TourSession::findStop(const std::string &idOrNumber) const {
+  if (!tour || idOrNumber.empty())
+    return -1;
+  for (size_t i = 0; i < tour->stops.size(); ++i)
+    if (tour->stops[i].id == idOrNumber)
+      return static_cast<int>(i);
+  // Ids may themselves be digits ("1"); an id match above wins over a position.
+  for (char c : idOrNumber)
+    if (!std::isdigit(static_cast<unsigned char>(c)))
+      return -1;
+  if (idOrNumber.size() > 6)
+    return -1;
+  int n = std::stoi(idOrNumber);
+  if (n < 1 || n > static_cast<int>(tour->stops.size()))
+    return -1;
+  return n - 1;
+}
+
+std::string TourSession::stopIds() const {
+  std::string out;
+  if (!tour)
+    return out;
+  for (const auto &s : tour->stops) {
+    if (!out.empty())
+      out += ", ";
+    out += s.id;
+  }
+  return out;
+}
+
+size_t TourSession::reachedCount() const {
+  size_t n = 0;
+  for (const auto &s : stops)
+    n += s.reached ? 1 : 0;
+  return n;
+}
+
+void TourSession::skipTo(int index) {
+  for (int i = current + 1; i < index && i < static_cast<int>(stops.size()); ++i) {
+    auto &stop = stops[static_cast<size_t>(i)];
+    if (stop.resolved && !stop.reached)
+      stop.skipped = true;
+  }
+}
+
+void TourSession::reset() {
+  tour.reset();
+  stops.clear();
+  target = lldb::SBTarget();
+  trusted = false;
+  createdTarget = false;
+  launchFresh = false;
+  processUid = 0;
+  current = -1;
+  currentThread = LLDB_INVALID_THREAD_ID;
+  currentPc = LLDB_INVALID_ADDRESS;
+  awaited = -1;
+  lastEnd = RunEnd::NotRun;
+  lastEndText.clear();
+}
+
+} // namespace tourguide::plugin

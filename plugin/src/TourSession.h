@@ -1,0 +1,76 @@
+// The state of the tour being played in one debugger: the loaded tour, where each stop
+// resolved, which stop the program is at and which one it runs to next.
+// Every command object holds a reference to the one TourSession of its debugger.
+#pragma once
+
+#include "tourguide/tours/Tour.h"
+
+#include <lldb/API/LLDB.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tourguide::plugin {
+
+/// Where one stop of the tour resolved in the target (or why it did not).
+struct ResolvedStop {
+  bool resolved = false;
+  std::string form;    ///< Which anchor form won: "function + pattern", "file + pattern", ...
+  std::string why;     ///< When not resolved: the reason, for `tour start` and `tour list`.
+  std::vector<std::string> warnings; ///< E.g. a pattern found on several lines.
+  std::string function;
+  std::string file;    ///< Full path of the source file.
+  unsigned line = 0;
+  size_t locations = 0;
+  lldb::break_id_t breakpointId = LLDB_INVALID_BREAK_ID;
+  bool reached = false;
+  bool skipped = false; ///< Passed over on purpose by `tour goto` or `tour start --from`.
+};
+
+/// How the last run of the program ended, for `tour status` and the end summary.
+enum class RunEnd { NotRun, AtStop, Elsewhere, Exited, Crashed, Gone };
+
+struct TourSession {
+  std::optional<tours::Tour> tour;
+  std::vector<ResolvedStop> stops; ///< Parallel to tour->stops.
+  lldb::SBTarget target;           ///< The target the tour's breakpoints live in.
+  bool trusted = false;            ///< `--trust`: watches may run code in the debuggee.
+  bool createdTarget = false;      ///< `tour start` created the target (vs. the user's own).
+  /// The next run launches a new process even if the old one still looks alive (it was just
+  /// killed, and its state may not have caught up yet).
+  bool launchFresh = false;
+  /// The process the tour is driving (SBProcess::GetUniqueID); 0 = none launched yet.
+  uint32_t processUid = 0;
+  /// The stop the program is stopped at now (index into stops), or -1.
+  int current = -1;
+  /// Where the program was when it reached `current` (thread and pc), to tell whether the
+  /// user has moved it since (stepping) when `tour show` reads the values again.
+  lldb::tid_t currentThread = LLDB_INVALID_THREAD_ID;
+  lldb::addr_t currentPc = LLDB_INVALID_ADDRESS;
+  /// The stop `tour next` runs to, or -1 when every remaining stop is done.
+  int awaited = -1;
+  RunEnd lastEnd = RunEnd::NotRun;
+  std::string lastEndText; ///< "exited with status 0", "stopped by signal SIGSEGV", ...
+
+  bool active() const { return tour.has_value(); }
+  size_t size() const { return stops.size(); }
+  const tours::Stop &stop(int index) const { return tour->stops.at(static_cast<size_t>(index)); }
+
+  /// The first resolved stop at or after `from`, or -1.
+  int nextResolved(int from) const;
+  /// Index of the stop named by an id or a 1-based number, or -1.
+  int findStop(const std::string &idOrNumber) const;
+  /// "a, b, c": every stop id, for error messages.
+  std::string stopIds() const;
+  /// Stops not reached yet (resolved ones), and unresolved ones.
+  size_t reachedCount() const;
+
+  /// Marks the resolved, unreached stops before `index` (after the current one) as skipped.
+  void skipTo(int index);
+
+  /// Forgets the tour (the caller removes the breakpoints first).
+  void reset();
+};
+
+} // namespace tourguide::plugin
