@@ -27,6 +27,18 @@ inline std::string contentDifference(const Tour &a, const Tour &b) {
   check(differ("program.args", a.program.args, b.program.args));
   check(differ("program.cwd", a.program.cwd, b.program.cwd));
   check(differ("program.env", a.program.env, b.program.env));
+  check(differ("types.size", a.types.size(), b.types.size()));
+  for (size_t i = 0; d.empty() && i < a.types.size(); ++i) {
+    const TypeDescription &s = a.types[i], &t = b.types[i];
+    std::string at = "types[" + std::to_string(i) + "].";
+    check(differ(at + "name", s.name, t.name));
+    check(differ(at + "data", s.data, t.data));
+    check(differ(at + "shape", s.shape, t.shape));
+    check(differ(at + "rows", s.rows, t.rows));
+    check(differ(at + "cols", s.cols, t.cols));
+    check(differ(at + "strides", s.strides, t.strides));
+    check(differ(at + "dtype", s.dtype, t.dtype));
+  }
   check(differ("stops.size", a.stops.size(), b.stops.size()));
   for (size_t i = 0; d.empty() && i < a.stops.size(); ++i) {
     const Stop &s = a.stops[i], &t = b.stops[i];

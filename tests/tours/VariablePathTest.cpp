@@ -18,5 +18,21 @@ TEST(IsVariablePath, RejectsAnythingThatCouldRunCode) {
     EXPECT_FALSE(isVariablePath(expr)) << expr;
 }
 
+TEST(IsMemberPath, IsAVariablePathWithoutDereferenceOrAddress) {
+  for (const char *path : {"data", "storage._M_impl", "dims[0]", "impl->buf", "a.b->c[2]"})
+    EXPECT_TRUE(isMemberPath(path)) << path;
+  for (const char *path : {"", "*data", "&data", "ptr()", "data + 1", "dims[i]", "1"})
+    EXPECT_FALSE(isMemberPath(path)) << path;
+}
+
+TEST(IsDescribableTypeName, NamesWithoutQualifiersPointersOrReferences) {
+  for (const char *name : {"Tensor", "lin::Mat<float>", "lin::Mat<*>", "Mat<float, 3>",
+                           "constant_tensor", "unsigned int", "<*>"})
+    EXPECT_TRUE(isDescribableTypeName(name)) << name;
+  for (const char *name : {"", "Tensor *", "Tensor&", "const Tensor", "volatile Mat", "const",
+                           " Tensor", "Tensor ", "Blob<*>::Impl", "Mat<float*>"})
+    EXPECT_FALSE(isDescribableTypeName(name)) << name;
+}
+
 } // namespace
 } // namespace tourguide::tours

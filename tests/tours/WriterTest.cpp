@@ -85,6 +85,50 @@ TEST(WriteTour, UsesTheDocumentedKeyOrder) {
 )");
 }
 
+TEST(WriteTour, TypesComeAfterTheProgramSortedByNameOneLineEach) {
+  Tour tour = smallTour();
+  TypeDescription mat;
+  mat.name = "lin::Mat<*>";
+  mat.data = "storage";
+  mat.rows = "rows";
+  mat.cols = "cols";
+  TypeDescription tensor;
+  tensor.name = "Tensor";
+  tensor.dtype = "float32";
+  tensor.strides = "strides";
+  tensor.shape = "shape";
+  tensor.data = "data";
+  tour.types = {mat, tensor}; // written sorted, as a reader reads them back
+  std::string text = writeTour(tour);
+  EXPECT_EQ(text, R"({
+  "version": 1,
+  "title": "Small",
+  "program": {
+    "path": "build/train"
+  },
+  "types": {
+    "Tensor": { "data": "data", "shape": "shape", "strides": "strides", "dtype": "float32" },
+    "lin::Mat<*>": { "data": "storage", "rows": "rows", "cols": "cols" }
+  },
+  "stops": [
+    {
+      "id": "main",
+      "stage": "setup",
+      "title": "Start",
+      "anchor": { "function": "main" }
+    }
+  ]
+}
+)");
+  LoadResult back = parseTour(text, "t.json");
+  ASSERT_TRUE(back.ok()) << formatAll(back.diagnostics);
+  ASSERT_EQ(back.tour->types.size(), 2u);
+  EXPECT_EQ(back.tour->types[0].name, "Tensor");
+  EXPECT_EQ(back.tour->types[0].strides, "strides");
+  EXPECT_EQ(back.tour->types[1].cols, "cols");
+  EXPECT_EQ(writeTour(*back.tour), text);
+}
+
 TEST(WriteTour, SpreadsLongValuesOverLines) {
   Tour tour = smallTour();
   tour.program.args = {std::string(50, 'a'), std::string(50, 'b')};

@@ -22,39 +22,39 @@ template <typename T> std::string summarize(const std::vector<T> &values, Number
 
 TEST(NumericSummary, Floats) {
   EXPECT_EQ(summarize<float>({1, 2, 3}, NumberKind::Floating),
-            "size=3 [1, 2, 3] min=1 max=3 mean=2 nan=0 inf=0");
+            "size=3 [1, 2, 3] min=1 max=3 mean=2 std=0.816497 nan=0 inf=0");
 }
 
 TEST(NumericSummary, ListedFloatsAreShorterThanStats) {
   EXPECT_EQ(summarize<double>({2.718281828, 3.141592654}, NumberKind::Floating),
-            "size=2 [2.718, 3.142] min=2.71828 max=3.14159 mean=2.92994 nan=0 inf=0");
+            "size=2 [2.718, 3.142] min=2.71828 max=3.14159 mean=2.92994 std=0.211655 nan=0 inf=0");
 }
 
 TEST(NumericSummary, NanAndInfAreCountedNotAveraged) {
   const double inf = std::numeric_limits<double>::infinity();
   EXPECT_EQ(summarize<double>({std::nan(""), 4, -inf, 2}, NumberKind::Floating),
-            "size=4 [nan, 4, -inf, 2] min=2 max=4 mean=3 nan=1 inf=1");
+            "size=4 [nan, 4, -inf, 2] min=2 max=4 mean=3 std=1 nan=1 inf=1");
   EXPECT_EQ(summarize<double>({std::nan(""), inf}, NumberKind::Floating),
             "size=2 [nan, inf] (no finite values) nan=1 inf=1");
 }
 
 TEST(NumericSummary, IntegersAreExact) {
   EXPECT_EQ(summarize<int64_t>({9007199254740993LL, -5}, NumberKind::Signed),
-            "size=2 [9007199254740993, -5] min=-5 max=9.0072e+15 mean=4.5036e+15");
+            "size=2 [9007199254740993, -5] min=-5 max=9.0072e+15 mean=4.5036e+15 std=4.5036e+15");
   EXPECT_EQ(summarize<uint8_t>({0, 200, 255}, NumberKind::Unsigned),
-            "size=3 [0, 200, 255] min=0 max=255 mean=151.667");
+            "size=3 [0, 200, 255] min=0 max=255 mean=151.667 std=109.57");
   EXPECT_EQ(summarize<int16_t>({-300, 300}, NumberKind::Signed),
-            "size=2 [-300, 300] min=-300 max=300 mean=0");
+            "size=2 [-300, 300] min=-300 max=300 mean=0 std=300");
 }
 
 TEST(NumericSummary, OnlyTheFirstElementsAreListed) {
   EXPECT_EQ(summarize<int>({1, 2, 3, 4, 5, 6, 7}, NumberKind::Signed),
-            "size=7 [1, 2, 3, 4, 5, ...] min=1 max=7 mean=4");
+            "size=7 [1, 2, 3, 4, 5, ...] min=1 max=7 mean=4 std=2");
 }
 
 TEST(NumericSummary, SampledArraysSaySo) {
   EXPECT_EQ(summarize<int>({1, 2, 3}, NumberKind::Signed, 100),
-            "size=100 [1, 2, 3, ...] min=1 max=3 mean=2 (stats of first 3)");
+            "size=100 [1, 2, 3, ...] min=1 max=3 mean=2 std=0.816497 (sampled 3 of 100)");
 }
 
 TEST(NumericSummary, Bools) {
@@ -80,4 +80,31 @@ TEST(NumericSummary, NumberFormatting) {
   EXPECT_EQ(formatNumber(2.458333333), "2.45833");
   EXPECT_EQ(formatNumber(1e6), "1e+06");
   EXPECT_EQ(formatNumber(-std::numeric_limits<double>::infinity()), "-inf");
+}
+
+TEST(NumericSummary, OnlyElementsInOrderAreListed) {
+  // A sample's elements after the first chunk are not the array's next elements.
+  int sample[4] = {1, 2, 50, 51};
+  EXPECT_EQ(summarizeNumbers("100", 100, reinterpret_cast<const unsigned char *>(sample), 16,
+                             NumberFormat{NumberKind::Signed, 4}, 5, /*inOrder=*/2),
+            "size=100 [1, 2, ...] min=1 max=51 mean=26 std=24.5051 (sampled 4 of 100)");
+}
+
+TEST(NumericSummary, TensorLine) {
+  float values[6] = {1, 2, 3, 4, 5, 6};
+  EXPECT_EQ(summarizeTensor("Tensor", {2, 3}, 6, reinterpret_cast<const unsigned char *>(values),
+                            sizeof values, NumberFormat{NumberKind::Floating, 4}),
+            "Tensor float32 [2x3] min=1 max=6 mean=3.5 std=1.70783 nan=0 inf=0 [1, 2, 3, 4, 5, ...]");
+  EXPECT_EQ(summarizeTensor("lin::Mat<int>", {0, 3}, 0, nullptr, 0, NumberFormat{NumberKind::Signed, 4}),
+            "lin::Mat<int> int32 [0x3] (empty)");
+}
+
+TEST(NumericSummary, Dtypes) {
+  for (const char *name : {"float32", "float64", "int8", "int16", "int32", "int64", "uint8",
+                           "uint16", "uint32", "uint64", "bool"}) {
+    std::optional<NumberFormat> format = formatOfDtype(name);
+    ASSERT_TRUE(format.has_value()) << name;
+    EXPECT_EQ(dtypeName(*format), name);
+  }
+  EXPECT_FALSE(formatOfDtype("float16").has_value());
 }

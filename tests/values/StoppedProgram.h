@@ -4,14 +4,17 @@
 #include <lldb/API/LLDB.h>
 
 #include <string>
+#include <vector>
 
 namespace tourguide::testing {
 
 class StoppedProgram {
 public:
-  /// Launches `path` and runs it to the first call of `function`. On failure
+  /// Launches `path` with `args` (in `cwd` when given) and runs it to the first call of
+  /// `function`. On failure
   /// error() says why (a missing LLDB_DEBUGSERVER_PATH is the usual reason).
-  StoppedProgram(const std::string &path, const char *function) {
+  StoppedProgram(const std::string &path, const char *function,
+                 const std::vector<std::string> &args = {}, const std::string &cwd = "") {
     // Once per process is enough; Terminate waits for the end of the test program
     // (StoppedProgram.cpp): LLDB cannot launch again after Terminate + Initialize.
     lldb::SBDebugger::Initialize();
@@ -28,7 +31,13 @@ public:
       error_ = std::string("no function ") + function + " in " + path;
       return;
     }
-    lldb::SBLaunchInfo info(nullptr);
+    std::vector<const char *> argv;
+    for (const std::string &arg : args)
+      argv.push_back(arg.c_str());
+    argv.push_back(nullptr);
+    lldb::SBLaunchInfo info(argv.data());
+    if (!cwd.empty())
+      info.SetWorkingDirectory(cwd.c_str());
     lldb::SBError status;
     process_ = target_.Launch(info, status);
     if (status.Fail() || process_.GetState() != lldb::eStateStopped)

@@ -128,7 +128,7 @@ struct ObjectShape {
 
 const ObjectShape kTourShape{
     "tour",
-    {"$schema", "version", "title", "description", "root", "program", "stops"},
+    {"$schema", "version", "title", "description", "root", "program", "types", "stops"},
     {"version", "title", "program", "stops"}};
 const ObjectShape kProgramShape{"program", {"path", "args", "cwd", "env"}, {"path"}};
 const ObjectShape kStopShape{"stop",
@@ -136,6 +136,9 @@ const ObjectShape kStopShape{"stop",
                              {"id", "stage", "title", "anchor"}};
 const ObjectShape kAnchorShape{"anchor", {"function", "file", "pattern", "line"}, {}};
 const ObjectShape kWatchShape{"watch entry", {"expr", "label", "count"}, {"expr"}};
+const ObjectShape kTypeShape{"type description",
+                             {"data", "shape", "rows", "cols", "strides", "dtype"},
+                             {"data"}};
 
 class Validator {
 public:
@@ -158,6 +161,8 @@ public:
     readString(document, "", "root", tour.root, false);
     if (const json *program = member(document, "program"))
       readProgram(*program, "/program", tour.program);
+    if (const json *types = member(document, "types"))
+      readTypes(*types, "/types", tour.types);
     if (const json *stops = member(document, "stops"))
       readStops(*stops, "/stops", tour.stops);
     return tour;
@@ -210,7 +215,9 @@ private:
   /// Unknown keys (with the closest valid one) and missing required keys. A misspelt required
   /// key is one mistake: "did you mean 'title'?" says it all, so 'title' is not also reported
   /// as missing.
-  void checkKeys(const json &object, const std::string &pointer, const ObjectShape &shape) {
+  /// Returns the keys suggested for misspelt ones.
+  std::vector<std::string> checkKeys(const json &object, const std::string &pointer,
+                                     const ObjectShape &shape) {
     std::vector<std::string> suggested;
     for (auto it = object.begin(); it != object.end(); ++it) {
       const std::string &key = it.key();
@@ -231,6 +238,7 @@ private:
       if (!member(object, required) &&
           std::find(suggested.begin(), suggested.end(), required) == suggested.end())
         error(pointer, "missing required key '" + required + "' in " + shape.name);
+    return suggested;
   }
 
   /// Reads an optional string member; `nonEmpty` makes "" an error.
@@ -333,6 +341,83 @@ private:
         }
       }
     }
+  }
+
+  void readTypes(const json &value, const std::string &pointer,
+                 std::vector<TypeDescription> &types) {
+    if (!value.is_object()) {
+      typeError(value, pointer, "an object", "for 'types'");
+      return;
+    }
+    for (auto it = value.begin(); it != value.end(); ++it) { // sorted by name
+      std::string at = child(pointer, it.key());
+      if (!isDescribableTypeName(it.key())) {
+        error(at, "invalid type name " + quote(it.key()) +
+                      ": name the type as LLDB shows it, without const, '*' or '&' "
+                      "(a trailing '<*>' matches every instantiation of a template)",
+              At::Key);
+        continue;
+      }
+      if (!it.value().is_object()) {
+        typeError(it.value(), at, "an object", "for type " + quote(it.key()));
+        continue;
+      }
+      TypeDescription type;
+      type.name = it.key();
+      readType(it.value(), at, type);
+      types.push_back(std::move(type));
+    }
+  }
+
+  void readType(const json &value, const std::string &pointer, TypeDescription &type) {
+    type.pos = positions.valueAt(pointer);
+    std::vector<std::string> suggested = checkKeys(value, pointer, kTypeShape);
+    readMemberPath(value, pointer, "data", type.data);
+    readMemberPath(value, pointer, "shape", type.shape);
+    readMemberPath(value, pointer, "rows", type.rows);
+    readMemberPath(value, pointer, "cols", type.cols);
+    readMemberPath(value, pointer, "strides", type.strides);
+    readString(value, pointer, "dtype", type.dtype, false);
+    if (member(value, "dtype") && member(value, "dtype")->is_string())
+      checkDtype(type.dtype, pointer + "/dtype");
+
+    bool shape = member(value, "shape"), rows = member(value, "rows"),
+         cols = member(value, "cols");
+    if (shape && (rows || cols))
+      error(pointer + (rows ? "/rows" : "/cols"),
+            "give either 'shape' or 'rows' and 'cols' in a type description, not both", At::Key);
+    else if (rows && !cols)
+      error(pointer + "/rows", "'rows' needs 'cols' in the type description", At::Key);
+    else if (cols && !rows)
+      error(pointer + "/cols", "'cols' needs 'rows' in the type description", At::Key);
+    else if (!shape && !rows &&
+             std::find(suggested.begin(), suggested.end(), "shape") == suggested.end() &&
+             std::find(suggested.begin(), suggested.end(), "rows") == suggested.end())
+      error(pointer, "type description needs 'shape', or 'rows' and 'cols'"); // else misspelt
+  }
+
+  /// A member path, read from memory relative to the described value: it must not run code.
+  void readMemberPath(const json &object, const std::string &pointer, const std::string &key,
+                      std::string &out) {
+    const json *value = member(object, key);
+    if (!value)
+      return;
+    readString(object, pointer, key, out, true);
+    if (value->is_string() && !out.empty() && !isMemberPath(out))
+      error(child(pointer, key),
+            quote(key) + " must be a member path (names joined by '.', '->' and '[N]'), found " +
+                quote(out) + ": a type description is read from memory and never runs code");
+  }
+
+  void checkDtype(const std::string &dtype, const std::string &pointer) {
+    const std::vector<std::string> &known = knownDtypes();
+    if (std::find(known.begin(), known.end(), dtype) != known.end())
+      return;
+    std::string suggestion = closestMatch(dtype, known);
+    if (!suggestion.empty())
+      error(pointer, "unknown dtype " + quote(dtype) + "; did you mean '" + suggestion + "'?");
+    else
+      error(pointer, "unknown dtype " + quote(dtype) + " (known: " + joined(known) + ")");
   }
 
   void readStops(const json &value, const std::string &pointer, std::vector<Stop> &stops) {

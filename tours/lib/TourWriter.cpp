@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -65,9 +66,9 @@ std::string oneLine(const ordered &value) {
   return scalar(value);
 }
 
-/// The tour, its program, the stop list and each stop are always spread over lines.
+/// The tour, its program, its types, the stop list and each stop are always spread over lines.
 bool alwaysSpread(const std::string &pointer) {
-  if (pointer.empty() || pointer == "/program" || pointer == "/stops")
+  if (pointer.empty() || pointer == "/program" || pointer == "/types" || pointer == "/stops")
     return true;
   return pointer.rfind("/stops/", 0) == 0 && pointer.find('/', 7) == std::string::npos;
 }
@@ -181,6 +182,35 @@ ordered programValue(const Program &program) {
   return object;
 }
 
+ordered typeValue(const TypeDescription &type) {
+  ordered object = ordered::object();
+  object["data"] = type.data;
+  if (!type.shape.empty())
+    object["shape"] = type.shape;
+  if (!type.rows.empty())
+    object["rows"] = type.rows;
+  if (!type.cols.empty())
+    object["cols"] = type.cols;
+  if (!type.strides.empty())
+    object["strides"] = type.strides;
+  if (!type.dtype.empty())
+    object["dtype"] = type.dtype;
+  return object;
+}
+
+/// Sorted by name, as a reader gets them back: the text does not depend on insertion order.
+ordered typesValue(const std::vector<TypeDescription> &types) {
+  std::vector<const TypeDescription *> sorted;
+  for (const TypeDescription &type : types)
+    sorted.push_back(&type);
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const TypeDescription *a, const TypeDescription *b) { return a->name < b->name; });
+  ordered object = ordered::object();
+  for (const TypeDescription *type : sorted)
+    object[type->name] = typeValue(*type);
+  return object;
+}
+
 } // namespace
 
 std::string writeTour(const Tour &tour) {
@@ -195,6 +225,8 @@ std::string writeTour(const Tour &tour) {
     if (!tour.root.empty())
       top["root"] = tour.root;
     top["program"] = programValue(tour.program);
+    if (!tour.types.empty())
+      top["types"] = typesValue(tour.types);
     ordered stops = ordered::array();
     for (const Stop &stop : tour.stops)
       stops.push_back(stopValue(stop));

@@ -57,4 +57,23 @@ bool isVariablePath(std::string_view expr) {
   return true;
 }
 
+bool isMemberPath(std::string_view path) {
+  return !path.empty() && path[0] != '*' && path[0] != '&' && isVariablePath(path);
+}
+
+bool isDescribableTypeName(std::string_view name) {
+  if (name.empty() || std::isspace(static_cast<unsigned char>(name.front())) ||
+      std::isspace(static_cast<unsigned char>(name.back())))
+    return false;
+  for (std::string_view qualifier : {"const", "volatile"})
+    if (name.substr(0, qualifier.size()) == qualifier &&
+        (name.size() == qualifier.size() ||
+         !isIdentChar(name[qualifier.size()])))
+      return false;
+  std::string_view body = name;
+  if (body.size() >= 3 && body.substr(body.size() - 3) == "<*>")
+    body.remove_suffix(3);
+  return body.find_first_of("*&") == std::string_view::npos;
+}
+
 } // namespace tourguide::tours

@@ -2,6 +2,8 @@
 
 #include "LibStdCxx.h"
 #include "NumberTypes.h"
+#include "ReadPlan.h"
+#include "TypeDescriptions.h"
 #include "tourguide/values/NumericSummary.h"
 
 #include <lldb/API/SBAddress.h>
@@ -26,6 +28,14 @@ std::string hex(uint64_t value) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "0x%" PRIx64, value);
   return buffer;
+}
+
+/// Dimensions as read, negative ones clamped to 0 (only for messages).
+std::vector<uint64_t> rawShape(const std::vector<int64_t> &dims) {
+  std::vector<uint64_t> out;
+  for (int64_t d : dims)
+    out.push_back(d < 0 ? 0 : static_cast<uint64_t>(d));
+  return out;
 }
 
 std::string errorText(lldb::SBError error, const char *fallback) {
@@ -74,9 +84,10 @@ std::string quoted(const std::string &text, bool truncated) {
   return out;
 }
 
-ValueFormatter::ValueFormatter(lldb::SBFrame frame, ReadLimits limits)
+ValueFormatter::ValueFormatter(lldb::SBFrame frame, ReadLimits limits,
+                               const std::vector<tours::TypeDescription> *types)
     : frame_(frame), target_(frame.GetThread().GetProcess().GetTarget()),
-      process_(frame.GetThread().GetProcess()), limits_(limits) {}
+      process_(frame.GetThread().GetProcess()), limits_(limits), types_(types) {}
 
 Formatted ValueFormatter::format(lldb::SBValue value) { return describe(value, 0); }
 
@@ -94,10 +105,27 @@ Formatted ValueFormatter::describe(lldb::SBValue value, unsigned depth) {
     return fail(unreadableReason(value));
   lldb::SBType type = canonical(value.GetType());
   if (type.IsReferenceType()) {
-    value = value.Dereference();
+    // Dereference() yields a value that prefers synthetic children again; we need the raw ones.
+    value = value.Dereference().GetNonSyntheticValue();
     if (!value.IsValid() || value.GetError().Fail())
       return fail("reference to memory that cannot be read");
     type = canonical(value.GetType());
+  }
+
+  // The tour's own tensor types come first: a Tensor holding a std::vector is a tensor.
+  if (types_ && !types_->empty()) {
+    std::string shownName;
+    if (const tours::TypeDescription *described = findDescription(*types_, value.GetType(), shownName))
+      return tensor(value, *described, shownName, depth);
+    if (depth == 0 && type.IsPointerType()) {
+      if (const tours::TypeDescription *described =
+              findDescription(*types_, type.GetPointeeType(), shownName)) {
+        lldb::SBError status;
+        if (value.GetValueAsUnsigned(status, 0) == 0)
+          return ok("nullptr");
+        return tensor(value.Dereference(), *described, shownName, depth);
+      }
+    }
   }
 
   switch (libstdcxx::classify(type)) {
@@ -149,8 +177,19 @@ Formatted ValueFormatter::describe(lldb::SBValue value, unsigned depth) {
     const char *text = value.GetValue();
     return text ? ok(text) : fail(unreadableReason(value));
   }
-  case lldb::eTypeClassBuiltin:
-    return scalar(value, type);
+  case lldb::eTypeClassBuiltin: {
+    Formatted text = scalar(value, type);
+    std::optional<NumberFormat> format = numberFormatOf(type);
+    if (depth == 0 && !text.error && format) {
+      std::string bytes(format->byteSize, '\0');
+      lldb::SBError status;
+      lldb::SBData data = value.GetData();
+      if (data.ReadRawData(status, 0, bytes.data(), bytes.size()) == bytes.size() &&
+          status.Success())
+        keepSnapshot({}, 1, bytes, *format, {});
+    }
+    return text;
+  }
   default: {
     const char *text = value.GetValue();
     return text ? ok(text) : fail(unreadableReason(value));
@@ -296,17 +335,29 @@ Formatted ValueFormatter::range(uint64_t address, lldb::SBType elementType, uint
   if (depth > 1)
     return ok("size=" + shape);
   if (std::optional<NumberFormat> format = numberFormatOf(elementType)) {
-    // One bounded read: a bigger array is sampled from its start, and the line says so.
-    uint64_t fits = limits_.maxArrayBytes / elementSize;
-    uint64_t readCount = std::min(count, fits);
+    // Bounded reads: a bigger array is sampled evenly across its whole length, and the line
+    // says so.
     std::string bytes, error;
-    if (readCount && !readMemory(address, readCount * elementSize, bytes, error))
-      return fail("cannot read " + std::to_string(readCount) + " elements at " + hex(address) +
-                  ": " + error);
+    std::vector<uint64_t> indices;
+    if (depth > 0) {
+      // Inside a struct or another container only the first elements are listed.
+      uint64_t listed = std::min<uint64_t>(count, 3);
+      if (listed && !readMemory(address, listed * elementSize, bytes, error))
+        return fail("cannot read " + std::to_string(listed) + " elements at " + hex(address) +
+                    ": " + error);
+    } else if (!readArray(address, {count}, {}, elementSize, bytes, indices, error)) {
+      return fail("cannot read " + std::to_string(count) + " elements at " + hex(address) + ": " +
+                  error);
+    }
+    size_t inOrder = indices.empty() ? SIZE_MAX : 0;
+    while (inOrder < indices.size() && indices[inOrder] == inOrder)
+      ++inOrder;
     size_t shown = depth ? std::min<size_t>(3, limits_.shownElements) : limits_.shownElements;
     std::string text = summarizeNumbers(shape, count,
                                         reinterpret_cast<const unsigned char *>(bytes.data()),
-                                        bytes.size(), *format, shown);
+                                        bytes.size(), *format, shown, inOrder);
+    if (depth == 0)
+      keepSnapshot({count}, count, bytes, *format, std::move(indices));
     // Inside a struct or another container only the elements fit: drop the statistics.
     if (depth > 0 && text.find(']') != std::string::npos)
       text.erase(text.find(']') + 1);
@@ -323,6 +374,181 @@ Formatted ValueFormatter::range(uint64_t address, lldb::SBType elementType, uint
   if (count > limits_.shownObjects)
     out += ", ...";
   return ok(out + "]");
+}
+
+Formatted ValueFormatter::tensor(lldb::SBValue value, const tours::TypeDescription &description,
+                                 const std::string &typeName, unsigned depth) {
+  // Every message names the type and says the tour described it: the fix is in the tour.
+  const std::string where = typeName + " (as the tour's \"types\" describe it): ";
+  std::string error;
+  lldb::SBValue data = memberAt(value, description.data, target_, error);
+  if (!data.IsValid())
+    return fail(where + "data `" + description.data + "`: " + error);
+  data = data.GetNonSyntheticValue();
+  lldb::SBType dataType = canonical(data.GetType());
+  uint64_t address = 0;
+  std::optional<uint64_t> available; // elements the data member holds, when it says
+  lldb::SBType element;
+  if (libstdcxx::classify(dataType) == Kind::Vector) {
+    libstdcxx::ElementRange range = libstdcxx::vectorRange(data);
+    if (!range.error.empty())
+      return fail(where + "data `" + description.data + "`: " + range.error);
+    address = range.address, available = range.count, element = canonical(range.elementType);
+  } else if (dataType.IsPointerType()) {
+    lldb::SBError status;
+    address = data.GetValueAsUnsigned(status, 0);
+    if (status.Fail())
+      return fail(where + "data `" + description.data + "` cannot be read");
+    element = canonical(dataType.GetPointeeType());
+  } else if (dataType.IsArrayType()) {
+    element = canonical(dataType.GetArrayElementType());
+    address = data.GetLoadAddress();
+    available = element.GetByteSize() ? dataType.GetByteSize() / element.GetByteSize() : 0;
+  } else {
+    const char *name = data.GetType().GetDisplayTypeName();
+    return fail(where + "data `" + description.data + "` is a " + (name ? name : "?") +
+                ": expected a pointer, a C array or a std::vector");
+  }
+  std::optional<NumberFormat> format =
+      description.dtype.empty() ? numberFormatOf(element) : formatOfDtype(description.dtype);
+  if (!format) {
+    const char *name = element.GetDisplayTypeName();
+    return fail(where + "elements of type " + (name ? name : "?") +
+                " are not numbers tourguide reads (give \"dtype\" in the type description)");
+  }
+
+  // The shape: a list of dimensions, or rows and cols.
+  std::vector<int64_t> signedDims;
+  auto integers = [&](const std::string &path, size_t maxCount) -> std::optional<std::vector<int64_t>> {
+    lldb::SBValue member = memberAt(value, path, target_, error);
+    if (!member.IsValid())
+      return std::nullopt;
+    return readIntegers(member, process_, "`" + path + "`", maxCount, error);
+  };
+  if (!description.shape.empty()) {
+    std::optional<std::vector<int64_t>> dims = integers(description.shape, limits_.maxDimensions);
+    if (!dims)
+      return fail(where + "shape: " + error);
+    signedDims = *dims;
+  } else {
+    for (const std::string *path : {&description.rows, &description.cols}) {
+      std::optional<std::vector<int64_t>> n = integers(*path, 1);
+      if (!n || n->size() != 1)
+        return fail(where + (n ? "`" + *path + "` is not one integer" : error));
+      signedDims.push_back(n->front());
+    }
+  }
+  std::vector<uint64_t> dims;
+  uint64_t total = 1;
+  for (int64_t d : signedDims) {
+    if (d < 0)
+      return fail(where + "negative dimension " + std::to_string(d) +
+                  " (is the value initialised yet?)");
+    dims.push_back(static_cast<uint64_t>(d));
+    // Bounded: garbage dimensions (an uninitialised tensor) must not overflow or be read.
+    if (d > 0 && total > limits_.maxTensorElements / static_cast<uint64_t>(d))
+      return fail(where + "shape [" + shapeText(rawShape(signedDims)) + "] has more than " +
+                  std::to_string(limits_.maxTensorElements) +
+                  " elements (is the value initialised yet?)");
+    total *= static_cast<uint64_t>(d);
+  }
+  std::vector<uint64_t> strides;
+  if (!description.strides.empty()) {
+    std::optional<std::vector<int64_t>> raw = integers(description.strides, limits_.maxDimensions);
+    if (!raw)
+      return fail(where + "strides: " + error);
+    if (raw->size() != dims.size())
+      return fail(where + "strides have " + std::to_string(raw->size()) + " entries for " +
+                  std::to_string(dims.size()) + " dimensions");
+    for (int64_t stride : *raw) {
+      if (stride < 0 || static_cast<uint64_t>(stride) > limits_.maxTensorElements)
+        return fail(where + "stride " + std::to_string(stride) +
+                    " is not supported (strides must be between 0 and " +
+                    std::to_string(limits_.maxTensorElements) + ")");
+      strides.push_back(static_cast<uint64_t>(stride));
+    }
+  }
+  std::string header = typeName + " " + dtypeName(*format) + " [" + shapeText(dims) + "]";
+  uint64_t span = spanOf(dims, strides);
+  // A default-constructed tensor often has no dimensions and no data: empty, not a scalar.
+  if (dims.empty() && available && *available == 0)
+    total = 0, span = 0;
+  if (available && span > *available)
+    return fail(header + ": the shape needs " + std::to_string(span) + " elements but `" +
+                description.data + "` holds " + std::to_string(*available));
+  if (total == 0)
+    return ok(header + " (empty)");
+  if (address == 0)
+    return fail(header + ": `" + description.data + "` is nullptr");
+  if (depth > 0)
+    return ok(header);
+
+  std::string bytes;
+  std::vector<uint64_t> indices;
+  if (!readArray(address, dims, strides, format->byteSize, bytes, indices, error))
+    return fail(header + ": cannot read the elements at " + hex(address) + ": " + error);
+  size_t inOrder = indices.empty() ? SIZE_MAX : 0;
+  while (inOrder < indices.size() && indices[inOrder] == inOrder)
+    ++inOrder;
+  std::string text = summarizeTensor(typeName, dims, total,
+                                     reinterpret_cast<const unsigned char *>(bytes.data()),
+                                     bytes.size(), *format, limits_.shownElements, inOrder);
+  keepSnapshot(dims, total, bytes, *format, std::move(indices));
+  return ok(text);
+}
+
+bool ValueFormatter::readArray(uint64_t address, const std::vector<uint64_t> &dims,
+                               const std::vector<uint64_t> &strides, uint64_t elementSize,
+                               std::string &bytes, std::vector<uint64_t> &indices,
+                               std::string &error) {
+  ReadPlan plan =
+      planReads(dims, strides, elementSize, limits_.maxArrayBytes, limits_.maxSampleChunks);
+  if (!plan.error.empty()) {
+    error = plan.error;
+    return false;
+  }
+  bytes.clear();
+  indices.clear();
+  bytes.reserve(plan.planned * elementSize);
+  auto gather = [&](const std::string &buffer, uint64_t base, const ReadChunk &chunk) {
+    for (uint64_t k = 0; k < chunk.count; ++k)
+      bytes.append(buffer, (chunk.offset - base + k * chunk.stride) * elementSize, elementSize);
+  };
+  std::string buffer;
+  if (plan.wholeSpan) {
+    // One read of everything the layout touches (at most the budget), then pick elements.
+    uint64_t end = 0;
+    for (const ReadChunk &chunk : plan.chunks)
+      end = std::max(end, chunk.offset + (chunk.count - 1) * chunk.stride + 1);
+    if (!readMemory(address, end * elementSize, buffer, error))
+      return false;
+    for (const ReadChunk &chunk : plan.chunks)
+      gather(buffer, 0, chunk);
+  } else {
+    for (const ReadChunk &chunk : plan.chunks) {
+      uint64_t span = (chunk.count - 1) * chunk.stride + 1;
+      if (!readMemory(address + chunk.offset * elementSize, span * elementSize, buffer, error))
+        return false;
+      gather(buffer, chunk.offset, chunk);
+    }
+  }
+  if (plan.sampled())
+    for (const ReadChunk &chunk : plan.chunks)
+      for (uint64_t k = 0; k < chunk.count; ++k)
+        indices.push_back(chunk.first + k);
+  return true;
+}
+
+void ValueFormatter::keepSnapshot(std::vector<uint64_t> shape, uint64_t total,
+                                  const std::string &bytes, const NumberFormat &format,
+                                  std::vector<uint64_t> indices) {
+  NumericSnapshot snapshot;
+  snapshot.shape = std::move(shape);
+  snapshot.total = total;
+  snapshot.values =
+      decodeAll(reinterpret_cast<const unsigned char *>(bytes.data()), bytes.size(), format);
+  snapshot.indices = std::move(indices);
+  snapshot_ = std::move(snapshot);
 }
 
 Formatted ValueFormatter::stdString(lldb::SBValue value) {

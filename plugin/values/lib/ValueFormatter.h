@@ -9,14 +9,24 @@
 #include <lldb/API/SBType.h>
 #include <lldb/API/SBValue.h>
 
+#include "tourguide/tours/Tour.h"
+#include "tourguide/values/NumericChange.h"
+#include "tourguide/values/NumericSummary.h"
+
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace tourguide::values {
 
 /// Bounds that keep reading a watch cheap and its line short.
 struct ReadLimits {
-  uint64_t maxArrayBytes = 1u << 20; ///< One ReadMemory at most this big; bigger arrays are sampled.
+  uint64_t maxArrayBytes = 1u << 20; ///< Bytes read per array at most; bigger arrays are sampled
+                                     ///< in evenly spaced chunks across the whole array.
+  uint64_t maxSampleChunks = 64;     ///< Reads of one sampled array.
+  uint64_t maxTensorElements = uint64_t(1) << 36; ///< A bigger shape is refused as garbage.
+  size_t maxDimensions = 8;          ///< Of a described tensor's shape.
   size_t shownElements = 5;          ///< Numbers listed before "...".
   size_t shownObjects = 3;           ///< Non-numeric elements (structs, strings) listed.
   size_t maxStringBytes = 200;       ///< Characters of a string read and shown.
@@ -30,13 +40,19 @@ struct Formatted {
 
 class ValueFormatter {
 public:
-  explicit ValueFormatter(lldb::SBFrame frame, ReadLimits limits = {});
+  /// `types`: the tour's type descriptions (may be null: none).
+  explicit ValueFormatter(lldb::SBFrame frame, ReadLimits limits = {},
+                          const std::vector<tours::TypeDescription> *types = nullptr);
 
   /// The whole one-line description of `value`.
   Formatted format(lldb::SBValue value);
 
   /// `count` elements of `elementType` at `address`: a pointer with a count.
   Formatted formatElements(uint64_t address, lldb::SBType elementType, uint64_t count);
+
+  /// The numbers behind the last format()/formatElements() when it summarised numbers at
+  /// the top level (a scalar, an array, a described tensor); nullopt otherwise.
+  std::optional<NumericSnapshot> takeSnapshot() { return std::move(snapshot_); }
 
 private:
   /// `depth` 0 is the watch itself; nested values (fields, elements) are shorter.
@@ -47,6 +63,17 @@ private:
   Formatted cArray(lldb::SBValue value, lldb::SBType type, unsigned depth);
   Formatted range(uint64_t address, lldb::SBType elementType, uint64_t count,
                   const std::string &shape, unsigned depth);
+  /// A value of a type the tour describes: shape, dtype, statistics, first elements.
+  Formatted tensor(lldb::SBValue value, const tours::TypeDescription &description,
+                   const std::string &typeName, unsigned depth);
+  /// The numbers of an array laid out as `dims`/`strides` at `address`, read within the
+  /// limits (sampled when big); `bytes` gets the elements read, `indices` their flat
+  /// indices when sampled. False with `error` set when memory cannot be read.
+  bool readArray(uint64_t address, const std::vector<uint64_t> &dims,
+                 const std::vector<uint64_t> &strides, uint64_t elementSize, std::string &bytes,
+                 std::vector<uint64_t> &indices, std::string &error);
+  void keepSnapshot(std::vector<uint64_t> shape, uint64_t total, const std::string &bytes,
+                    const NumberFormat &format, std::vector<uint64_t> indices);
   Formatted stdString(lldb::SBValue value);
   Formatted cString(uint64_t address);
   /// Reads exactly `bytes` bytes at `address` into `out`; false with `error` set otherwise.
@@ -56,6 +83,8 @@ private:
   lldb::SBTarget target_;
   lldb::SBProcess process_;
   ReadLimits limits_;
+  const std::vector<tours::TypeDescription> *types_ = nullptr;
+  std::optional<NumericSnapshot> snapshot_;
 };
 
 /// Why `value` cannot be read, in words a newcomer understands ("optimized out here ...").

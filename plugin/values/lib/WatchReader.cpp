@@ -19,8 +19,8 @@ namespace {
 // A trusted expression that takes longer than this is abandoned (and unwound).
 constexpr uint32_t ExpressionTimeoutMicros = 500000;
 
-render::WatchLine errorLine(std::string label, std::string reason) {
-  return {std::move(label), std::move(reason), true};
+WatchResult errorLine(std::string label, std::string reason) {
+  return {{std::move(label), std::move(reason), true}, std::nullopt};
 }
 
 std::string refusal(const std::string &what) {
@@ -84,6 +84,10 @@ lldb::SBValue evaluateTrusted(lldb::SBFrame frame, const std::string &expr) {
 } // namespace
 
 render::WatchLine readWatch(lldb::SBFrame frame, const WatchRequest &request) {
+  return readWatchWithSnapshot(frame, request).line;
+}
+
+WatchResult readWatchWithSnapshot(lldb::SBFrame frame, const WatchRequest &request) {
   std::string label = request.label.empty() ? request.expr : request.label;
   if (request.expr.empty())
     return errorLine(label, "empty expression");
@@ -122,7 +126,15 @@ render::WatchLine readWatch(lldb::SBFrame frame, const WatchRequest &request) {
                                   firstLine(value.GetError().GetCString(), "no result"));
   }
 
-  ValueFormatter formatter(frame);
+  ValueFormatter formatter(frame, ReadLimits{}, request.types);
+  auto result = [&](const Formatted &text) {
+    WatchResult out{{label, text.text, text.error}, std::nullopt};
+    if (!text.error)
+      out.snapshot = formatter.takeSnapshot();
+    if (out.snapshot)
+      out.snapshot->key = request.expr + (request.count.empty() ? "" : "[" + request.count + "]");
+    return out;
+  };
   lldb::SBType type = value.GetType().GetCanonicalType();
   if (!request.count.empty() && type.IsPointerType()) {
     std::string error;
@@ -134,13 +146,11 @@ render::WatchLine readWatch(lldb::SBFrame frame, const WatchRequest &request) {
     if (status.Fail())
       return errorLine(label, "the pointer cannot be read: " + firstLine(status.GetCString(), "?"));
     if (address == 0)
-      return {label, "nullptr (count " + std::to_string(*count) + ")", false};
-    Formatted text = formatter.formatElements(address, type.GetPointeeType(), *count);
-    return {label, text.text, text.error};
+      return {{label, "nullptr (count " + std::to_string(*count) + ")", false}, std::nullopt};
+    return result(formatter.formatElements(address, type.GetPointeeType(), *count));
   }
   // `count` only means something for a pointer; arrays and vectors know their size.
-  Formatted text = formatter.format(value);
-  return {label, text.text, text.error};
+  return result(formatter.format(value));
 }
 
 } // namespace tourguide::values

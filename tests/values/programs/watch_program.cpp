@@ -75,11 +75,18 @@ int main() {
   std::string name = "mnist-train";
   std::string long_text(1000, 'x');
 
-  // Bigger than the 1 MiB read limit: the summary covers the first 262144 floats only.
+  // Bigger than the 1 MiB read limit: the summary samples 262144 floats across the whole
+  // vector. The last quarter is 5000 higher, so its maximum is only seen by a sample that
+  // reaches the end.
   std::vector<float> big(1000000);
   for (size_t i = 0; i < big.size(); ++i)
-    big[i] = static_cast<float>(i % 1000);
-  double big_sample_mean = meanOf(big.data(), (1u << 20) / sizeof(float));
+    big[i] = static_cast<float>(i % 1000 + (i >= 750000 ? 5000 : 0));
+  double big_mean = meanOf(big.data(), big.size());
+  double big_min = big[0], big_max = big[0];
+  for (float v : big) {
+    big_min = v < big_min ? v : big_min;
+    big_max = v > big_max ? v : big_max;
+  }
   size_t big_size = big.size();
 
   stop_here();
@@ -90,5 +97,5 @@ int main() {
          static_cast<int>(losses.size() + empty.size() + shape[0] + bias[0] + grid[0][0]) +
          pixels[0] + label_name[0] + origin_ptr->id + static_cast<int>(points.size()) +
          sample.label + static_cast<int>(nested.size()) +
-         static_cast<int>(name.size() + long_text.size() + big_sample_mean + big_size) + calls;
+         static_cast<int>(name.size() + long_text.size() + big_mean + big_min + big_max + big_size) + calls;
 }

@@ -64,6 +64,29 @@ struct Stop {
   FilePos pos;
 };
 
+/// How to read one of the repo's own tensor or matrix types (the tour's "types" object):
+/// where its elements and its shape live, as member paths of a value of the type.
+/// Exactly one of `shape` or `rows` + `cols` is set in a valid tour.
+struct TypeDescription {
+  std::string name;    ///< As LLDB names the type, no cv/ref/pointer: "Tensor", "lin::Mat<float>",
+                       ///< or "lin::Mat<*>" (trailing "<*>": every instantiation).
+  std::string data;    ///< Member path to a pointer, a C array or a std::vector of the elements.
+  std::string shape;   ///< Member path to a C array, std::array or std::vector of dimensions.
+  std::string rows;    ///< Member path to the number of rows (with `cols`, instead of `shape`).
+  std::string cols;    ///< Member path to the number of columns.
+  std::string strides; ///< Optional: member path to element strides, one per dimension.
+  std::string dtype;   ///< Optional: "float32", "int64", ... when the data pointer does not say.
+  FilePos pos;
+};
+
+/// The element types a TypeDescription's `dtype` may name.
+inline const std::vector<std::string> &knownDtypes() {
+  static const std::vector<std::string> dtypes = {
+      "float32", "float64", "int8",   "int16",  "int32", "int64",
+      "uint8",   "uint16",  "uint32", "uint64", "bool"};
+  return dtypes;
+}
+
 struct Tour {
   int version = 1;
   std::string schema;      ///< Optional "$schema" reference, kept for editors.
@@ -71,6 +94,7 @@ struct Tour {
   std::string description; ///< Markdown.
   std::string root;        ///< Repo root relative to the tour file's folder; see repoRoot().
   Program program;
+  std::vector<TypeDescription> types; ///< Sorted by name (a JSON object has no order).
   std::vector<Stop> stops;
 
   std::string sourcePath;  ///< The file it was loaded from (empty if built in memory).

@@ -50,4 +50,13 @@ std::string programPath(const Tour &tour);
 /// needs the user's explicit trust.
 bool isVariablePath(std::string_view expr);
 
+/// A member path of a type description ("data", "storage._M_impl", "dims[0]", "impl->buf"):
+/// a variable path without a leading '*' or '&'. Read relative to a value; never runs code.
+bool isMemberPath(std::string_view path);
+
+/// True for a type name a "types" entry may use: not empty, no leading or trailing space,
+/// no "const"/"volatile" in front, no '*' or '&' except a final "<*>" wildcard
+/// ("Tensor", "lin::Mat<float>", "lin::Mat<*>").
+bool isDescribableTypeName(std::string_view name);
+
 } // namespace tourguide::tours
