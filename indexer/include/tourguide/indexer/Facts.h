@@ -1,0 +1,124 @@
+// Plain facts extracted from one translation unit. Nothing here refers to an AST:
+// each TU's AST is dropped as soon as its facts are copied out, so the whole-program
+// analysis (call graph, stage rules) works on these structs only.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace tourguide::indexer {
+
+/// A call made inside a function body.
+struct CallFact {
+  std::string calleeUsr;  ///< USR of the called declaration; empty when unresolved (templates).
+  std::string calleeName; ///< Unqualified name, used to resolve dependent calls by name.
+  std::string calleeQualifiedName;
+  unsigned line = 0;
+  int loop = -1;          ///< Index into FunctionFacts::loops of the innermost enclosing loop.
+  bool isVirtual = false; ///< A call through a virtual method: every overrider may run.
+};
+
+/// A for / while / do / range-for loop.
+struct LoopFact {
+  std::string keyword;   ///< "for", "while", "do".
+  unsigned line = 0;     ///< Line of the keyword.
+  unsigned endLine = 0;
+  unsigned bodyLine = 0; ///< Line of the first statement of the body (0 = empty body).
+  int parent = -1;       ///< Enclosing loop in the same function.
+  std::string counter;   ///< Loop variable when there is an obvious one ("epoch", "i").
+  std::string lineText;  ///< The source line of the keyword, trimmed.
+  std::string bodyLineText;
+};
+
+/// A statement that says something about what the code does.
+/// Kinds (the stage rules read these):
+///   "file_read"      fread/fscanf/getline/ifstream/istream >> ...
+///   "file_open"      fopen/ifstream construction
+///   "shuffle"        std::shuffle / random_shuffle / a swap with a random index
+///   "param_update"   x[i] -= a * b  (an element or member moved against a product)
+///   "lr_update"      a param_update whose right side names a learning rate
+///   "adaptive_update" a param_update divided by a sqrt (Adam, RMSProp, Adagrad)
+///   "momentum"       v = beta * v + ... on an element or member
+///   "mac"            acc += a * b (multiply-accumulate: dot products, layers)
+///   "log_call" "exp_call" "sqrt_call" "tanh_call"
+///   "sq_diff"        (a - b) * (a - b) or pow(a - b, 2): squared error
+///   "loss_accumulate" something named like a loss is accumulated or assigned
+///   "argmax_compare" a prediction compared with a label
+///   "count_correct"  a counter named correct/hits/right is incremented
+///   "average"        a division of an accumulated sum by a count
+///   "relu"           max(0, x) or x > 0 ? x : 0
+///   "push_back"      a container grows (batch / dataset building)
+///   "file_write"     fwrite/fprintf to a file/ofstream: saving (checkpoints)
+///   "gather"         out[i] = all[perm[i]]: rows copied through an index (batch assembly)
+///   "normalize"      x = (x - mean) / std written back: standardisation
+///   "variance"       sq / n - mean * mean
+///   "parse" "random" "argmax"  weak hints (number parsing, rand(), max_element)
+struct StatementFact {
+  std::string kind;
+  unsigned line = 0;
+  int loop = -1;
+  std::string text;                  ///< The source line, trimmed.
+  std::vector<std::string> variables; ///< Scalar locals/params the statement reads or writes.
+  std::string target;                 ///< What is written (for updates and accumulations).
+};
+
+/// A math idiom recognised in the function (from tourguide_idioms when available).
+struct IdiomFact {
+  std::string kind;
+  std::string formula;
+  std::string description;
+  unsigned beginLine = 0, endLine = 0;
+  std::string evidence;
+};
+
+struct FunctionFacts {
+  std::string usr;
+  std::string name;          ///< Unqualified.
+  std::string qualifiedName; ///< "nn::Linear::forward", "main".
+  std::string className;     ///< For methods: the qualified class name.
+  std::vector<std::string> baseClasses; ///< For methods: the class's bases (qualified).
+  std::string file;          ///< Absolute path of the definition.
+  unsigned line = 0;         ///< Line of the function's name in its definition.
+  unsigned bodyBeginLine = 0, endLine = 0;
+  bool isMain = false;
+  bool isLambda = false;     ///< A lambda body, named after the function holding it.
+  bool isTemplate = false;   ///< A template or a member of a class template: debuggers know it
+                             ///< only by instantiated names (gf::Layered<float>::apply).
+  /// Classes this function creates objects of (constructors, new, make_unique<T>), with lines:
+  /// which overriders of a virtual call can run at all (rapid type analysis).
+  std::vector<std::pair<std::string, unsigned>> constructs;
+  bool isVirtual = false;
+  bool returnsFloating = false;
+  bool returnsVoid = false;
+  std::vector<std::string> overrides; ///< USRs of the methods this one overrides.
+  std::vector<CallFact> calls;
+  std::vector<LoopFact> loops;
+  std::vector<StatementFact> statements;
+  std::vector<IdiomFact> idioms;
+  std::vector<std::string> paramNames;
+};
+
+/// A record type with a name that hints at a role (Dataset, Loader, Layer, ...).
+struct RecordFacts {
+  std::string usr;
+  std::string qualifiedName;
+  std::string file;
+  unsigned line = 0;
+  std::vector<std::string> bases;
+};
+
+struct TUFacts {
+  std::string mainFile;
+  std::string outputFile; ///< "-o" of the compile command (object or executable).
+  std::string directory;  ///< The compile command's working directory.
+  bool parsed = false;    ///< False when the frontend could not run at all.
+  unsigned errorCount = 0;
+  std::vector<std::string> errors; ///< The first few error messages, "file:line: message".
+  bool skipped = false;            ///< Not parsed on purpose (too large).
+  std::string skipReason;
+  std::vector<FunctionFacts> functions;
+  std::vector<RecordFacts> records;
+};
+
+} // namespace tourguide::indexer

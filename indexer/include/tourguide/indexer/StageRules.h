@@ -1,0 +1,51 @@
+// The rules that decide what stage of an ML program a function implements, from what its
+// body does (statements, loops, idioms) first and from its name second. Each rule is a small
+// function of one FunctionFacts so that it can be tested on code held in a string.
+#pragma once
+
+#include "tourguide/indexer/Facts.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tourguide::indexer {
+
+/// One reason for a decision: "line 42: `w[i] -= lr * g[i];` moves ... (parameter update)".
+struct Evidence {
+  std::string text;
+  unsigned line = 0;
+};
+
+struct StageMatch {
+  std::string stage;        ///< data, loop, model, loss, optimizer, metrics.
+  double confidence = 0;    ///< 0..1: the summed weight of the evidence, capped.
+  std::vector<Evidence> evidence;
+  unsigned anchorLine = 0;  ///< The statement that decided it (0 = the function's entry).
+  std::string anchorText;   ///< That line's text, trimmed: the tour's anchor pattern.
+  std::vector<std::string> watch; ///< Scalars worth showing at the anchor.
+};
+
+/// Below this, a match is not reported.
+constexpr double kReportThreshold = 0.5;
+
+namespace rules {
+std::optional<StageMatch> dataStage(const FunctionFacts &fn);
+std::optional<StageMatch> modelStage(const FunctionFacts &fn);
+std::optional<StageMatch> lossStage(const FunctionFacts &fn);
+std::optional<StageMatch> optimizerStage(const FunctionFacts &fn);
+std::optional<StageMatch> metricsStage(const FunctionFacts &fn);
+std::optional<StageMatch> checkpointStage(const FunctionFacts &fn);
+} // namespace rules
+
+/// Every rule above that reaches kReportThreshold, in stage order.
+std::vector<StageMatch> functionStages(const FunctionFacts &fn);
+
+/// The stage a single statement kind is evidence for ("param_update" -> "optimizer"),
+/// or "" when it decides nothing on its own. Used for loop bodies that do the work inline.
+std::string stageOfStatement(const StatementFact &s);
+
+/// The order stages appear in a tour and in reports.
+int stageRank(const std::string &stage);
+
+} // namespace tourguide::indexer

@@ -1,0 +1,29 @@
+// Drafting a tour from findings: one tour per entry point, stops in program order,
+// anchored by function + line pattern, annotated from the evidence.
+#pragma once
+
+#include "tourguide/indexer/Findings.h"
+#include "tourguide/tours/Tour.h"
+
+#include <string>
+#include <vector>
+
+namespace tourguide::indexer {
+
+struct DraftOptions {
+  std::string repoRoot; ///< Absolute; anchor files and the program path are made relative to it.
+  std::string tourDir;  ///< Absolute folder the tour file will be written to (for Tour::root).
+  unsigned maxStopsPerStage = 2;
+};
+
+/// The tour for one entry point; `findings` may hold other entries' findings too.
+tourguide::tours::Tour draftTour(const EntryPoint &entry, const std::vector<Finding> &findings,
+                                 const DraftOptions &options);
+
+/// `to` relative to `from` (both absolute), "." when equal; `to` itself when no common root.
+std::string relativePath(const std::string &from, const std::string &to);
+
+/// Lowercase id-safe text: "nn::Linear::forward" -> "nn-linear-forward".
+std::string stopIdFor(const std::string &stage, const std::string &function);
+
+} // namespace tourguide::indexer

@@ -1,0 +1,502 @@
+// From the program index to findings: for each `main`, walk the call graph depth-first
+// (calls and loops in line order, which approximates the order the program runs them),
+// report each reached function's stages, find the training loops (loops whose body reaches
+// an update and a forward or loss computation), and classify the entry point.
+#include "tourguide/indexer/Findings.h"
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+#include <algorithm>
+#include <optional>
+#include <map>
+#include <set>
+#include <tuple>
+
+namespace tourguide::indexer {
+
+namespace {
+
+bool nameHas(llvm::StringRef name, std::initializer_list<llvm::StringRef> words) {
+  std::string lower = name.lower();
+  for (auto w : words)
+    if (llvm::StringRef(lower).contains(w))
+      return true;
+  return false;
+}
+
+bool loopEncloses(const FunctionFacts &fn, int inner, int outer) {
+  for (int l = inner; l >= 0; l = fn.loops[l].parent)
+    if (l == outer)
+      return true;
+  return false;
+}
+
+/// For each stage, the first function (breadth-first) that implements it.
+using StageWitness = std::map<std::string, std::string>;
+
+class Analyser {
+public:
+  explicit Analyser(const ProgramIndex &index) : index(index) {}
+
+  Analysis run() {
+    Analysis out;
+    for (const std::string &mainKey : index.mains()) {
+      EntryPoint entry = describeEntry(mainKey);
+      std::vector<Finding> findings;
+      walk(entry, findings);
+      classify(entry, findings);
+      out.entries.push_back(entry);
+      for (Finding &f : findings)
+        out.findings.push_back(std::move(f));
+    }
+    return out;
+  }
+
+private:
+  const std::vector<StageMatch> &stagesOf(const std::string &key) {
+    auto it = stageCache.find(key);
+    if (it != stageCache.end())
+      return it->second;
+    const FunctionFacts &fn = *index.function(key);
+    std::vector<StageMatch> stages = functionStages(fn);
+    stageCache[key] = stages; // provisional, guards recursion
+    if (auto m = compositionModel(fn, stages))
+      stages.push_back(*m);
+    return stageCache[key] = stages;
+  }
+
+  /// A function that only chains model computations (layers) is the model's forward or
+  /// backward pass: mlp_forward calling linear_forward and relu_forward, Sequential::forward
+  /// calling each layer's virtual forward.
+  std::optional<StageMatch> compositionModel(const FunctionFacts &fn, const std::vector<StageMatch> &own) {
+    if (fn.isMain || fn.isLambda)
+      return std::nullopt;
+    for (const StageMatch &m : own)
+      if (m.stage == "model")
+        return std::nullopt;
+    std::set<std::string> modelCallees;
+    unsigned modelCalls = 0, otherCalls = 0;
+    std::vector<Evidence> evidence;
+    for (const CallFact &c : fn.calls)
+      for (const std::string &t : index.targetsOf(c)) {
+        if (t == index.function(t)->usr && t == fn.usr)
+          continue;
+        bool isModel = false;
+        for (const StageMatch &m : stagesOf(t)) {
+          if (m.stage == "model")
+            isModel = true;
+          if (m.stage == "loss" || m.stage == "optimizer" || m.stage == "data")
+            return std::nullopt; // a training step, not a model
+          if (m.stage == "model" && modelCallees.insert(t).second)
+            evidence.push_back({"line " + std::to_string(c.line) + ": calls `" + index.function(t)->qualifiedName +
+                                    "` (model)" + (c.isVirtual ? " through a virtual call" : ""),
+                                c.line});
+        }
+        ++(isModel ? modelCalls : otherCalls);
+      }
+    bool named = nameHas(fn.name, {"forward", "backward", "predict", "infer", "propagate", "backprop"});
+    // A thin wrapper (a few calls, no loops, one of them the model) is the model too.
+    bool wrapper = modelCalls >= 1 && otherCalls <= 2 && fn.loops.empty() && fn.statements.empty();
+    if (modelCalls == 0 || (modelCalls < 2 && !named && !wrapper))
+      return std::nullopt;
+    StageMatch m;
+    m.stage = "model";
+    m.evidence = evidence;
+    if (wrapper && modelCalls < 2 && !named)
+      m.evidence.push_back({"does little but call the model", 0});
+    m.confidence = std::min(0.95, 0.3 + 0.2 * std::min(modelCalls, 3u) + (named ? 0.2 : 0.0));
+    if (named)
+      m.evidence.push_back({"the name `" + fn.qualifiedName + "` suggests a model computation", 0});
+    if (m.confidence < kReportThreshold)
+      return std::nullopt;
+    return m;
+  }
+
+  /// Stages implemented by `key` or anything it reaches, each with one witness.
+  const StageWitness &closureOf(const std::string &key) {
+    auto it = closureCache.find(key);
+    if (it != closureCache.end())
+      return it->second;
+    StageWitness w;
+    std::set<std::string> reach = index.reachableFrom(key);
+    // Prefer the function itself, then others in key order (deterministic).
+    for (const StageMatch &m : stagesOf(key))
+      w.emplace(m.stage, key);
+    for (const std::string &k : reach)
+      for (const StageMatch &m : stagesOf(k))
+        w.emplace(m.stage, k);
+    return closureCache[key] = w;
+  }
+
+  EntryPoint describeEntry(const std::string &key) {
+    const FunctionFacts &fn = *index.function(key);
+    EntryPoint e;
+    e.key = key;
+    e.function = fn.qualifiedName;
+    e.file = fn.file;
+    e.line = fn.line;
+    if (const TUFacts *tu = index.tuOfMain(key)) {
+      std::tie(e.program, e.executable) = locateProgram(*tu);
+    } else {
+      e.program = llvm::sys::path::stem(fn.file).str();
+    }
+    return e;
+  }
+
+  struct LoopInfo {
+    StageWitness reached; ///< stage -> function (or "" when done inline in the loop body)
+    std::map<std::string, std::string> via; ///< stage -> "call at line N to X" / "line N: ..."
+  };
+
+  LoopInfo loopReach(const FunctionFacts &fn, int loop) {
+    LoopInfo info;
+    for (const StatementFact &s : fn.statements)
+      if (s.loop >= 0 && loopEncloses(fn, s.loop, loop)) {
+        std::string stage = stageOfStatement(s);
+        if (!stage.empty() && !info.reached.count(stage)) {
+          info.reached[stage] = "";
+          info.via[stage] = "line " + std::to_string(s.line) + ": `" + s.text + "`";
+        }
+      }
+    for (const CallFact &c : fn.calls)
+      if (c.loop >= 0 && loopEncloses(fn, c.loop, loop))
+        for (const std::string &t : index.targetsOf(c))
+          for (const auto &[stage, witness] : closureOf(t))
+            if (!info.reached.count(stage) || info.reached[stage].empty()) {
+              const FunctionFacts *callee = index.function(t);
+              const FunctionFacts *where = index.function(witness);
+              info.reached[stage] = witness;
+              std::string text = "line " + std::to_string(c.line) + ": calls `" + callee->qualifiedName + "`";
+              if (witness != t)
+                text += ", which reaches " + stage + " in `" + where->qualifiedName + "`";
+              else
+                text += " (" + stage + ")";
+              info.via[stage] = text;
+            }
+    return info;
+  }
+
+  static bool isTraining(const LoopInfo &info) {
+    return info.reached.count("optimizer") &&
+           (info.reached.count("model") || info.reached.count("loss"));
+  }
+  /// A loop running the model and scoring it, with no update: an evaluation pass.
+  static bool isEvaluation(const LoopInfo &info) {
+    return !info.reached.count("optimizer") && info.reached.count("model") &&
+           (info.reached.count("metrics") || info.reached.count("loss"));
+  }
+  bool evaluating = false;
+  std::string alternativeTo;                 ///< Set while walking a non-default overrider.
+  std::map<std::string, unsigned> constructedAt; ///< Class -> order of its first creation.
+  unsigned constructOrder = 0;
+
+  unsigned constructRank(const std::string &key) {
+    const FunctionFacts *fn = index.function(key);
+    auto it = fn ? constructedAt.find(fn->className) : constructedAt.end();
+    return it == constructedAt.end() ? ~0u : it->second;
+  }
+  bool insideTrainingLoop = false; ///< The function being walked was called from a training loop.
+
+  bool functionHasTrainingLoop(const std::string &key) {
+    auto it = trainingLoopCache.find(key);
+    if (it != trainingLoopCache.end())
+      return it->second;
+    trainingLoopCache[key] = false; // cycle guard
+    const FunctionFacts &fn = *index.function(key);
+    bool found = false;
+    for (size_t l = 0; l < fn.loops.size() && !found; ++l)
+      found = isTraining(loopReach(fn, static_cast<int>(l)));
+    return trainingLoopCache[key] = found;
+  }
+
+  std::string roleOf(const FunctionFacts &fn, int loop, const std::vector<bool> &training) {
+    const LoopFact &l = fn.loops[loop];
+    bool hasInner = false, hasOuter = false;
+    for (size_t i = 0; i < fn.loops.size(); ++i) {
+      if (!training[i] || static_cast<int>(i) == loop)
+        continue;
+      if (loopEncloses(fn, static_cast<int>(i), loop))
+        hasInner = true;
+      if (loopEncloses(fn, loop, static_cast<int>(i)))
+        hasOuter = true;
+    }
+    if (!hasInner)
+      for (const CallFact &c : fn.calls)
+        if (c.loop >= 0 && loopEncloses(fn, c.loop, loop))
+          for (const std::string &t : index.targetsOf(c))
+            for (const std::string &r : index.reachableFrom(t))
+              if (functionHasTrainingLoop(r))
+                hasInner = true;
+    std::string counter = llvm::StringRef(l.counter).lower();
+    if (nameHas(counter, {"epoch"}) || nameHas(l.lineText, {"epoch"}))
+      return "epochs";
+    if (nameHas(counter, {"batch"}) || nameHas(l.lineText, {"batch"}))
+      return "batches";
+    if (nameHas(counter, {"step", "iter"}) || nameHas(l.lineText, {"step", "iter"}))
+      return "steps";
+    if (hasInner)
+      return "epochs";
+    if (hasOuter || insideTrainingLoop)
+      return "batches";
+    return "loop";
+  }
+
+  void walk(const EntryPoint &entry, std::vector<Finding> &out) {
+    constructedAt.clear();
+    constructOrder = 0;
+    alternativeTo.clear();
+    // Without any update reachable, the loops worth showing are the evaluation loops.
+    evaluating = !closureOf(entry.key).count("optimizer");
+    std::set<std::string> visited;
+    unsigned order = 0;
+    visit(entry, entry.key, 0, visited, order, out);
+  }
+
+  void visit(const EntryPoint &entry, const std::string &key, unsigned depth,
+             std::set<std::string> &visited, unsigned &order, std::vector<Finding> &out) {
+    if (!visited.insert(key).second)
+      return;
+    const FunctionFacts &fn = *index.function(key);
+    std::vector<bool> training(fn.loops.size());
+    std::vector<LoopInfo> infos(fn.loops.size());
+    for (size_t l = 0; l < fn.loops.size(); ++l) {
+      infos[l] = loopReach(fn, static_cast<int>(l));
+      training[l] = evaluating ? isEvaluation(infos[l]) : isTraining(infos[l]);
+    }
+    // For evaluation keep only the outermost such loop of a function (not per-row loops).
+    if (evaluating)
+      for (size_t l = 0; l < fn.loops.size(); ++l)
+        for (int p = fn.loops[l].parent; p >= 0 && training[l]; p = fn.loops[p].parent)
+          if (training[p])
+            training[l] = false;
+
+    // Everything is ordered by where its stop will be, because that is the order the program
+    // reaches them: a stage at its anchor line, a loop at the first line of its body (after
+    // the calls in its header, e.g. `while (next_batch(...))`), a call at its line. A stop
+    // comes before the calls on its own line.
+    struct Item {
+      unsigned line;
+      int kind; // 0 = a stop, 1 = a call
+      const StageMatch *stage;
+      int loop;
+      const CallFact *call;
+    };
+    std::vector<Item> items;
+    const std::vector<StageMatch> stages = stagesOf(key);
+    for (const StageMatch &m : stages)
+      items.push_back({m.anchorLine, 0, &m, -1, nullptr});
+    for (size_t l = 0; l < fn.loops.size(); ++l)
+      if (training[l])
+        items.push_back({fn.loops[l].bodyLine ? fn.loops[l].bodyLine : fn.loops[l].line, 0, nullptr,
+                         static_cast<int>(l), nullptr});
+    for (const CallFact &c : fn.calls)
+      items.push_back({c.line, 1, nullptr, -1, &c});
+    for (const auto &[cls, line] : fn.constructs)
+      constructedAt.emplace(cls, constructOrder++);
+    std::stable_sort(items.begin(), items.end(), [](const Item &a, const Item &b) {
+      return a.line < b.line || (a.line == b.line && a.kind < b.kind);
+    });
+    for (const Item &item : items) {
+      if (item.stage) {
+        out.push_back(findingFor(entry, fn, *item.stage, depth, order++));
+        continue;
+      }
+      if (item.loop >= 0) {
+        out.push_back(loopFinding(entry, fn, item.loop, infos[item.loop], training, depth, order++));
+        continue;
+      }
+      bool saved = insideTrainingLoop;
+      if (item.call->loop >= 0)
+        for (int l = item.call->loop; l >= 0; l = fn.loops[l].parent)
+          if (training[l])
+            insideTrainingLoop = true;
+      std::vector<std::string> targets = index.targetsOf(*item.call);
+      // Of several overriders, the one whose class is created first is taken to be the one
+      // that runs (the default branch); the others are alternatives.
+      if (item.call->isVirtual && targets.size() > 1)
+        std::stable_sort(targets.begin(), targets.end(), [&](const std::string &a, const std::string &b) {
+          return constructRank(a) < constructRank(b);
+        });
+      std::string savedAlt = alternativeTo;
+      for (size_t i = 0; i < targets.size(); ++i) {
+        if (item.call->isVirtual && i > 0 && alternativeTo.empty())
+          alternativeTo = index.function(targets[0])->qualifiedName;
+        visit(entry, targets[i], depth + 1, visited, order, out);
+        alternativeTo = savedAlt;
+      }
+      insideTrainingLoop = saved;
+    }
+  }
+
+  Finding baseFinding(const EntryPoint &entry, const FunctionFacts &fn, unsigned depth, unsigned order) {
+    Finding f;
+    f.entry = entry.program;
+    f.function = fn.qualifiedName;
+    f.file = fn.file;
+    f.line = fn.line;
+    f.depth = depth;
+    f.order = order;
+    f.functionBegin = fn.bodyBeginLine;
+    f.alternativeTo = alternativeTo;
+    f.inTemplate = fn.isTemplate;
+    f.functionEnd = fn.endLine;
+    f.idioms = fn.idioms;
+    return f;
+  }
+
+  Finding findingFor(const EntryPoint &entry, const FunctionFacts &fn, const StageMatch &m,
+                     unsigned depth, unsigned order) {
+    Finding f = baseFinding(entry, fn, depth, order);
+    f.stage = m.stage;
+    f.confidence = m.confidence;
+    f.evidence = m.evidence;
+    f.anchorLine = m.anchorLine;
+    f.anchorText = m.anchorText;
+    f.watch = m.watch;
+    if (m.stage == "model" && fn.isVirtual)
+      for (const std::string &base : fn.overrides)
+        for (const std::string &o : index.overridersOf(base))
+          if (const FunctionFacts *of = index.function(o); of && of != &fn)
+            f.evidence.push_back({"also implemented by `" + of->qualifiedName + "` (same virtual)", of->line});
+    return f;
+  }
+
+  Finding loopFinding(const EntryPoint &entry, const FunctionFacts &fn, int loop, const LoopInfo &info,
+                      const std::vector<bool> &training, unsigned depth, unsigned order) {
+    const LoopFact &l = fn.loops[loop];
+    Finding f = baseFinding(entry, fn, depth, order);
+    f.stage = "loop";
+    f.line = l.line;
+    f.role = evaluating ? "evaluation" : roleOf(fn, loop, training);
+    double confidence = 0.5;
+    for (const char *stage : {"data", "model", "loss", "optimizer", "metrics"}) {
+      auto it = info.via.find(stage);
+      if (it == info.via.end())
+        continue;
+      f.evidence.push_back({std::string("reaches ") + stage + ": " + it->second, 0});
+      if (std::string(stage) != "data" && std::string(stage) != "metrics")
+        confidence += 0.1;
+    }
+    if (!l.counter.empty() && nameHas(l.counter, {"epoch", "batch", "step", "iter"}))
+      confidence += 0.1;
+    f.evidence.insert(f.evidence.begin(),
+                      {"line " + std::to_string(l.line) + ": `" + l.lineText + "` repeats (" + f.role + ")", l.line});
+    f.confidence = std::min(0.95, confidence);
+    f.anchorLine = l.bodyLine ? l.bodyLine : l.line;
+    f.anchorText = l.bodyLine ? l.bodyLineText : l.lineText;
+    if (!l.counter.empty())
+      f.watch.push_back(l.counter);
+    for (const StatementFact &s : fn.statements)
+      if ((s.kind == "loss_value" || s.kind == "loss_accumulate") && s.loop >= 0 &&
+          loopEncloses(fn, s.loop, loop) && !s.target.empty() &&
+          s.target.find_first_of(".[]->()*") == std::string::npos &&
+          std::find(f.watch.begin(), f.watch.end(), s.target) == f.watch.end() && f.watch.size() < 3)
+        f.watch.push_back(s.target);
+    return f;
+  }
+
+  void classify(EntryPoint &e, const std::vector<Finding> &findings) {
+    std::set<std::string> stages;
+    for (const Finding &f : findings)
+      stages.insert(f.stage);
+    bool nameTrain = nameHas(e.program, {"train", "fit", "learn"}) ||
+                     nameHas(llvm::sys::path::filename(e.file), {"train", "fit", "learn"});
+    bool nameEval = nameHas(e.program, {"eval", "test", "predict", "infer", "valid", "score", "bench"}) ||
+                    nameHas(llvm::sys::path::filename(e.file),
+                            {"eval", "test", "predict", "infer", "valid", "score", "bench"});
+    if (!evaluating && (stages.count("loop") || stages.count("optimizer"))) {
+      e.kind = "train";
+      e.confidence = stages.count("loop") ? 0.8 : 0.6;
+      e.evidence.push_back({stages.count("loop") ? "reaches a training loop (a loop whose body reaches a "
+                                                   "parameter update and a forward or loss computation)"
+                                                 : "reaches a parameter update",
+                            0});
+      if (nameTrain)
+        e.confidence += 0.15, e.evidence.push_back({"the program's name says train", 0});
+    } else if (stages.count("metrics") || stages.count("model") || stages.count("loss")) {
+      e.kind = "eval";
+      e.confidence = stages.count("metrics") ? 0.75 : 0.55;
+      e.evidence.push_back({std::string("updates no parameters but reaches ") +
+                                (stages.count("metrics") ? "metrics" : stages.count("model") ? "a model" : "a loss"),
+                            0});
+      if (nameEval)
+        e.confidence += 0.15, e.evidence.push_back({"the program's name says eval/test/predict", 0});
+    } else if (nameTrain || nameEval) {
+      e.kind = nameTrain ? "train" : "eval";
+      e.confidence = 0.3;
+      e.evidence.push_back({"only the program's name suggests " + e.kind + "; no ML stage was found in its code", 0});
+    } else {
+      e.kind = "other";
+      e.confidence = 0.7;
+      e.evidence.push_back({"reaches no model, loss, update or metric computation", 0});
+    }
+    e.confidence = std::min(0.95, e.confidence);
+  }
+
+  const ProgramIndex &index;
+  std::map<std::string, std::vector<StageMatch>> stageCache;
+  std::map<std::string, StageWitness> closureCache;
+  std::map<std::string, bool> trainingLoopCache;
+};
+
+} // namespace
+
+std::string programNameFor(const TUFacts &tu) {
+  llvm::StringRef out(tu.outputFile);
+  size_t cm = out.find("CMakeFiles/");
+  if (cm != llvm::StringRef::npos) {
+    llvm::StringRef rest = out.drop_front(cm + strlen("CMakeFiles/"));
+    size_t dir = rest.find(".dir/");
+    if (dir != llvm::StringRef::npos)
+      return rest.take_front(dir).str();
+  }
+  if (!out.empty()) {
+    llvm::StringRef name = llvm::sys::path::filename(out);
+    return name.take_front(name.find('.')).str();
+  }
+  return llvm::sys::path::stem(tu.mainFile).str();
+}
+
+std::string executableFor(const TUFacts &tu, const std::string &program) {
+  // Ninja's compile commands run from the top build folder; the object path says which
+  // subfolder the target belongs to ("sample_repos/mlp_c/CMakeFiles/train.dir/...").
+  llvm::SmallString<256> path(tu.directory);
+  llvm::StringRef out(tu.outputFile);
+  size_t cm = out.find("CMakeFiles/");
+  if (cm != llvm::StringRef::npos && !llvm::sys::path::is_absolute(out))
+    llvm::sys::path::append(path, out.take_front(cm));
+  else if (cm != llvm::StringRef::npos)
+    path = out.take_front(cm);
+  llvm::sys::path::append(path, program);
+  llvm::sys::path::remove_dots(path, true);
+  return std::string(path);
+}
+
+namespace {
+bool isExecutableFile(const std::string &path) {
+  return llvm::sys::fs::is_regular_file(path) && llvm::sys::fs::can_execute(path);
+}
+} // namespace
+
+std::pair<std::string, std::string> locateProgram(const TUFacts &tu) {
+  std::string target = programNameFor(tu);
+  // A CMake target "mlp_c_train" with OUTPUT_NAME "train": try the target's name, then its
+  // '_'-separated suffixes, beside the compile command's directory.
+  llvm::StringRef rest(target);
+  while (true) {
+    std::string exe = executableFor(tu, rest.str());
+    if (isExecutableFile(exe))
+      return {rest.str(), exe};
+    size_t underscore = rest.find('_');
+    if (underscore == llvm::StringRef::npos)
+      break;
+    rest = rest.drop_front(underscore + 1);
+  }
+  return {target, executableFor(tu, target)};
+}
+
+Analysis analyse(const ProgramIndex &index) { return Analyser(index).run(); }
+
+} // namespace tourguide::indexer

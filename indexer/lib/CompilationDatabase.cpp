@@ -1,0 +1,77 @@
+// Loading compile_commands.json and choosing which of its TUs to index.
+#include "tourguide/indexer/TURunner.h"
+
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+#include <algorithm>
+
+namespace tourguide::indexer {
+
+llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
+loadCompilationDatabase(const std::string &buildPath) {
+  std::string error;
+  std::unique_ptr<clang::tooling::CompilationDatabase> db;
+  if (llvm::sys::fs::is_directory(buildPath))
+    db = clang::tooling::CompilationDatabase::loadFromDirectory(buildPath, error);
+  else if (llvm::sys::fs::exists(buildPath))
+    db = clang::tooling::JSONCompilationDatabase::loadFromFile(
+        buildPath, error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
+  else
+    error = "no such file or directory";
+  if (!db)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "cannot load a compilation database from '%s': %s",
+                                   buildPath.c_str(), error.c_str());
+  return db;
+}
+
+std::vector<std::string> selectSources(const clang::tooling::CompilationDatabase &db,
+                                       const std::vector<std::string> &filters) {
+  std::vector<std::string> all = db.getAllFiles();
+  std::sort(all.begin(), all.end());
+  if (filters.empty())
+    return all;
+  std::vector<std::string> absFilters;
+  for (const std::string &f : filters) {
+    llvm::SmallString<256> abs(f);
+    llvm::sys::fs::make_absolute(abs);
+    llvm::sys::path::remove_dots(abs, true);
+    absFilters.push_back(std::string(abs));
+  }
+  std::vector<std::string> selected;
+  for (const std::string &file : all) {
+    llvm::StringRef path(file);
+    bool keep = false;
+    for (size_t i = 0; i < filters.size() && !keep; ++i) {
+      llvm::StringRef abs(absFilters[i]);
+      keep = path == abs || (path.startswith(abs) && path.size() > abs.size() &&
+                             llvm::sys::path::is_separator(path[abs.size()])) ||
+             path.endswith("/" + filters[i]) || path == filters[i];
+    }
+    if (keep)
+      selected.push_back(file);
+  }
+  return selected;
+}
+
+std::string clangResourceDir() { return TOURGUIDE_CLANG_RESOURCE_DIR; }
+
+std::vector<std::string> adjustedCommandLine(const clang::tooling::CompileCommand &cmd) {
+  using namespace clang::tooling;
+  std::vector<std::string> args = cmd.CommandLine;
+  args = getClangStripOutputAdjuster()(args, cmd.Filename);
+  args = getClangStripDependencyFileAdjuster()(args, cmd.Filename);
+  args = getClangSyntaxOnlyAdjuster()(args, cmd.Filename);
+  // Flags GCC knows and Clang does not would otherwise stop the driver outright.
+  args = getInsertArgumentAdjuster({"-resource-dir=" + clangResourceDir(), "-Qunused-arguments",
+                                    "-Wno-unknown-warning-option", "-fno-color-diagnostics",
+                                    // also stops "N errors generated." on stderr: errors are counted
+                                    "-fno-caret-diagnostics"},
+                                   ArgumentInsertPosition::BEGIN)(args, cmd.Filename);
+  return args;
+}
+
+} // namespace tourguide::indexer

@@ -1,0 +1,148 @@
+// Writes findings as JSON and summarises a run.
+#include "tourguide/indexer/FindingsJson.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <set>
+
+namespace tourguide::indexer {
+
+using Json = nlohmann::ordered_json;
+
+RunSummary summarise(const std::vector<TUFacts> &tus) {
+  RunSummary s;
+  s.total = static_cast<unsigned>(tus.size());
+  for (const TUFacts &tu : tus) {
+    if (tu.parsed)
+      ++s.parsed;
+    if (tu.skipped)
+      ++s.skipped;
+    if (tu.errorCount > 0)
+      ++s.withErrors;
+    if (tu.skipped || tu.errorCount > 0)
+      s.problems.push_back(&tu);
+  }
+  return s;
+}
+
+std::vector<std::string> notesFor(const Analysis &analysis) {
+  std::vector<std::string> notes;
+  std::set<std::string> withLoop;
+  for (const Finding &f : analysis.findings)
+    if (f.stage == "loop")
+      withLoop.insert(f.entry);
+  if (analysis.entries.empty())
+    notes.push_back("no entry point (main) found");
+  if (withLoop.empty())
+    notes.push_back("no training loop found");
+  for (const EntryPoint &e : analysis.entries)
+    if (e.kind == "train" && !withLoop.count(e.program))
+      notes.push_back("no training loop found for '" + e.program + "'");
+  return notes;
+}
+
+std::string summaryLine(const RunSummary &s, const Analysis &analysis) {
+  std::string line = "indexed " + std::to_string(s.total) + " TU" + (s.total == 1 ? "" : "s") + " (" +
+                     std::to_string(s.parsed) + " parsed, " + std::to_string(s.withErrors) +
+                     " with errors, " + std::to_string(s.skipped) + " skipped): ";
+  line += std::to_string(analysis.entries.size()) + " entry point" +
+          (analysis.entries.size() == 1 ? "" : "s");
+  if (!analysis.entries.empty()) {
+    line += " (";
+    for (size_t i = 0; i < analysis.entries.size(); ++i)
+      line += (i ? ", " : "") + analysis.entries[i].program + ": " + analysis.entries[i].kind;
+    line += ")";
+  }
+  size_t loops = std::count_if(analysis.findings.begin(), analysis.findings.end(),
+                               [](const Finding &f) { return f.stage == "loop"; });
+  line += ", " + std::to_string(analysis.findings.size() - loops) + " stage findings, ";
+  line += loops ? std::to_string(loops) + " training loop" + (loops == 1 ? "" : "s")
+                : std::string("no training loop found");
+  return line;
+}
+
+namespace {
+Json evidenceJson(const std::vector<Evidence> &evidence) {
+  Json out = Json::array();
+  for (const Evidence &e : evidence) {
+    Json j;
+    j["text"] = e.text;
+    if (e.line)
+      j["line"] = e.line;
+    out.push_back(j);
+  }
+  return out;
+}
+double rounded(double v) { return static_cast<int>(v * 100 + 0.5) / 100.0; }
+} // namespace
+
+std::string findingsToJson(const Analysis &analysis, const RunSummary &summary) {
+  Json doc;
+  doc["tool"] = "tourguide index";
+  Json sum;
+  sum["tus"] = summary.total;
+  sum["parsed"] = summary.parsed;
+  sum["with_errors"] = summary.withErrors;
+  sum["skipped"] = summary.skipped;
+  sum["entry_points"] = analysis.entries.size();
+  sum["stages"] = analysis.findings.size();
+  sum["line"] = summaryLine(summary, analysis);
+  doc["summary"] = sum;
+  Json problems = Json::array();
+  for (const TUFacts *tu : summary.problems) {
+    Json p;
+    p["file"] = tu->mainFile;
+    p["errors"] = tu->errorCount;
+    p["messages"] = tu->errors;
+    if (tu->skipped)
+      p["skipped"] = tu->skipReason;
+    problems.push_back(p);
+  }
+  doc["problems"] = problems;
+  Json entries = Json::array();
+  for (const EntryPoint &e : analysis.entries) {
+    Json j;
+    j["program"] = e.program;
+    j["kind"] = e.kind;
+    j["function"] = e.function;
+    j["file"] = e.file;
+    j["line"] = e.line;
+    j["executable"] = e.executable;
+    j["confidence"] = rounded(e.confidence);
+    j["evidence"] = evidenceJson(e.evidence);
+    entries.push_back(j);
+  }
+  doc["entry_points"] = entries;
+  Json stages = Json::array();
+  for (const Finding &f : analysis.findings) {
+    Json j;
+    j["entry"] = f.entry;
+    j["stage"] = f.stage;
+    j["function"] = f.function;
+    j["file"] = f.file;
+    j["line"] = f.line;
+    if (!f.role.empty())
+      j["role"] = f.role;
+    if (!f.alternativeTo.empty())
+      j["alternative_to"] = f.alternativeTo;
+    j["confidence"] = rounded(f.confidence);
+    j["order"] = f.order;
+    j["depth"] = f.depth;
+    j["evidence"] = evidenceJson(f.evidence);
+    Json anchor;
+    anchor["function"] = f.function;
+    if (f.anchorLine) {
+      anchor["line"] = f.anchorLine;
+      anchor["pattern"] = f.anchorText;
+    }
+    j["anchor"] = anchor;
+    j["watch"] = f.watch;
+    stages.push_back(j);
+  }
+  doc["stages"] = stages;
+  doc["notes"] = notesFor(analysis);
+  return doc.dump(2) + "\n";
+}
+
+} // namespace tourguide::indexer

@@ -1,0 +1,101 @@
+// Merges per-TU facts into one program-wide table and answers call-graph questions.
+#include "tourguide/indexer/ProgramIndex.h"
+
+#include <algorithm>
+#include <deque>
+
+namespace tourguide::indexer {
+
+namespace {
+/// Dependent calls resolved by name stop being evidence when too many functions share it.
+constexpr size_t kMaxNameMatches = 8;
+} // namespace
+
+ProgramIndex::ProgramIndex(const std::vector<TUFacts> &tus) {
+  std::set<std::string> recordUsrs;
+  for (const TUFacts &tu : tus) {
+    for (const FunctionFacts &fn : tu.functions) {
+      std::string key = fn.isMain ? fn.usr + "#" + fn.file : fn.usr;
+      if (byKey.count(key))
+        continue;
+      byKey.emplace(key, fn);
+      if (fn.isMain) {
+        mainKeys.push_back(key);
+        mainTU[key] = &tu;
+      }
+    }
+    for (const RecordFacts &r : tu.records)
+      if (recordUsrs.insert(r.usr).second)
+        allRecords.push_back(r);
+  }
+  for (const auto &[key, fn] : byKey) {
+    for (const std::string &base : fn.overrides)
+      directOverriders[base].push_back(key);
+    byName[fn.name].push_back(key);
+  }
+}
+
+const FunctionFacts *ProgramIndex::function(const std::string &key) const {
+  auto it = byKey.find(key);
+  return it == byKey.end() ? nullptr : &it->second;
+}
+
+const TUFacts *ProgramIndex::tuOfMain(const std::string &key) const {
+  auto it = mainTU.find(key);
+  return it == mainTU.end() ? nullptr : it->second;
+}
+
+std::vector<std::string> ProgramIndex::overridersOf(const std::string &key) const {
+  std::vector<std::string> result;
+  std::deque<std::string> work{key};
+  std::set<std::string> seen{key};
+  while (!work.empty()) {
+    std::string k = work.front();
+    work.pop_front();
+    auto it = directOverriders.find(k);
+    if (it == directOverriders.end())
+      continue;
+    for (const std::string &o : it->second)
+      if (seen.insert(o).second) {
+        result.push_back(o);
+        work.push_back(o);
+      }
+  }
+  return result;
+}
+
+std::vector<std::string> ProgramIndex::targetsOf(const CallFact &call) const {
+  std::vector<std::string> result;
+  if (!call.calleeUsr.empty()) {
+    if (byKey.count(call.calleeUsr))
+      result.push_back(call.calleeUsr);
+    // A virtual call may land in any overrider; a call to a pure virtual has only those.
+    if (call.isVirtual || !byKey.count(call.calleeUsr))
+      for (const std::string &o : overridersOf(call.calleeUsr))
+        result.push_back(o);
+    return result;
+  }
+  auto it = byName.find(call.calleeName);
+  if (it != byName.end() && it->second.size() <= kMaxNameMatches)
+    result = it->second;
+  return result;
+}
+
+std::set<std::string> ProgramIndex::reachableFrom(const std::string &key) const {
+  std::set<std::string> seen;
+  if (!byKey.count(key))
+    return seen;
+  std::deque<std::string> work{key};
+  seen.insert(key);
+  while (!work.empty()) {
+    const FunctionFacts *fn = function(work.front());
+    work.pop_front();
+    for (const CallFact &c : fn->calls)
+      for (const std::string &t : targetsOf(c))
+        if (seen.insert(t).second)
+          work.push_back(t);
+  }
+  return seen;
+}
+
+} // namespace tourguide::indexer

@@ -1,0 +1,283 @@
+// Stage rules: each sums weighted evidence from one function's facts. Statements weigh most
+// (what the code does); idioms from tourguide_idioms weigh as much; names only tip the balance.
+#include "tourguide/indexer/StageRules.h"
+
+#include "llvm/ADT/StringRef.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace tourguide::indexer {
+
+namespace {
+
+bool nameHas(const std::string &name, std::initializer_list<llvm::StringRef> words) {
+  std::string lower = llvm::StringRef(name).lower();
+  for (auto w : words)
+    if (llvm::StringRef(lower).contains(w))
+      return true;
+  return false;
+}
+
+/// Accumulates evidence for one stage.
+class Scorer {
+public:
+  Scorer(const FunctionFacts &fn, std::string stage) : fn(fn) { match.stage = std::move(stage); }
+
+  /// Adds `weight` once per distinct reason, citing the first statement of `kind`.
+  bool statement(const std::string &kind, double weight, const std::string &why,
+                 bool anchor = true) {
+    for (const StatementFact &s : fn.statements)
+      if (s.kind == kind) {
+        add(weight, "line " + std::to_string(s.line) + ": `" + s.text + "` " + why, s.line);
+        if (anchor && !match.anchorLine) {
+          match.anchorLine = s.line;
+          match.anchorText = s.text;
+          for (const std::string &v : s.variables)
+            addWatch(v);
+          if (isIdentifier(s.target))
+            addWatch(s.target);
+        }
+        return true;
+      }
+    return false;
+  }
+
+  bool idiom(std::initializer_list<llvm::StringRef> kinds, double weight) {
+    for (const IdiomFact &i : fn.idioms)
+      for (auto k : kinds)
+        if (i.kind == k) {
+          std::string range = i.beginLine == i.endLine
+                                  ? "line " + std::to_string(i.beginLine)
+                                  : "lines " + std::to_string(i.beginLine) + "-" +
+                                        std::to_string(i.endLine);
+          std::string text = range + " compute " + (i.formula.empty() ? i.kind : i.formula);
+          if (!i.description.empty())
+            text += ", " + i.description;
+          add(weight, text, i.beginLine);
+          return true;
+        }
+    return false;
+  }
+
+  void name(std::initializer_list<llvm::StringRef> words, double weight, const std::string &what) {
+    if (nameHas(fn.name, words))
+      add(weight, "the name `" + fn.qualifiedName + "` suggests " + what, 0);
+    else if (!fn.className.empty() && nameHas(fn.className, words))
+      add(weight, "the class `" + fn.className + "` suggests " + what, 0);
+  }
+
+  bool has(const std::string &kind) const {
+    return std::any_of(fn.statements.begin(), fn.statements.end(),
+                       [&](const StatementFact &s) { return s.kind == kind; });
+  }
+  bool hasIn(const std::string &kind, bool nested) const {
+    for (const StatementFact &s : fn.statements)
+      if (s.kind == kind && s.loop >= 0 && (!nested || fn.loops[s.loop].parent >= 0))
+        return true;
+    return false;
+  }
+
+  void add(double weight, std::string text, unsigned line) {
+    score += weight;
+    match.evidence.push_back({std::move(text), line});
+  }
+
+  double total() const { return score; }
+
+  std::optional<StageMatch> result() {
+    if (score <= 0)
+      return std::nullopt;
+    match.confidence = std::min(0.95, score);
+    return match;
+  }
+
+private:
+  static bool isIdentifier(const std::string &s) {
+    if (s.empty() || !(isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_'))
+      return false;
+    return std::all_of(s.begin(), s.end(),
+                       [](char c) { return isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+  }
+  void addWatch(const std::string &v) {
+    if (match.watch.size() < 4 && std::find(match.watch.begin(), match.watch.end(), v) == match.watch.end())
+      match.watch.push_back(v);
+  }
+
+  const FunctionFacts &fn;
+  StageMatch match;
+  double score = 0;
+};
+
+} // namespace
+
+namespace rules {
+
+std::optional<StageMatch> dataStage(const FunctionFacts &fn) {
+  Scorer s(fn, "data");
+  bool reads = s.statement("file_read", 0.5, "reads from a file or stream");
+  if (!reads && s.statement("file_open", 0.3, "opens a file"))
+    s.statement("parse", 0.2, "parses what was read", false);
+  if (reads && s.hasIn("file_read", false))
+    s.add(0.1, "the reads happen in a loop (records or rows one by one)", 0);
+  s.statement("shuffle", 0.5, "shuffles the examples");
+  s.statement("gather", 0.5, "copies examples through an index (assembles a batch)");
+  s.statement("normalize", 0.5, "standardises values in place ((x - mean) / std)");
+  s.statement("variance", 0.5, "computes means and variances of the data (for standardisation)");
+  if (!s.has("shuffle") && s.has("random") && fn.loops.size() > 0 &&
+      nameHas(fn.name, {"shuffle", "perm", "batch", "sample"}))
+    s.statement("random", 0.3, "draws random indices over the examples");
+  if (reads || s.has("file_open"))
+    s.statement("push_back", 0.1, "fills a container", false);
+  s.name({"load", "read", "dataset", "loader", "batch", "shuffle", "data", "parse", "csv", "mnist"}, 0.25,
+         "data loading");
+  // main() often reads its arguments; only a real read makes it a data stage.
+  if ((fn.isMain || fn.isLambda) && !reads)
+    return std::nullopt;
+  return s.result();
+}
+
+std::optional<StageMatch> modelStage(const FunctionFacts &fn) {
+  Scorer s(fn, "model");
+  s.idiom({"matvec", "matmul"}, 0.6);
+  if (s.hasIn("mac", true))
+    s.statement("mac", 0.5, "multiply-accumulates inside nested loops (a matrix-vector or matrix product)");
+  else if (s.has("mac"))
+    s.statement("mac", 0.3, "multiply-accumulates (a dot product)");
+  if (!s.idiom({"relu", "gelu", "tanh", "sigmoid", "softmax"}, 0.2)) {
+    if (!s.statement("tanh_call", 0.2, "applies tanh (an activation)"))
+      if (!s.statement("relu", 0.2, "clips at zero (ReLU)"))
+        if (!s.has("log_call"))
+          s.statement("exp_call", 0.15, "exponentiates (sigmoid or softmax)");
+  }
+  s.name({"forward", "backward", "backprop", "predict", "infer", "layer", "activation", "conv",
+          "linear", "dense", "propagate", "logits"},
+         0.3, "a model computation");
+  if (fn.isVirtual && nameHas(fn.name, {"forward", "backward"}))
+    s.add(0.2, "`" + fn.qualifiedName + "` is a virtual method (a layer's override)", fn.line);
+  // An update of parameters with no products of inputs is the optimizer's job, not the model's.
+  if (s.has("param_update") && !s.has("mac") && fn.idioms.empty())
+    return std::nullopt;
+  if (nameHas(fn.className, {"metric", "meter", "accuracy"}))
+    return std::nullopt;
+  // Dataset statistics are products and sums too, but of the data.
+  if (s.has("variance") || s.has("normalize"))
+    return std::nullopt;
+  if (fn.isMain || fn.isLambda)
+    return std::nullopt;
+  return s.result();
+}
+
+std::optional<StageMatch> lossStage(const FunctionFacts &fn) {
+  Scorer s(fn, "loss");
+  s.idiom({"cross_entropy"}, 0.6);
+  // A log inside a loop that sums (or a log of a loss-named value): not a Box-Muller draw.
+  bool accumulates = s.has("loss_accumulate") || s.has("mac") || s.hasIn("log_call", false);
+  if (s.has("log_call") && accumulates)
+    s.statement("log_call", 0.5, "takes the log of a probability and accumulates it (cross-entropy / NLL)");
+  s.statement("sq_diff", 0.5, "squares a difference of prediction and target (squared error)");
+  s.statement("loss_accumulate", 0.2, "accumulates a loss");
+  s.statement("onehot_grad", 0.3, "subtracts 1 at the label (softmax minus one-hot: the cross-entropy gradient)");
+  if (fn.returnsFloating && s.total() > 0)
+    s.add(0.1, "returns a scalar", fn.line);
+  s.name({"loss", "cost", "criterion", "nll", "mse", "cross_entropy", "crossentropy", "xent"}, 0.4,
+         "a loss");
+  if (fn.isMain || fn.isLambda || s.has("param_update"))
+    return std::nullopt; // main and update functions mention losses without computing one
+  if (nameHas(fn.className, {"metric", "meter", "average", "tracker"}))
+    return std::nullopt; // a running mean of the loss is a metric
+  return s.result();
+}
+
+std::optional<StageMatch> optimizerStage(const FunctionFacts &fn) {
+  Scorer s(fn, "optimizer");
+  s.idiom({"sgd_update", "momentum_update", "adam_update"}, 0.6);
+  s.statement("param_update", 0.5, "moves a parameter against a product (w -= lr * g)");
+  s.statement("lr_update", 0.3, "scales the step by a learning rate", false);
+  s.statement("adaptive_update", 0.2, "divides by a square root of second moments (Adam / RMSProp)",
+              false);
+  s.statement("momentum", 0.2, "keeps a running average of gradients (momentum)", false);
+  // A backward pass also writes zeros into gradients; only a function that exists to clear
+  // them (zero_grad, clear_gradients, reset) is part of the optimizer.
+  if (!s.has("mac") && nameHas(fn.name, {"zero", "clear", "reset"}))
+    s.statement("zero_grad", 0.5, "clears the accumulated gradients before the next step");
+  if (s.total() > 0)
+    s.name({"step", "update", "apply", "optim", "sgd", "adam", "descent"}, 0.2, "an optimizer step");
+  return s.result();
+}
+
+std::optional<StageMatch> metricsStage(const FunctionFacts &fn) {
+  Scorer s(fn, "metrics");
+  s.statement("argmax_compare", 0.5, "compares a prediction with the label");
+  s.statement("count_correct", 0.3, "counts correct predictions");
+  s.statement("argmax", 0.2, "takes an argmax");
+  s.name({"accuracy", "eval", "metric", "perplexity", "score", "validate", "valid", "test", "accur", "meter"},
+         0.3, "an evaluation");
+  if (s.total() > 0) {
+    s.statement("average", 0.2, "averages over the examples", false);
+    s.statement("loss_accumulate", 0.2, "sums the loss for an average", false);
+  }
+  bool lossAverage = s.has("average") && (s.has("loss_accumulate") || s.has("loss_value"));
+  if (lossAverage && s.has("exp_call"))
+    s.statement("exp_call", 0.4, "exponentiates an averaged loss (perplexity)");
+  if (lossAverage && nameHas(fn.name, {"eval", "valid", "test"}))
+    s.statement("average", 0.2, "averages the loss over a dataset", false);
+  if (fn.isMain)
+    return std::nullopt;
+  return s.result();
+}
+
+std::optional<StageMatch> checkpointStage(const FunctionFacts &fn) {
+  Scorer s(fn, "checkpoint");
+  bool named = nameHas(fn.name, {"checkpoint", "ckpt", "save", "snapshot", "archive", "serializ", "dump",
+                                 "restore", "weights", "store", "export"}) ||
+               (nameHas(fn.name, {"load", "read", "write"}) && nameHas(fn.name, {"model", "param", "net"}));
+  if (!named)
+    return std::nullopt;
+  if (!s.statement("file_write", 0.4, "writes to a file"))
+    s.statement("file_read", 0.3, "reads from a file");
+  if (s.total() == 0)
+    s.statement("file_open", 0.3, "opens a file");
+  if (s.total() > 0)
+    s.add(0.3, "the name `" + fn.qualifiedName + "` says it saves or restores the model", 0);
+  if (fn.isMain || fn.isLambda)
+    return std::nullopt;
+  return s.result();
+}
+
+} // namespace rules
+
+std::vector<StageMatch> functionStages(const FunctionFacts &fn) {
+  std::vector<StageMatch> out;
+  for (auto rule : {rules::dataStage, rules::modelStage, rules::lossStage, rules::optimizerStage,
+                    rules::metricsStage, rules::checkpointStage})
+    if (auto m = rule(fn); m && m->confidence >= kReportThreshold)
+      out.push_back(std::move(*m));
+  // Reading a checkpoint is not reading the data set.
+  bool checkpoint = std::any_of(out.begin(), out.end(), [](const StageMatch &m) { return m.stage == "checkpoint"; });
+  if (checkpoint)
+    out.erase(std::remove_if(out.begin(), out.end(), [](const StageMatch &m) { return m.stage == "data"; }),
+              out.end());
+  return out;
+}
+
+std::string stageOfStatement(const StatementFact &s) {
+  static const std::map<std::string, std::string> stages = {
+      {"file_read", "data"},       {"shuffle", "data"},          {"param_update", "optimizer"},
+      {"lr_update", "optimizer"},  {"adaptive_update", "optimizer"}, {"momentum", "optimizer"},
+      {"mac", "model"},            {"tanh_call", "model"},       {"relu", "model"},
+      {"sq_diff", "loss"},         {"loss_accumulate", "loss"},  {"argmax_compare", "metrics"},
+      {"count_correct", "metrics"},  {"gather", "data"},          {"zero_grad", "optimizer"}};
+  auto it = stages.find(s.kind);
+  return it == stages.end() ? "" : it->second;
+}
+
+int stageRank(const std::string &stage) {
+  static const std::vector<std::string> order = {"setup", "data", "loop", "model", "loss",
+                                                 "optimizer", "metrics", "checkpoint"};
+  auto it = std::find(order.begin(), order.end(), stage);
+  return it == order.end() ? static_cast<int>(order.size()) : static_cast<int>(it - order.begin());
+}
+
+} // namespace tourguide::indexer

@@ -1,0 +1,221 @@
+// Turns findings into a tours::Tour. Patterns are checked against the source on disk so
+// that "the first line of the function containing the pattern" is the line meant.
+#include "tourguide/indexer/TourDraft.h"
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace tourguide::indexer {
+
+namespace {
+
+std::string collapseSpaces(llvm::StringRef s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty())
+      out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+std::vector<std::string> readLines(const std::string &file) {
+  std::vector<std::string> lines;
+  auto buf = llvm::MemoryBuffer::getFile(file);
+  if (!buf)
+    return lines;
+  llvm::SmallVector<llvm::StringRef, 0> parts;
+  (*buf)->getBuffer().split(parts, '\n');
+  for (llvm::StringRef p : parts)
+    lines.push_back(collapseSpaces(p.rtrim("\r")));
+  return lines;
+}
+
+/// True when the first line of [begin, end] containing `pattern` is `line`.
+bool patternFindsLine(const std::vector<std::string> &lines, unsigned begin, unsigned end,
+                      const std::string &pattern, unsigned line) {
+  std::string p = collapseSpaces(pattern);
+  if (p.empty())
+    return false;
+  for (unsigned l = std::max(1u, begin); l <= end && l <= lines.size(); ++l)
+    if (lines[l - 1].find(p) != std::string::npos)
+      return l == line;
+  return false;
+}
+
+std::string stageTitle(const Finding &f) {
+  std::string fn = "`" + f.function + "`";
+  if (f.stage == "loop")
+    return "The training loop" + std::string(f.role == "loop" ? "" : " over " + f.role) + " in " + fn;
+  if (f.stage == "data")
+    return "Data: " + fn + " reads the examples";
+  if (f.stage == "model")
+    return "Model: " + fn + " computes the network";
+  if (f.stage == "loss")
+    return "Loss: " + fn + " computes the objective";
+  if (f.stage == "optimizer")
+    return "Optimizer: " + fn + " updates the parameters";
+  if (f.stage == "metrics")
+    return "Metrics: " + fn + " measures the results";
+  return f.stage + ": " + fn;
+}
+
+std::string stageText(const Finding &f, const std::string &relFile) {
+  std::string text = "Found by `tourguide index` in `" + f.function + "` (" + relFile + ":" +
+                     std::to_string(f.line) + ") with confidence " +
+                     std::to_string(static_cast<int>(f.confidence * 100 + 0.5)) + "%. Evidence:\n";
+  for (const Evidence &e : f.evidence)
+    text += "\n- " + e.text;
+  for (const IdiomFact &i : f.idioms) {
+    std::string range = i.beginLine == i.endLine ? "line " + std::to_string(i.beginLine)
+                                                 : "lines " + std::to_string(i.beginLine) + "-" +
+                                                       std::to_string(i.endLine);
+    std::string line = "\n- " + range + " compute " + (i.formula.empty() ? i.kind : i.formula);
+    if (!i.description.empty())
+      line += ", " + i.description;
+    if (text.find(range + " compute") == std::string::npos)
+      text += line;
+  }
+  if (!f.watch.empty()) {
+    text += "\n\nWatch ";
+    for (size_t i = 0; i < f.watch.size(); ++i)
+      text += (i ? ", `" : "`") + f.watch[i] + "`";
+    text += f.stage == "loop" ? " change from one iteration to the next." : " at this point.";
+  }
+  return text;
+}
+
+} // namespace
+
+std::string relativePath(const std::string &from, const std::string &to) {
+  llvm::SmallVector<llvm::StringRef, 16> a, b;
+  for (auto it = llvm::sys::path::begin(from), e = llvm::sys::path::end(from); it != e; ++it)
+    if (*it != "/" && *it != ".")
+      a.push_back(*it);
+  for (auto it = llvm::sys::path::begin(to), e = llvm::sys::path::end(to); it != e; ++it)
+    if (*it != "/" && *it != ".")
+      b.push_back(*it);
+  size_t common = 0;
+  while (common < a.size() && common < b.size() && a[common] == b[common])
+    ++common;
+  if (common == 0)
+    return to;
+  std::string out;
+  for (size_t i = common; i < a.size(); ++i)
+    out += out.empty() ? ".." : "/..";
+  for (size_t i = common; i < b.size(); ++i)
+    out += (out.empty() ? "" : "/") + b[i].str();
+  return out.empty() ? "." : out;
+}
+
+std::string stopIdFor(const std::string &stage, const std::string &function) {
+  std::string id = stage + "-";
+  bool dash = false;
+  for (char c : function) {
+    char l = static_cast<char>(tolower(static_cast<unsigned char>(c)));
+    if (isalnum(static_cast<unsigned char>(l)) || l == '_') {
+      if (dash && id.back() != '-')
+        id += '-';
+      id += l;
+      dash = false;
+    } else {
+      dash = true;
+    }
+  }
+  return id;
+}
+
+tourguide::tours::Tour draftTour(const EntryPoint &entry, const std::vector<Finding> &findings,
+                                 const DraftOptions &options) {
+  using namespace tourguide::tours;
+  Tour tour;
+  tour.title = (entry.kind == "train" ? "Training with `" : entry.kind == "eval" ? "Evaluating with `" : "Running `") +
+               entry.program + "`";
+  tour.description = "A draft written by `tourguide index` from what the code does. `" + entry.program +
+                     "` starts in `" + entry.function + "` (" + relativePath(options.repoRoot, entry.file) +
+                     ":" + std::to_string(entry.line) + ") and was classified as **" + entry.kind + "**";
+  for (const Evidence &e : entry.evidence)
+    tour.description += (&e == &entry.evidence.front() ? ": " : "; ") + e.text;
+  tour.description += ".";
+  std::string exeRel = relativePath(options.repoRoot, entry.executable);
+  tour.program.path = llvm::StringRef(exeRel).startswith("..") || exeRel == entry.executable
+                          ? entry.executable
+                          : exeRel;
+  tour.program.cwd = "${program_dir}";
+  if (llvm::sys::path::filename(options.tourDir) != ".tours" ||
+      llvm::sys::path::parent_path(options.tourDir) != options.repoRoot)
+    tour.root = relativePath(options.tourDir, options.repoRoot);
+
+  // Keep the strongest findings of each stage, then put them back in program order.
+  std::vector<const Finding *> mine;
+  for (const Finding &f : findings)
+    if (f.entry == entry.program && f.alternativeTo.empty())
+      mine.push_back(&f);
+  std::map<std::string, std::vector<const Finding *>> byStage;
+  for (const Finding *f : mine)
+    byStage[f->stage].push_back(f);
+  std::vector<const Finding *> chosen;
+  for (auto &[stage, list] : byStage) {
+    std::stable_sort(list.begin(), list.end(), [](const Finding *a, const Finding *b) {
+      return a->confidence > b->confidence || (a->confidence == b->confidence && a->order < b->order);
+    });
+    for (size_t i = 0; i < list.size() && i < options.maxStopsPerStage; ++i)
+      chosen.push_back(list[i]);
+  }
+  std::sort(chosen.begin(), chosen.end(), [](const Finding *a, const Finding *b) { return a->order < b->order; });
+
+  std::map<std::string, std::vector<std::string>> sources;
+  std::set<std::string> ids;
+  for (const Finding *f : chosen) {
+    Stop stop;
+    stop.id = stopIdFor(f->stage, f->function);
+    for (int n = 2; ids.count(stop.id); ++n)
+      stop.id = stopIdFor(f->stage, f->function) + "-" + std::to_string(n);
+    ids.insert(stop.id);
+    stop.stage = f->stage;
+    stop.title = stageTitle(*f);
+    std::string relFile = relativePath(options.repoRoot, f->file);
+    stop.text = stageText(*f, relFile);
+    if (!sources.count(f->file))
+      sources[f->file] = readLines(f->file);
+    const std::vector<std::string> &lines = sources[f->file];
+    if (f->inTemplate) {
+      // LLDB knows gf::Layered<float>::apply, not gf::Layered::apply: anchor by file.
+      stop.anchor.file = relFile;
+      unsigned line = f->anchorLine ? f->anchorLine : f->functionBegin;
+      std::string text = line && line <= lines.size() ? lines[line - 1] : "";
+      size_t s = text.find_first_not_of(' ');
+      text = s == std::string::npos ? "" : text.substr(s);
+      if (!text.empty() && patternFindsLine(lines, 1, static_cast<unsigned>(lines.size()), text, line))
+        stop.anchor.pattern = text;
+      else
+        stop.anchor.line = line;
+    } else if (f->anchorLine == 0) {
+      stop.anchor.function = f->function;
+    } else if (patternFindsLine(lines, f->functionBegin, f->functionEnd, f->anchorText, f->anchorLine)) {
+      stop.anchor.function = f->function;
+      stop.anchor.pattern = collapseSpaces(f->anchorText);
+    } else {
+      // The line's text occurs earlier in the function: name the line itself.
+      stop.anchor.file = relFile;
+      stop.anchor.line = f->anchorLine;
+    }
+    for (const std::string &w : f->watch)
+      stop.watch.push_back(Watch{w, "", "", {}});
+    tour.stops.push_back(std::move(stop));
+  }
+  return tour;
+}
+
+} // namespace tourguide::indexer

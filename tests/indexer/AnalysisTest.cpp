@@ -1,0 +1,188 @@
+// The whole-program analysis: call graph across TUs, training loops, entry classification.
+#include "TestCode.h"
+
+#include "tourguide/indexer/Findings.h"
+#include "tourguide/indexer/FindingsJson.h"
+#include "tourguide/indexer/ProgramIndex.h"
+
+#include <algorithm>
+
+namespace tourguide::indexer::test {
+namespace {
+
+const Finding *find(const Analysis &a, const std::string &stage, const std::string &function,
+                    const std::string &entry = "") {
+  for (const Finding &f : a.findings)
+    if (f.stage == stage && f.function == function && (entry.empty() || f.entry == entry))
+      return &f;
+  return nullptr;
+}
+
+/// A C program in three TUs: the loop in main reaches forward, loss and update only through
+/// calls into other files, and nothing is named train/loss/sgd.
+std::vector<TUFacts> threeFileProgram() {
+  std::vector<TUFacts> tus;
+  tus.push_back(parse(R"(#include <math.h>
+void collect(const float *W, const float *x, float *y, int n, int m) {
+  for (int i = 0; i < n; ++i) { y[i] = 0; for (int j = 0; j < m; ++j) y[i] += W[i * m + j] * x[j]; }
+}
+float objective(const float *p, const int *t, int n) {
+  float s = 0;
+  for (int i = 0; i < n; ++i) s -= logf(p[t[i]]);
+  return s;
+}
+)", false, "model.c"));
+  tus.push_back(parse(R"(
+void nudge(float *w, const float *g, float lr, int n) { for (int i = 0; i < n; ++i) w[i] -= lr * g[i]; }
+)", false, "optim.c"));
+  tus.push_back(parse(R"(
+void collect(const float *W, const float *x, float *y, int n, int m);
+float objective(const float *p, const int *t, int n);
+void nudge(float *w, const float *g, float lr, int n);
+float W[4], x[2], y[2], g[4]; int t[2];
+static void once(void) {
+  collect(W, x, y, 2, 2);
+  objective(y, t, 2);
+  nudge(W, g, 0.1f, 4);
+}
+int main(void) {
+  for (int epoch = 0; epoch < 10; ++epoch) {
+    for (int batch = 0; batch < 5; ++batch) {
+      once();
+    }
+  }
+  return 0;
+}
+)", false, "run.c"));
+  return tus;
+}
+
+TEST(Analysis, TrainingLoopsFoundThroughCallsAcrossTUs) {
+  std::vector<TUFacts> tus = threeFileProgram();
+  ProgramIndex index(tus);
+  ASSERT_EQ(index.mains().size(), 1u);
+  Analysis a = analyse(index);
+  ASSERT_EQ(a.entries.size(), 1u);
+  EXPECT_EQ(a.entries[0].kind, "train");
+  std::vector<const Finding *> loops;
+  for (const Finding &f : a.findings)
+    if (f.stage == "loop")
+      loops.push_back(&f);
+  ASSERT_EQ(loops.size(), 2u);
+  EXPECT_EQ(loops[0]->line, 12u);
+  EXPECT_EQ(loops[0]->role, "epochs");
+  EXPECT_EQ(loops[1]->line, 13u);
+  EXPECT_EQ(loops[1]->role, "batches");
+  EXPECT_EQ(loops[0]->watch, std::vector<std::string>{"epoch"});
+  EXPECT_NE(find(a, "model", "collect"), nullptr);
+  EXPECT_NE(find(a, "loss", "objective"), nullptr);
+  EXPECT_NE(find(a, "optimizer", "nudge"), nullptr);
+  // Program order: the loops come before what their body calls, forward before update.
+  EXPECT_LT(loops[0]->order, find(a, "model", "collect")->order);
+  EXPECT_LT(find(a, "model", "collect")->order, find(a, "optimizer", "nudge")->order);
+  bool citesUpdate = std::any_of(loops[1]->evidence.begin(), loops[1]->evidence.end(),
+                                 [](const Evidence &e) { return e.text.find("nudge") != std::string::npos; });
+  EXPECT_TRUE(citesUpdate) << "the loop's evidence names the call that reaches the update";
+}
+
+TEST(Analysis, VirtualForwardReachesEveryOverrider) {
+  std::vector<TUFacts> tus;
+  tus.push_back(parse(R"(#include <vector>
+struct Layer { virtual ~Layer() = default; virtual void forward(std::vector<float> &x) = 0; };
+struct Dense : Layer {
+  std::vector<float> W, out; int n = 0;
+  void forward(std::vector<float> &x) override {
+    for (int i = 0; i < n; ++i) for (int j = 0; j < n; ++j) out[i] += W[i * n + j] * x[j];
+  }
+};
+struct Clip : Layer {
+  void forward(std::vector<float> &x) override { for (float &v : x) v = v > 0 ? v : 0; }
+};
+void sgd_step(std::vector<float> &w, const std::vector<float> &g, float lr) {
+  for (std::size_t i = 0; i < w.size(); ++i) w[i] -= lr * g[i];
+}
+int main() {
+  std::vector<Layer *> layers;
+  std::vector<float> x, w, g;
+  for (int step = 0; step < 100; ++step) {
+    for (Layer *l : layers) l->forward(x);
+    sgd_step(w, g, 0.01f);
+  }
+}
+)", true, "net.cc"));
+  ProgramIndex index(tus);
+  Analysis a = analyse(index);
+  EXPECT_NE(find(a, "model", "Dense::forward"), nullptr);
+  const Finding *loop = find(a, "loop", "main");
+  ASSERT_NE(loop, nullptr);
+  EXPECT_EQ(loop->line, 18u);
+  EXPECT_EQ(a.entries[0].kind, "train");
+}
+
+TEST(Analysis, EvaluationProgramIsEvalWithAnEvaluationLoop) {
+  std::vector<TUFacts> tus = threeFileProgram();
+  tus.pop_back();
+  tus.push_back(parse(R"(
+void collect(const float *W, const float *x, float *y, int n, int m);
+float W[4], x[2], y[2]; int labels[8];
+int main(void) {
+  int hits = 0;
+  for (int i = 0; i < 8; ++i) {
+    collect(W, x, y, 2, 2);
+    int predicted = y[1] > y[0];
+    if (predicted == labels[i]) hits++;
+  }
+  return hits;
+}
+)", false, "score.c"));
+  ProgramIndex index(tus);
+  Analysis a = analyse(index);
+  ASSERT_EQ(a.entries.size(), 1u);
+  EXPECT_EQ(a.entries[0].kind, "eval");
+  const Finding *loop = find(a, "loop", "main");
+  ASSERT_NE(loop, nullptr);
+  EXPECT_EQ(loop->role, "evaluation");
+  EXPECT_EQ(loop->line, 6u);
+}
+
+TEST(Analysis, NonMLProgramHasNoTrainingLoop) {
+  std::vector<TUFacts> tus;
+  tus.push_back(parse(R"(#include <stdio.h>
+#include <string.h>
+static int count_words(const char *s) {
+  int n = 0, in = 0;
+  for (; *s; ++s) { if (*s == ' ') in = 0; else if (!in) { in = 1; ++n; } }
+  return n;
+}
+int main(int argc, char **argv) {
+  int total = 0;
+  for (int i = 1; i < argc; ++i) total += count_words(argv[i]);
+  printf("%d\n", total);
+  return 0;
+}
+)", false, "wc.c"));
+  ProgramIndex index(tus);
+  Analysis a = analyse(index);
+  ASSERT_EQ(a.entries.size(), 1u);
+  EXPECT_EQ(a.entries[0].kind, "other");
+  EXPECT_TRUE(std::none_of(a.findings.begin(), a.findings.end(), [](const Finding &f) { return f.stage == "loop"; }));
+  std::vector<std::string> notes = notesFor(a);
+  EXPECT_NE(std::find(notes.begin(), notes.end(), "no training loop found"), notes.end());
+  EXPECT_NE(summaryLine(summarise(tus), a).find("no training loop found"), std::string::npos);
+}
+
+TEST(Analysis, ProgramNameFromTheObjectPath) {
+  TUFacts tu;
+  tu.mainFile = "/repo/src/train.c";
+  tu.directory = "/repo/build";
+  tu.outputFile = "sample/CMakeFiles/mlp_train.dir/src/train.c.o";
+  EXPECT_EQ(programNameFor(tu), "mlp_train");
+  EXPECT_EQ(executableFor(tu, "train"), "/repo/build/sample/train");
+  tu.outputFile = "xor_train.o";
+  EXPECT_EQ(programNameFor(tu), "xor_train");
+  tu.outputFile.clear();
+  EXPECT_EQ(programNameFor(tu), "train");
+}
+
+} // namespace
+} // namespace tourguide::indexer::test

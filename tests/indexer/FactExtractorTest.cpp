@@ -1,0 +1,144 @@
+// What the per-TU extraction copies out of the AST.
+#include "TestCode.h"
+
+#include <algorithm>
+
+namespace tourguide::indexer::test {
+namespace {
+
+bool hasStatement(const FunctionFacts &fn, const std::string &kind, unsigned line) {
+  return std::any_of(fn.statements.begin(), fn.statements.end(),
+                     [&](const StatementFact &s) { return s.kind == kind && s.line == line; });
+}
+
+TEST(FactExtractor, FunctionsLoopsAndCalls) {
+  TUFacts tu = parse(R"(void step(float *w, float lr);
+void train(float *w, int epochs, int batches) {
+  for (int epoch = 0; epoch < epochs; ++epoch) {
+    int b = 0;
+    while (b < batches) {
+      step(w, 0.1f);
+      ++b;
+    }
+  }
+}
+)");
+  const FunctionFacts *train = functionNamed(tu, "train");
+  ASSERT_NE(train, nullptr);
+  EXPECT_EQ(train->line, 2u);
+  ASSERT_EQ(train->loops.size(), 2u);
+  EXPECT_EQ(train->loops[0].keyword, "for");
+  EXPECT_EQ(train->loops[0].line, 3u);
+  EXPECT_EQ(train->loops[0].counter, "epoch");
+  EXPECT_EQ(train->loops[1].keyword, "while");
+  EXPECT_EQ(train->loops[1].parent, 0);
+  ASSERT_EQ(train->calls.size(), 1u);
+  EXPECT_EQ(train->calls[0].calleeName, "step");
+  EXPECT_EQ(train->calls[0].line, 6u);
+  EXPECT_EQ(train->calls[0].loop, 1) << "the call sits in the inner loop";
+  EXPECT_EQ(train->calls[0].calleeUsr, "c:@F@step");
+}
+
+TEST(FactExtractor, StatementsOnTheirLines) {
+  TUFacts tu = parse(R"(#include <math.h>
+void f(float *w, const float *g, float lr, float *y, const float *x, int n, int label, int guess) {
+  for (int i = 0; i < n; ++i) w[i] -= lr * g[i];
+  for (int i = 0; i < n; ++i) y[0] += w[i] * x[i];
+  float loss = -logf(y[0]);
+  int correct = 0;
+  if (guess == label) correct++;
+  (void)loss;
+}
+)");
+  const FunctionFacts *f = functionNamed(tu, "f");
+  ASSERT_NE(f, nullptr);
+  EXPECT_TRUE(hasStatement(*f, "param_update", 3));
+  EXPECT_TRUE(hasStatement(*f, "lr_update", 3));
+  EXPECT_TRUE(hasStatement(*f, "mac", 4));
+  EXPECT_FALSE(hasStatement(*f, "param_update", 4)) << "+= of a product is accumulation, not an update";
+  EXPECT_TRUE(hasStatement(*f, "log_call", 5));
+  EXPECT_TRUE(hasStatement(*f, "argmax_compare", 7));
+  EXPECT_TRUE(hasStatement(*f, "count_correct", 7));
+  const StatementFact *update = nullptr;
+  for (const StatementFact &s : f->statements)
+    if (s.kind == "param_update")
+      update = &s;
+  ASSERT_NE(update, nullptr);
+  EXPECT_EQ(update->text, "for (int i = 0; i < n; ++i) w[i] -= lr * g[i];");
+  EXPECT_EQ(update->target, "w[i]");
+  EXPECT_NE(std::find(update->variables.begin(), update->variables.end(), "lr"), update->variables.end());
+}
+
+TEST(FactExtractor, VirtualCallsAndOverrides) {
+  TUFacts tu = parse(R"(
+struct Layer { virtual ~Layer() = default; virtual void forward(float *x) = 0; };
+struct Relu : Layer { void forward(float *x) override { if (*x < 0) *x = 0; } };
+void run(Layer &l, float *x) { l.forward(x); }
+)", true);
+  const FunctionFacts *relu = functionNamed(tu, "Relu::forward");
+  ASSERT_NE(relu, nullptr);
+  EXPECT_TRUE(relu->isVirtual);
+  ASSERT_EQ(relu->overrides.size(), 1u);
+  const FunctionFacts *run = functionNamed(tu, "run");
+  ASSERT_NE(run, nullptr);
+  ASSERT_EQ(run->calls.size(), 1u);
+  EXPECT_TRUE(run->calls[0].isVirtual);
+  EXPECT_EQ(run->calls[0].calleeUsr, relu->overrides[0]) << "the call names the base method";
+}
+
+TEST(FactExtractor, TemplateCallsGoToThePatternAndDependentCallsKeepTheirName) {
+  TUFacts tu = parse(R"(
+template <class M> void fit(M &m) { for (int e = 0; e < 3; ++e) m.apply(); }
+struct Net { void apply() {} };
+int main() { Net n; fit(n); }
+)", true);
+  const FunctionFacts *fit = functionNamed(tu, "fit");
+  const FunctionFacts *main = functionNamed(tu, "main");
+  ASSERT_NE(fit, nullptr);
+  ASSERT_NE(main, nullptr);
+  EXPECT_TRUE(main->isMain);
+  auto call = std::find_if(main->calls.begin(), main->calls.end(),
+                           [](const CallFact &c) { return c.calleeName == "fit"; });
+  ASSERT_NE(call, main->calls.end());
+  EXPECT_EQ(call->calleeUsr, fit->usr) << "fit<Net> is indexed as its template";
+  ASSERT_EQ(fit->calls.size(), 1u);
+  EXPECT_EQ(fit->calls[0].calleeName, "apply");
+  EXPECT_TRUE(fit->calls[0].calleeUsr.empty()) << "dependent: resolved by name later";
+}
+
+TEST(FactExtractor, LambdaIsItsOwnFunctionNamedAfterItsHolder) {
+  TUFacts tu = parse(R"(
+int main() {
+  int correct = 0;
+  auto check = [&](int guess, int label) {
+    if (guess == label) ++correct;
+  };
+  check(1, 1);
+  return correct;
+}
+)", true);
+  const FunctionFacts *lambda = nullptr;
+  for (const FunctionFacts &f : tu.functions)
+    if (f.isLambda)
+      lambda = &f;
+  ASSERT_NE(lambda, nullptr);
+  EXPECT_EQ(lambda->qualifiedName, "main");
+  EXPECT_EQ(lambda->line, 4u);
+  EXPECT_TRUE(hasStatement(*lambda, "argmax_compare", 5));
+  const FunctionFacts *main = functionNamed(tu, "main");
+  ASSERT_NE(main, nullptr);
+  EXPECT_TRUE(std::any_of(main->calls.begin(), main->calls.end(),
+                          [&](const CallFact &c) { return c.calleeUsr == lambda->usr; }));
+}
+
+TEST(FactExtractor, BrokenCodeStillYieldsWhatParsed) {
+  TUFacts tu = parse(R"(
+void good(float *w, const float *g, float lr) { w[0] -= lr * g[0]; }
+void bad() { this is not C; }
+)", false, "", /*errorOk=*/true);
+  EXPECT_GT(tu.errorCount, 0u);
+  EXPECT_NE(functionNamed(tu, "good"), nullptr);
+}
+
+} // namespace
+} // namespace tourguide::indexer::test

@@ -1,0 +1,32 @@
+# Drafts the tours of one sample repo with `tourguide index` and plays every one of them in
+# the real lldb-14 (batch mode) with the tourguide plugin: every stop must be reached.
+# cmake -DINDEX=... -DBUILD_DIR=... -DREPO_DIR=... -DOUT_DIR=... -DLLDB=... -DPLUGIN=... -P PlayDraftedTours.cmake
+file(REMOVE_RECURSE ${OUT_DIR})
+execute_process(
+  COMMAND ${INDEX} -p ${BUILD_DIR} -o ${OUT_DIR} --quiet ${REPO_DIR}
+  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "tourguide index failed (${rc}):\n${out}${err}")
+endif()
+file(GLOB tours ${OUT_DIR}/*.json)
+list(LENGTH tours count)
+if(count LESS 2)
+  message(FATAL_ERROR "expected a train and an eval tour in ${OUT_DIR}, found: ${tours}")
+endif()
+foreach(tour ${tours})
+  file(READ ${tour} text)
+  string(JSON stops LENGTH "${text}" stops)
+  set(commands -o "plugin load ${PLUGIN}" -o "tour start ${tour}")
+  math(EXPR nexts "${stops} + 1")
+  foreach(i RANGE 1 ${nexts})
+    list(APPEND commands -o "tour next")
+  endforeach()
+  execute_process(COMMAND ${LLDB} --no-lldbinit --batch ${commands}
+    OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc TIMEOUT 240)
+  set(all "${out}${err}")
+  string(FIND "${all}" ": ${stops} of ${stops} stops reached." at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "not every stop of ${tour} was reached:\n${all}")
+  endif()
+  message(STATUS "${tour}: ${stops} of ${stops} stops reached")
+endforeach()

@@ -1,0 +1,124 @@
+// `tourguide index` on a repo with broken TUs, a missing header, a huge file and a program
+// that is not ML: the rest is still reported, and the summary and exit code say so.
+#include "IndexCommand.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <string>
+#include <vector>
+
+namespace tourguide::indexer {
+namespace {
+
+class BrokenRepo : public ::testing::Test {
+protected:
+  void SetUp() override {
+    ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("tourguide-robust", dir));
+    write("train.c", R"(#include <math.h>
+static float W[4], x[2], y[2], g[4];
+static void forward(void) { for (int i = 0; i < 2; ++i) for (int j = 0; j < 2; ++j) y[i] += W[i * 2 + j] * x[j]; }
+static void update(float lr) { for (int i = 0; i < 4; ++i) W[i] -= lr * g[i]; }
+int main(void) { for (int epoch = 0; epoch < 3; ++epoch) { forward(); update(0.1f); } return 0; }
+)");
+    write("syntax.c", "int broken(void) { return 1 +; }\n");
+    write("missing.c", "#include \"no_such_header.h\"\nint missing(void) { return 0; }\n");
+    write("wc.c", R"(#include <stdio.h>
+int main(int argc, char **argv) { int n = 0; for (int i = 1; i < argc; ++i) n += argv[i][0] == 'x'; printf("%d\n", n); return 0; }
+)");
+    write("huge.c", "int huge(void) { return 0; }\n" + std::string(2u << 20, '\n'));
+    std::string db = "[";
+    for (const char *f : {"train.c", "syntax.c", "missing.c", "wc.c", "huge.c"}) {
+      std::string stem = llvm::sys::path::stem(f).str();
+      db += std::string(db.size() > 1 ? "," : "") + "{\"directory\":\"" + std::string(dir) +
+            "\",\"command\":\"cc -c " + f + " -o " + stem + ".o\",\"file\":\"" + f + "\"}";
+    }
+    write("compile_commands.json", db + "]");
+  }
+  void TearDown() override { llvm::sys::fs::remove_directories(dir); }
+
+  void write(const std::string &name, const std::string &text) {
+    llvm::SmallString<256> path(dir);
+    llvm::sys::path::append(path, name);
+    std::error_code ec;
+    llvm::raw_fd_ostream os(path, ec);
+    os << text;
+  }
+
+  int run(std::vector<std::string> args) {
+    std::vector<const char *> argv{"tourguide index"};
+    for (const std::string &a : args)
+      argv.push_back(a.c_str());
+    return runIndexCommand(static_cast<int>(argv.size()), argv.data());
+  }
+
+  nlohmann::json readJson(const std::string &path) {
+    auto buf = llvm::MemoryBuffer::getFile(path);
+    EXPECT_TRUE(bool(buf));
+    return buf ? nlohmann::json::parse((*buf)->getBuffer().str()) : nlohmann::json();
+  }
+
+  llvm::SmallString<256> dir;
+};
+
+TEST_F(BrokenRepo, ReportsTheRestAndCountsErrors) {
+  std::string out = std::string(dir) + "/findings.json";
+  int rc = run({"-p", std::string(dir), "--format=json", "-o", out, "--max-tu-size=1", "--quiet", "-j", "2"});
+  EXPECT_EQ(rc, 2) << "some TUs had errors";
+  nlohmann::json j = readJson(out);
+  EXPECT_EQ(j["summary"]["tus"], 5);
+  EXPECT_EQ(j["summary"]["with_errors"], 2);
+  EXPECT_EQ(j["summary"]["skipped"], 1);
+  EXPECT_EQ(j["summary"]["parsed"], 4);
+  std::string line = j["summary"]["line"];
+  EXPECT_NE(line.find("2 with errors"), std::string::npos) << line;
+  bool trainFound = false, wcOther = false;
+  for (const auto &e : j["entry_points"]) {
+    trainFound |= e["program"] == "train" && e["kind"] == "train";
+    wcOther |= e["program"] == "wc" && e["kind"] == "other";
+  }
+  EXPECT_TRUE(trainFound);
+  EXPECT_TRUE(wcOther);
+  bool loop = false;
+  for (const auto &s : j["stages"])
+    loop |= s["stage"] == "loop" && s["entry"] == "train" && s["line"] == 5;
+  EXPECT_TRUE(loop);
+  bool missingHeaderReported = false;
+  for (const auto &p : j["problems"])
+    for (const auto &m : p["messages"])
+      missingHeaderReported |= m.get<std::string>().find("no_such_header.h") != std::string::npos;
+  EXPECT_TRUE(missingHeaderReported);
+}
+
+TEST_F(BrokenRepo, NonMLCodeSaysNoTrainingLoop) {
+  std::string out = std::string(dir) + "/wc.json";
+  int rc = run({"-p", std::string(dir), "--format=json", "-o", out, "--quiet", "wc.c"});
+  EXPECT_EQ(rc, 3) << "parsed cleanly, but no training loop";
+  nlohmann::json j = readJson(out);
+  EXPECT_EQ(j["summary"]["tus"], 1);
+  EXPECT_TRUE(j["stages"].empty());
+  bool note = false;
+  for (const auto &n : j["notes"])
+    note |= n == "no training loop found";
+  EXPECT_TRUE(note);
+}
+
+TEST_F(BrokenRepo, WritesAValidTourPerEntryPoint) {
+  std::string tours = std::string(dir) + "/.tours";
+  int rc = run({"-p", std::string(dir), "train.c"});
+  EXPECT_EQ(rc, 0);
+  EXPECT_TRUE(llvm::sys::fs::exists(tours + "/train.json"));
+}
+
+TEST_F(BrokenRepo, BadUsageIsAnError) {
+  EXPECT_EQ(run({"-p", std::string(dir) + "/nowhere"}), 1);
+  EXPECT_EQ(run({"-p", std::string(dir), "no_such_source.c"}), 1);
+}
+
+} // namespace
+} // namespace tourguide::indexer

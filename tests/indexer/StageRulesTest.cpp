@@ -1,0 +1,201 @@
+// One small test per stage rule. Expectations are comments on the line of the function's name.
+// Names are chosen to mislead where they can: the rules must decide by what the code does.
+#include "TestCode.h"
+
+namespace tourguide::indexer::test {
+namespace {
+
+TEST(DataRule, FreadInALoopIsData) {
+  EXPECT_TRUE(expectStages(R"(
+#include <stdio.h>
+int fetch(FILE *f, float *x, int n) { // expect: stage=data
+  int got = 0;
+  for (int i = 0; i < n; ++i) got += (int)fread(&x[i], sizeof(float), 1, f);
+  return got;
+}
+int arithmetic(int a, int b) { return a + b; } // expect-not: stage=data
+)", false));
+}
+
+TEST(DataRule, IstreamExtractionIsData) {
+  EXPECT_TRUE(expectStages(R"(
+#include <fstream>
+#include <vector>
+std::vector<float> slurp(const char *path) { // expect: stage=data
+  std::ifstream in(path);
+  std::vector<float> v;
+  float x;
+  while (in >> x) v.push_back(x);
+  return v;
+}
+)", true));
+}
+
+TEST(DataRule, ShuffleWithRandomSwapIsData) {
+  EXPECT_TRUE(expectStages(R"(
+#include <stdlib.h>
+void mix(int *order, int n) { // expect: stage=data
+  for (int i = n - 1; i > 0; --i) {
+    int j = rand() % (i + 1);
+    int t = order[i]; order[i] = order[j]; order[j] = t;
+  }
+}
+)", false)) << "a hand-written Fisher-Yates names no 'shuffle'; the name 'mix' must not be needed";
+}
+
+TEST(DataRule, StdShuffleAndBatchGatherAreData) {
+  EXPECT_TRUE(expectStages(R"(
+#include <algorithm>
+#include <random>
+#include <vector>
+struct Pile {
+  std::vector<float> rows; std::vector<std::size_t> order; std::mt19937 rng;
+  void restock() { std::shuffle(order.begin(), order.end(), rng); } // expect: stage=data
+  void take(std::vector<float> &out, std::size_t first, std::size_t n) { // expect: stage=data
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::size_t row = order[first + i];
+      out[i] = rows[row];
+    }
+  }
+};
+)", true));
+}
+
+TEST(ModelRule, MatrixVectorProductIsModel) {
+  EXPECT_TRUE(expectStages(R"(
+void layer(const float *W, const float *x, float *y, int n, int m) { // expect: stage=model
+  for (int i = 0; i < n; ++i) {
+    y[i] = 0;
+    for (int j = 0; j < m; ++j) y[i] += W[i * m + j] * x[j];
+  }
+}
+void copy(float *a, const float *b, int n) { for (int i = 0; i < n; ++i) a[i] = b[i]; } // expect-not: stage=model
+)", false));
+}
+
+TEST(ModelRule, ActivationWithForwardNameIsModel) {
+  EXPECT_TRUE(expectStages(R"(
+#include <math.h>
+void act_forward(float *x, int n) { // expect: stage=model
+  for (int i = 0; i < n; ++i) x[i] = tanhf(x[i]);
+}
+)", false));
+}
+
+TEST(LossRule, CrossEntropyIsLoss) {
+  EXPECT_TRUE(expectStages(R"(
+#include <math.h>
+float objective(const float *p, const int *y, int n, int k) { // expect: stage=loss
+  float total = 0;
+  for (int i = 0; i < n; ++i) total -= logf(p[i * k + y[i]]);
+  return total / n;
+}
+)", false));
+}
+
+TEST(LossRule, SquaredErrorIsLoss) {
+  EXPECT_TRUE(expectStages(R"(
+double discrepancy(const double *pred, const double *t, int n) { // expect: stage=loss
+  double s = 0;
+  for (int i = 0; i < n; ++i) s += (pred[i] - t[i]) * (pred[i] - t[i]);
+  return s / n;
+}
+)", false));
+}
+
+TEST(LossRule, BoxMullerIsNotLoss) {
+  EXPECT_TRUE(expectStages(R"(
+#include <math.h>
+double gaussian(double u1, double u2) { // expect-not: stage=loss
+  return sqrt(-2.0 * log(u1)) * cos(6.283185307179586 * u2);
+}
+)", false)) << "a log in a random-number generator is no objective";
+}
+
+TEST(OptimizerRule, SgdUpdateNamedApplyIsOptimizer) {
+  EXPECT_TRUE(expectStages(R"(
+void apply(float *w, const float *g, float lr, int n) { // expect: stage=optimizer
+  for (int i = 0; i < n; ++i) w[i] -= lr * g[i];
+}
+void accumulate(float *acc, const float *a, const float *b, int n) { // expect-not: stage=optimizer
+  for (int i = 0; i < n; ++i) acc[i] += a[i] * b[i];
+}
+)", false));
+}
+
+TEST(OptimizerRule, MomentumOnMembersIsOptimizer) {
+  EXPECT_TRUE(expectStages(R"(
+#include <vector>
+struct Inertia {
+  float step, beta; std::vector<float> v;
+  void nudge(std::vector<float> &w, const std::vector<float> &g) { // expect: stage=optimizer
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      v[i] = beta * v[i] + (1 - beta) * g[i];
+      w[i] -= step * v[i];
+    }
+  }
+};
+)", true));
+}
+
+TEST(OptimizerRule, AxpyOnTheWeightsIsOptimizer) {
+  EXPECT_TRUE(expectStages(R"(
+void daxpy_(int *n, double *a, double *x, int *incx, double *y, int *incy);
+static void axpy(double a, const double *x, double *y, int n) { for (int i = 0; i < n; ++i) y[i] += a * x[i]; }
+void newton_step(double *w, double *s, int n) { // expect: stage=optimizer
+  double one = 1; int inc = 1;
+  daxpy_(&n, &one, s, &inc, w, &inc);
+}
+void coordinate_step(double *w, const double *xi, double d, int n) { // expect: stage=optimizer
+  axpy(d, xi, w, n);
+}
+void residual(double *r, const double *xi, double d, int n) { // expect-not: stage=optimizer
+  axpy(d, xi, r, n);
+}
+)", false)) << "liblinear's solvers update w through axpy calls, with no learning rate in sight";
+}
+
+TEST(OptimizerRule, AdamIsOptimizer) {
+  EXPECT_TRUE(expectStages(R"(
+#include <math.h>
+void go(float *w, const float *m, const float *v, float a, int n) { // expect: stage=optimizer
+  for (int i = 0; i < n; ++i) w[i] -= a * m[i] / (sqrtf(v[i]) + 1e-8f);
+}
+)", false));
+}
+
+TEST(MetricsRule, ArgmaxAgainstLabelIsMetrics) {
+  EXPECT_TRUE(expectStages(R"(
+int best(const float *p, int k) { int b = 0; for (int c = 1; c < k; ++c) if (p[c] > p[b]) b = c; return b; }
+double judge(const float *p, const int *label, int n, int k) { // expect: stage=metrics
+  int agree = 0;
+  for (int i = 0; i < n; ++i) {
+    int guess = best(p + i * k, k);
+    if (guess == label[i]) ++agree;
+  }
+  return (double)agree / n;
+}
+)", false));
+}
+
+TEST(CheckpointRule, SavingWeightsIsCheckpointNotData) {
+  EXPECT_TRUE(expectStages(R"(
+#include <stdio.h>
+int save_weights(const char *path, const float *w, int n) { // expect: stage=checkpoint
+  FILE *f = fopen(path, "wb");
+  if (!f) return -1;
+  fwrite(w, sizeof(float), n, f);
+  return fclose(f);
+}
+int load_model(const char *path, float *w, int n) { // expect-not: stage=data
+  FILE *f = fopen(path, "rb");
+  if (!f) return -1;
+  size_t got = fread(w, sizeof(float), n, f);
+  fclose(f);
+  return (int)got;
+}
+)", false));
+}
+
+} // namespace
+} // namespace tourguide::indexer::test

@@ -1,0 +1,103 @@
+// Drafted tours: valid for the tour library, stops in program order, anchors that find
+// their line, watch values that are plain variable paths.
+#include "TestCode.h"
+
+#include "tourguide/indexer/FactExtractor.h"
+#include "tourguide/indexer/Findings.h"
+#include "tourguide/indexer/ProgramIndex.h"
+#include "tourguide/indexer/TourDraft.h"
+#include "tourguide/tours/TourFile.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace tourguide::indexer::test {
+namespace {
+
+std::string writeTemp(const std::string &dir, const std::string &name, const std::string &text) {
+  llvm::SmallString<256> path(dir);
+  llvm::sys::path::append(path, name);
+  std::error_code ec;
+  llvm::raw_fd_ostream os(path, ec);
+  os << text;
+  return std::string(path);
+}
+
+TEST(TourDraft, ValidTourInProgramOrder) {
+  llvm::SmallString<256> dir;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("tourguide-draft", dir));
+  const std::string code = R"(#include <math.h>
+static float W[4], x[2], y[2], g[4];
+static int t[2];
+static void forward(void) {
+  for (int i = 0; i < 2; ++i) { y[i] = 0; for (int j = 0; j < 2; ++j) y[i] += W[i * 2 + j] * x[j]; }
+}
+static float loss_of(void) {
+  float total = 0;
+  for (int i = 0; i < 2; ++i) total -= logf(y[t[i]]);
+  return total;
+}
+static void update(float lr) {
+  for (int i = 0; i < 4; ++i) W[i] -= lr * g[i];
+}
+int main(void) {
+  float loss = 0;
+  for (int epoch = 0; epoch < 3; ++epoch) {
+    forward();
+    loss = loss_of();
+    update(0.1f);
+  }
+  return loss > 0;
+}
+)";
+  std::string file = writeTemp(std::string(dir), "train.c", code);
+  std::vector<TUFacts> tus{parse(code, false, file)};
+  tus[0].directory = std::string(dir);
+  tus[0].outputFile = "train.o";
+  ProgramIndex index(tus);
+  Analysis a = analyse(index);
+  ASSERT_EQ(a.entries.size(), 1u);
+  EXPECT_EQ(a.entries[0].program, "train");
+
+  DraftOptions options;
+  options.repoRoot = std::string(dir);
+  options.tourDir = std::string(dir) + "/.tours";
+  tourguide::tours::Tour tour = draftTour(a.entries[0], a.findings, options);
+  ASSERT_GE(tour.stops.size(), 4u);
+  std::vector<std::string> stages;
+  for (const auto &s : tour.stops)
+    stages.push_back(s.stage);
+  EXPECT_EQ(stages, (std::vector<std::string>{"loop", "model", "loss", "optimizer"}));
+  EXPECT_TRUE(tour.root.empty()) << "a tour in <root>/.tours needs no root";
+  EXPECT_EQ(tour.program.path, "train");
+
+  const auto &loop = tour.stops[0];
+  EXPECT_EQ(loop.anchor.function, "main");
+  EXPECT_EQ(loop.anchor.pattern, "forward();") << "the first line of the loop body";
+  ASSERT_FALSE(loop.watch.empty());
+  EXPECT_EQ(loop.watch[0].expr, "epoch");
+  const auto &update = tour.stops[3];
+  EXPECT_EQ(update.anchor.function, "update");
+  EXPECT_EQ(update.anchor.pattern, "for (int i = 0; i < 4; ++i) W[i] -= lr * g[i];");
+  EXPECT_NE(update.text.find("w -= lr * g"), std::string::npos) << update.text;
+  for (const auto &stop : tour.stops)
+    for (const auto &w : stop.watch)
+      EXPECT_TRUE(tourguide::tours::isVariablePath(w.expr)) << w.expr;
+
+  std::string text = tourguide::tours::writeTour(tour);
+  tourguide::tours::LoadResult loaded = tourguide::tours::parseTour(text, "draft.json");
+  EXPECT_TRUE(loaded.ok()) << tourguide::tours::formatAll(loaded.diagnostics) << "\n" << text;
+  llvm::sys::fs::remove_directories(dir);
+}
+
+TEST(TourDraft, RelativePaths) {
+  EXPECT_EQ(relativePath("/a/b", "/a/b/c/d"), "c/d");
+  EXPECT_EQ(relativePath("/a/b/.tours", "/a/b"), "..");
+  EXPECT_EQ(relativePath("/a/b", "/a/b"), ".");
+  EXPECT_EQ(relativePath("/x/y", "/a/b"), "/a/b") << "nothing in common: stay absolute";
+  EXPECT_EQ(stopIdFor("model", "nn::Linear::forward"), "model-nn-linear-forward");
+}
+
+} // namespace
+} // namespace tourguide::indexer::test
