@@ -73,14 +73,18 @@ lldb::SBLaunchInfo launchInfoFor(TourSession &session) {
   const tours::Tour &tour = *session.tour;
   std::string exe = pathOf(session.target.GetExecutable());
   lldb::SBLaunchInfo info = session.target.GetLaunchInfo();
-  std::vector<std::string> args;
-  for (const auto &a : tour.program.args)
-    args.push_back(tours::expandVariables(a, tour, exe));
-  std::vector<const char *> argv;
-  for (const auto &a : args)
-    argv.push_back(a.c_str());
-  argv.push_back(nullptr);
-  info.SetArguments(argv.data(), /*append=*/false);
+  // A tour without "args" keeps the ones the user gave the target (`lldb -- prog ARGS`,
+  // `settings set target.run-args`): drafted tours cannot know a repo's data paths.
+  if (!tour.program.args.empty()) {
+    std::vector<std::string> args;
+    for (const auto &a : tour.program.args)
+      args.push_back(tours::expandVariables(a, tour, exe));
+    std::vector<const char *> argv;
+    for (const auto &a : args)
+      argv.push_back(a.c_str());
+    argv.push_back(nullptr);
+    info.SetArguments(argv.data(), /*append=*/false);
+  }
   std::string cwd = tour.program.cwd.empty() ? tours::repoRoot(tour)
                                              : tours::expandVariables(tour.program.cwd, tour, exe);
   if (!cwd.empty() && cwd.front() != '/')
@@ -146,17 +150,24 @@ RunOutcome describeProcess(TourSession &session) {
     out.text = std::string("is ") + lldb::SBDebugger::StateAsCString(p.GetState());
     return out;
   }
-  // Stopped: at the awaited tour stop on any thread? Then select that thread.
+  // Stopped: at the awaited tour stop, or a later one (armed too), on any thread? Then select
+  // that thread; when several threads are at stops, the earliest stop of the tour wins.
+  lldb::SBThread atStop;
+  int best = -1;
   for (uint32_t i = 0; i < p.GetNumThreads(); ++i) {
     lldb::SBThread t = p.GetThreadAtIndex(i);
     int index = stopIndexAtThread(session, t);
-    if (index >= 0 && index == session.awaited) {
-      p.SetSelectedThread(t);
-      out.end = RunEnd::AtStop;
-      out.stopIndex = index;
-      out.text = stopDescription(t);
-      return out;
+    if (session.awaited >= 0 && index >= session.awaited && (best < 0 || index < best)) {
+      best = index;
+      atStop = t;
     }
+  }
+  if (best >= 0) {
+    p.SetSelectedThread(atStop);
+    out.end = RunEnd::AtStop;
+    out.stopIndex = best;
+    out.text = stopDescription(atStop);
+    return out;
   }
   lldb::SBThread t = p.GetSelectedThread();
   for (uint32_t i = 0; i < p.GetNumThreads(); ++i)

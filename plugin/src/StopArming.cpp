@@ -79,6 +79,36 @@ void armOnly(TourSession &session, int index) {
   }
 }
 
+void armFrom(TourSession &session, int index) {
+  for (size_t i = 0; i < session.stops.size(); ++i) {
+    lldb::SBBreakpoint bp = tourBreakpoint(session, session.stops[i]);
+    if (!bp.IsValid())
+      continue;
+    const auto &state = session.stops[i];
+    bool armed = index >= 0 && static_cast<int>(i) >= index && !state.reached && !state.skipped;
+    if (armed) {
+      unsigned hit = session.stop(static_cast<int>(i)).hit;
+      bp.SetIgnoreCount(hit > 0 ? hit - 1 : 0);
+    }
+    bp.SetEnabled(armed);
+  }
+}
+
+void keepOnly(TourSession &session, int index) {
+  for (size_t i = 0; i < session.stops.size(); ++i) {
+    lldb::SBBreakpoint bp = tourBreakpoint(session, session.stops[i]);
+    if (bp.IsValid() && static_cast<int>(i) != index)
+      bp.SetEnabled(false);
+  }
+}
+
+uint32_t hitCountOf(const TourSession &session, int index) {
+  if (index < 0 || static_cast<size_t>(index) >= session.stops.size())
+    return 0;
+  lldb::SBBreakpoint bp = tourBreakpoint(session, session.stops[static_cast<size_t>(index)]);
+  return bp.IsValid() ? bp.GetHitCount() : 0;
+}
+
 void disarmAll(TourSession &session) { armOnly(session, -1); }
 
 void removeTourBreakpoints(TourSession &session) {

@@ -1,9 +1,10 @@
 // The tour's breakpoints. Every one carries the breakpoint name "tourguide" (so `tour end`
 // removes exactly these and never the user's), is restricted to the target's own modules,
-// and is disabled until its turn: only the stop `tour next` runs to is enabled, with an
-// ignore count of hit-1, and it is disabled again as soon as it fires. A stop inside a loop
-// that runs a million times therefore traps once (a hit costs ~0.5 ms, so hits are never
-// counted in a callback).
+// and is disabled between `tour` commands: `tour next` enables the stop it runs to and the
+// later ones (armFrom), each with an ignore count of hit-1, and a stop is disabled again as
+// soon as it fires. A stop inside a loop that runs a million times therefore traps about once
+// (a hit costs ~0.5 ms, so hits are never counted in a callback). docs/plugin.md, "Order
+// policy", says when a later stop may overtake the awaited one.
 #pragma once
 
 #include "AnchorResolver.h"
@@ -22,6 +23,17 @@ ResolvedStop placeStop(lldb::SBTarget target, const lldb::SBFileSpecList &module
 
 /// Enables the breakpoint of stop `index` (ignore count = its hit - 1); disables all others.
 void armOnly(TourSession &session, int index);
+
+/// Enables stop `index` and every later stop not reached or skipped yet, each with ignore
+/// count = its hit - 1 (so `hit` counts passes from now); disables all others. A stop whose
+/// code does not run on this path then cannot hold up the rest of the tour.
+void armFrom(TourSession &session, int index);
+
+/// Disables every tour breakpoint but stop `index`'s, whose ignore count is left as it is.
+void keepOnly(TourSession &session, int index);
+
+/// How often stop `index`'s code has been reached (LLDB's hit count, ignored hits included).
+uint32_t hitCountOf(const TourSession &session, int index);
 
 /// Disables every tour breakpoint (the tour is over or paused).
 void disarmAll(TourSession &session);

@@ -24,6 +24,17 @@ std::string reportOutcome(lldb::SBDebugger debugger, TourSession &s, const RunOu
   switch (o.end) {
   case RunEnd::AtStop: {
     int i = o.stopIndex;
+    std::string passedOver;
+    if (s.awaited >= 0 && i > s.awaited) {
+      // A later stop came first: the ones between did not run on this path (yet).
+      passedOver = (i - s.awaited == 1 ? "Stop " + position(s, s.awaited) + " '" +
+                                             s.stop(s.awaited).id + "' was"
+                                       : "Stops " + position(s, s.awaited) + " to " +
+                                             position(s, i - 1) + " were") +
+                   " passed over: the program reached stop " + position(s, i) +
+                   " first (their code has not run since the previous stop).\n";
+      s.skipTo(i);
+    }
     s.stops[static_cast<size_t>(i)].reached = true;
     s.current = i;
     s.awaited = s.nextResolved(i + 1);
@@ -31,7 +42,7 @@ std::string reportOutcome(lldb::SBDebugger debugger, TourSession &s, const RunOu
     lldb::SBFrame frame = currentFrame(s);
     s.currentThread = frame.GetThread().GetThreadID();
     s.currentPc = frame.GetPC();
-    return annotateStop(debugger, s, i, frame);
+    return passedOver + annotateStop(debugger, s, i, frame);
   }
   case RunEnd::Elsewhere: {
     s.current = -1;
@@ -54,13 +65,25 @@ std::string reportOutcome(lldb::SBDebugger debugger, TourSession &s, const RunOu
   return {};
 }
 
-/// Arms the awaited stop (none: the program runs to its end) and runs to it.
+/// Arms the awaited stop and the later ones (none: the program runs to its end) and runs to
+/// whichever comes first.
 bool runToAwaited(lldb::SBDebugger debugger, TourSession &s, std::string &out, std::string &error) {
-  armOnly(s, s.awaited);
+  armFrom(s, s.awaited);
+  uint32_t awaitedHits = hitCountOf(s, s.awaited);
   RunOutcome outcome;
   if (!runProgram(debugger, s, outcome, error)) {
     disarmAll(s);
     return false;
+  }
+  if (outcome.end == RunEnd::AtStop && outcome.stopIndex > s.awaited &&
+      hitCountOf(s, s.awaited) > awaitedHits) {
+    // The awaited stop's line is running, only its hit has not come yet: the later stop must
+    // not overtake it. Keep the tour's order for this leg (the awaited stop keeps its count).
+    keepOnly(s, s.awaited);
+    if (!runProgram(debugger, s, outcome, error)) {
+      disarmAll(s);
+      return false;
+    }
   }
   out += reportOutcome(debugger, s, outcome);
   return true;

@@ -25,7 +25,7 @@ struct ResolvedStop {
   size_t locations = 0;
   lldb::break_id_t breakpointId = LLDB_INVALID_BREAK_ID;
   bool reached = false;
-  bool skipped = false; ///< Passed over on purpose by `tour goto` or `tour start --from`.
+  bool skipped = false; ///< Passed over: by `tour goto`/`--from`, or a later stop fired first.
 };
 
 /// How the last run of the program ended, for `tour status` and the end summary.

@@ -76,7 +76,9 @@ TEST_F(ToyTour, AStopInsideALoopTrapsOnlyOnTheHitItNames) {
   ASSERT_EQ(list.GetSize(), 4u);
   EXPECT_EQ(list.GetBreakpointAtIndex(0).GetHitCount(), 1u); // setup
   EXPECT_EQ(list.GetBreakpointAtIndex(1).GetHitCount(), 3u); // loss_of, hit 3
-  EXPECT_EQ(list.GetBreakpointAtIndex(2).GetHitCount(), 1u); // inside the loop
+  // Inside the loop: its stop, plus one refused overtake while loss_of counted to its hit
+  // (later stops are armed too, and a later stop may not overtake a stop whose line runs).
+  EXPECT_EQ(list.GetBreakpointAtIndex(2).GetHitCount(), 2u);
   EXPECT_EQ(list.GetBreakpointAtIndex(3).GetHitCount(), 1u); // report
 }
 
@@ -162,7 +164,9 @@ TEST_F(ToyTour, StartFromAndGotoSkipAhead) {
   r = lldb.run("tour next");
   ASSERT_TRUE(r.ok) << r.all();
   EXPECT_NE(r.out.find("2 of 4 stops reached"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("Skipped with 'tour goto' or 'tour start --from':\n  1/4 setup\n  2/4 loss\n"), std::string::npos)
+  EXPECT_NE(r.out.find("Passed over ('tour goto', 'tour start --from', or a later stop came first):\n"
+                       "  1/4 setup\n  2/4 loss\n"),
+            std::string::npos)
       << r.out;
   EXPECT_EQ(r.out.find("Never reached"), std::string::npos) << r.out;
 }
@@ -254,18 +258,37 @@ TEST_F(ToyTour, StartContinuesAProcessThatAlreadyRuns) {
 }
 
 TEST_F(ToyTour, AStopReachedBeforeItsTurnDoesNotDerailTheTour) {
-  // Stop 2's line runs before stop 1's: stops are armed one at a time, in tour order, so the
-  // program runs through it and the tour still starts at stop 1.
+  // Stop 2's line runs before stop 1's has run at all: the tour follows the program to stop 2,
+  // says stop 1 was passed over, and ends normally.
   Reply r = lldb.run("tour start " + std::string(TG_TEST_TOURS) + "/out_of_order.json");
   ASSERT_TRUE(r.ok) << r.all();
-  EXPECT_TRUE(showsStop(r.out, "1/2", "Inside the loop", 34));
-  EXPECT_TRUE(watchShows(r.out, "step", "0"));
+  EXPECT_NE(r.out.find("Stop 1/2 'accumulate' was passed over: the program reached stop 2/2 "
+                       "first (their code has not run since the previous stop).\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_TRUE(showsStop(r.out, "2/2", "Before the loop", 29));
   r = lldb.run("tour next");
   ASSERT_TRUE(r.ok) << r.all();
   EXPECT_NE(r.out.find("The program exited with status 0."), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("1 of 2 stops reached"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("Never reached:\n  2/2 setup (Before the loop)\n"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("or when it had already run before the previous stop"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("a later stop came first):\n  1/2 accumulate\n"), std::string::npos) << r.out;
+}
+
+TEST_F(ToyTour, AStopOnAPathNotTakenDoesNotHoldUpTheRest) {
+  // Stop 2 is on the crash path, which a run with 1000 steps never takes: stop 3 still comes.
+  Reply r = lldb.run("tour start " + std::string(TG_TEST_TOURS) + "/optional_path.json");
+  ASSERT_TRUE(r.ok) << r.all();
+  EXPECT_TRUE(showsStop(r.out, "1/3", "Before the loop", 29));
+  r = lldb.run("tour next");
+  ASSERT_TRUE(r.ok) << r.all();
+  EXPECT_NE(r.out.find("Stop 2/3 'crash' was passed over: the program reached stop 3/3 first"),
+            std::string::npos)
+      << r.out;
+  EXPECT_TRUE(showsStop(r.out, "3/3", "The total is printed", 38));
+  EXPECT_TRUE(watchShows(r.out, "total", "500250"));
+  r = lldb.run("tour next");
+  ASSERT_TRUE(r.ok) << r.all();
+  EXPECT_NE(r.out.find("2 of 3 stops reached"), std::string::npos) << r.out;
 }
 
 TEST_F(ToyTour, StartAgainMidTourRestartsTheProgramFromTheBeginning) {
