@@ -1,0 +1,191 @@
+// Whole-tour checking and --fix: resolve each stop, try its repairs on a copy of the anchor
+// until the stop checks clean, then splice only the repaired tokens into the original text,
+// re-load it to prove it is still a valid tour, and replace the file atomically.
+#include "tourguide/checker/TourCheck.h"
+#include "tourguide/checker/AnchorEditor.h"
+
+#include "tourguide/tours/TourFile.h"
+
+// Private scanner of the tours library: positions of every JSON Pointer's key and value.
+#include "JsonPositions.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace tourguide::checker {
+
+using tours::Severity;
+
+tours::FilePos StopReport::positionOf(const std::string &field) const {
+  auto it = fieldPos.find(field);
+  if (it != fieldPos.end())
+    return it->second;
+  return anchorPos.line ? anchorPos : stopPos;
+}
+
+unsigned TourReport::errors() const {
+  unsigned n = static_cast<unsigned>(tours::hasErrors(loadErrors) ? 1 : 0);
+  for (const StopReport &s : stops)
+    for (const Finding &f : s.check.findings)
+      n += f.severity == Severity::Error;
+  return n + (writeError.empty() ? 0 : 1);
+}
+
+unsigned TourReport::warnings() const {
+  unsigned n = 0;
+  for (const StopReport &s : stops)
+    for (const Finding &f : s.check.findings)
+      n += f.severity == Severity::Warning;
+  return n;
+}
+
+int exitCodeFor(const std::vector<TourReport> &reports) {
+  int code = 0;
+  for (const TourReport &r : reports)
+    code = std::max(code, r.errors() ? 2 : r.warnings() ? 1 : 0);
+  return code;
+}
+
+namespace {
+
+std::string readFile(const std::string &path, bool &ok) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream buffer;
+  ok = static_cast<bool>(in);
+  if (in)
+    buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::string absoluteRoot(const tours::Tour &tour) {
+  llvm::SmallString<256> root(tours::repoRoot(tour));
+  llvm::sys::fs::make_absolute(root);
+  llvm::sys::path::remove_dots(root, true);
+  return std::string(root);
+}
+
+/// Repairs that make the stop check clean, or none. Each round applies the repairs proposed
+/// so far and checks again: a renamed function may then show a line that moved.
+std::vector<Repair> repairsToClean(const tours::Anchor &anchor, const StopCheck &first, const SourceIndex &index,
+                                   SourceFiles &files, const std::string &root, StopCheck &after) {
+  std::vector<Repair> all;
+  StopCheck current = first;
+  tours::Anchor a = anchor;
+  for (int round = 0; round < 3; ++round) {
+    if (current.clean()) {
+      after = current;
+      return all;
+    }
+    if (current.repairs.empty() || !current.unfixableReason.empty())
+      return {};
+    for (const Repair &r : current.repairs) {
+      auto same = std::find_if(all.begin(), all.end(), [&](const Repair &x) { return x.field == r.field; });
+      if (same == all.end())
+        all.push_back(r);
+      else
+        *same = {r.field, same->before, r.after, r.reason};
+    }
+    a = applyRepairs(anchor, all);
+    current = checkAnchor(a, index, files, root);
+  }
+  if (!current.clean())
+    return {};
+  after = current;
+  return all;
+}
+
+void placeStop(StopReport &s, const tours::JsonPositions &positions) {
+  std::string pointer = "/stops/" + std::to_string(s.index);
+  s.stopPos = positions.valueAt(pointer);
+  s.anchorPos = positions.valueAt(pointer + "/anchor");
+  s.fieldPos.clear();
+  for (const char *field : {"function", "file", "pattern", "line"}) {
+    auto it = positions.entries.find(pointer + "/anchor/" + field);
+    if (it != positions.entries.end())
+      s.fieldPos[field] = it->second.value;
+  }
+}
+
+std::string jsonToken(const Repair &r) {
+  if (r.field == "line")
+    return r.after;
+  return nlohmann::json(r.after).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+} // namespace
+
+std::string tourRepoRoot(const std::string &path) {
+  tours::LoadResult loaded = tours::loadTourFile(path);
+  return loaded.ok() ? absoluteRoot(*loaded.tour) : std::string();
+}
+
+TourReport checkTourFile(const std::string &path, const SourceIndex &index, SourceFiles &files,
+                         const CheckOptions &options) {
+  TourReport report;
+  report.path = path;
+  bool readable = false;
+  std::string text = readFile(path, readable);
+  tours::LoadResult loaded = readable ? tours::parseTour(text, path) : tours::loadTourFile(path);
+  if (!loaded.ok()) {
+    report.loadErrors = loaded.diagnostics;
+    return report;
+  }
+  const tours::Tour &tour = *loaded.tour;
+  report.repoRoot = absoluteRoot(tour);
+  tours::JsonPositions positions = tours::scanJsonPositions(text);
+
+  std::vector<FieldEdit> edits;
+  for (size_t i = 0; i < tour.stops.size(); ++i) {
+    const tours::Stop &stop = tour.stops[i];
+    StopReport s;
+    s.id = stop.id;
+    s.title = stop.title;
+    s.index = i;
+    std::string pointer = "/stops/" + std::to_string(i);
+    placeStop(s, positions);
+    s.check = checkAnchor(stop.anchor, index, files, report.repoRoot);
+    if (options.fix && !s.check.clean()) {
+      StopCheck after;
+      std::vector<Repair> repairs = repairsToClean(stop.anchor, s.check, index, files, report.repoRoot, after);
+      if (!repairs.empty()) {
+        s.before = s.check;
+        s.check = after;
+        s.applied = repairs;
+        for (const Repair &r : repairs)
+          edits.push_back({i, r.field, jsonToken(r)});
+      }
+    }
+    report.stops.push_back(std::move(s));
+  }
+
+  if (edits.empty())
+    return report;
+  std::string fixed = text;
+  std::string error;
+  if (!applyFieldEdits(fixed, edits, error)) {
+    report.writeError = error;
+  } else if (tours::LoadResult again = tours::parseTour(fixed, path); !again.ok()) {
+    report.writeError = "the repaired tour would not be valid: " + tours::formatAll(again.diagnostics);
+  } else {
+    report.writeError = writeFileAtomically(path, fixed);
+    report.rewritten = report.writeError.empty();
+  }
+  if (report.rewritten) { // report positions in the file as it now is
+    tours::JsonPositions now = tours::scanJsonPositions(fixed);
+    for (StopReport &s : report.stops)
+      placeStop(s, now);
+  }
+  if (!report.rewritten) // nothing was written: report the stops as they are on disk
+    for (StopReport &s : report.stops)
+      if (!s.applied.empty()) {
+        s.check = s.before;
+        s.applied.clear();
+      }
+  return report;
+}
+
+} // namespace tourguide::checker

@@ -1,0 +1,119 @@
+// `tourguide check` as a command: arguments, exit codes, the text summary and the JSON form.
+#include "CheckCommand.h"
+#include "SampleCopy.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+#include <sstream>
+
+namespace tourguide::checker::testing {
+namespace {
+
+struct CommandRun {
+  int exit = -1;
+  std::string out, err;
+};
+
+CommandRun runCheck(std::vector<std::string> args) {
+  args.insert(args.begin(), "check");
+  std::vector<const char *> argv;
+  for (const std::string &a : args)
+    argv.push_back(a.c_str());
+  std::ostringstream out, err;
+  std::streambuf *oldOut = std::cout.rdbuf(out.rdbuf());
+  std::streambuf *oldErr = std::cerr.rdbuf(err.rdbuf());
+  CommandRun run;
+  run.exit = runCheckCommand(static_cast<int>(argv.size()), argv.data());
+  std::cout.rdbuf(oldOut);
+  std::cerr.rdbuf(oldErr);
+  run.out = out.str();
+  run.err = err.str();
+  return run;
+}
+
+const char *const kUsageLine = "Usage: tourguide check [--fix] [--format=text|json] [-j N] -p BUILD_DIR TOUR...\n";
+
+TEST(CheckCommand, UsageErrorsExitWithThree) {
+  CommandRun none = runCheck({"-p", "build"});
+  EXPECT_EQ(none.exit, 3);
+  EXPECT_EQ(none.err, std::string("tourguide check: error: no tour file given\n") + kUsageLine);
+  CommandRun noBuild = runCheck({"t.json"});
+  EXPECT_EQ(noBuild.exit, 3);
+  EXPECT_EQ(noBuild.err, std::string("tourguide check: error: no build folder given: pass -p BUILD_DIR (the folder "
+                                     "holding compile_commands.json)\n") + kUsageLine);
+  CommandRun unknown = runCheck({"--frobnicate", "t.json"});
+  EXPECT_EQ(unknown.exit, 3);
+  EXPECT_EQ(unknown.err, std::string("tourguide check: error: unknown option '--frobnicate'\n") + kUsageLine);
+  EXPECT_EQ(runCheck({"--format=xml", "-p", "b", "t.json"}).exit, 3);
+}
+
+TEST(CheckCommand, AMissingCompilationDatabaseExitsWithThree) {
+  CommandRun run = runCheck({"-p", "/nonexistent/build", "t.json"});
+  EXPECT_EQ(run.exit, 3);
+  EXPECT_EQ(run.err, "tourguide check: error: cannot load a compilation database from '/nonexistent/build': no such "
+                     "file or directory\n");
+}
+
+TEST(CheckCommand, ExitCodesTellCleanWarningsAndErrorsApart) {
+  SampleCopy copy("mlp_c");
+  std::string build = copy.writeCompileCommands();
+  std::string train = copy.path(".tours/train.json"), eval = copy.path(".tours/eval.json");
+  CommandRun clean = runCheck({"-p", build, train, eval});
+  EXPECT_EQ(clean.exit, 0) << clean.out << clean.err;
+  EXPECT_EQ(clean.out, "checked 19 stops in 2 tours: 0 errors, 0 warnings\n");
+
+  ASSERT_EQ(copy.apply({"src/optim.c", "#include \"optim.h\"", "\n\n#include \"optim.h\""}), "");
+  CommandRun warned = runCheck({"-p", build, train});
+  EXPECT_EQ(warned.exit, 1);
+
+  ASSERT_EQ(copy.apply({"src/loss.c", "float softmax_cross_entropy(", "float softmax_xent("}), "");
+  ASSERT_EQ(copy.apply({"src/loss.c", "        total += -logf(p_true);\n", ""}), "");
+  CommandRun failed = runCheck({"-p", build, train});
+  EXPECT_EQ(failed.exit, 2) << failed.out;
+}
+
+TEST(CheckCommand, JsonGivesOneObjectPerStop) {
+  SampleCopy copy("mlp_c");
+  std::string build = copy.writeCompileCommands();
+  ASSERT_EQ(copy.apply({"src/optim.c", "#include \"optim.h\"", "\n\n#include \"optim.h\""}), "");
+  CommandRun run = runCheck({"--format=json", "-p", build, copy.path(".tours/train.json")});
+  EXPECT_EQ(run.exit, 1);
+  nlohmann::json doc = nlohmann::json::parse(run.out);
+  EXPECT_EQ(doc.at("exit_code"), 1);
+  ASSERT_EQ(doc.at("stops").size(), 14u);
+  const nlohmann::json *step = nullptr;
+  for (const nlohmann::json &s : doc.at("stops")) {
+    if (s.at("stop") == "momentum-step")
+      step = &s;
+    else
+      EXPECT_EQ(s.at("status"), "ok") << s.dump();
+  }
+  ASSERT_NE(step, nullptr);
+  EXPECT_EQ(step->at("status"), "warning");
+  EXPECT_EQ(step->at("form"), "function + pattern");
+  EXPECT_EQ(step->at("location").at("file"), "src/optim.c");
+  EXPECT_EQ(step->at("location").at("line"), 34);
+  EXPECT_EQ(step->at("location").at("function"), "sgd_update");
+  ASSERT_EQ(step->at("diagnostics").size(), 1u);
+  EXPECT_EQ(step->at("diagnostics")[0].at("field"), "line");
+  EXPECT_EQ(step->at("diagnostics")[0].at("message"), "line 32 is out of date: the pattern is on line 34");
+}
+
+TEST(CheckCommand, FixRewritesTheTourAndSaysWhatChanged) {
+  SampleCopy copy("mlp_c");
+  std::string build = copy.writeCompileCommands();
+  ASSERT_EQ(copy.apply({"src/optim.c", "#include \"optim.h\"", "\n\n#include \"optim.h\""}), "");
+  std::string tour = copy.path(".tours/train.json");
+  CommandRun fixed = runCheck({"--fix", "-p", build, tour});
+  EXPECT_EQ(fixed.exit, 0);
+  EXPECT_EQ(fixed.out, tour +
+                           ":261:17: fixed: stop 'momentum-step' (\"Update: SGD with momentum, on the second step\"): "
+                           "line 32 -> 34 (the pattern is there)\n"
+                           "checked 14 stops in 1 tour: 0 errors, 0 warnings, 1 stop fixed\n");
+  EXPECT_EQ(runCheck({"-p", build, tour}).exit, 0);
+}
+
+} // namespace
+} // namespace tourguide::checker::testing
