@@ -8,7 +8,11 @@
 namespace tourguide::plugin {
 
 std::string nextHint(const TourSession &session, int index) {
-  int next = session.nextResolved(index + 1);
+  // The next stop is the first pending one in tour order (an earlier one, when the program
+  // reached this stop out of order); later pending stops are armed too.
+  int next = session.firstPending();
+  if (next == index)
+    next = session.nextResolved(index + 1);
   if (next < 0)
     return "This is the last stop. Type 'tour next' to let the program finish, or 'tour end' to "
            "leave the tour.";

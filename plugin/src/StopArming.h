@@ -4,7 +4,7 @@
 // later ones (armFrom), each with an ignore count of hit-1, and a stop is disabled again as
 // soon as it fires. A stop inside a loop that runs a million times therefore traps about once
 // (a hit costs ~0.5 ms, so hits are never counted in a callback). docs/plugin.md, "Order
-// policy", says when a later stop may overtake the awaited one.
+// policy", says when a later stop may come before the awaited one.
 #pragma once
 
 #include "AnchorResolver.h"

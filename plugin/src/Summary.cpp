@@ -112,11 +112,11 @@ std::string endSummary(const TourSession &s, const RunOutcome &outcome) {
            : outcome.end == RunEnd::Gone  ? "was killed or detached before getting there"
                                           : "ended before getting there";
     out += ", when its code only runs on a path this run did not take (a branch, an option, an "
-           "error case), or when its code runs only before an earlier stop of the tour (a stop "
-           "counts its hits from the previous stop on).\n";
+           "error case), or when its code ran only before the tour started or while the tour "
+           "waited for another stop's Nth hit.\n";
   }
   if (!skipped.empty())
-    out += "Passed over ('tour goto', 'tour start --from', or a later stop came first):\n" + skipped;
+    out += "Skipped with 'tour goto' or 'tour start --from':\n" + skipped;
   std::string unresolved;
   for (size_t i = 0; i < s.size(); ++i)
     if (!s.stops[i].resolved)

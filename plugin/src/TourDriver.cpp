@@ -24,25 +24,26 @@ std::string reportOutcome(lldb::SBDebugger debugger, TourSession &s, const RunOu
   switch (o.end) {
   case RunEnd::AtStop: {
     int i = o.stopIndex;
-    std::string passedOver;
+    std::string outOfOrder;
     if (s.awaited >= 0 && i > s.awaited) {
-      // A later stop came first: the ones between did not run on this path (yet).
-      passedOver = (i - s.awaited == 1 ? "Stop " + position(s, s.awaited) + " '" +
-                                             s.stop(s.awaited).id + "' was"
-                                       : "Stops " + position(s, s.awaited) + " to " +
-                                             position(s, i - 1) + " were") +
-                   " passed over: the program reached stop " + position(s, i) +
-                   " first (their code has not run since the previous stop).\n";
-      s.skipTo(i);
+      // A later stop came first; the earlier ones stay armed and are shown when reached.
+      int earlier = 0;
+      for (int k = s.awaited; k < i; ++k)
+        earlier += s.stops[static_cast<size_t>(k)].resolved && !s.stops[static_cast<size_t>(k)].reached &&
+                   !s.stops[static_cast<size_t>(k)].skipped;
+      outOfOrder = "The program reached stop " + position(s, i) + " before stop " +
+                   position(s, s.awaited) + " '" + s.stop(s.awaited).id + "'" +
+                   (earlier > 1 ? " and " + std::to_string(earlier - 1) + " other earlier stop(s)" : "") +
+                   ": they stay armed, and 'tour next' shows them when the program gets there.\n";
     }
     s.stops[static_cast<size_t>(i)].reached = true;
     s.current = i;
-    s.awaited = s.nextResolved(i + 1);
+    s.awaited = s.firstPending();
     disarmAll(s); // this stop fires once; the next is armed when `tour next` runs to it
     lldb::SBFrame frame = currentFrame(s);
     s.currentThread = frame.GetThread().GetThreadID();
     s.currentPc = frame.GetPC();
-    return passedOver + annotateStop(debugger, s, i, frame);
+    return outOfOrder + annotateStop(debugger, s, i, frame);
   }
   case RunEnd::Elsewhere: {
     s.current = -1;

@@ -4,6 +4,13 @@
 
 namespace tourguide::plugin {
 
+int TourSession::firstPending() const {
+  for (size_t i = 0; i < stops.size(); ++i)
+    if (stops[i].resolved && !stops[i].reached && !stops[i].skipped)
+      return static_cast<int>(i);
+  return -1;
+}
+
 int TourSession::nextResolved(int from) const {
   for (int i = from < 0 ? 0 : from; i < static_cast<int>(stops.size()); ++i)
     if (stops[static_cast<size_t>(i)].resolved)

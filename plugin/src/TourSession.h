@@ -25,7 +25,7 @@ struct ResolvedStop {
   size_t locations = 0;
   lldb::break_id_t breakpointId = LLDB_INVALID_BREAK_ID;
   bool reached = false;
-  bool skipped = false; ///< Passed over: by `tour goto`/`--from`, or a later stop fired first.
+  bool skipped = false; ///< Passed over on purpose by `tour goto` or `tour start --from`.
 };
 
 /// How the last run of the program ended, for `tour status` and the end summary.
@@ -59,6 +59,8 @@ struct TourSession {
 
   /// The first resolved stop at or after `from`, or -1.
   int nextResolved(int from) const;
+  /// The first resolved stop, in tour order, not reached or skipped yet, or -1.
+  int firstPending() const;
   /// Index of the stop named by an id or a 1-based number, or -1.
   int findStop(const std::string &idOrNumber) const;
   /// "a, b, c": every stop id, for error messages.
