@@ -631,6 +631,13 @@ private:
       addStatement("onehot_grad", op, lhs);
     if (plus && anyName(lhs, isCorrectCounterName))
       addStatement("count_correct", op, lhs);
+    // A step added to or taken from an element of the weights with no product in sight:
+    // RPROP-style updates (libfann's `weights[i] -= next_step`) size the step from signs.
+    if (floating && !lossTarget && !containsProduct(rhs) && isElementOrMember(lhs) &&
+        isWeightVector(lhs)) {
+      addStatement("param_update", op, lhs);
+      return;
+    }
     if (!floating || (!containsProduct(rhs) && !(minus && anyName(rhs, looksLikeLearningRate))))
       return;
     bool lr = anyName(rhs, looksLikeLearningRate);

@@ -155,6 +155,19 @@ void residual(double *r, const double *xi, double d, int n) { // expect-not: sta
 )", false)) << "liblinear's solvers update w through axpy calls, with no learning rate in sight";
 }
 
+TEST(OptimizerRule, RpropStepOnTheWeightsIsOptimizer) {
+  EXPECT_TRUE(expectStages(R"(
+void update_irpropm(float *weights, const float *slopes, float *steps, int n) { // expect: stage=optimizer
+  for (int i = 0; i < n; ++i) {
+    float next_step = slopes[i] > 0 ? steps[i] * 1.2f : steps[i] * 0.5f;
+    if (slopes[i] < 0) weights[i] -= next_step; else weights[i] += next_step;
+    steps[i] = next_step;
+  }
+}
+void tally(float *hist, float v, int i) { hist[i] += v; } // expect-not: stage=optimizer
+)", false)) << "libfann's RPROP moves each weight by a step sized from the slope's sign, no lr * g";
+}
+
 TEST(OptimizerRule, AdamIsOptimizer) {
   EXPECT_TRUE(expectStages(R"(
 #include <math.h>
