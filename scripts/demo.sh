@@ -17,9 +17,9 @@ plugin=$build/plugin/libtourguide-lldb.so
 if [ -x "$build/cli/tourguide" ] && "$build/cli/tourguide" index --help >/dev/null 2>&1; then
   echo
   echo "== tourguide index: drafting a tour of sample_repos/$sample from its compile commands"
-  "$build/cli/tourguide" index -p "$build" -o "$build/demo-draft-$sample.json" \
+  "$build/cli/tourguide" index -p "$build" -o "$build/demo-tours/$sample" \
     "$root/sample_repos/$sample" || true
-  echo "   draft written to $build/demo-draft-$sample.json"
+  echo "   drafted tours are in $build/demo-tours/$sample/ (play one with 'tour start FILE')"
 fi
 
 if [ ! -f "$plugin" ]; then
