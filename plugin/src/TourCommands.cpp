@@ -1,5 +1,6 @@
 #include "TourCommands.h"
 
+#include "CheckCommand.h"
 #include "Subcommands.h"
 #include "TourSession.h"
 
@@ -54,6 +55,11 @@ bool registerTourCommands(lldb::SBDebugger debugger) {
             {"status", "Show the tour, the current stop, the stops reached, not yet reached and "
                        "unresolved, and the process state.",
              "tour status", ""});
+  ok &= add(makeCheckCommand(session),
+            {"check", "Check that every stop of a tour resolves in the selected target (the tour "
+                      "of 'tour start' without FILE): how and where each resolved, compiler-style "
+                      "errors and warnings for the others. Launches nothing, leaves no breakpoint.",
+             kCheckSyntax, ""});
   ok &= add(makeEndCommand(session),
             {"end", "End the tour: remove exactly the tour's breakpoints. Your own breakpoints and "
                     "the process stay as they are.",
