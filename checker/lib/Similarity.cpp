@@ -10,22 +10,6 @@
 
 namespace tourguide::checker {
 
-std::string collapseWhitespace(const std::string &text) {
-  std::string out;
-  bool space = false;
-  for (char c : text) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      space = !out.empty();
-      continue;
-    }
-    if (space)
-      out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
 SubstringMatch closestSubstring(const std::string &pattern, const std::string &text) {
   // Sellers' algorithm: edit distance where the match may start and end anywhere in `text`.
   // cost[j] = edits for pattern[0..i) against a substring of text ending at j; start[j] is

@@ -1,6 +1,7 @@
 // Turns findings into a tours::Tour. Patterns are checked against the source on disk so
 // that "the first line of the function containing the pattern" is the line meant.
 #include "tourguide/indexer/TourDraft.h"
+#include "tourguide/tours/TourFile.h"
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -14,22 +15,6 @@ namespace tourguide::indexer {
 
 namespace {
 
-std::string collapseSpaces(llvm::StringRef s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty())
-      out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
 std::vector<std::string> readLines(const std::string &file) {
   std::vector<std::string> lines;
   auto buf = llvm::MemoryBuffer::getFile(file);
@@ -38,14 +23,14 @@ std::vector<std::string> readLines(const std::string &file) {
   llvm::SmallVector<llvm::StringRef, 0> parts;
   (*buf)->getBuffer().split(parts, '\n');
   for (llvm::StringRef p : parts)
-    lines.push_back(collapseSpaces(p.rtrim("\r")));
+    lines.push_back(tours::collapseWhitespace(p.rtrim("\r")));
   return lines;
 }
 
 /// True when the first line of [begin, end] containing `pattern` is `line`.
 bool patternFindsLine(const std::vector<std::string> &lines, unsigned begin, unsigned end,
                       const std::string &pattern, unsigned line) {
-  std::string p = collapseSpaces(pattern);
+  std::string p = tours::collapseWhitespace(pattern);
   if (p.empty())
     return false;
   for (unsigned l = std::max(1u, begin); l <= end && l <= lines.size(); ++l)
@@ -205,7 +190,7 @@ tourguide::tours::Tour draftTour(const EntryPoint &entry, const std::vector<Find
       stop.anchor.function = f->function;
     } else if (patternFindsLine(lines, f->functionBegin, f->functionEnd, f->anchorText, f->anchorLine)) {
       stop.anchor.function = f->function;
-      stop.anchor.pattern = collapseSpaces(f->anchorText);
+      stop.anchor.pattern = tours::collapseWhitespace(f->anchorText);
     } else {
       // The line's text occurs earlier in the function: name the line itself.
       stop.anchor.file = relFile;

@@ -19,22 +19,6 @@ std::optional<std::vector<std::string>> readLines(const std::string &path) {
   return lines;
 }
 
-std::string collapseWhitespace(const std::string &text) {
-  std::string out;
-  bool space = false;
-  for (char c : text) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      space = !out.empty();
-      continue;
-    }
-    if (space)
-      out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
 std::vector<unsigned> findPattern(const std::vector<std::string> &lines, const std::string &pattern,
                                   unsigned first, unsigned last) {
   std::vector<unsigned> found;

@@ -2,6 +2,8 @@
 // runs of whitespace compare equal to one space.
 #pragma once
 
+#include "tourguide/tours/TourFile.h"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,8 +13,8 @@ namespace tourguide::plugin {
 /// The file's lines (without newlines), or nullopt when it cannot be read.
 std::optional<std::vector<std::string>> readLines(const std::string &path);
 
-/// `text` with every run of whitespace replaced by one space and the ends trimmed.
-std::string collapseWhitespace(const std::string &text);
+/// How the tour format compares patterns: runs of whitespace as one space, ends trimmed.
+using tours::collapseWhitespace;
 
 /// 1-based numbers of the lines in [first, last] (clamped) containing `pattern`.
 std::vector<unsigned> findPattern(const std::vector<std::string> &lines, const std::string &pattern,

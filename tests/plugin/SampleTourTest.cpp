@@ -28,22 +28,6 @@ const std::vector<Sample> kSamples = {
 #include "PluginSamples.inc"
 };
 
-std::string collapse(const std::string &s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      space = !out.empty();
-      continue;
-    }
-    if (space)
-      out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
 std::string sourceLine(const std::string &file, unsigned line) {
   std::ifstream in(file);
   std::string text;
@@ -83,7 +67,9 @@ void checkStop(LldbSession &lldb, const tourguide::tours::Tour &tour, size_t ind
       << "line " << entry.GetLine() << " not marked in:\n" << text;
   std::string file = std::string(entry.GetFileSpec().GetDirectory()) + "/" + entry.GetFileSpec().GetFilename();
   if (!stop.anchor.pattern.empty() && (stop.anchor.function.empty() || stop.anchor.file.empty())) {
-    EXPECT_NE(collapse(sourceLine(file, entry.GetLine())).find(collapse(stop.anchor.pattern)), std::string::npos)
+    using tourguide::tours::collapseWhitespace;
+    EXPECT_NE(collapseWhitespace(sourceLine(file, entry.GetLine())).find(collapseWhitespace(stop.anchor.pattern)),
+              std::string::npos)
         << "the stop's line does not hold its pattern '" << stop.anchor.pattern << "'";
   }
   for (const auto &w : stop.watch) {

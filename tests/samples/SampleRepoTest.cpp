@@ -55,22 +55,6 @@ std::vector<std::string> readLines(const fs::path &file) {
   return lines;
 }
 
-std::string collapseWhitespace(const std::string &s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty())
-      out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
 bool isSourceFile(const fs::path &p) {
   static const std::set<std::string> exts = {".c", ".h", ".cc", ".cpp", ".hpp", ".cxx", ".hh"};
   return exts.count(p.extension().string()) != 0;
@@ -183,7 +167,7 @@ TEST_P(SampleRepoTest, TourPatternsAreInTheSources) {
     std::ifstream in(f);
     std::stringstream ss;
     ss << in.rdbuf();
-    sources.emplace_back(f, collapseWhitespace(ss.str()));
+    sources.emplace_back(f, tourguide::tours::collapseWhitespace(ss.str()));
   }
   for (const auto &entry : fs::directory_iterator(root / ".tours")) {
     auto loaded = tourguide::tours::loadTourFile(entry.path().string());
@@ -191,7 +175,7 @@ TEST_P(SampleRepoTest, TourPatternsAreInTheSources) {
     for (const auto &stop : loaded.tour->stops) {
       if (stop.anchor.pattern.empty())
         continue;
-      std::string pattern = collapseWhitespace(stop.anchor.pattern);
+      std::string pattern = tourguide::tours::collapseWhitespace(stop.anchor.pattern);
       bool found = false;
       for (const auto &[path, text] : sources) {
         if (!stop.anchor.file.empty() && path != root / stop.anchor.file)

@@ -2,13 +2,14 @@
 // candidates of a broken anchor and to decide whether a repair is unambiguous.
 #pragma once
 
+#include "tourguide/tours/TourFile.h"
+
 #include <string>
 
 namespace tourguide::checker {
 
-/// Runs of whitespace become one space; leading and trailing whitespace go. This is how the
-/// tour format compares patterns (docs/tour-format.md, `anchor.pattern`).
-std::string collapseWhitespace(const std::string &text);
+/// How the tour format compares patterns (docs/tour-format.md, `anchor.pattern`).
+using tours::collapseWhitespace;
 
 /// The best approximate occurrence of `pattern` inside `text`: the fewest single-character
 /// edits that turn some substring of `text` into `pattern`, and that substring's bounds.

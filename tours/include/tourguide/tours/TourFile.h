@@ -50,6 +50,11 @@ std::string programPath(const Tour &tour);
 /// needs the user's explicit trust.
 bool isVariablePath(std::string_view expr);
 
+/// The text an anchor's pattern is compared by: every run of whitespace becomes one space,
+/// leading and trailing whitespace go. The plugin, the checker and the indexer all use it,
+/// so a pattern means the same thing to each of them.
+std::string collapseWhitespace(std::string_view text);
+
 /// A member path of a type description ("data", "storage._M_impl", "dims[0]", "impl->buf"):
 /// a variable path without a leading '*' or '&'. Read relative to a value; never runs code.
 bool isMemberPath(std::string_view path);
