@@ -12,9 +12,12 @@
 namespace tourguide::plugin {
 
 /// The annotation of stop `index`, reading its watches from `frame` (an invalid frame, e.g.
-/// after the process exited, shows the text and source without values).
-std::string annotateStop(lldb::SBDebugger debugger, const TourSession &session, int index,
-                         lldb::SBFrame frame);
+/// after the process exited, shows the text and source without values). A watch whose
+/// expression showed numbers at an earlier stop gets a line saying how they changed since.
+/// With `record` (the program just reached the stop, not `tour show`), the values shown are
+/// kept in the session for later stops and `tour report`.
+std::string annotateStop(lldb::SBDebugger debugger, TourSession &session, int index,
+                         lldb::SBFrame frame, bool record);
 
 /// What to type next after stop `index` ("Type `tour next` to run to stop 4/7: ...").
 std::string nextHint(const TourSession &session, int index);

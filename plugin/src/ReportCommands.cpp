@@ -35,7 +35,7 @@ protected:
     if (frame.GetThread().GetThreadID() != s.currentThread || frame.GetPC() != s.currentPc)
       note = "(The program has moved on since this stop, e.g. by stepping: the values are read "
              "where it is now.)\n";
-    return succeed(result, note + annotateStop(debugger, s, s.current, frame));
+    return succeed(result, note + annotateStop(debugger, s, s.current, frame, false));
   }
 };
 

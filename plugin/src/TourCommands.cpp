@@ -1,6 +1,9 @@
 #include "TourCommands.h"
 
 #include "CheckCommand.h"
+#ifdef TOURGUIDE_HAVE_REPORT
+#include "SessionReportCommand.h"
+#endif
 #include "Subcommands.h"
 #include "TourSession.h"
 
@@ -60,6 +63,13 @@ bool registerTourCommands(lldb::SBDebugger debugger) {
                       "of 'tour start' without FILE): how and where each resolved, compiler-style "
                       "errors and warnings for the others. Launches nothing, leaves no breakpoint.",
              kCheckSyntax, ""});
+#ifdef TOURGUIDE_HAVE_REPORT
+  ok &= add(makeReportCommand(session),
+            {"report", "Write what this session saw as one self-contained HTML page: every stop "
+                       "reached with its text, source and the values it showed (and how they "
+                       "changed since an earlier stop), and the stops not reached with why.",
+             kReportSyntax, ""});
+#endif
   ok &= add(makeEndCommand(session),
             {"end", "End the tour: remove exactly the tour's breakpoints. Your own breakpoints and "
                     "the process stay as they are.",

@@ -43,7 +43,7 @@ std::string reportOutcome(lldb::SBDebugger debugger, TourSession &s, const RunOu
     lldb::SBFrame frame = currentFrame(s);
     s.currentThread = frame.GetThread().GetThreadID();
     s.currentPc = frame.GetPC();
-    return outOfOrder + annotateStop(debugger, s, i, frame);
+    return outOfOrder + annotateStop(debugger, s, i, frame, true);
   }
   case RunEnd::Elsewhere: {
     s.current = -1;

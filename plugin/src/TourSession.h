@@ -26,6 +26,13 @@ struct ResolvedStop {
   lldb::break_id_t breakpointId = LLDB_INVALID_BREAK_ID;
   bool reached = false;
   bool skipped = false; ///< Passed over on purpose by `tour goto` or `tour start --from`.
+  /// What the stop showed when the program reached it, for `tour report`.
+  struct SeenWatch {
+    std::string label, value;
+    bool error = false;
+  };
+  std::vector<SeenWatch> seenWatches;
+  std::string reachedAt; ///< UTC time (ISO 8601) the program reached the stop.
 };
 
 /// How the last run of the program ended, for `tour status` and the end summary.
