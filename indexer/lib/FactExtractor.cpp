@@ -71,59 +71,52 @@ bool anyName(const Stmt *s, llvm::function_ref<bool(llvm::StringRef)> pred) {
   return false;
 }
 
-bool containsProduct(const Stmt *s) {
+/// Whether `s` or any statement below it satisfies `pred`: the one walk behind the
+/// contains* helpers.
+bool containsNode(const Stmt *s, llvm::function_ref<bool(const Stmt *)> pred) {
   if (!s)
     return false;
-  if (const auto *bo = dyn_cast<BinaryOperator>(s))
-    if (bo->getOpcode() == BO_Mul)
-      return true;
-  if (const auto *op = dyn_cast<CXXOperatorCallExpr>(s))
-    if (op->getOperator() == OO_Star && op->getNumArgs() == 2)
-      return true;
+  if (pred(s))
+    return true;
   for (const Stmt *child : s->children())
-    if (containsProduct(child))
+    if (containsNode(child, pred))
       return true;
   return false;
 }
 
-bool containsCallNamed(const Stmt *s, llvm::function_ref<bool(llvm::StringRef)> pred) {
-  if (!s)
+bool containsProduct(const Stmt *s) {
+  return containsNode(s, [](const Stmt *n) {
+    if (const auto *bo = dyn_cast<BinaryOperator>(n))
+      return bo->getOpcode() == BO_Mul;
+    if (const auto *op = dyn_cast<CXXOperatorCallExpr>(n))
+      return op->getOperator() == OO_Star && op->getNumArgs() == 2;
     return false;
-  if (const auto *call = dyn_cast<CallExpr>(s))
-    if (const auto *fd = call->getDirectCallee())
-      if (fd->getIdentifier() && pred(fd->getName()))
-        return true;
-  for (const Stmt *child : s->children())
-    if (containsCallNamed(child, pred))
-      return true;
-  return false;
+  });
+}
+
+bool containsCallNamed(const Stmt *s, llvm::function_ref<bool(llvm::StringRef)> pred) {
+  return containsNode(s, [&](const Stmt *n) {
+    const auto *call = dyn_cast<CallExpr>(n);
+    const FunctionDecl *fd = call ? call->getDirectCallee() : nullptr;
+    return fd && fd->getIdentifier() && pred(fd->getName());
+  });
 }
 
 bool isSqrtName(llvm::StringRef n) { return n == "sqrt" || n == "sqrtf" || n == "sqrtl"; }
 
 /// A division whose denominator takes a square root: the adaptive step of Adam/RMSProp.
 bool containsSqrtDenominator(const Stmt *s) {
-  if (!s)
-    return false;
-  if (const auto *bo = dyn_cast<BinaryOperator>(s))
-    if (bo->getOpcode() == BO_Div && containsCallNamed(bo->getRHS(), isSqrtName))
-      return true;
-  for (const Stmt *child : s->children())
-    if (containsSqrtDenominator(child))
-      return true;
-  return false;
+  return containsNode(s, [](const Stmt *n) {
+    const auto *bo = dyn_cast<BinaryOperator>(n);
+    return bo && bo->getOpcode() == BO_Div && containsCallNamed(bo->getRHS(), isSqrtName);
+  });
 }
 
 bool containsUnaryMinus(const Stmt *s) {
-  if (!s)
-    return false;
-  if (const auto *uo = dyn_cast<UnaryOperator>(s))
-    if (uo->getOpcode() == UO_Minus)
-      return true;
-  for (const Stmt *child : s->children())
-    if (containsUnaryMinus(child))
-      return true;
-  return false;
+  return containsNode(s, [](const Stmt *n) {
+    const auto *uo = dyn_cast<UnaryOperator>(n);
+    return uo && uo->getOpcode() == UO_Minus;
+  });
 }
 
 /// The argument of an axpy that is written: a vector named like the model's weights.
