@@ -1,7 +1,8 @@
 #include "ProcessControl.h"
 
-#include "OwnModules.h"
+#include "Collection.h"
 #include "InterruptWatcher.h"
+#include "OwnModules.h"
 #include "StopArming.h"
 #include "tourguide/tours/TourFile.h"
 
@@ -184,6 +185,19 @@ bool runProgram(lldb::SBDebugger debugger, TourSession &session, RunOutcome &out
   InterruptWatcher watcher(session.target);
   lldb::SBProcess process = session.launchFresh ? lldb::SBProcess() : liveProcess(session);
   session.launchFresh = false;
+  std::shared_ptr<Collector> collector = session.collector;
+  if (collector && !process.IsValid())
+    collector->newRun();
+  if (collector)
+    collector->resumed();
+  // However the wait ends (even by an exception), the collection's clock stops with it.
+  struct StopClock {
+    std::shared_ptr<Collector> c;
+    ~StopClock() {
+      if (c)
+        c->stopped();
+    }
+  } stopClock{collector};
   if (!process.IsValid()) {
     lldb::SBLaunchInfo info = launchInfoFor(session);
     lldb::SBError err;

@@ -1,7 +1,9 @@
 #include "Subcommands.h"
 
 #include "AnchorResolver.h"
+#include "Collection.h"
 #include "OwnModules.h"
+#include "SeriesText.h"
 #include "StopArming.h"
 #include "Summary.h"
 #include "TourDriver.h"
@@ -55,6 +57,13 @@ void placeAllStops(TourSession &s) {
   AnchorResolver resolver(s.target, modules, root);
   for (const auto &stop : s.tour->stops)
     s.stops.push_back(placeStop(s.target, moduleSpecs, resolver.candidatesFor(stop.anchor)));
+  bool collects = !s.tour->collect.empty();
+  for (const auto &stop : s.tour->stops)
+    collects |= !stop.collect.empty();
+  if (collects) {
+    s.collector = std::make_shared<Collector>();
+    s.collector->place(s.target, *s.tour, resolver, moduleSpecs);
+  }
 }
 
 /// The stop to run to first: --from's, or the first resolved one. Returns the error message,
@@ -90,6 +99,8 @@ std::string startHeader(lldb::SBDebugger debugger, const TourSession &s, int fir
   out += std::to_string(s.size()) + " stops, " + std::to_string(resolved) + " resolved" +
          (s.trusted ? "; watch expressions are trusted (--trust)" : "") + ".\n";
   out += resolutionReport(s);
+  if (s.collector)
+    out += collectionHeader(s.collector->series());
   if (first != s.nextResolved(0))
     out += "Starting at stop " + position(s, first) + " '" + s.stop(first).id + "'.\n";
   return out;

@@ -1,5 +1,6 @@
 #include "StopArming.h"
 
+#include "Collection.h"
 #include "OwnModules.h"
 
 namespace tourguide::plugin {
@@ -31,7 +32,7 @@ lldb::SBBreakpoint tourBreakpoint(const TourSession &session, const ResolvedStop
 } // namespace
 
 ResolvedStop placeStop(lldb::SBTarget target, const lldb::SBFileSpecList &modules,
-                       const AnchorCandidates &candidates) {
+                       const AnchorCandidates &candidates, const char *name) {
   ResolvedStop out;
   std::string why;
   for (const auto &f : candidates.failures)
@@ -46,7 +47,7 @@ ResolvedStop placeStop(lldb::SBTarget target, const lldb::SBFileSpecList &module
              (c.line ? c.file + ":" + std::to_string(c.line) : c.function) + ") has no code";
       continue;
     }
-    bp.AddName(kBreakpointName);
+    bp.AddName(name);
     bp.SetEnabled(false);
     out.resolved = true;
     out.form = c.form;
@@ -118,16 +119,22 @@ void removeTourBreakpoints(TourSession &session) {
       session.target.BreakpointDelete(bp.GetID());
     stop.breakpointId = LLDB_INVALID_BREAK_ID;
   }
+  if (session.collector)
+    session.collector->remove();
 }
 
 int stopIndexAtThread(const TourSession &session, lldb::SBThread thread) {
   if (!thread.IsValid() || thread.GetStopReason() != lldb::eStopReasonBreakpoint ||
       thread.GetStopReasonDataCount() < 1)
     return -1;
-  auto id = static_cast<lldb::break_id_t>(thread.GetStopReasonDataAtIndex(0));
-  for (size_t i = 0; i < session.stops.size(); ++i)
-    if (session.stops[i].breakpointId == id && id != LLDB_INVALID_BREAK_ID)
-      return static_cast<int>(i);
+  // The data is (breakpoint id, location id) pairs: a stop and a collected series may share
+  // an address, so look at every breakpoint the thread stopped at.
+  for (size_t d = 0; d + 1 < thread.GetStopReasonDataCount() || d == 0; d += 2) {
+    auto id = static_cast<lldb::break_id_t>(thread.GetStopReasonDataAtIndex(static_cast<uint32_t>(d)));
+    for (size_t i = 0; i < session.stops.size(); ++i)
+      if (session.stops[i].breakpointId == id && id != LLDB_INVALID_BREAK_ID)
+        return static_cast<int>(i);
+  }
   return -1;
 }
 

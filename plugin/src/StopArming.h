@@ -16,10 +16,10 @@ namespace tourguide::plugin {
 
 inline constexpr const char *kBreakpointName = "tourguide";
 
-/// Creates a disabled, named breakpoint for the first candidate that has code locations
-/// in `modules`. The result says where it resolved, or why no candidate did.
+/// Creates a disabled breakpoint named `name` for the first candidate that has code
+/// locations in `modules`. The result says where it resolved, or why no candidate did.
 ResolvedStop placeStop(lldb::SBTarget target, const lldb::SBFileSpecList &modules,
-                       const AnchorCandidates &candidates);
+                       const AnchorCandidates &candidates, const char *name = kBreakpointName);
 
 /// Enables the breakpoint of stop `index` (ignore count = its hit - 1); disables all others.
 void armOnly(TourSession &session, int index);
@@ -38,7 +38,8 @@ uint32_t hitCountOf(const TourSession &session, int index);
 /// Disables every tour breakpoint (the tour is over or paused).
 void disarmAll(TourSession &session);
 
-/// Deletes the tour's breakpoints: only ids the session created that still carry the name.
+/// Deletes the tour's breakpoints (stops and collected series): only ids the session created
+/// that still carry their name.
 void removeTourBreakpoints(TourSession &session);
 
 /// The tour breakpoint the thread is stopped at, as a stop index, or -1.

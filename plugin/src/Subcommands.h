@@ -11,6 +11,7 @@ namespace tourguide::plugin {
 
 inline constexpr const char *kStartSyntax = "tour start [--trust] [--from ID|N] FILE";
 inline constexpr const char *kGotoSyntax = "tour goto ID|N";
+inline constexpr const char *kPlotSyntax = "tour plot [--values] [NAME...]";
 
 TourCommand *makeStartCommand(std::shared_ptr<TourSession> session); // StartCommand.cpp
 TourCommand *makeNextCommand(std::shared_ptr<TourSession> session);  // RunCommands.cpp
@@ -18,6 +19,7 @@ TourCommand *makeGotoCommand(std::shared_ptr<TourSession> session);  // RunComma
 TourCommand *makeShowCommand(std::shared_ptr<TourSession> session);  // ReportCommands.cpp
 TourCommand *makeListCommand(std::shared_ptr<TourSession> session);  // ReportCommands.cpp
 TourCommand *makeStatusCommand(std::shared_ptr<TourSession> session); // ReportCommands.cpp
+TourCommand *makePlotCommand(std::shared_ptr<TourSession> session);   // PlotCommand.cpp
 TourCommand *makeEndCommand(std::shared_ptr<TourSession> session);   // EndCommand.cpp
 
 } // namespace tourguide::plugin

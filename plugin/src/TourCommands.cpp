@@ -63,6 +63,11 @@ bool registerTourCommands(lldb::SBDebugger debugger) {
                       "of 'tour start' without FILE): how and where each resolved, compiler-style "
                       "errors and warnings for the others. Launches nothing, leaves no breakpoint.",
              kCheckSyntax, ""});
+  ok &= add(makePlotCommand(session),
+            {"plot", "Draw the series the tour collects while the program runs (its \"collect\" "
+                     "entries) as terminal charts, all or the ones named; --values prints every "
+                     "point instead.",
+             kPlotSyntax, ""});
 #ifdef TOURGUIDE_HAVE_REPORT
   ok &= add(makeReportCommand(session),
             {"report", "Write what this session saw as one self-contained HTML page: every stop "

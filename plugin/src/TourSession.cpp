@@ -68,6 +68,7 @@ void TourSession::reset() {
   stops.clear();
   target = lldb::SBTarget();
   trusted = false;
+  collector.reset();
   createdTarget = false;
   launchFresh = false;
   processUid = 0;

@@ -7,11 +7,14 @@
 
 #include <lldb/API/LLDB.h>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace tourguide::plugin {
+
+class Collector; // Collection.h
 
 /// Where one stop of the tour resolved in the target (or why it did not).
 struct ResolvedStop {
@@ -43,6 +46,8 @@ struct TourSession {
   std::vector<ResolvedStop> stops; ///< Parallel to tour->stops.
   lldb::SBTarget target;           ///< The target the tour's breakpoints live in.
   bool trusted = false;            ///< `--trust`: watches may run code in the debuggee.
+  /// The tour's collected series and their breakpoints (null: the tour collects nothing).
+  std::shared_ptr<Collector> collector;
   bool createdTarget = false;      ///< `tour start` created the target (vs. the user's own).
   /// The next run launches a new process even if the old one still looks alive (it was just
   /// killed, and its state may not have caught up yet).

@@ -36,6 +36,19 @@ struct Watch {
   FilePos pos;
 };
 
+/// A value collected while the program runs, without stopping it: on every `every`-th pass
+/// through a location (passes 1, 1 + every, 1 + 2*every, ...) the plugin reads `expr` and
+/// appends it to the series `name`. Stops show the series collected so far.
+struct Collect {
+  std::string name;  ///< Series name, unique in the tour: [a-z0-9][a-z0-9_.-]*
+  std::string expr;  ///< A variable path giving a number ("loss", "metrics.correct"); with trust, an expression.
+  std::string label; ///< Optional: what the series is, for chart titles ("mean loss of the batch").
+  std::string x;     ///< Optional: a variable path giving the x value ("step", "epoch"); default: the pass number.
+  Anchor anchor;     ///< Where to collect. In a stop's `collect`: empty means the stop's own anchor.
+  unsigned every = 1;
+  FilePos pos;
+};
+
 /// The program a tour runs.
 struct Program {
   std::string path;              ///< Relative to the repo root; ${...} variables are expanded.
@@ -61,6 +74,9 @@ struct Stop {
   Anchor anchor;
   unsigned hit = 1;  ///< Stop on the Nth time the anchor is reached (1 = the first).
   std::vector<Watch> watch;
+  std::vector<Collect> collect;  ///< Collected at this stop's location (or their own anchor).
+  std::vector<std::string> plot; ///< Series names drawn as a chart when the program reaches the stop.
+  std::vector<FilePos> plotPos;  ///< Position of each `plot` entry, for diagnostics.
   FilePos pos;
 };
 
@@ -96,6 +112,7 @@ struct Tour {
   Program program;
   std::vector<TypeDescription> types; ///< Sorted by name (a JSON object has no order).
   std::vector<Stop> stops;
+  std::vector<Collect> collect; ///< Tour-wide collected series (each with its own anchor).
 
   std::string sourcePath;  ///< The file it was loaded from (empty if built in memory).
 };

@@ -1,0 +1,286 @@
+#include "Collection.h"
+
+#include "OwnModules.h"
+#include "StopArming.h"
+#include "tourguide/tours/TourFile.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <deque>
+#include <filesystem>
+
+namespace tourguide::plugin {
+
+namespace {
+
+double nowSeconds() {
+  using clock = std::chrono::steady_clock;
+  return std::chrono::duration<double>(clock::now().time_since_epoch()).count();
+}
+
+/// "train.c:116 in main".
+std::string whereText(const ResolvedStop &r) {
+  std::string file = std::filesystem::path(r.file).filename().string();
+  return file + ":" + std::to_string(r.line) + (r.function.empty() ? "" : " in " + r.function);
+}
+
+} // namespace
+
+/// What a collect breakpoint's callback is given. Batons outlive their collector (LLDB keeps
+/// the raw pointer until the breakpoint is deleted), so they hold a weak reference and live
+/// in a registry that is never freed: a few dozen bytes per collected series per tour start.
+struct Collector::Site {
+  std::weak_ptr<Collector> collector;
+  size_t index = 0;
+};
+
+namespace {
+std::mutex registryMutex;
+std::deque<std::unique_ptr<void, void (*)(void *)>> *registry = nullptr;
+} // namespace
+
+Collector::~Collector() = default;
+
+bool numberOf(lldb::SBValue value, double &out, std::string &why) {
+  if (!value.IsValid()) {
+    why = "no such variable here";
+    return false;
+  }
+  lldb::SBError err = value.GetError();
+  if (err.Fail()) {
+    why = err.GetCString() ? err.GetCString() : "cannot be read";
+    return false;
+  }
+  lldb::SBType type = value.GetType().GetCanonicalType();
+  lldb::BasicType basic = type.GetBasicType();
+  lldb::SBData data = value.GetData();
+  lldb::SBError derr;
+  switch (basic) {
+  case lldb::eBasicTypeFloat:
+    out = data.GetFloat(derr, 0);
+    break;
+  case lldb::eBasicTypeDouble:
+    out = data.GetDouble(derr, 0);
+    break;
+  case lldb::eBasicTypeLongDouble:
+    out = static_cast<double>(data.GetLongDouble(derr, 0));
+    break;
+  case lldb::eBasicTypeBool:
+  case lldb::eBasicTypeChar:
+  case lldb::eBasicTypeSignedChar:
+  case lldb::eBasicTypeShort:
+  case lldb::eBasicTypeInt:
+  case lldb::eBasicTypeLong:
+  case lldb::eBasicTypeLongLong:
+  case lldb::eBasicTypeInt128:
+  case lldb::eBasicTypeWChar:
+  case lldb::eBasicTypeSignedWChar:
+  case lldb::eBasicTypeChar16:
+  case lldb::eBasicTypeChar32:
+    out = static_cast<double>(value.GetValueAsSigned(derr));
+    break;
+  case lldb::eBasicTypeUnsignedChar:
+  case lldb::eBasicTypeUnsignedShort:
+  case lldb::eBasicTypeUnsignedInt:
+  case lldb::eBasicTypeUnsignedLong:
+  case lldb::eBasicTypeUnsignedLongLong:
+  case lldb::eBasicTypeUnsignedInt128:
+  case lldb::eBasicTypeUnsignedWChar:
+    out = static_cast<double>(value.GetValueAsUnsigned(derr));
+    break;
+  default:
+    if (type.GetTypeClass() == lldb::eTypeClassEnumeration) {
+      out = static_cast<double>(value.GetValueAsSigned(derr));
+      break;
+    }
+    why = std::string("is a ") + (value.GetTypeName() ? value.GetTypeName() : "value") +
+          ", not a number";
+    return false;
+  }
+  if (derr.Fail()) {
+    why = derr.GetCString() ? derr.GetCString() : "cannot be read";
+    return false;
+  }
+  return true;
+}
+
+void Collector::place(lldb::SBTarget target, const tours::Tour &tour, const AnchorResolver &resolver,
+                      const lldb::SBFileSpecList &modules) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  target_ = target;
+  auto add = [&](const tours::Collect &c, const tours::Anchor &anchor) {
+    collect::SeriesSpec spec;
+    spec.name = c.name;
+    spec.label = c.label;
+    spec.expr = c.expr;
+    spec.xExpr = c.x;
+    spec.every = c.every ? c.every : 1;
+    ResolvedStop r = placeStop(target, modules, resolver.candidatesFor(anchor), kCollectBreakpointName);
+    if (r.resolved)
+      spec.where = whereText(r);
+    series_.emplace_back(spec);
+    breakpoints_.push_back(r.breakpointId);
+    if (!r.resolved) {
+      series_.back().resolved = false;
+      series_.back().why = r.why;
+      return;
+    }
+    auto site = new Site{weak_from_this(), series_.size() - 1};
+    {
+      std::lock_guard<std::mutex> reg(registryMutex);
+      if (!registry)
+        registry = new std::deque<std::unique_ptr<void, void (*)(void *)>>();
+      registry->emplace_back(site, [](void *p) { delete static_cast<Site *>(p); });
+    }
+    lldb::SBBreakpoint bp = target.FindBreakpointByID(r.breakpointId);
+    bp.SetCallback(&Collector::onPass, site);
+    bp.SetEnabled(true);
+  };
+  for (const auto &c : tour.collect)
+    add(c, c.anchor);
+  for (const auto &stop : tour.stops)
+    for (const auto &c : stop.collect)
+      add(c, c.anchor.empty() ? stop.anchor : c.anchor);
+}
+
+lldb::SBBreakpoint Collector::breakpointOf(size_t index) const {
+  if (index >= breakpoints_.size() || breakpoints_[index] == LLDB_INVALID_BREAK_ID || !target_.IsValid())
+    return {};
+  lldb::SBTarget target = target_;
+  lldb::SBBreakpoint bp = target.FindBreakpointByID(breakpoints_[index]);
+  // The user may have deleted it, or its id may have been reused: only touch our own.
+  if (!bp.IsValid() || !bp.MatchesName(kCollectBreakpointName))
+    return {};
+  return bp;
+}
+
+void Collector::remove() {
+  std::vector<lldb::break_id_t> ids;
+  lldb::SBTarget target;
+  {
+    // Deleting may have to interrupt a running program: not while a callback could wait on us.
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (size_t i = 0; i < breakpoints_.size(); ++i) {
+      if (lldb::SBBreakpoint bp = breakpointOf(i); bp.IsValid())
+        ids.push_back(bp.GetID());
+      breakpoints_[i] = LLDB_INVALID_BREAK_ID;
+    }
+    target = target_;
+  }
+  for (auto id : ids)
+    target.BreakpointDelete(id);
+}
+
+void Collector::resumed() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  double now = nowSeconds();
+  budget_.stopped(now); // a no-op unless the user resumed it behind our back
+  rearmLocked(now);
+  budget_.resumed(now);
+}
+
+void Collector::stopped() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  budget_.stopped(nowSeconds());
+}
+
+void Collector::newRun() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (auto &s : series_)
+    s.clear();
+  budget_ = collect::CollectionBudget(budget_.limits());
+  rearmLocked(nowSeconds());
+}
+
+void Collector::rearmLocked(double now) {
+  if (!budget_.allows(now))
+    return;
+  for (size_t i = 0; i < series_.size(); ++i) {
+    if (!series_[i].paused)
+      continue;
+    lldb::SBBreakpoint bp = breakpointOf(i);
+    if (bp.IsValid())
+      bp.SetEnabled(true);
+    series_[i].paused = false;
+  }
+}
+
+std::vector<collect::CollectedSeries> Collector::series() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return series_;
+}
+
+bool Collector::find(const std::string &name, collect::CollectedSeries &out) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (const auto &s : series_)
+    if (s.spec.name == name) {
+      out = s;
+      return true;
+    }
+  return false;
+}
+
+double Collector::addedSeconds() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return budget_.addedSeconds();
+}
+
+double Collector::ownSeconds() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return budget_.ownSeconds(nowSeconds());
+}
+
+bool Collector::empty() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return series_.empty();
+}
+
+bool Collector::onPass(void *baton, lldb::SBProcess &, lldb::SBThread &thread,
+                       lldb::SBBreakpointLocation &) {
+  // Runs on LLDB's private state thread: nothing may escape, and the answer is always
+  // "do not stop" (a collected location never stops the program).
+  try {
+    auto *site = static_cast<Site *>(baton);
+    if (auto collector = site ? site->collector.lock() : nullptr)
+      collector->pass(site->index, thread);
+  } catch (...) {
+  }
+  return false;
+}
+
+void Collector::pass(size_t index, lldb::SBThread &thread) {
+  double start = nowSeconds();
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (index >= series_.size())
+    return;
+  collect::CollectedSeries &s = series_[index];
+  if (s.countPass()) {
+    lldb::SBFrame frame = thread.GetFrameAtIndex(0);
+    double y = 0, x = 0;
+    std::string why;
+    // Only variable paths: an expression here would run the program inside a callback.
+    if (!tours::isVariablePath(s.spec.expr)) {
+      s.fail("'" + s.spec.expr + "' is not a variable path; collect reads variables only");
+    } else if (!numberOf(frame.GetValueForVariablePath(s.spec.expr.c_str(), lldb::eNoDynamicValues), y, why)) {
+      s.fail("'" + s.spec.expr + "' " + why);
+    } else if (!s.spec.xExpr.empty() &&
+               !numberOf(frame.GetValueForVariablePath(s.spec.xExpr.c_str(), lldb::eNoDynamicValues), x, why)) {
+      s.fail("x '" + s.spec.xExpr + "' " + why);
+    } else {
+      s.add(y, !s.spec.xExpr.empty(), x);
+    }
+  }
+  double now = nowSeconds();
+  budget_.chargePass(now - start);
+  if (!budget_.allows(now)) {
+    lldb::SBBreakpoint bp = breakpointOf(index);
+    if (bp.IsValid())
+      bp.SetEnabled(false);
+    s.paused = true;
+    ++s.pauses;
+  } else {
+    rearmLocked(now);
+  }
+}
+
+} // namespace tourguide::plugin

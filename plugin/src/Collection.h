@@ -1,0 +1,73 @@
+// The LLDB side of a tour's `collect`: one breakpoint per collected series, named
+// "tourguide-collect", whose callback reads the value on the sampled passes and lets the
+// program go on (it never stops). The callback runs on LLDB's private state thread, so the
+// series live behind a mutex; the budget (tourguide/collect/CollectionBudget.h) pauses a
+// location whose traps would slow the program down more than the documented bound.
+#pragma once
+
+#include "AnchorResolver.h"
+#include "tourguide/collect/CollectionBudget.h"
+#include "tourguide/collect/SeriesStore.h"
+#include "tourguide/tours/Tour.h"
+
+#include <lldb/API/LLDB.h>
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace tourguide::plugin {
+
+inline constexpr const char *kCollectBreakpointName = "tourguide-collect";
+
+class Collector : public std::enable_shared_from_this<Collector> {
+public:
+  explicit Collector(collect::BudgetLimits limits = {}) : budget_(limits) {}
+  ~Collector();
+  Collector(const Collector &) = delete;
+  Collector &operator=(const Collector &) = delete;
+
+  /// Places one breakpoint per `collect` entry of the tour (tour-level ones at their anchor,
+  /// a stop's at its own anchor or the stop's). Unresolved entries are kept with the reason.
+  void place(lldb::SBTarget target, const tours::Tour &tour, const AnchorResolver &resolver,
+             const lldb::SBFileSpecList &modules);
+  /// Deletes the breakpoints (only ids this collector made that still carry the name).
+  void remove();
+
+  /// Around every launch or continue the plugin does: re-arms paused locations the budget
+  /// allows again, and keeps the program's running time.
+  void resumed();
+  void stopped();
+  /// A new process: forget the values of the previous run.
+  void newRun();
+
+  /// A copy of every series, to draw or report (taken under the lock).
+  std::vector<collect::CollectedSeries> series() const;
+  /// The series named `name`, if the tour declares it.
+  bool find(const std::string &name, collect::CollectedSeries &out) const;
+  double addedSeconds() const;
+  double ownSeconds() const;
+  bool empty() const;
+
+private:
+  struct Site;
+  static bool onPass(void *baton, lldb::SBProcess &process, lldb::SBThread &thread,
+                     lldb::SBBreakpointLocation &location);
+  void pass(size_t index, lldb::SBThread &thread);
+  /// Enables every paused location when the budget allows it (caller holds the lock).
+  void rearmLocked(double now);
+  lldb::SBBreakpoint breakpointOf(size_t index) const;
+
+  mutable std::mutex mutex_;
+  std::vector<collect::CollectedSeries> series_;
+  std::vector<lldb::break_id_t> breakpoints_; ///< Parallel to series_.
+  collect::CollectionBudget budget_;
+  lldb::SBTarget target_;
+};
+
+/// A number from a value: integers, enums, bools and floating point; nullopt (with `why`)
+/// for anything else (a pointer, a struct, an unreadable value).
+bool numberOf(lldb::SBValue value, double &out, std::string &why);
+
+} // namespace tourguide::plugin

@@ -1,0 +1,25 @@
+// Collected series as text: one sparkline line per series at a stop, a full chart for
+// `plot` and `tour plot NAME`, and what `tour start` says it will collect.
+#pragma once
+
+#include "tourguide/collect/SeriesStore.h"
+#include "tourguide/render/Annotation.h"
+
+#include <string>
+#include <vector>
+
+namespace tourguide::plugin {
+
+/// "Collecting without stopping the program: loss at train.c:116 in main (every pass), ..."
+/// and one line per series that did not resolve. Empty when there are no series.
+std::string collectionHeader(const std::vector<collect::CollectedSeries> &series);
+
+/// "  loss  ▇▆▅▄▃▂▂▁  12 points, last 0.141 at epoch 12 (min 0.141 at epoch 12)" for each
+/// series with values or failed reads, under a "Collected so far" heading. Empty when none.
+std::string sparklineLines(const std::vector<collect::CollectedSeries> &series, const render::Style &style);
+
+/// The chart of one series with a title saying what and where it is, the last values, and
+/// any pauses or failed reads.
+std::string seriesChart(const collect::CollectedSeries &series, const render::Style &style);
+
+} // namespace tourguide::plugin
