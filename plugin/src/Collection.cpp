@@ -230,6 +230,11 @@ double Collector::ownSeconds() const {
   return budget_.ownSeconds(nowSeconds());
 }
 
+collect::BudgetLimits Collector::limits() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return budget_.limits();
+}
+
 bool Collector::empty() const {
   std::lock_guard<std::mutex> lock(mutex_);
   return series_.empty();

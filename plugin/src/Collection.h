@@ -1,5 +1,5 @@
 // The LLDB side of a tour's `collect`: one breakpoint per collected series, named
-// "tourguide-collect", whose callback reads the value on the sampled passes and lets the
+// "tourguide_collect", whose callback reads the value on the sampled passes and lets the
 // program go on (it never stops). The callback runs on LLDB's private state thread, so the
 // series live behind a mutex; the budget (tourguide/collect/CollectionBudget.h) pauses a
 // location whose traps would slow the program down more than the documented bound.
@@ -19,7 +19,8 @@
 
 namespace tourguide::plugin {
 
-inline constexpr const char *kCollectBreakpointName = "tourguide-collect";
+/// LLDB breakpoint names may not contain '-' or '.' (they would read as id ranges).
+inline constexpr const char *kCollectBreakpointName = "tourguide_collect";
 
 class Collector : public std::enable_shared_from_this<Collector> {
 public:
@@ -48,6 +49,7 @@ public:
   bool find(const std::string &name, collect::CollectedSeries &out) const;
   double addedSeconds() const;
   double ownSeconds() const;
+  collect::BudgetLimits limits() const;
   bool empty() const;
 
 private:

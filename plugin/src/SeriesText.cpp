@@ -5,6 +5,7 @@
 #include "tourguide/charts/TerminalChart.h"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace tourguide::plugin {
 
@@ -104,6 +105,28 @@ std::string seriesChart(const collect::CollectedSeries &s, const render::Style &
   if (std::string c = caveats(s); !c.empty())
     out += dim(c, style) + "\n";
   return out;
+}
+
+std::string collectionStatus(const std::vector<collect::CollectedSeries> &series, double addedSeconds,
+                             double ownSeconds, const collect::BudgetLimits &limits) {
+  if (series.empty())
+    return {};
+  std::string out = "Collected:";
+  for (size_t i = 0; i < series.size(); ++i) {
+    const auto &s = series[i];
+    out += std::string(i ? ", " : " ") + s.spec.name + " ";
+    if (!s.resolved)
+      out += "(not collected: did not resolve)";
+    else
+      out += std::to_string(s.y.size()) + (s.y.size() == 1 ? " point" : " points") +
+             (s.paused ? " (paused now)" : s.pauses ? " (paused " + std::to_string(s.pauses) + "x)" : "");
+  }
+  char cost[200];
+  std::snprintf(cost, sizeof cost,
+                ".\nThe collection added about %.2f s to %.2f s of the program's own running time "
+                "(bound: %.0f%% of it + %.2f s).\n",
+                addedSeconds, ownSeconds, limits.maxExtra * 100, limits.allowanceSeconds);
+  return out + cost;
 }
 
 } // namespace tourguide::plugin

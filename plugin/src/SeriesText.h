@@ -2,6 +2,7 @@
 // `plot` and `tour plot NAME`, and what `tour start` says it will collect.
 #pragma once
 
+#include "tourguide/collect/CollectionBudget.h"
 #include "tourguide/collect/SeriesStore.h"
 #include "tourguide/render/Annotation.h"
 
@@ -21,5 +22,11 @@ std::string sparklineLines(const std::vector<collect::CollectedSeries> &series, 
 /// The chart of one series with a title saying what and where it is, the last values, and
 /// any pauses or failed reads.
 std::string seriesChart(const collect::CollectedSeries &series, const render::Style &style);
+
+/// "Collected: batch-loss 228 points, epoch-loss 12 points; the collection added about
+/// 0.14 s to 0.02 s of the program's own running time (bound: 25% + 0.1 s)". Empty when
+/// there are no series.
+std::string collectionStatus(const std::vector<collect::CollectedSeries> &series, double addedSeconds,
+                             double ownSeconds, const collect::BudgetLimits &limits);
 
 } // namespace tourguide::plugin

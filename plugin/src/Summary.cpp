@@ -1,5 +1,8 @@
 #include "Summary.h"
 
+#include "Collection.h"
+#include "SeriesText.h"
+
 namespace tourguide::plugin {
 
 namespace {
@@ -77,6 +80,9 @@ std::string statusText(const TourSession &s) {
   out += "Unresolved: " + std::to_string(unresolved) +
          (unresolvedIds.empty() ? "" : " (" + unresolvedIds + ")") + "\n";
   out += "Process: " + processStateText(s) + "\n";
+  if (s.collector)
+    out += collectionStatus(s.collector->series(), s.collector->addedSeconds(), s.collector->ownSeconds(),
+                            s.collector->limits());
   return out;
 }
 
@@ -123,6 +129,10 @@ std::string endSummary(const TourSession &s, const RunOutcome &outcome) {
       unresolved += "  " + position(s, i) + " " + s.tour->stops[i].id + ": " + s.stops[i].why + "\n";
   if (!unresolved.empty())
     out += "Skipped (did not resolve):\n" + unresolved;
+  if (s.collector)
+    out += collectionStatus(s.collector->series(), s.collector->addedSeconds(), s.collector->ownSeconds(),
+                            s.collector->limits()) +
+           "'tour plot' draws the series; they stay until the tour ends or the program is run again.\n";
   out += "Type 'tour start " + s.tour->sourcePath +
          "' to take the tour again, or 'tour end' to remove its breakpoints.\n";
   return out;
