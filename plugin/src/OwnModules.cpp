@@ -1,5 +1,7 @@
 #include "OwnModules.h"
 
+#include <filesystem>
+
 namespace tourguide::plugin {
 
 std::string pathOf(const lldb::SBFileSpec &spec) {
@@ -38,6 +40,37 @@ lldb::SBFileSpecList ownModuleSpecs(const std::vector<lldb::SBModule> &modules) 
   for (const auto &m : modules)
     list.Append(m.GetFileSpec());
   return list;
+}
+
+size_t addRepoLibraries(lldb::SBTarget target, const std::string &libraryPath, const std::string &repoRoot) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path root = fs::weakly_canonical(repoRoot, ec);
+  size_t added = 0;
+  size_t begin = 0;
+  while (begin <= libraryPath.size()) {
+    size_t end = libraryPath.find(':', begin);
+    if (end == std::string::npos)
+      end = libraryPath.size();
+    fs::path dir = fs::weakly_canonical(libraryPath.substr(begin, end - begin), ec);
+    begin = end + 1;
+    // Only the repo's own folders: a tour may not make LLDB read libraries from anywhere else.
+    auto rel = dir.lexically_relative(root);
+    if (ec || dir.empty() || rel.empty() || *rel.begin() == ".." || !fs::is_directory(dir, ec))
+      continue;
+    size_t seen = 0;
+    for (const auto &entry : fs::directory_iterator(dir, ec)) {
+      if (++seen > 200) // a folder of thousands of files is not a build's lib folder
+        break;
+      std::string name = entry.path().filename().string();
+      bool shared = name.size() > 3 && (name.compare(name.size() - 3, 3, ".so") == 0 || name.find(".so.") != std::string::npos);
+      if (!shared || !entry.is_regular_file(ec))
+        continue;
+      lldb::SBModule module = target.AddModule(entry.path().c_str(), nullptr, nullptr);
+      added += module.IsValid() ? 1 : 0;
+    }
+  }
+  return added;
 }
 
 } // namespace tourguide::plugin

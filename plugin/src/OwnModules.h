@@ -14,6 +14,13 @@ namespace tourguide::plugin {
 /// (the executable itself always counts).
 std::vector<lldb::SBModule> ownModules(lldb::SBTarget target, const std::string &repoRoot);
 
+/// Adds to `target` the shared libraries (`*.so`, `*.so.N...`) found in the folders of the
+/// tour's LD_LIBRARY_PATH (program.env) that lie inside `repoRoot`. LLDB loads a program's
+/// dependencies before launch only when the system loader would find them, so a repo that
+/// builds its own shared library (libfann, many C libraries) would otherwise have no stops
+/// or collected series in it until the program runs. Returns how many were added.
+size_t addRepoLibraries(lldb::SBTarget target, const std::string &libraryPath, const std::string &repoRoot);
+
 /// The same modules as a list of file specs, for the breakpoint-creating SB calls.
 lldb::SBFileSpecList ownModuleSpecs(const std::vector<lldb::SBModule> &modules);
 

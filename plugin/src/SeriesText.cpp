@@ -85,8 +85,8 @@ std::string sparklineLines(const std::vector<collect::CollectedSeries> &series, 
 }
 
 std::string seriesChart(const collect::CollectedSeries &s, const render::Style &style) {
-  std::string out = s.spec.name + (s.spec.label.empty() ? "" : " (" + s.spec.label + ")") + ": `" + s.spec.expr +
-                    "` at " + s.spec.where + ", " + everyText(s) + "\n";
+  std::string out = s.spec.name + (s.spec.label.empty() ? "" : " (" + s.spec.label + ")") + ": `" + s.spec.expr + "`" +
+                    (s.spec.where.empty() ? "" : " at " + s.spec.where) + ", " + everyText(s) + "\n";
   if (!s.resolved)
     return out + "  not collected: " + s.why + "\n";
   charts::ChartStyle chart;

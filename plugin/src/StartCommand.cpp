@@ -52,6 +52,8 @@ std::string parseStartArgs(const Args &args, StartOptions &opts) {
 /// Resolves and places (disabled) every stop of `s.tour` in `s.target`'s own modules.
 void placeAllStops(TourSession &s) {
   std::string root = tours::repoRoot(*s.tour);
+  if (auto path = s.tour->program.env.find("LD_LIBRARY_PATH"); path != s.tour->program.env.end())
+    addRepoLibraries(s.target, tours::expandVariables(path->second, *s.tour, tours::programPath(*s.tour)), root);
   std::vector<lldb::SBModule> modules = ownModules(s.target, root);
   lldb::SBFileSpecList moduleSpecs = ownModuleSpecs(modules);
   AnchorResolver resolver(s.target, modules, root);
