@@ -342,6 +342,131 @@ TEST(Diagnostics, ValidTourIsReadWithPositions) {
   EXPECT_EQ(stop.watch[1].count, "3");
 }
 
+TEST(Diagnostics, CollectItemsAreReadWithPositionsAndDefaults) {
+  test::AnnotatedText input = annotate(R"({ "version": 1, "title": "T", "program": { "path": "p" },
+  "stops": [
+    { "id": "a", "stage": "loss", "title": "A", "anchor": { "function": "step" },
+      "collect": [$^{ "name": "lr", "expr": "opt->lr", "every": 2.0 }], "plot": [$^"lr", $^"loss"] }
+  ],
+  "collect": [$^{ "name": "loss", "expr": "loss", "label": "L", "x": "it", "anchor": { "function": "main" } }]
+})");
+  LoadResult result = parseTour(input.text, "t.json");
+  ASSERT_TRUE(result.ok()) << formatAll(result.diagnostics);
+  EXPECT_TRUE(result.diagnostics.empty()) << formatAll(result.diagnostics);
+  const Stop &stop = result.tour->stops.at(0);
+  ASSERT_EQ(stop.collect.size(), 1u);
+  EXPECT_EQ(test::at(stop.collect[0].pos), test::at(input.points[0]));
+  EXPECT_EQ(stop.collect[0].every, 2u); // 2.0 is an integer, as in JSON Schema
+  EXPECT_TRUE(stop.collect[0].anchor.empty());
+  EXPECT_EQ(stop.collect[0].label, "");
+  EXPECT_EQ(stop.collect[0].x, "");
+  ASSERT_EQ(stop.plot, (std::vector<std::string>{"lr", "loss"}));
+  ASSERT_EQ(stop.plotPos.size(), 2u);
+  EXPECT_EQ(test::at(stop.plotPos[0]), test::at(input.points[1]));
+  EXPECT_EQ(test::at(stop.plotPos[1]), test::at(input.points[2]));
+  const Collect &loss = result.tour->collect.at(0);
+  EXPECT_EQ(test::at(loss.pos), test::at(input.points[3]));
+  EXPECT_EQ(loss.every, 1u);
+  EXPECT_EQ(loss.label, "L");
+  EXPECT_EQ(loss.x, "it");
+  EXPECT_EQ(loss.anchor.function, "main");
+}
+
+TEST(Diagnostics, CollectItemNeedsNameAndExprAndAtTheTopLevelAnAnchor) {
+  expectDiagnostics(R"({ "version": 1, "title": "T", "program": { "path": "p" },
+  "collect": [$^{ "name": "a", "expr": "x" }, $^$^{ "anchor": { "function": "f" } }, $^"loss", { "name": "c", "expr": "x", $^"anchr": {} }],
+  "stops": [{ "id": "a", "stage": "data", "title": "A", "anchor": { "function": "main" },
+    "collect": $^{ "name": "b", "expr": "y" } }] })",
+                    {"error: missing required key 'anchor' in top-level collect item (only the "
+                     "collect items of a stop default to the stop's anchor) [at /collect/0]",
+                     "error: missing required key 'name' in collect item [at /collect/1]",
+                     "error: missing required key 'expr' in collect item [at /collect/1]",
+                     "error: expected an object for a collect item, found a string [at /collect/2]",
+                     // a misspelt anchor is one mistake, not also a missing one
+                     "error: unknown key 'anchr' in collect item; did you mean 'anchor'? "
+                     "[at /collect/3/anchr]",
+                     "error: expected an array for 'collect', found an object [at /stops/0/collect]"});
+}
+
+TEST(Diagnostics, CollectItemValues) {
+  expectDiagnostics(
+      tourWithStop(kStopStart + R"("anchor": { "function": "main" }, "collect": [
+        { "name": $^"Loss", "expr": $^"", "every": $^0 },
+        { "name": $^"", "expr": "a", "every": $^"10", "x": $^"i + 1", "label": $^7 },
+        { "name": "c", "expr": "c", "every": $^1000000001, "x": $^"", "anchor": $^{ "pattern": "p" } },
+        { "name": "d", "expr": "d", "every": $^-1, $^"evrey": 2 }])"),
+      {"error: invalid series name 'Loss': use lowercase letters, digits, '-', '_' and '.', "
+       "starting with a letter or digit [at /stops/0/collect/0/name]",
+       "error: collect expression must not be empty [at /stops/0/collect/0/expr]",
+       "error: 'every' must be at least 1, found 0 [at /stops/0/collect/0/every]",
+       "error: 'name' must not be empty [at /stops/0/collect/1/name]",
+       "error: expected an integer for 'every', found a string [at /stops/0/collect/1/every]",
+       "error: 'x' must be a variable path (names joined by '.', '->' and '[N]'), found 'i + 1': "
+       "x values are read without running code [at /stops/0/collect/1/x]",
+       "error: expected a string for 'label', found a number [at /stops/0/collect/1/label]",
+       "error: 'every' must be at most 1000000000 [at /stops/0/collect/2/every]",
+       "error: 'x' must not be empty [at /stops/0/collect/2/x]",
+       "error: anchor needs 'function' or 'file' [at /stops/0/collect/2/anchor]",
+       "error: 'every' must be at least 1, found -1 [at /stops/0/collect/3/every]",
+       "error: unknown key 'evrey' in collect item; did you mean 'every'? "
+       "[at /stops/0/collect/3/evrey]"});
+}
+
+TEST(Diagnostics, CollectExpressionThatIsNotAVariablePathIsAWarning) {
+  // Like a watch expression, but --trust does not help: the plugin reads series inside a
+  // breakpoint callback and collects variable paths only.
+  std::string text = tourWithStop(kStopStart + R"("anchor": { "function": "main" }, )"
+                                               R"js("collect": [{ "name": "n", "expr": $^"norm(g)" }])js");
+  expectDiagnostics(text, {"warning: collect expression 'norm(g)' is not a variable path; only "
+                           "variable paths are collected, even with 'tour start --trust', so "
+                           "this series gets no values [at /stops/0/collect/0/expr]"});
+  EXPECT_TRUE(parseTour(annotate(text).text, "t.json").ok());
+}
+
+TEST(Diagnostics, SeriesNamesAreUniqueAcrossTheTourAndTheFirstInTheFileKeepsIt) {
+  // The stops come first in this file, so the top-level item is the repeat.
+  std::string text = R"({ "version": 1, "title": "T", "program": { "path": "p" }, "stops": [
+  { "id": "a", "stage": "data", "title": "A", "anchor": { "function": "main" }, "collect": [{ "name": "x", "expr": "x" }] },
+  { "id": "b", "stage": "loss", "title": "B", "anchor": { "function": "f" }, "collect": [{ "name": "y", "expr": "y" }, { "name": "x", "expr": "z" }] }
+],
+  "collect": [{ "name": "y", "expr": "y", "anchor": { "function": "g" } }] })";
+  EXPECT_THAT(diagnose(text),
+              ElementsAre("t.json:3:130: error: duplicate series name 'x' [at /stops/1/collect/1/name]",
+                          "t.json:2:103: note: series 'x' is first defined here [at /stops/0/collect/0/name]",
+                          "t.json:5:25: error: duplicate series name 'y' [at /collect/0/name]",
+                          "t.json:3:100: note: series 'y' is first defined here [at /stops/1/collect/0/name]"));
+}
+
+TEST(Diagnostics, PlotNamesSeriesDeclaredAnywhereInTheTour) {
+  // "later" is declared by a later stop: plot entries may name series from anywhere.
+  std::string ok = R"({ "version": 1, "title": "T", "program": { "path": "p" }, "stops": [
+  { "id": "a", "stage": "data", "title": "A", "anchor": { "function": "main" }, "plot": ["later", "top"] },
+  { "id": "b", "stage": "loss", "title": "B", "anchor": { "function": "f" }, "collect": [{ "name": "later", "expr": "x" }] }
+], "collect": [{ "name": "top", "expr": "t", "anchor": { "function": "g" } }] })";
+  LoadResult result = parseTour(ok, "t.json");
+  EXPECT_TRUE(result.ok()) << formatAll(result.diagnostics);
+
+  expectDiagnostics(R"({ "version": 1, "title": "T", "program": { "path": "p" }, "stops": [
+  { "id": "a", "stage": "data", "title": "A", "anchor": { "function": "main" },
+    "collect": [{ "name": "train-loss", "expr": "l" }, { "name": "acc", "expr": "a" }],
+    "plot": [$^"train_loss", "acc", $^"speed", $^3] },
+  { "id": "b", "stage": "loss", "title": "B", "anchor": { "function": "f" }, "plot": $^"acc" }
+] })",
+                    {"error: unknown series 'train_loss' in 'plot'; did you mean 'train-loss'? "
+                     "[at /stops/0/plot/0]",
+                     "error: unknown series 'speed' in 'plot' (series of this tour: train-loss, "
+                     "acc) [at /stops/0/plot/2]",
+                     "error: expected a string for an element of 'plot', found a number "
+                     "[at /stops/0/plot/3]",
+                     "error: expected an array of strings for 'plot', found a string "
+                     "[at /stops/1/plot]"});
+}
+
+TEST(Diagnostics, PlotWithoutAnyCollectedSeries) {
+  expectDiagnostics(tourWithStop(kStopStart + R"("anchor": { "function": "main" }, "plot": [$^"loss"])"),
+                    {"error: unknown series 'loss' in 'plot': no 'collect' item of this tour "
+                     "declares a series [at /stops/0/plot/0]"});
+}
 
 TEST(Diagnostics, ControlCharactersInMessagesAreEscaped) {
   // A diagnostic stays on one line whatever the file holds.

@@ -5,6 +5,7 @@
 #include "tourguide/tours/Tour.h"
 
 #include <string>
+#include <vector>
 
 namespace tourguide::tours::test {
 
@@ -17,6 +18,25 @@ inline std::string contentDifference(const Tour &a, const Tour &b) {
   auto check = [&](std::string result) {
     if (d.empty())
       d = std::move(result);
+  };
+  auto checkAnchor = [&](const std::string &at, const Anchor &s, const Anchor &t) {
+    check(differ(at + "function", s.function, t.function));
+    check(differ(at + "file", s.file, t.file));
+    check(differ(at + "pattern", s.pattern, t.pattern));
+    check(differ(at + "line", s.line, t.line));
+  };
+  auto checkCollect = [&](const std::string &at, const std::vector<Collect> &s,
+                          const std::vector<Collect> &t) {
+    check(differ(at + ".size", s.size(), t.size()));
+    for (size_t j = 0; d.empty() && j < s.size(); ++j) {
+      std::string c = at + "[" + std::to_string(j) + "].";
+      check(differ(c + "name", s[j].name, t[j].name));
+      check(differ(c + "expr", s[j].expr, t[j].expr));
+      check(differ(c + "label", s[j].label, t[j].label));
+      check(differ(c + "x", s[j].x, t[j].x));
+      check(differ(c + "every", s[j].every, t[j].every));
+      checkAnchor(c + "anchor.", s[j].anchor, t[j].anchor);
+    }
   };
   check(differ("version", a.version, b.version));
   check(differ("$schema", a.schema, b.schema));
@@ -39,6 +59,7 @@ inline std::string contentDifference(const Tour &a, const Tour &b) {
     check(differ(at + "strides", s.strides, t.strides));
     check(differ(at + "dtype", s.dtype, t.dtype));
   }
+  checkCollect("collect", a.collect, b.collect);
   check(differ("stops.size", a.stops.size(), b.stops.size()));
   for (size_t i = 0; d.empty() && i < a.stops.size(); ++i) {
     const Stop &s = a.stops[i], &t = b.stops[i];
@@ -47,10 +68,7 @@ inline std::string contentDifference(const Tour &a, const Tour &b) {
     check(differ(at + "stage", s.stage, t.stage));
     check(differ(at + "title", s.title, t.title));
     check(differ(at + "text", s.text, t.text));
-    check(differ(at + "anchor.function", s.anchor.function, t.anchor.function));
-    check(differ(at + "anchor.file", s.anchor.file, t.anchor.file));
-    check(differ(at + "anchor.pattern", s.anchor.pattern, t.anchor.pattern));
-    check(differ(at + "anchor.line", s.anchor.line, t.anchor.line));
+    checkAnchor(at + "anchor.", s.anchor, t.anchor);
     check(differ(at + "hit", s.hit, t.hit));
     check(differ(at + "watch.size", s.watch.size(), t.watch.size()));
     for (size_t j = 0; d.empty() && j < s.watch.size(); ++j) {
@@ -59,6 +77,8 @@ inline std::string contentDifference(const Tour &a, const Tour &b) {
       check(differ(w + "label", s.watch[j].label, t.watch[j].label));
       check(differ(w + "count", s.watch[j].count, t.watch[j].count));
     }
+    checkCollect(at + "collect", s.collect, t.collect);
+    check(differ(at + "plot", s.plot, t.plot));
   }
   return d;
 }

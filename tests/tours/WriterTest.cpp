@@ -129,6 +129,76 @@ TEST(WriteTour, TypesComeAfterTheProgramSortedByNameOneLineEach) {
   EXPECT_EQ(writeTour(*back.tour), text);
 }
 
+TEST(WriteTour, CollectComesBeforeTheStopsAndPlotLastInAStop) {
+  Tour tour = smallTour();
+  Collect loss;
+  loss.name = "loss";
+  loss.expr = "e_loss";
+  loss.anchor.function = "main";
+  loss.anchor.pattern = "printf(";
+  Collect norm;
+  norm.name = "norm";
+  norm.expr = "g.norm";
+  norm.label = "gradient norm";
+  norm.x = "step";
+  norm.every = 10;
+  norm.anchor.function = "clip";
+  tour.collect = {loss, norm};
+  Collect lr;
+  lr.name = "lr";
+  lr.expr = "opt->lr"; // no anchor: collected at the stop's
+  tour.stops[0].collect = {lr};
+  tour.stops[0].watch = {{"w", "", "", {}}};
+  tour.stops[0].plot = {"loss", "lr"};
+  std::string text = writeTour(tour);
+  EXPECT_EQ(text, R"({
+  "version": 1,
+  "title": "Small",
+  "program": {
+    "path": "build/train"
+  },
+  "collect": [
+    { "name": "loss", "expr": "e_loss", "anchor": { "function": "main", "pattern": "printf(" } },
+    {
+      "name": "norm",
+      "expr": "g.norm",
+      "label": "gradient norm",
+      "x": "step",
+      "every": 10,
+      "anchor": { "function": "clip" }
+    }
+  ],
+  "stops": [
+    {
+      "id": "main",
+      "stage": "setup",
+      "title": "Start",
+      "anchor": { "function": "main" },
+      "watch": ["w"],
+      "collect": [{ "name": "lr", "expr": "opt->lr" }],
+      "plot": ["loss", "lr"]
+    }
+  ]
+}
+)");
+  LoadResult back = parseTour(text, "t.json");
+  ASSERT_TRUE(back.ok()) << formatAll(back.diagnostics);
+  EXPECT_EQ(writeTour(*back.tour), text);
+}
+
+TEST(WriteTour, ATopLevelCollectItemKeepsEvenAnEmptyAnchor) {
+  // Leaving it out would turn a mistake in memory into a different one in the file; writing
+  // it keeps the file's error ("anchor needs 'function' or 'file'") at the item that has it.
+  Tour tour = smallTour();
+  Collect noPlace;
+  noPlace.name = "loss";
+  noPlace.expr = "loss";
+  tour.collect = {noPlace};
+  std::string text = writeTour(tour);
+  EXPECT_NE(text.find(R"({ "name": "loss", "expr": "loss", "anchor": {} })"), std::string::npos)
+      << text;
+}
+
 TEST(WriteTour, SpreadsLongValuesOverLines) {
   Tour tour = smallTour();
   tour.program.args = {std::string(50, 'a'), std::string(50, 'b')};

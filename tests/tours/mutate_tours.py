@@ -3,8 +3,9 @@
 
 Usage: mutate_tours.py OUTDIR SEED COUNT TOUR...
 Each mutant changes one value to another of a set of awkward values, deletes one member or
-element, or adds one key. Mutants whose only fault would be a repeated stop id are skipped:
-JSON Schema cannot express that rule. Deterministic for a given SEED and input.
+element, or adds one key. Mutants with a repeated stop id, a repeated series name or a `plot`
+entry naming an undeclared series are skipped: JSON Schema cannot express those rules (see
+SchemaAgreementTest.cpp). Deterministic for a given SEED and input.
 """
 import copy
 import json
@@ -12,10 +13,11 @@ import os
 import random
 import sys
 
-VALUES = [0, 1, 2, -1, 1.5, 2.0, 1e300, 4294967296, "", "x", "1", "Data", "a b", "f()",
-          "step\n", True, None, [], {}, ["x"], {"a": "b"}, [{}], [1]]
+VALUES = [0, 1, 2, -1, 1.5, 2.0, 1e300, 4294967296, 1000000001, "", "x", "1", "Data", "a b",
+          "f()", "step\n", True, None, [], {}, ["x"], {"a": "b"}, [{}], [1]]
 KEYS = ["titel", "x", "line", "file", "function", "pattern", "count", "hit", "label",
-        "expr", "cwd", "args", "env", "root", "stage", "id", "anchor"]
+        "expr", "cwd", "args", "env", "root", "stage", "id", "anchor", "name", "every",
+        "collect", "plot", "evrey"]
 
 
 def paths(node, prefix=()):
@@ -42,6 +44,25 @@ def stop_ids_repeat(doc):
     return len(ids) != len(set(ids))
 
 
+def series_refs_broken(doc):
+    """A series name declared twice, or a plot entry naming no declared series."""
+    if not isinstance(doc, dict):
+        return False
+    lists = [doc.get("collect")]
+    plots = []
+    stops = doc.get("stops")
+    for stop in stops if isinstance(stops, list) else []:
+        if isinstance(stop, dict):
+            lists.append(stop.get("collect"))
+            plots.append(stop.get("plot"))
+    names = [item["name"] for items in lists if isinstance(items, list)
+             for item in items if isinstance(item, dict) and isinstance(item.get("name"), str)]
+    declared = set(names)
+    plotted = [entry for entries in plots if isinstance(entries, list)
+               for entry in entries if isinstance(entry, str)]
+    return len(names) != len(declared) or any(entry not in declared for entry in plotted)
+
+
 def main():
     outdir, seed, count, tours = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4:]
     rng = random.Random(seed)
@@ -62,7 +83,7 @@ def main():
             del parent[key]
         elif isinstance(parent, dict):
             parent[rng.choice(KEYS)] = rng.choice(VALUES)
-        if stop_ids_repeat(doc):
+        if stop_ids_repeat(doc) or series_refs_broken(doc):
             continue
         with open(os.path.join(outdir, "mutant-%04d.json" % written), "w", encoding="utf-8") as f:
             json.dump(doc, f, indent=2, ensure_ascii=False)

@@ -16,6 +16,9 @@ namespace {
 using nlohmann::json;
 
 constexpr long long kMaxCount = std::numeric_limits<unsigned>::max();
+/// A collect item's `every`: beyond this a series would hardly ever get a value, so a larger
+/// number is a mistake (a misplaced exponent, a count of elements instead of passes).
+constexpr long long kMaxEvery = 1000000000;
 
 /// "a string", "an object", ... as a user reads the JSON text.
 std::string describeFound(const json &value) {
@@ -82,6 +85,7 @@ std::optional<long long> integerValue(const json &value) {
   return std::nullopt;
 }
 
+/// [a-z0-9][a-z0-9_.-]*
 bool isStopId(const std::string &id) {
   if (id.empty())
     return false;
@@ -93,6 +97,9 @@ bool isStopId(const std::string &id) {
       return false;
   return true;
 }
+
+/// Series names follow the rule of stop ids.
+bool isSeriesName(const std::string &name) { return isStopId(name); }
 
 bool isStageName(const std::string &stage) {
   if (stage.empty() || !(stage[0] >= 'a' && stage[0] <= 'z'))
@@ -128,14 +135,19 @@ struct ObjectShape {
 
 const ObjectShape kTourShape{
     "tour",
-    {"$schema", "version", "title", "description", "root", "program", "types", "stops"},
+    {"$schema", "version", "title", "description", "root", "program", "types", "collect",
+     "stops"},
     {"version", "title", "program", "stops"}};
 const ObjectShape kProgramShape{"program", {"path", "args", "cwd", "env"}, {"path"}};
 const ObjectShape kStopShape{"stop",
-                             {"id", "stage", "title", "text", "anchor", "hit", "watch"},
+                             {"id", "stage", "title", "text", "anchor", "hit", "watch",
+                              "collect", "plot"},
                              {"id", "stage", "title", "anchor"}};
 const ObjectShape kAnchorShape{"anchor", {"function", "file", "pattern", "line"}, {}};
 const ObjectShape kWatchShape{"watch entry", {"expr", "label", "count"}, {"expr"}};
+/// Top-level items also need 'anchor' (checked separately, with the reason).
+const ObjectShape kCollectShape{"collect item", {"name", "expr", "label", "x", "every", "anchor"},
+                                {"name", "expr"}};
 const ObjectShape kTypeShape{"type description",
                              {"data", "shape", "rows", "cols", "strides", "dtype"},
                              {"data"}};
@@ -163,8 +175,11 @@ public:
       readProgram(*program, "/program", tour.program);
     if (const json *types = member(document, "types"))
       readTypes(*types, "/types", tour.types);
+    if (const json *collect = member(document, "collect"))
+      readCollectList(*collect, "/collect", tour.collect, true);
     if (const json *stops = member(document, "stops"))
       readStops(*stops, "/stops", tour.stops);
+    checkSeriesNames();
     return tour;
   }
 
@@ -174,6 +189,14 @@ private:
   const JsonPositions &positions;
   const std::string &fileName;
   DiagnosticGroups &groups;
+
+  /// A series name as written in a collect item or a `plot` array, and where.
+  struct SeriesMention {
+    std::string name;
+    std::string pointer; ///< Of the name's value: "/collect/0/name", "/stops/2/plot/1".
+  };
+  std::vector<SeriesMention> declaredSeries; ///< Every non-empty `name` of a collect item.
+  std::vector<SeriesMention> plottedSeries;  ///< Every `plot` entry but repeats in one array.
 
   void report(Severity severity, const std::string &pointer, At at, std::string message) {
     FilePos pos = at == At::Key ? positions.keyAt(pointer) : positions.valueAt(pointer);
@@ -257,9 +280,10 @@ private:
       error(at, quote(key) + " must not be empty");
   }
 
-  /// Reads an optional integer member in [minimum, kMaxCount].
+  /// Reads an optional integer member in [minimum, maximum].
   std::optional<long long> readInteger(const json &object, const std::string &pointer,
-                                       const std::string &key, long long minimum) {
+                                       const std::string &key, long long minimum,
+                                       long long maximum = kMaxCount) {
     const json *value = member(object, key);
     if (!value)
       return std::nullopt;
@@ -274,8 +298,8 @@ private:
                     std::to_string(*number));
       return std::nullopt;
     }
-    if (*number > kMaxCount) {
-      error(at, quote(key) + " must be at most " + std::to_string(kMaxCount));
+    if (*number > maximum) {
+      error(at, quote(key) + " must be at most " + std::to_string(maximum));
       return std::nullopt;
     }
     return number;
@@ -469,6 +493,10 @@ private:
       stop.hit = static_cast<unsigned>(*hit);
     if (const json *watch = member(value, "watch"))
       readWatchList(*watch, pointer + "/watch", stop.watch);
+    if (const json *collect = member(value, "collect"))
+      readCollectList(*collect, pointer + "/collect", stop.collect, false);
+    if (const json *plot = member(value, "plot"))
+      readPlot(*plot, pointer + "/plot", stop);
   }
 
   void checkStage(const std::string &stage, const std::string &pointer) {
@@ -525,7 +553,7 @@ private:
     watch.pos = positions.valueAt(pointer);
     if (value.is_string()) {
       watch.expr = value.get<std::string>();
-      checkExpression(watch.expr, pointer);
+      checkExpression(watch.expr, pointer, "watch", kWatchNeedsTrust);
       return true;
     }
     if (!value.is_object()) {
@@ -535,21 +563,148 @@ private:
     checkKeys(value, pointer, kWatchShape);
     readString(value, pointer, "expr", watch.expr, false);
     if (member(value, "expr") && member(value, "expr")->is_string())
-      checkExpression(watch.expr, pointer + "/expr");
+      checkExpression(watch.expr, pointer + "/expr", "watch", kWatchNeedsTrust);
     readString(value, pointer, "label", watch.label, false);
     if (const json *count = member(value, "count"))
       readCount(*count, pointer + "/count", watch.count);
     return true;
   }
 
-  void checkExpression(const std::string &expr, const std::string &pointer) {
+  /// What happens to an expression that is not a variable path: a watch shows it only when
+  /// the user trusts the tour; a collect item never evaluates it, because the plugin reads
+  /// series inside a breakpoint callback, where running the program is not possible
+  /// (docs/plugin.md, "Collected series"). Both are warnings: the rest of the tour still plays.
+  static constexpr const char *kWatchNeedsTrust = "showing it needs 'tour start --trust'";
+  static constexpr const char *kCollectReadsVariablesOnly =
+      "only variable paths are collected, even with 'tour start --trust', so this series "
+      "gets no values";
+
+  /// `kind` is "watch" or "collect"; `consequence` one of the texts above.
+  void checkExpression(const std::string &expr, const std::string &pointer, const char *kind,
+                       const char *consequence) {
     if (expr.empty()) {
-      error(pointer, "watch expression must not be empty");
+      error(pointer, std::string(kind) + " expression must not be empty");
       return;
     }
     if (!isVariablePath(expr))
-      warning(pointer, "watch expression " + quote(expr) +
-                           " is not a variable path; showing it needs 'tour start --trust'");
+      warning(pointer, std::string(kind) + " expression " + quote(expr) +
+                           " is not a variable path; " + consequence);
+  }
+
+  /// A `collect` array, at the top level (`topLevel`: each item needs its own anchor) or in
+  /// a stop (an item without an anchor is collected at the stop's).
+  void readCollectList(const json &value, const std::string &pointer, std::vector<Collect> &list,
+                       bool topLevel) {
+    if (!value.is_array()) {
+      typeError(value, pointer, "an array", "for 'collect'");
+      return;
+    }
+    for (size_t i = 0; i < value.size(); ++i) {
+      std::string at = pointer + "/" + std::to_string(i);
+      if (!value[i].is_object()) {
+        typeError(value[i], at, "an object", "for a collect item");
+        continue;
+      }
+      Collect collect;
+      readCollect(value[i], at, collect, topLevel);
+      list.push_back(std::move(collect));
+    }
+  }
+
+  void readCollect(const json &value, const std::string &pointer, Collect &collect,
+                   bool topLevel) {
+    collect.pos = positions.valueAt(pointer);
+    std::vector<std::string> suggested = checkKeys(value, pointer, kCollectShape);
+    if (topLevel && !member(value, "anchor") &&
+        std::find(suggested.begin(), suggested.end(), "anchor") == suggested.end())
+      error(pointer, "missing required key 'anchor' in top-level collect item (only the "
+                     "collect items of a stop default to the stop's anchor)");
+    readString(value, pointer, "name", collect.name, true);
+    if (!collect.name.empty()) {
+      declaredSeries.push_back({collect.name, pointer + "/name"});
+      if (!isSeriesName(collect.name))
+        error(pointer + "/name", "invalid series name " + quote(collect.name) +
+                                     ": use lowercase letters, digits, '-', '_' and '.', "
+                                     "starting with a letter or digit");
+    }
+    readString(value, pointer, "expr", collect.expr, false);
+    if (const json *expr = member(value, "expr"); expr && expr->is_string())
+      checkExpression(collect.expr, pointer + "/expr", "collect", kCollectReadsVariablesOnly);
+    readString(value, pointer, "label", collect.label, false);
+    readString(value, pointer, "x", collect.x, true);
+    if (!collect.x.empty() && !isVariablePath(collect.x))
+      error(pointer + "/x", "'x' must be a variable path (names joined by '.', '->' and "
+                            "'[N]'), found " + quote(collect.x) +
+                                ": x values are read without running code");
+    if (std::optional<long long> every = readInteger(value, pointer, "every", 1, kMaxEvery))
+      collect.every = static_cast<unsigned>(*every);
+    if (const json *anchor = member(value, "anchor"))
+      readAnchor(*anchor, pointer + "/anchor", collect.anchor);
+  }
+
+  /// A stop's `plot`: an array of series names, each once. Whether each names a declared
+  /// series is checked once the whole tour is read (checkSeriesNames).
+  void readPlot(const json &value, const std::string &pointer, Stop &stop) {
+    if (!value.is_array()) {
+      typeError(value, pointer, "an array of strings", "for 'plot'");
+      return;
+    }
+    std::map<std::string, std::string> firstAt; // name -> pointer of its first entry
+    for (size_t i = 0; i < value.size(); ++i) {
+      std::string at = pointer + "/" + std::to_string(i);
+      if (!value[i].is_string()) {
+        typeError(value[i], at, "a string", "for an element of 'plot'");
+        continue;
+      }
+      std::string name = value[i].get<std::string>();
+      auto [it, inserted] = firstAt.emplace(name, at);
+      if (!inserted) {
+        error(at, "duplicate series " + quote(name) + " in 'plot'");
+        note(it->second, "series " + quote(name) + " is first listed here");
+        continue;
+      }
+      plottedSeries.push_back({name, at});
+      stop.plot.push_back(name);
+      stop.plotPos.push_back(positions.valueAt(at));
+    }
+  }
+
+  /// Across the whole tour: series names are unique (top-level and stops' collect items
+  /// together; the first in the file keeps it), and every `plot` entry names one of them.
+  void checkSeriesNames() {
+    std::vector<const SeriesMention *> inFileOrder;
+    for (const SeriesMention &d : declaredSeries)
+      inFileOrder.push_back(&d);
+    std::stable_sort(inFileOrder.begin(), inFileOrder.end(),
+                     [&](const SeriesMention *a, const SeriesMention *b) {
+                       FilePos pa = positions.valueAt(a->pointer), pb = positions.valueAt(b->pointer);
+                       return std::make_pair(pa.line, pa.column) < std::make_pair(pb.line, pb.column);
+                     });
+    std::map<std::string, std::string> firstWithName; // name -> pointer of its first 'name'
+    std::vector<std::string> names; // each valid name once, in file order, for suggestions
+    for (const SeriesMention *d : inFileOrder) {
+      auto [it, inserted] = firstWithName.emplace(d->name, d->pointer);
+      if (inserted) {
+        if (isSeriesName(d->name)) // an invalid one is reported already, and may hold '\n'
+          names.push_back(d->name);
+      } else if (isSeriesName(d->name)) {
+        error(d->pointer, "duplicate series name " + quote(d->name));
+        note(it->second, "series " + quote(d->name) + " is first defined here");
+      }
+    }
+    for (const SeriesMention &p : plottedSeries) {
+      if (firstWithName.count(p.name))
+        continue;
+      std::string message = "unknown series " + quote(p.name) + " in 'plot'";
+      std::string suggestion = closestMatch(p.name, names);
+      if (!suggestion.empty())
+        message += "; did you mean '" + suggestion + "'?";
+      else if (!names.empty())
+        message += " (series of this tour: " + joined(names) + ")";
+      else
+        message += ": no 'collect' item of this tour declares a series";
+      error(p.pointer, message);
+    }
   }
 
   void readCount(const json &value, const std::string &pointer, std::string &count) {

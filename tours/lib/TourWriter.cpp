@@ -1,9 +1,10 @@
 // writeTour / saveTourFile: the one canonical text of a tour, so tours diff cleanly.
 //
 // Layout: keys in the order of docs/tour-format.md, 2-space indent, final newline, fields at
-// their default value left out. The tour, its program, the stop list and each stop are always
-// spread over lines; anything smaller (args, env, anchor, watch) stays on one line when that
-// line fits in kLineWidth characters, as in the example of docs/tour-format.md.
+// their default value left out. The tour, its program, its types, its collect list, the stop
+// list and each stop are always spread over lines; anything smaller (args, env, anchor, watch,
+// a collect item, plot) stays on one line when that line fits in kLineWidth characters, as in
+// the example of docs/tour-format.md.
 #include "tourguide/tours/TourFile.h"
 
 #include <nlohmann/json.hpp>
@@ -66,9 +67,11 @@ std::string oneLine(const ordered &value) {
   return scalar(value);
 }
 
-/// The tour, its program, its types, the stop list and each stop are always spread over lines.
+/// The tour, its program, its types, its collect list, the stop list and each stop are always
+/// spread over lines.
 bool alwaysSpread(const std::string &pointer) {
-  if (pointer.empty() || pointer == "/program" || pointer == "/types" || pointer == "/stops")
+  if (pointer.empty() || pointer == "/program" || pointer == "/types" || pointer == "/collect" ||
+      pointer == "/stops")
     return true;
   return pointer.rfind("/stops/", 0) == 0 && pointer.find('/', 7) == std::string::npos;
 }
@@ -138,6 +141,45 @@ ordered watchValue(const Watch &watch) {
   return object;
 }
 
+ordered anchorValue(const Anchor &anchor) {
+  ordered object = ordered::object();
+  if (!anchor.function.empty())
+    object["function"] = anchor.function;
+  if (!anchor.file.empty())
+    object["file"] = anchor.file;
+  if (!anchor.pattern.empty())
+    object["pattern"] = anchor.pattern;
+  if (anchor.line != 0)
+    object["line"] = anchor.line;
+  return object;
+}
+
+/// A collect item; `every` 1 (or 0, which the plugin also reads as 1) and an empty label, x
+/// or anchor (in a stop: the stop's anchor) are left out. A top-level item always has its anchor, even an empty one, so that a tour
+/// built in memory without one is written as the mistake it is rather than silently fixed.
+ordered collectValue(const Collect &collect, bool topLevel) {
+  ordered object = ordered::object();
+  object["name"] = collect.name;
+  object["expr"] = collect.expr;
+  if (!collect.label.empty())
+    object["label"] = collect.label;
+  if (!collect.x.empty())
+    object["x"] = collect.x;
+  if (collect.every > 1)
+    object["every"] = collect.every;
+  if (topLevel || !collect.anchor.empty() || !collect.anchor.pattern.empty() ||
+      collect.anchor.line != 0)
+    object["anchor"] = anchorValue(collect.anchor);
+  return object;
+}
+
+ordered collectListValue(const std::vector<Collect> &list, bool topLevel) {
+  ordered array = ordered::array();
+  for (const Collect &c : list)
+    array.push_back(collectValue(c, topLevel));
+  return array;
+}
+
 ordered stopValue(const Stop &stop) {
   ordered object = ordered::object();
   object["id"] = stop.id;
@@ -145,16 +187,7 @@ ordered stopValue(const Stop &stop) {
   object["title"] = stop.title;
   if (!stop.text.empty())
     object["text"] = stop.text;
-  ordered anchor = ordered::object();
-  if (!stop.anchor.function.empty())
-    anchor["function"] = stop.anchor.function;
-  if (!stop.anchor.file.empty())
-    anchor["file"] = stop.anchor.file;
-  if (!stop.anchor.pattern.empty())
-    anchor["pattern"] = stop.anchor.pattern;
-  if (stop.anchor.line != 0)
-    anchor["line"] = stop.anchor.line;
-  object["anchor"] = anchor;
+  object["anchor"] = anchorValue(stop.anchor);
   if (stop.hit != 1)
     object["hit"] = stop.hit;
   if (!stop.watch.empty()) {
@@ -163,6 +196,10 @@ ordered stopValue(const Stop &stop) {
       watch.push_back(watchValue(w));
     object["watch"] = watch;
   }
+  if (!stop.collect.empty())
+    object["collect"] = collectListValue(stop.collect, false);
+  if (!stop.plot.empty())
+    object["plot"] = stop.plot;
   return object;
 }
 
@@ -227,6 +264,8 @@ std::string writeTour(const Tour &tour) {
     top["program"] = programValue(tour.program);
     if (!tour.types.empty())
       top["types"] = typesValue(tour.types);
+    if (!tour.collect.empty())
+      top["collect"] = collectListValue(tour.collect, true);
     ordered stops = ordered::array();
     for (const Stop &stop : tour.stops)
       stops.push_back(stopValue(stop));

@@ -41,7 +41,7 @@ struct Watch {
 /// appends it to the series `name`. Stops show the series collected so far.
 struct Collect {
   std::string name;  ///< Series name, unique in the tour: [a-z0-9][a-z0-9_.-]*
-  std::string expr;  ///< A variable path giving a number ("loss", "metrics.correct"); with trust, an expression.
+  std::string expr;  ///< A variable path giving a number ("loss", "metrics.correct"); never an expression.
   std::string label; ///< Optional: what the series is, for chart titles ("mean loss of the batch").
   std::string x;     ///< Optional: a variable path giving the x value ("step", "epoch"); default: the pass number.
   Anchor anchor;     ///< Where to collect. In a stop's `collect`: empty means the stop's own anchor.
