@@ -13,9 +13,12 @@ namespace tourguide::plugin {
 
 /// The annotation of stop `index`, reading its watches from `frame` (an invalid frame, e.g.
 /// after the process exited, shows the text and source without values). A watch whose
-/// expression showed numbers at an earlier stop gets a line saying how they changed since.
-/// With `record` (the program just reached the stop, not `tour show`), the values shown are
-/// kept in the session for later stops and `tour report`.
+/// numbers an earlier stop showed (the same watch in the same function, or the same memory
+/// under another name: values::matchSnapshots) gets a line under it saying how they changed
+/// since the most recent such stop ("Δ since stop 3 (init): 0.5→0.25"). With `record` (the
+/// program just reached the stop, not `tour show`), the values shown, their numbers and the
+/// change lines are kept in the session for later stops and `tour report`; `tour show`
+/// compares with the stops reached before this one and keeps nothing.
 std::string annotateStop(lldb::SBDebugger debugger, TourSession &session, int index,
                          lldb::SBFrame frame, bool record);
 

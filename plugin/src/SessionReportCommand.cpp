@@ -44,7 +44,7 @@ report::StopRecord stopRecord(const TourSession &s, size_t i) {
   if (!where.reached)
     r.whyNotReached = whyNotReached(s, where);
   for (const auto &w : where.seenWatches)
-    r.watches.push_back({w.label, w.value, w.error});
+    r.watches.push_back({w.label, w.value, w.error, w.change});
   if (where.line > 0 && !where.file.empty()) {
     if (auto lines = readLines(where.file)) {
       unsigned first = where.line > kContextLines ? where.line - kContextLines : 1;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "tourguide/tours/Tour.h"
+#include "tourguide/values/NumericChange.h"
 
 #include <lldb/API/LLDB.h>
 
@@ -33,9 +34,17 @@ struct ResolvedStop {
   struct SeenWatch {
     std::string label, value;
     bool error = false;
+    std::string change{}; ///< "Δ since stop 3 (init): 0.5→0.25"; empty when nothing matched.
   };
   std::vector<SeenWatch> seenWatches;
   std::string reachedAt; ///< UTC time (ISO 8601) the program reached the stop.
+  /// When the program reached the stop: 1 for the first stop reached in this session, 2 for
+  /// the next... (0: not yet). "Earlier stops" are those with a smaller number.
+  uint64_t reachOrder = 0;
+  /// The numbers its watches showed then (bounded samples), read in process
+  /// `snapshotProcess` (SBProcess::GetUniqueID), to say at later stops how they changed.
+  std::vector<values::NumericSnapshot> snapshots;
+  uint32_t snapshotProcess = 0;
 };
 
 /// How the last run of the program ended, for `tour status` and the end summary.
@@ -56,6 +65,8 @@ struct TourSession {
   uint32_t processUid = 0;
   /// The stop the program is stopped at now (index into stops), or -1.
   int current = -1;
+  /// Stops reached so far: the last ResolvedStop::reachOrder given.
+  uint64_t reachCount = 0;
   /// Where the program was when it reached `current` (thread and pc), to tell whether the
   /// user has moved it since (stepping) when `tour show` reads the values again.
   lldb::tid_t currentThread = LLDB_INVALID_THREAD_ID;

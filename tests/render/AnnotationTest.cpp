@@ -1,4 +1,5 @@
 #include "tourguide/render/Annotation.h"
+#include "tourguide/render/TextLayout.h"
 
 #include <gtest/gtest.h>
 
@@ -130,4 +131,38 @@ TEST(Annotation, AbsurdWidthsDoNotBreakRendering) {
     style.width = width;
     EXPECT_NE(renderAnnotation(in, style).find("text"), std::string::npos) << width;
   }
+}
+
+TEST(Annotation, WhatChangedGoesUnderItsWatch) {
+  AnnotationInput in;
+  in.title = "After the update";
+  in.watches = {{"weights", "size=4 [0.5, 0.25, 1, 2]", false,
+                 "\u0394 since stop 2 (before-update): mean|\u0394|=0.01 max|\u0394|=0.02 (4 of 4 changed)"},
+                {"lr", "0.1", false, ""},
+                {"epoch", "2", false, "\u0394 since stop 3 (epoch-1): 1\u21922"}};
+  Style style;
+  style.width = 90;
+  EXPECT_EQ(renderAnnotation(in, style),
+            "== After the update " + std::string(70, '=') + "\n"
+            "  weights = size=4 [0.5, 0.25, 1, 2]\n"
+            "    \u0394 since stop 2 (before-update): mean|\u0394|=0.01 max|\u0394|=0.02 (4 of 4 changed)\n"
+            "  lr      = 0.1\n"
+            "  epoch   = 2\n"
+            "    \u0394 since stop 3 (epoch-1): 1\u21922\n");
+
+  // Wrapped rather than cut (its numbers come last), dimmed with colour, and sanitised.
+  style.width = 40;
+  std::string narrow = renderAnnotation(in, style);
+  EXPECT_NE(narrow.find("    \u0394 since stop 2 (before-update):\n"
+                        "      mean|\u0394|=0.01 max|\u0394|=0.02 (4 of 4\n"
+                        "      changed)\n"),
+            std::string::npos)
+      << narrow;
+  for (const std::string &line : linesOf(narrow))
+    EXPECT_LE(displayWidth(line), 40u) << line;
+  style.color = true;
+  in.watches[2].change = "\u0394 since stop 3 (\x1b[2J): 1\u21922";
+  std::string coloured = renderAnnotation(in, style);
+  EXPECT_NE(coloured.find("    \x1b[2m\u0394 since stop 3 (?[2J): 1\u21922\x1b[0m\n"), std::string::npos)
+      << coloured;
 }

@@ -55,7 +55,7 @@ inline SessionRecord hostileSession() {
   update.markdown = "`w -= lr * g`";
   update.index = 3;
   update.total = 4;
-  update.watches = {{"lr", "0.05"}};
+  update.watches = {{"lr", "0.05", false, "\u0394 since stop 2 (" + Script + "): 0.1\u21920.05"}};
   update.reached = true;
 
   StopRecord evaluate;

@@ -81,6 +81,14 @@ TEST_F(SessionReportTest, StopShowsMarkdownSourceAndWatches) {
   EXPECT_NE(html.find("reached at 17:03:12"), std::string::npos);
 }
 
+TEST_F(SessionReportTest, WhatChangedIsShownUnderTheValueEscaped) {
+  EXPECT_NE(html.find("<td class=\"value\">0.05<div class=\"change\">\u0394 since stop 2 "
+                      "(&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;): 0.1\u21920.05</div></td>"),
+            std::string::npos);
+  // Only watches with a change get the line.
+  EXPECT_EQ(occurrences(html, "<div class=\"change\">"), 1u);
+}
+
 TEST_F(SessionReportTest, BadBytesFromTheProgramBecomeReplacementCharacters) {
   EXPECT_NE(html.find("bad \xEF\xBF\xBD\xEF\xBF\xBD utf8"), std::string::npos);
   EXPECT_NE(html.find("\xEF\xBF\xBD\xEF\xBF\xBDok"), std::string::npos);

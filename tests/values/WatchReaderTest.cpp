@@ -251,3 +251,64 @@ TEST_F(WatchReaderTest, VariableOutOfScopeInAnotherFrame) {
   EXPECT_TRUE(line.error);
   EXPECT_EQ(line.value, "not available here: `epoch` is not in scope in stop_here()");
 }
+
+TEST_F(WatchReaderTest, ScalarsKeepTheirNumberAndWhereItLives) {
+  struct Case {
+    const char *expr;
+    double number;
+    tourguide::values::NumberKind kind;
+  };
+  using tourguide::values::NumberKind;
+  for (const Case &c : {Case{"epoch", 3, NumberKind::Signed}, Case{"lr", 0.001, NumberKind::Floating},
+                        Case{"shuffle", 1, NumberKind::Bool}, Case{"grade", 65, NumberKind::Signed}}) {
+    WatchRequest request;
+    request.expr = c.expr;
+    tourguide::values::WatchResult result = tourguide::values::readWatchWithSnapshot(mainFrame(), request);
+    ASSERT_TRUE(result.snapshot.has_value()) << c.expr << ": " << result.line.value;
+    const tourguide::values::NumericSnapshot &s = *result.snapshot;
+    EXPECT_EQ(s.key, c.expr);
+    EXPECT_EQ(s.function, "main");
+    EXPECT_TRUE(s.shape.empty()) << c.expr;
+    EXPECT_EQ(s.total, 1u) << c.expr;
+    ASSERT_EQ(s.values.size(), 1u) << c.expr;
+    EXPECT_EQ(s.values[0], c.number) << c.expr;
+    EXPECT_EQ(s.format.kind, c.kind) << c.expr;
+    EXPECT_EQ(s.address, mainFrame().GetValueForVariablePath(c.expr).GetLoadAddress()) << c.expr;
+    EXPECT_TRUE(s.onStack) << c.expr;
+    EXPECT_EQ(s.stackOwner.rfind("main@0x", 0), 0u) << s.stackOwner;
+  }
+}
+
+TEST_F(WatchReaderTest, AnEvaluatedNumberIsNotTiedToLldbsScratchMemory) {
+  WatchRequest request;
+  request.expr = "epoch * 2 + 1";
+  request.trusted = true;
+  tourguide::values::WatchResult result = tourguide::values::readWatchWithSnapshot(mainFrame(), request);
+  ASSERT_TRUE(result.snapshot.has_value()) << result.line.value;
+  EXPECT_EQ(result.snapshot->values, std::vector<double>{7});
+  EXPECT_EQ(result.snapshot->address, 0u) << "the next expression reuses that memory";
+  // A pointer an expression returns points into the program's own memory.
+  request.expr = "data + 0";
+  request.count = "n";
+  result = tourguide::values::readWatchWithSnapshot(mainFrame(), request);
+  ASSERT_TRUE(result.snapshot.has_value()) << result.line.value;
+  EXPECT_EQ(result.snapshot->address, mainFrame().GetValueForVariablePath("data").GetValueAsUnsigned());
+  EXPECT_FALSE(result.snapshot->onStack) << "new float[n] is on the heap";
+}
+
+TEST_F(WatchReaderTest, BitfieldsShareAnAddressSoTheirsIsNotKept) {
+  using tourguide::values::matchSnapshots;
+  using tourguide::values::SnapshotMatch;
+  EXPECT_EQ(value("flags.mode"), "5");
+  EXPECT_EQ(value("flags.level"), "17");
+  WatchRequest request;
+  request.expr = "flags.mode";
+  auto mode = tourguide::values::readWatchWithSnapshot(mainFrame(), request);
+  request.expr = "flags.level";
+  auto level = tourguide::values::readWatchWithSnapshot(mainFrame(), request);
+  ASSERT_TRUE(mode.snapshot && level.snapshot);
+  EXPECT_EQ(mode.snapshot->values, std::vector<double>{5});
+  EXPECT_EQ(level.snapshot->values, std::vector<double>{17});
+  EXPECT_EQ(mode.snapshot->address, 0u);
+  EXPECT_EQ(matchSnapshots(*mode.snapshot, *level.snapshot), SnapshotMatch::None);
+}

@@ -12,6 +12,8 @@ namespace {
 // Labels longer than this are not used to align the others: one long expression
 // should not push every value to the right edge.
 constexpr size_t MaxLabelColumn = 24;
+// Where a watch's "what changed" line starts: two columns right of the watch's label.
+constexpr const char *ChangeIndent = "    ";
 
 std::string joinLines(const std::vector<std::string> &lines) {
   std::string out;
@@ -59,6 +61,11 @@ std::string watches(const std::vector<WatchLine> &lines, const Style &style) {
     std::string line = "  " + styled(label, "1", style.color) + (w.error ? " ! " : " = ") +
                        styled(sanitize(w.value), w.error ? "31" : "", style.color);
     out += truncateToWidth(line, style.width) + "\n";
+    // Under the watch, indented past its label's start; wrapped, not cut: the numbers are
+    // at the end.
+    if (!w.change.empty())
+      out += joinLines(wrapText(styled(sanitize(w.change), "2", style.color), style.width,
+                                ChangeIndent, ChangeIndent + std::string("  ")));
   }
   return out;
 }

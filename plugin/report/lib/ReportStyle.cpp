@@ -74,6 +74,7 @@ table.watches tr:last-child td { border-bottom: 0; }
 table.watches td.label { width: 32%; font-family: var(--mono); font-size: 13px; color: #334155; }
 table.watches td.value { font-family: var(--mono); font-size: 13px; white-space: pre-wrap; word-break: break-word; }
 table.watches td.value.error { color: #b91c1c; font-style: italic; font-family: inherit; }
+table.watches div.change { margin-top: 3px; font-size: 12px; color: var(--muted); }
 
 article.stop.unreached { background: #f8fafc; border-left-color: #cbd5e1; color: #64748b; }
 article.stop.unreached .badge { filter: grayscale(1); opacity: .75; }

@@ -139,7 +139,9 @@ std::string renderWatches(const StopRecord &stop) {
                     "<thead><tr><th>Expression</th><th>Value</th></tr></thead><tbody>";
   for (const WatchValue &watch : stop.watches)
     out += "<tr><td class=\"label\">" + esc(watch.label) + "</td><td class=\"value" +
-           (watch.error ? " error" : "") + "\">" + esc(watch.value) + "</td></tr>";
+           (watch.error ? " error" : "") + "\">" + esc(watch.value) +
+           (watch.change.empty() ? "" : "<div class=\"change\">" + esc(watch.change) + "</div>") +
+           "</td></tr>";
   return out + "</tbody></table>";
 }
 

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cinttypes>
 #include <cstdio>
+#include <cstring>
 #include <optional>
 
 namespace tourguide::values {
@@ -183,10 +184,21 @@ Formatted ValueFormatter::describe(lldb::SBValue value, unsigned depth) {
     if (depth == 0 && !text.error && format) {
       std::string bytes(format->byteSize, '\0');
       lldb::SBError status;
-      lldb::SBData data = value.GetData();
-      if (data.ReadRawData(status, 0, bytes.data(), bytes.size()) == bytes.size() &&
-          status.Success())
-        keepSnapshot({}, 1, bytes, *format, {});
+      if (format->kind == NumberKind::Floating) {
+        lldb::SBData data = value.GetData();
+        if (data.ReadRawData(status, 0, bytes.data(), bytes.size()) != bytes.size())
+          status.SetErrorString("short read");
+      } else {
+        // LLDB's own integer, not the bytes in memory: a bitfield's bytes hold its neighbours.
+        uint64_t bits = format->kind == NumberKind::Signed
+                            ? static_cast<uint64_t>(value.GetValueAsSigned(status, 0))
+                            : value.GetValueAsUnsigned(status, 0);
+        std::memcpy(bytes.data(), &bits, std::min<size_t>(bytes.size(), sizeof bits));
+      }
+      // None for a register, a constant or a bitfield (which shares its storage unit's).
+      lldb::addr_t address = value.GetLoadAddress();
+      if (status.Success())
+        keepSnapshot({}, 1, bytes, *format, {}, address == LLDB_INVALID_ADDRESS ? 0 : address);
     }
     return text;
   }
@@ -357,7 +369,7 @@ Formatted ValueFormatter::range(uint64_t address, lldb::SBType elementType, uint
                                         reinterpret_cast<const unsigned char *>(bytes.data()),
                                         bytes.size(), *format, shown, inOrder);
     if (depth == 0)
-      keepSnapshot({count}, count, bytes, *format, std::move(indices));
+      keepSnapshot({count}, count, bytes, *format, std::move(indices), address);
     // Inside a struct or another container only the elements fit: drop the statistics.
     if (depth > 0 && text.find(']') != std::string::npos)
       text.erase(text.find(']') + 1);
@@ -493,7 +505,14 @@ Formatted ValueFormatter::tensor(lldb::SBValue value, const tours::TypeDescripti
   std::string text = summarizeTensor(typeName, dims, total,
                                      reinterpret_cast<const unsigned char *>(bytes.data()),
                                      bytes.size(), *format, limits_.shownElements, inOrder);
-  keepSnapshot(dims, total, bytes, *format, std::move(indices));
+  // Explicit strides lay the elements out in another order than their flat index (unless
+  // they are the row-major ones).
+  bool contiguous = true;
+  for (size_t k = strides.size(), expected = 1; k-- > 0;) {
+    contiguous = contiguous && (dims[k] <= 1 || strides[k] == expected);
+    expected *= dims[k];
+  }
+  keepSnapshot(dims, total, bytes, *format, std::move(indices), address, contiguous);
   return ok(text);
 }
 
@@ -541,8 +560,12 @@ bool ValueFormatter::readArray(uint64_t address, const std::vector<uint64_t> &di
 
 void ValueFormatter::keepSnapshot(std::vector<uint64_t> shape, uint64_t total,
                                   const std::string &bytes, const NumberFormat &format,
-                                  std::vector<uint64_t> indices) {
+                                  std::vector<uint64_t> indices, uint64_t address,
+                                  bool contiguous) {
   NumericSnapshot snapshot;
+  snapshot.address = address;
+  snapshot.format = format;
+  snapshot.contiguous = contiguous;
   snapshot.shape = std::move(shape);
   snapshot.total = total;
   snapshot.values =

@@ -72,8 +72,11 @@ private:
   bool readArray(uint64_t address, const std::vector<uint64_t> &dims,
                  const std::vector<uint64_t> &strides, uint64_t elementSize, std::string &bytes,
                  std::vector<uint64_t> &indices, std::string &error);
+  /// Keeps the numbers read for takeSnapshot(); `address` is element 0's (0: not in
+  /// memory), `contiguous` says element i is at address + i * format.byteSize.
   void keepSnapshot(std::vector<uint64_t> shape, uint64_t total, const std::string &bytes,
-                    const NumberFormat &format, std::vector<uint64_t> indices);
+                    const NumberFormat &format, std::vector<uint64_t> indices,
+                    uint64_t address, bool contiguous = true);
   Formatted stdString(lldb::SBValue value);
   Formatted cString(uint64_t address);
   /// Reads exactly `bytes` bytes at `address` into `out`; false with `error` set otherwise.

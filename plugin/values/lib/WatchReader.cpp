@@ -10,7 +10,10 @@
 #include <lldb/API/SBType.h>
 #include <lldb/API/SBValue.h>
 
+#include <algorithm>
 #include <cctype>
+#include <cinttypes>
+#include <cstdio>
 #include <optional>
 
 namespace tourguide::values {
@@ -81,6 +84,50 @@ lldb::SBValue evaluateTrusted(lldb::SBFrame frame, const std::string &expr) {
   return frame.EvaluateExpression(expr.c_str(), options);
 }
 
+// Frames searched for the call whose locals hold an address.
+constexpr uint32_t MaxOwnerFrames = 256;
+// x86-64 leaf functions keep locals in the 128 bytes below the stack pointer (red zone).
+constexpr uint64_t RedZoneBytes = 128;
+
+/// Marks `snapshot` as on the stack when its address is, and names the call whose locals
+/// hold it ("main@0x7ffe..."): the stack is reused by later calls for other variables, so
+/// matchSnapshots() compares stack memory only within the same call.
+void placeOnStack(lldb::SBFrame frame, NumericSnapshot &snapshot) {
+  if (snapshot.address == 0)
+    return;
+  lldb::SBThread thread = frame.GetThread();
+  lldb::SBFrame innermost = thread.GetFrameAtIndex(0);
+  uint64_t sp = innermost.IsValid() ? innermost.GetSP() : LLDB_INVALID_ADDRESS;
+  if (sp == LLDB_INVALID_ADDRESS)
+    return;
+  uint64_t low = sp > RedZoneBytes ? sp - RedZoneBytes : 0;
+  if (snapshot.address < low)
+    return; // below the stack: the heap, globals, code
+  uint64_t top = 0;
+  for (uint32_t i = 0; i < MaxOwnerFrames; ++i) {
+    lldb::SBFrame f = thread.GetFrameAtIndex(i);
+    if (!f.IsValid())
+      break;
+    uint64_t cfa = f.GetCFA();
+    if (f.IsInlined() || cfa == LLDB_INVALID_ADDRESS)
+      continue; // an inlined call lives in its caller's frame, which comes next
+    uint64_t bottom = top == 0 ? low : f.GetSP(); // the innermost call owns the red zone
+    top = std::max(top, cfa);
+    if (snapshot.address >= bottom && snapshot.address < cfa) {
+      const char *function = f.GetFunctionName();
+      char text[32];
+      std::snprintf(text, sizeof text, "@0x%" PRIx64, cfa);
+      snapshot.onStack = true;
+      snapshot.stackOwner = std::string(function ? function : "?") + text;
+      return;
+    }
+  }
+  // Between the frames (or above the deepest one searched): on the stack, owner unknown.
+  // Above the outermost frame are argv and the environment, which no call reuses.
+  if (snapshot.address < top || thread.GetFrameAtIndex(MaxOwnerFrames).IsValid())
+    snapshot.onStack = true;
+}
+
 } // namespace
 
 render::WatchLine readWatch(lldb::SBFrame frame, const WatchRequest &request) {
@@ -127,12 +174,21 @@ WatchResult readWatchWithSnapshot(lldb::SBFrame frame, const WatchRequest &reque
   }
 
   ValueFormatter formatter(frame, ReadLimits{}, request.types);
+  bool pointerWithCount = false;
   auto result = [&](const Formatted &text) {
     WatchResult out{{label, text.text, text.error}, std::nullopt};
     if (!text.error)
       out.snapshot = formatter.takeSnapshot();
-    if (out.snapshot)
+    if (out.snapshot) {
       out.snapshot->key = request.expr + (request.count.empty() ? "" : "[" + request.count + "]");
+      const char *function = frame.GetFunctionName();
+      out.snapshot->function = function ? function : "";
+      // An evaluated expression's value lives in LLDB's scratch memory, which the next
+      // expression reuses: only the memory a pointer it returned points to is the program's.
+      if (!variablePath && !pointerWithCount)
+        out.snapshot->address = 0;
+      placeOnStack(frame, *out.snapshot);
+    }
     return out;
   };
   lldb::SBType type = value.GetType().GetCanonicalType();
@@ -147,6 +203,7 @@ WatchResult readWatchWithSnapshot(lldb::SBFrame frame, const WatchRequest &reque
       return errorLine(label, "the pointer cannot be read: " + firstLine(status.GetCString(), "?"));
     if (address == 0)
       return {{label, "nullptr (count " + std::to_string(*count) + ")", false}, std::nullopt};
+    pointerWithCount = true;
     return result(formatter.formatElements(address, type.GetPointeeType(), *count));
   }
   // `count` only means something for a pointer; arrays and vectors know their size.

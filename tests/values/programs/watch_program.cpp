@@ -65,6 +65,10 @@ int main() {
     data[i] = i * 0.5f;
   double data_mean = meanOf(data, n);
 
+  struct Flags {
+    unsigned mode : 3;
+    unsigned level : 5;
+  } flags{5, 17}; // two bitfields in one storage unit: one address
   Point origin{7, 1.5f, -2.25, "origin"};
   Point *origin_ptr = &origin;
   std::vector<Point> points = {{1, 0.5f, 1.0, "a"}, {2, 1.5f, 2.0, "b"}};
@@ -96,6 +100,6 @@ int main() {
          (null_ptr != nullptr) + static_cast<int>(weights_mean + labels_mean + data_mean) +
          static_cast<int>(losses.size() + empty.size() + shape[0] + bias[0] + grid[0][0]) +
          pixels[0] + label_name[0] + origin_ptr->id + static_cast<int>(points.size()) +
-         sample.label + static_cast<int>(nested.size()) +
+         sample.label + static_cast<int>(nested.size()) + static_cast<int>(flags.mode + flags.level) +
          static_cast<int>(name.size() + long_text.size() + big_mean + big_min + big_max + big_size) + calls;
 }

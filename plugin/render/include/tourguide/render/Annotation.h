@@ -21,6 +21,9 @@ struct WatchLine {
   std::string label; ///< What the user sees on the left: the watch's label or expression.
   std::string value; ///< The value, or the reason it could not be read when `error`.
   bool error = false;
+  /// How the value changed since an earlier stop ("Δ since stop 3 (init): 0.5→0.25"),
+  /// drawn dimmed on its own line under the watch; empty: no such line.
+  std::string change{};
 };
 
 /// Everything one stop's annotation shows.

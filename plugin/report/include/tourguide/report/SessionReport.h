@@ -12,10 +12,12 @@
 namespace tourguide::report {
 
 /// One watched expression as shown at a stop: `value` is the formatted text, or the reason it
-/// could not be read when `error` is set.
+/// could not be read when `error` is set; `change` how it changed since an earlier stop
+/// ("Δ since stop 3 (init): 0.5→0.25"), empty when nothing earlier matched.
 struct WatchValue {
   std::string label, value;
   bool error = false;
+  std::string change{};
 };
 
 /// One stop of the tour, whether or not the program reached it.
