@@ -1,6 +1,8 @@
 #include "Annotate.h"
 
+#include "Collection.h"
 #include "OwnModules.h"
+#include "SeriesText.h"
 #include "tourguide/render/Annotation.h"
 #include "tourguide/render/TerminalStyle.h"
 #include "tourguide/values/WatchReader.h"
@@ -153,6 +155,8 @@ std::string annotateStop(lldb::SBDebugger debugger, TourSession &session, int in
   }
   in.nextHint = nextHint(session, index);
   render::Style style = render::styleFor(debugger);
+  if (session.collector)
+    in.after = seriesAtStop(session.collector->series(), stop.plot, style);
   return render::renderAnnotation(in, style);
 }
 

@@ -3,6 +3,7 @@
 #include "tourguide/charts/NumberFormat.h"
 #include "tourguide/charts/SeriesSummary.h"
 #include "tourguide/charts/TerminalChart.h"
+#include "tourguide/render/TextLayout.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -26,7 +27,7 @@ std::string caveats(const collect::CollectedSeries &s) {
   std::string out;
   if (s.pauses)
     out += "paused " + std::to_string(s.pauses) + (s.pauses == 1 ? " time" : " times") +
-           " to keep the slowdown within the bound (docs/plugin.md#collected-series)";
+           " to bound the slowdown (docs/plugin.md#collected-series)";
   if (s.stride != std::max<uint64_t>(s.spec.every, 1))
     out += std::string(out.empty() ? "" : "; ") + "thinned to every " + std::to_string(s.stride) +
            " passes to stay under " + std::to_string(collect::kMaxPoints) + " points";
@@ -66,21 +67,35 @@ std::string sparklineLines(const std::vector<collect::CollectedSeries> &series, 
       continue;
     std::string line = "  " + s.spec.name + std::string(nameWidth - s.spec.name.size(), ' ') + "  ";
     if (!s.y.empty()) {
-      unsigned spark = std::min<unsigned>(24, static_cast<unsigned>(s.y.size()));
+      unsigned spark = std::min<unsigned>(16, static_cast<unsigned>(s.y.size()));
       line += charts::renderSparkline(s.y, spark) + "  ";
       charts::SeriesSummary sum = charts::summarize(s.chart());
       std::string x = s.spec.xExpr.empty() ? "pass" : s.spec.xExpr;
-      line += std::to_string(s.y.size()) + (s.y.size() == 1 ? " point" : " points");
       if (sum.points)
-        line += ", last " + charts::formatCompact(sum.last.y) + " at " + x + " " + charts::formatCompact(sum.last.x) +
-                " (min " + charts::formatCompact(sum.min.y) + ", max " + charts::formatCompact(sum.max.y) + ")";
+        line += "last " + charts::formatCompact(sum.last.y) + " at " + x + " " + charts::formatCompact(sum.last.x) +
+                ", min " + charts::formatCompact(sum.min.y) + "; ";
+      line += std::to_string(s.y.size()) + (s.y.size() == 1 ? " point" : " points");
     } else {
       line += "no values";
     }
-    out += line + "\n";
+    out += render::truncateToWidth(line, style.width) + "\n";
     if (std::string c = caveats(s); !c.empty())
-      out += dim("    " + c, style) + "\n";
+      out += dim(render::truncateToWidth("    " + c, style.width), style) + "\n";
   }
+  return out;
+}
+
+std::string seriesAtStop(const std::vector<collect::CollectedSeries> &series,
+                         const std::vector<std::string> &plot, const render::Style &style) {
+  std::vector<collect::CollectedSeries> summarized;
+  for (const auto &s : series)
+    if (std::find(plot.begin(), plot.end(), s.spec.name) == plot.end())
+      summarized.push_back(s);
+  std::string out = sparklineLines(summarized, style);
+  for (const auto &name : plot)
+    for (const auto &s : series)
+      if (s.spec.name == name)
+        out += (out.empty() ? "" : "\n") + seriesChart(s, style);
   return out;
 }
 

@@ -15,9 +15,15 @@ namespace tourguide::plugin {
 /// and one line per series that did not resolve. Empty when there are no series.
 std::string collectionHeader(const std::vector<collect::CollectedSeries> &series);
 
-/// "  loss  ▇▆▅▄▃▂▂▁  12 points, last 0.141 at epoch 12 (min 0.141 at epoch 12)" for each
+/// "  loss  ▇▆▅▄▃▂▂▁  last 0.141 at epoch 12, min 0.141; 12 points" for each
 /// series with values or failed reads, under a "Collected so far" heading. Empty when none.
 std::string sparklineLines(const std::vector<collect::CollectedSeries> &series, const render::Style &style);
+
+/// What a stop shows of the collected series: the sparklines of the series it does not
+/// plot, then the charts of those it does (`plot`, in its order). Empty when nothing has
+/// been collected and nothing is plotted.
+std::string seriesAtStop(const std::vector<collect::CollectedSeries> &series,
+                         const std::vector<std::string> &plot, const render::Style &style);
 
 /// The chart of one series with a title saying what and where it is, the last values, and
 /// any pauses or failed reads.

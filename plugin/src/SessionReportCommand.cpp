@@ -3,6 +3,7 @@
 // newcomer can keep and share. Built from the session only: it never touches the program.
 #include "SessionReportCommand.h"
 
+#include "Collection.h"
 #include "SourceText.h"
 #include "tourguide/report/SessionReport.h"
 
@@ -103,6 +104,9 @@ protected:
       record.stops.push_back(stopRecord(s, i));
       reached += s.stops[i].reached;
     }
+    if (s.collector)
+      for (const auto &series : s.collector->series())
+        record.series.push_back(series.chart());
     std::string error = report::writeHtmlReport(record, path.string());
     if (!error.empty())
       return fail(result, "cannot write the report '" + path.string() + "': " + error);

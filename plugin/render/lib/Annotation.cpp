@@ -81,6 +81,7 @@ std::string renderAnnotation(const AnnotationInput &in, const Style &style) {
                           ? std::string()
                           : renderSourceExcerpt(in.file, in.line, in.contextLines, style)));
   sections.push_back(watches(in.watches, style));
+  sections.push_back(in.after);
   if (!in.nextHint.empty())
     sections.push_back(joinLines(wrapText(styled(sanitize(in.nextHint), "2", style.color), style.width, "", "")));
 

@@ -34,6 +34,9 @@ struct AnnotationInput {
   unsigned line = 0;           ///< 1-based line of the stop in `file`; 0 when unknown.
   unsigned contextLines = 2;   ///< Lines shown above and below the stop's line.
   std::vector<WatchLine> watches;
+  /// Lines drawn after the watches as they are (each already fits style.width): the
+  /// collected series' sparklines and charts. Empty hides the section.
+  std::string after{};
   std::string nextHint; ///< Last line: what to type next. Empty hides it.
 };
 
