@@ -132,8 +132,16 @@ struct Tally {
   size_t ok = 0, warnings = 0, errors = 0;
 };
 
-/// Checks one stop; appends its line(s) to `out` and counts it.
-void checkStop(const tours::Tour &tour, const tours::Stop &stop, lldb::SBTarget target,
+/// What is checked: a stop, or a collected series (which has an anchor of its own or its stop's).
+struct Checked {
+  std::string id;       ///< For the "ok" line.
+  std::string describe; ///< "stop 'id' (Title)", "series 'loss'".
+  tours::Anchor anchor;
+  tours::FilePos pos;
+};
+
+/// Checks one stop or series; appends its line(s) to `out` and counts it.
+void checkStop(const tours::Tour &tour, const Checked &stop, lldb::SBTarget target,
                const std::vector<lldb::SBModule> &modules, const lldb::SBFileSpecList &specs,
                const AnchorResolver &resolver, std::string &out, Tally &tally) {
   auto diagnostic = [&](tours::Severity severity, const std::string &message) {
@@ -142,7 +150,7 @@ void checkStop(const tours::Tour &tour, const tours::Stop &stop, lldb::SBTarget 
     d.file = tour.sourcePath;
     d.line = stop.pos.line;
     d.column = stop.pos.column;
-    d.message = "stop " + quoted(stop.id) + " (" + stop.title + "): " + message;
+    d.message = stop.describe + ": " + message;
     out += d.format() + "\n";
   };
   const tours::Anchor &a = stop.anchor;
@@ -297,8 +305,22 @@ private:
     std::string out;
     Tally tally;
     for (const auto &stop : tour.stops)
-      checkStop(tour, stop, target, modules, specs, resolver, out, tally);
-    std::string summary = std::to_string(tour.stops.size()) + " stops: " + std::to_string(tally.ok) +
+      checkStop(tour, {stop.id, "stop " + quoted(stop.id) + " (" + stop.title + ")", stop.anchor, stop.pos}, target,
+                modules, specs, resolver, out, tally);
+    // Collected series resolve like stops (tour start places them the same way).
+    size_t series = 0;
+    auto checkSeries = [&](const tours::Collect &c, const tours::Anchor &anchor) {
+      ++series;
+      checkStop(tour, {c.name, "series " + quoted(c.name), anchor, c.pos}, target, modules, specs, resolver, out, tally);
+    };
+    for (const auto &c : tour.collect)
+      checkSeries(c, c.anchor);
+    for (const auto &stop : tour.stops)
+      for (const auto &c : stop.collect)
+        checkSeries(c, c.anchor.empty() ? stop.anchor : c.anchor);
+    std::string summary = std::to_string(tour.stops.size()) + " stops" +
+                          (series ? ", " + std::to_string(series) + " series" : std::string()) + ": " +
+                          std::to_string(tally.ok) +
                           " ok, " + std::to_string(tally.warnings) + " warnings, " +
                           std::to_string(tally.errors) + " errors";
     out += summary + "\n";

@@ -220,3 +220,20 @@ TEST_F(Collect, ATourWithoutSeriesSaysSoForPlot) {
 }
 
 } // namespace
+
+namespace {
+
+TEST_F(Collect, TourCheckResolvesTheSeriesToo) {
+  std::string tour = writeTour(R"("1", "5", "0")", kSetupStop,
+                               R"({"name": "loss", "expr": "loss",
+                                   "anchor": {"function": "main", "pattern": "sum += loss;"}},
+                                  {"name": "typo", "expr": "busy", "anchor": {"function": "spinn"}})");
+  Reply r = lldb.run("tour check " + tour);
+  EXPECT_FALSE(r.ok);
+  EXPECT_NE(r.out.find("ok  loss: function + pattern -> main at"), std::string::npos) << r.all();
+  EXPECT_NE(r.out.find("error: series 'typo': function 'spinn' not found in the target; closest names: 'spin'"),
+            std::string::npos) << r.all();
+  EXPECT_NE(r.out.find("1 stops, 2 series: 2 ok, 0 warnings, 1 errors"), std::string::npos) << r.all();
+}
+
+} // namespace
