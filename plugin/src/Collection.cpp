@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <deque>
 #include <filesystem>
+#include <limits>
 
 namespace tourguide::plugin {
 
@@ -16,6 +17,14 @@ namespace {
 double nowSeconds() {
   using clock = std::chrono::steady_clock;
   return std::chrono::duration<double>(clock::now().time_since_epoch()).count();
+}
+
+/// TOURGUIDE_COLLECT_BUDGET=off (for bench/live, which measures the unbounded cost): never pause.
+collect::BudgetLimits limitsFromEnvironment(collect::BudgetLimits limits) {
+  const char *setting = std::getenv("TOURGUIDE_COLLECT_BUDGET");
+  if (setting && std::string(setting) == "off")
+    limits.allowanceSeconds = std::numeric_limits<double>::infinity();
+  return limits;
 }
 
 /// "train.c:116 in main".
@@ -108,6 +117,12 @@ void Collector::place(lldb::SBTarget target, const tours::Tour &tour, const Anch
                       const lldb::SBFileSpecList &modules) {
   std::lock_guard<std::mutex> lock(mutex_);
   target_ = target;
+  budget_ = collect::CollectionBudget(limitsFromEnvironment(budget_.limits()), tour.collect.size() + [&] {
+    size_t n = 0;
+    for (const auto &stop : tour.stops)
+      n += stop.collect.size();
+    return n;
+  }());
   auto add = [&](const tours::Collect &c, const tours::Anchor &anchor) {
     collect::SeriesSpec spec;
     spec.name = c.name;
@@ -188,15 +203,13 @@ void Collector::newRun() {
   std::lock_guard<std::mutex> lock(mutex_);
   for (auto &s : series_)
     s.clear();
-  budget_ = collect::CollectionBudget(budget_.limits());
+  budget_ = collect::CollectionBudget(budget_.limits(), series_.size());
   rearmLocked(nowSeconds());
 }
 
 void Collector::rearmLocked(double now) {
-  if (!budget_.allows(now))
-    return;
   for (size_t i = 0; i < series_.size(); ++i) {
-    if (!series_[i].paused)
+    if (!series_[i].paused || !budget_.allows(i, now))
       continue;
     lldb::SBBreakpoint bp = breakpointOf(i);
     if (bp.IsValid())
@@ -276,8 +289,8 @@ void Collector::pass(size_t index, lldb::SBThread &thread) {
     }
   }
   double now = nowSeconds();
-  budget_.chargePass(now - start);
-  if (!budget_.allows(now)) {
+  budget_.chargePass(index, now - start);
+  if (!budget_.allows(index, now)) {
     lldb::SBBreakpoint bp = breakpointOf(index);
     if (bp.IsValid())
       bp.SetEnabled(false);

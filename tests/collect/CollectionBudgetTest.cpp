@@ -21,24 +21,24 @@ TEST(CollectionBudget, AllowanceCoversTheFirstPasses) {
   CollectionBudget b(limits(0.25, 0.0105, 0.001));
   b.resumed(0);
   for (int i = 0; i < 10; ++i)
-    b.chargePass(0);
+    b.chargePass(0, 0);
   EXPECT_NEAR(b.addedSeconds(), 0.010, 1e-12);
-  EXPECT_TRUE(b.allows(0.010)); // within the allowance
-  b.chargePass(0);
-  EXPECT_FALSE(b.allows(0.011)); // one trap more, and the program itself has not run at all
+  EXPECT_TRUE(b.allows(0, 0.010)); // within the allowance
+  b.chargePass(0, 0);
+  EXPECT_FALSE(b.allows(0, 0.011)); // one trap more, and the program itself has not run at all
 }
 
 TEST(CollectionBudget, OwnTimeIsRunningTimeMinusWhatWasAdded) {
   CollectionBudget b(limits(0.25, 0, 0.001));
   b.resumed(10.0);
   for (int i = 0; i < 100; ++i)
-    b.chargePass(0.0005);
+    b.chargePass(0, 0.0005);
   EXPECT_NEAR(b.addedSeconds(), 0.15, 1e-12);
   EXPECT_NEAR(b.ownSeconds(11.0), 0.85, 1e-12);
   // 0.15 added <= 0.25 * 0.85 = 0.2125: allowed.
-  EXPECT_TRUE(b.allows(11.0));
+  EXPECT_TRUE(b.allows(0, 11.0));
   // At 10.5 s the program has run 0.35 s of its own: 0.25 * 0.35 < 0.15.
-  EXPECT_FALSE(b.allows(10.5));
+  EXPECT_FALSE(b.allows(0, 10.5));
 }
 
 TEST(CollectionBudget, TimeStoppedAtATourStopDoesNotCount) {
@@ -58,12 +58,12 @@ TEST(CollectionBudget, ThePausedBudgetRecoversAsTheProgramRunsOn) {
   CollectionBudget b(limits(0.25, 0, 0.001));
   b.resumed(0);
   for (int i = 0; i < 500; ++i) // a hot loop: every trap is all the time that passes
-    b.chargePass(0);
-  EXPECT_FALSE(b.allows(0.5));
+    b.chargePass(0, 0);
+  EXPECT_FALSE(b.allows(0, 0.5));
   // With the location paused, the program runs on without traps: 0.5 <= 0.25 * own once
   // own >= 2 s, i.e. at wall time 2.5 s.
-  EXPECT_FALSE(b.allows(2.49));
-  EXPECT_TRUE(b.allows(2.51));
+  EXPECT_FALSE(b.allows(0, 2.49));
+  EXPECT_TRUE(b.allows(0, 2.51));
 }
 
 TEST(CollectionBudget, TheBoundHoldsForAnyPassRate) {
@@ -84,15 +84,35 @@ TEST(CollectionBudget, TheBoundHoldsForAnyPassRate) {
       if (own >= nextStop) {
         b.stopped(now);
         b.resumed(now);
-        armed = b.allows(now);
+        armed = b.allows(0, now);
         nextStop += total / 10;
       }
       if (armed) {
         now += l.trapSeconds;
-        b.chargePass(0);
-        armed = b.allows(now);
+        b.chargePass(0, 0);
+        armed = b.allows(0, now);
       }
     }
     EXPECT_LE(now - own, l.maxExtra * own + l.allowanceSeconds + l.trapSeconds) << "gap " << gap;
   }
+}
+
+TEST(CollectionBudget, EachLocationHasItsShareSoARareOneIsNeverStarvedByAHotOne) {
+  CollectionBudget b(limits(0.25, 0.1, 0.001), 2);
+  b.resumed(0);
+  // The hot location (0) traps until its half of the allowance is used up...
+  int hot = 0;
+  while (b.allows(0, 0.001 * hot)) {
+    b.chargePass(0, 0);
+    ++hot;
+  }
+  EXPECT_GE(hot, 50); // about 0.05 s of traps: its half of the allowance
+  EXPECT_LE(hot, 51);
+  // ...and the rare one (1) still may trap: 12 passes cost 0.012 s of its own 0.05 s.
+  for (int epoch = 0; epoch < 12; ++epoch) {
+    EXPECT_TRUE(b.allows(1, 0.06)) << epoch;
+    b.chargePass(1, 0);
+  }
+  EXPECT_NEAR(b.addedSeconds(), 0.001 * hot + 0.012, 1e-9);
+  EXPECT_FALSE(b.allows(2, 0.07)); // no such location
 }

@@ -15,18 +15,30 @@ void CollectionBudget::stopped(double now) {
   runningSince_ = -1;
 }
 
-void CollectionBudget::chargePass(double callbackSeconds) {
-  added_ += limits_.trapSeconds + std::max(0.0, callbackSeconds);
+void CollectionBudget::chargePass(size_t location, double callbackSeconds) {
+  if (location >= added_.size())
+    return;
+  added_[location] += limits_.trapSeconds + std::max(0.0, callbackSeconds);
   ++passes_;
+}
+
+double CollectionBudget::addedSeconds() const {
+  double total = 0;
+  for (double a : added_)
+    total += a;
+  return total;
 }
 
 double CollectionBudget::ownSeconds(double now) const {
   double running = ranBefore_ + (runningSince_ >= 0 ? std::max(0.0, now - runningSince_) : 0.0);
-  return std::max(0.0, running - added_);
+  return std::max(0.0, running - addedSeconds());
 }
 
-bool CollectionBudget::allows(double now) const {
-  return added_ <= limits_.maxExtra * ownSeconds(now) + limits_.allowanceSeconds;
+bool CollectionBudget::allows(size_t location, double now) const {
+  if (location >= added_.size())
+    return false;
+  double share = (limits_.maxExtra * ownSeconds(now) + limits_.allowanceSeconds) / static_cast<double>(added_.size());
+  return added_[location] <= share;
 }
 
 } // namespace tourguide::collect

@@ -9,10 +9,14 @@
 // The bound (docs/plugin.md#collected-series):
 //   added time <= maxExtra * (the program's own running time) + allowance
 // i.e. the run takes at most (1 + maxExtra) times as long as without collection, plus the
-// allowance. Defaults: maxExtra = 0.25, allowance = 0.1 s.
+// allowance. Defaults: maxExtra = 0.25, allowance = 0.1 s. Each of the n locations gets an
+// equal share (1/n) of it, so a hot per-batch location exhausts only its own share and never
+// pauses a per-epoch location that traps a dozen times.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <vector>
 
 namespace tourguide::collect {
 
@@ -26,19 +30,21 @@ struct BudgetLimits {
 /// seconds on one monotonic clock supplied by the caller (so the arithmetic is testable).
 class CollectionBudget {
 public:
-  explicit CollectionBudget(BudgetLimits limits = {}) : limits_(limits) {}
+  explicit CollectionBudget(BudgetLimits limits = {}, size_t locations = 1)
+      : limits_(limits), added_(locations ? locations : 1, 0.0) {}
 
   /// The program was resumed (launched or continued) at `now`.
   void resumed(double now);
   /// The program stopped (a tour stop, an exit, an interrupt) at `now`.
   void stopped(double now);
-  /// One pass through a collected location: the trap, plus `callbackSeconds` spent reading.
-  void chargePass(double callbackSeconds);
+  /// One pass through collected location `location`: the trap, plus `callbackSeconds` spent
+  /// reading.
+  void chargePass(size_t location, double callbackSeconds);
 
-  /// True while the collection may keep trapping at `now` (within the bound).
-  bool allows(double now) const;
-  /// Time the collection is estimated to have added, in seconds.
-  double addedSeconds() const { return added_; }
+  /// True while location `location` may keep trapping at `now` (within its share of the bound).
+  bool allows(size_t location, double now) const;
+  /// Time the collection is estimated to have added, in seconds (all locations).
+  double addedSeconds() const;
   /// The program's own running time up to `now` (running wall time minus what was added).
   double ownSeconds(double now) const;
   /// Passes charged so far.
@@ -49,7 +55,7 @@ private:
   BudgetLimits limits_;
   double ranBefore_ = 0;  ///< Running wall time of the earlier run segments.
   double runningSince_ = -1; ///< Start of the current run segment, or -1 while stopped.
-  double added_ = 0;
+  std::vector<double> added_; ///< Per location.
   uint64_t passes_ = 0;
 };
 
