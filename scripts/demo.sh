@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The demo: installs what is missing, builds, indexes a sample repo, and plays its
-# hand-written tour in LLDB (batch mode), stop by stop.
+# hand-written tour in LLDB (batch mode), stop by stop, then draws the series it collected
+# and writes the session report.
 #   SAMPLE=torchlike bash scripts/demo.sh     picks another sample repo
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -33,5 +34,9 @@ echo "== lldb-14: playing $tour"
 stops=$(/usr/bin/python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["stops"]))' "$tour")
 args=(-o "plugin load $plugin" -o "tour start $tour")
 for _ in $(seq 2 "$stops"); do args+=(-o "tour next"); done
-args+=(-o "tour next" -o "tour status")
+report=$build/demo-tours/$sample-session.html
+mkdir -p "$(dirname "$report")"
+args+=(-o "tour next" -o "tour status" -o "tour plot" -o "tour report $report")
 lldb-14 --batch "${args[@]}" "$program_dir/train"
+echo
+echo "== the session report (stops, values, changes, charts): $report"

@@ -1,6 +1,6 @@
 /* train.c - trains the two-layer MLP on data/train.bin and saves model.ckpt.
  *
- * Usage: train [DATA_DIR] [CHECKPOINT]      (defaults: data  model.ckpt)
+ * Usage: train [DATA_DIR] [CHECKPOINT] [EPOCHS]      (defaults: data  model.ckpt  12)
  *
  * The whole training procedure is written out in main: open the data, build the model and the
  * optimizer, then for every epoch and every mini-batch run
@@ -36,14 +36,14 @@ static TrainConfig default_config(void)
 
 static int parse_args(int argc, char **argv, TrainConfig *cfg)
 {
-    if (argc > 3) {
-        fprintf(stderr, "usage: %s [DATA_DIR] [CHECKPOINT]\n", argv[0]);
+    char rest; /* EPOCHS is a whole number of at most 7 digits: nothing may follow them */
+    int ok = argc <= 3 || (argc == 4 && sscanf(argv[3], "%7d%c", &cfg->epochs, &rest) == 1);
+    if (!ok || cfg->epochs < 1) {
+        fprintf(stderr, "usage: %s [DATA_DIR] [CHECKPOINT] [EPOCHS (1-9999999)]\n", argv[0]);
         return -1;
     }
-    if (argc > 1)
-        cfg->data_dir = argv[1];
-    if (argc > 2)
-        cfg->checkpoint_path = argv[2];
+    cfg->data_dir = argc > 1 ? argv[1] : cfg->data_dir;
+    cfg->checkpoint_path = argc > 2 ? argv[2] : cfg->checkpoint_path;
     return 0;
 }
 
