@@ -78,7 +78,7 @@ bool applyFieldEdits(std::string &text, const std::vector<FieldEdit> &edits, std
   tours::JsonPositions positions = tours::scanJsonPositions(text);
   std::vector<Splice> splices;
   for (const FieldEdit &e : edits) {
-    std::string anchorPointer = "/stops/" + std::to_string(e.stop) + "/anchor";
+    const std::string &anchorPointer = e.anchor;
     std::string pointer = anchorPointer + "/" + e.field;
     auto it = positions.entries.find(pointer);
     if (it != positions.entries.end()) {

@@ -1,5 +1,5 @@
 // The two ways `tourguide check` reports: compiler-style text for people and CI logs, and JSON
-// (one object per stop) for tools.
+// (one object per stop and per series) for tools.
 #include "tourguide/checker/TourCheck.h"
 
 #include <nlohmann/json.hpp>
@@ -26,8 +26,6 @@ std::string where(const std::string &path, tours::FilePos pos) {
   return out;
 }
 
-std::string stopName(const StopReport &s) { return "stop " + quoted(s.id) + " (\"" + s.title + "\")"; }
-
 std::string candidateNote(const Candidate &c) {
   std::string at = c.file + ":" + std::to_string(c.line);
   std::string in = c.function.empty() ? "" : " in " + quoted(c.function);
@@ -53,14 +51,15 @@ std::string formatText(const std::vector<TourReport> &reports) {
   std::string out;
   for (const TourReport &t : reports) {
     out += tours::formatAll(t.loadErrors);
-    for (const StopReport &s : t.stops) {
+    for (const AnchorReport *a : t.anchors()) {
+      const AnchorReport &s = *a;
       for (const Repair &r : s.applied)
-        out += where(t.path, s.positionOf(r.field)) + ": fixed: " + stopName(s) + ": " + repairText(r) + "\n";
+        out += where(t.path, s.positionOf(r.field)) + ": fixed: " + s.describe() + ": " + repairText(r) + "\n";
       if (s.check.findings.empty())
         continue;
       tours::FilePos first = s.positionOf(s.check.findings.front().field);
       for (const Finding &f : s.check.findings)
-        out += where(t.path, s.positionOf(f.field)) + ": " + severityName(f.severity) + ": " + stopName(s) + ": " +
+        out += where(t.path, s.positionOf(f.field)) + ": " + severityName(f.severity) + ": " + s.describe() + ": " +
                f.message + "\n";
       for (const Candidate &c : s.check.candidates)
         out += where(t.path, first) + ": note: " + candidateNote(c) + "\n";
@@ -81,18 +80,22 @@ std::string formatJson(const std::vector<TourReport> &reports) {
       tourErrors.push_back({{"tour", t.path}, {"line", d.line}, {"column", d.column}, {"message", d.message}});
     if (!t.writeError.empty())
       tourErrors.push_back({{"tour", t.path}, {"line", 0}, {"column", 0}, {"message", t.writeError}});
-    for (const StopReport &s : t.stops) {
+    for (const AnchorReport *a : t.anchors()) {
+      const AnchorReport &s = *a;
       const StopCheck &c = s.check;
       Severity worst = c.worst();
-      nlohmann::ordered_json stop = {
-          {"tour", t.path},
-          {"stop", s.id},
-          {"title", s.title},
-          {"line", s.stopPos.line},
-          {"column", s.stopPos.column},
-          {"status", worst == Severity::Note ? "ok" : severityName(worst)},
-          {"form", formName(c.form)},
-      };
+      // A series has the stop's fields too (its stop's id, "" at the top level; its label as
+      // the title), so a tool that reads every object as a stop keeps working.
+      nlohmann::ordered_json stop = {{"tour", t.path}, {"kind", s.isSeries() ? "series" : "stop"}};
+      if (s.isSeries())
+        stop["series"] = s.id;
+      stop["stop"] = s.isSeries() ? s.stopId : s.id;
+      stop["title"] = s.title;
+      stop["pointer"] = s.pointer;
+      stop["line"] = s.stopPos.line;
+      stop["column"] = s.stopPos.column;
+      stop["status"] = worst == Severity::Note ? "ok" : severityName(worst);
+      stop["form"] = formName(c.form);
       if (c.form != AnchorForm::None)
         stop["location"] = {{"file", c.file}, {"line", c.line}, {"function", c.function}};
       else

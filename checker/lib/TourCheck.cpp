@@ -1,6 +1,7 @@
-// Whole-tour checking and --fix: resolve each stop, try its repairs on a copy of the anchor
-// until the stop checks clean, then splice only the repaired tokens into the original text,
-// re-load it to prove it is still a valid tour, and replace the file atomically.
+// Whole-tour checking and --fix: resolve each stop and each series with an anchor of its own,
+// try its repairs on a copy of the anchor until it checks clean, then splice only the repaired
+// tokens into the original text, re-load it to prove it is still a valid tour, and replace the
+// file atomically.
 #include "tourguide/checker/TourCheck.h"
 #include "tourguide/checker/AnchorEditor.h"
 
@@ -20,25 +21,37 @@ namespace tourguide::checker {
 
 using tours::Severity;
 
-tours::FilePos StopReport::positionOf(const std::string &field) const {
+std::string AnchorReport::describe() const {
+  return isSeries() ? "series '" + id + "'" : "stop '" + id + "' (\"" + title + "\")";
+}
+
+tours::FilePos AnchorReport::positionOf(const std::string &field) const {
   auto it = fieldPos.find(field);
   if (it != fieldPos.end())
     return it->second;
   return anchorPos.line ? anchorPos : stopPos;
 }
 
+std::vector<const AnchorReport *> TourReport::anchors() const {
+  std::vector<const AnchorReport *> all;
+  for (const std::vector<AnchorReport> *list : {&stops, &series})
+    for (const AnchorReport &a : *list)
+      all.push_back(&a);
+  return all;
+}
+
 unsigned TourReport::errors() const {
   unsigned n = static_cast<unsigned>(tours::hasErrors(loadErrors) ? 1 : 0);
-  for (const StopReport &s : stops)
-    for (const Finding &f : s.check.findings)
+  for (const AnchorReport *a : anchors())
+    for (const Finding &f : a->check.findings)
       n += f.severity == Severity::Error;
   return n + (writeError.empty() ? 0 : 1);
 }
 
 unsigned TourReport::warnings() const {
   unsigned n = 0;
-  for (const StopReport &s : stops)
-    for (const Finding &f : s.check.findings)
+  for (const AnchorReport *a : anchors())
+    for (const Finding &f : a->check.findings)
       n += f.severity == Severity::Warning;
   return n;
 }
@@ -98,22 +111,51 @@ std::vector<Repair> repairsToClean(const tours::Anchor &anchor, const StopCheck 
   return all;
 }
 
-void placeStop(StopReport &s, const tours::JsonPositions &positions) {
-  std::string pointer = "/stops/" + std::to_string(s.index);
-  s.stopPos = positions.valueAt(pointer);
-  s.anchorPos = positions.valueAt(pointer + "/anchor");
-  s.fieldPos.clear();
-  for (const char *field : {"function", "file", "pattern", "line"}) {
-    auto it = positions.entries.find(pointer + "/anchor/" + field);
-    if (it != positions.entries.end())
-      s.fieldPos[field] = it->second.value;
-  }
-}
-
 std::string jsonToken(const Repair &r) {
   if (r.field == "line")
     return r.after;
   return nlohmann::json(r.after).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void place(AnchorReport &a, const tours::JsonPositions &positions) {
+  a.stopPos = positions.valueAt(a.pointer);
+  a.anchorPos = positions.valueAt(a.pointer + "/anchor");
+  a.fieldPos.clear();
+  for (const char *field : {"function", "file", "pattern", "line"}) {
+    auto it = positions.entries.find(a.pointer + "/anchor/" + field);
+    if (it != positions.entries.end())
+      a.fieldPos[field] = it->second.value;
+  }
+}
+
+/// Checks `anchor` for `a` and, with --fix, queues the edits that repair it.
+void checkOne(AnchorReport &a, const tours::Anchor &anchor, const SourceIndex &index, SourceFiles &files,
+              const std::string &root, const CheckOptions &options, std::vector<FieldEdit> &edits) {
+  a.check = checkAnchor(anchor, index, files, root);
+  if (!options.fix || a.check.clean())
+    return;
+  StopCheck after;
+  std::vector<Repair> repairs = repairsToClean(anchor, a.check, index, files, root, after);
+  if (repairs.empty())
+    return;
+  a.before = a.check;
+  a.check = after;
+  a.applied = repairs;
+  for (const Repair &r : repairs)
+    edits.push_back({a.pointer + "/anchor", r.field, jsonToken(r)});
+}
+
+AnchorReport seriesReport(const tours::Collect &c, size_t index, const std::string &pointer,
+                          const std::string &stopId, const tours::JsonPositions &positions) {
+  AnchorReport a;
+  a.owner = AnchorOwner::Series;
+  a.id = c.name;
+  a.title = c.label;
+  a.stopId = stopId;
+  a.index = index;
+  a.pointer = pointer;
+  place(a, positions);
+  return a;
 }
 
 } // namespace
@@ -141,26 +183,32 @@ TourReport checkTourFile(const std::string &path, const SourceIndex &index, Sour
   std::vector<FieldEdit> edits;
   for (size_t i = 0; i < tour.stops.size(); ++i) {
     const tours::Stop &stop = tour.stops[i];
-    StopReport s;
+    AnchorReport s;
     s.id = stop.id;
     s.title = stop.title;
     s.index = i;
-    std::string pointer = "/stops/" + std::to_string(i);
-    placeStop(s, positions);
-    s.check = checkAnchor(stop.anchor, index, files, report.repoRoot);
-    if (options.fix && !s.check.clean()) {
-      StopCheck after;
-      std::vector<Repair> repairs = repairsToClean(stop.anchor, s.check, index, files, report.repoRoot, after);
-      if (!repairs.empty()) {
-        s.before = s.check;
-        s.check = after;
-        s.applied = repairs;
-        for (const Repair &r : repairs)
-          edits.push_back({i, r.field, jsonToken(r)});
-      }
-    }
+    s.pointer = "/stops/" + std::to_string(i);
+    place(s, positions);
+    checkOne(s, stop.anchor, index, files, report.repoRoot, options, edits);
     report.stops.push_back(std::move(s));
   }
+  // Series are placed like stops (the plugin resolves them the same way). A stop's collect item
+  // without an anchor is collected at the stop's own: the stop's check covers it.
+  for (size_t i = 0; i < tour.collect.size(); ++i) {
+    AnchorReport a = seriesReport(tour.collect[i], i, "/collect/" + std::to_string(i), "", positions);
+    checkOne(a, tour.collect[i].anchor, index, files, report.repoRoot, options, edits);
+    report.series.push_back(std::move(a));
+  }
+  for (size_t i = 0; i < tour.stops.size(); ++i)
+    for (size_t j = 0; j < tour.stops[i].collect.size(); ++j) {
+      const tours::Collect &c = tour.stops[i].collect[j];
+      if (c.anchor.empty())
+        continue;
+      std::string pointer = "/stops/" + std::to_string(i) + "/collect/" + std::to_string(j);
+      AnchorReport a = seriesReport(c, j, pointer, tour.stops[i].id, positions);
+      checkOne(a, c.anchor, index, files, report.repoRoot, options, edits);
+      report.series.push_back(std::move(a));
+    }
 
   if (edits.empty())
     return report;
@@ -176,15 +224,17 @@ TourReport checkTourFile(const std::string &path, const SourceIndex &index, Sour
   }
   if (report.rewritten) { // report positions in the file as it now is
     tours::JsonPositions now = tours::scanJsonPositions(fixed);
-    for (StopReport &s : report.stops)
-      placeStop(s, now);
+    for (std::vector<AnchorReport> *list : {&report.stops, &report.series})
+      for (AnchorReport &a : *list)
+        place(a, now);
   }
-  if (!report.rewritten) // nothing was written: report the stops as they are on disk
-    for (StopReport &s : report.stops)
-      if (!s.applied.empty()) {
-        s.check = s.before;
-        s.applied.clear();
-      }
+  if (!report.rewritten) // nothing was written: report the anchors as they are on disk
+    for (std::vector<AnchorReport> *list : {&report.stops, &report.series})
+      for (AnchorReport &a : *list)
+        if (!a.applied.empty()) {
+          a.check = a.before;
+          a.applied.clear();
+        }
   return report;
 }
 

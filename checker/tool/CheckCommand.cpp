@@ -17,14 +17,15 @@ const char *const kUsage = "tourguide check [--fix] [--format=text|json] [-j N] 
 
 void printHelp() {
   std::cout << "Usage: " << kUsage << "\n\n"
-            << "Resolves every stop of each tour against the sources listed in BUILD_DIR/compile_commands.json,\n"
-            << "as `tour start` would, without a debugger or a running program. Each problem is printed as\n"
-            << "TOUR:LINE:COL: error|warning: stop 'ID' (\"TITLE\"): MESSAGE, with notes naming the nearest\n"
-            << "candidates.\n\n"
+            << "Resolves every stop of each tour, and every collected series with an anchor of its own,\n"
+            << "against the sources listed in BUILD_DIR/compile_commands.json, as `tour start` would, without\n"
+            << "a debugger or a running program. Each problem is printed as\n"
+            << "TOUR:LINE:COL: error|warning: stop 'ID' (\"TITLE\"): MESSAGE (or series 'NAME': MESSAGE),\n"
+            << "with notes naming the nearest candidates.\n\n"
             << "Options:\n"
             << "  -p BUILD_DIR     folder holding compile_commands.json (or the file itself); required\n"
             << "  --fix            rewrite the tours in place where the repair is unambiguous\n"
-            << "  --format=FORMAT  text (default) or json (one object per stop)\n"
+            << "  --format=FORMAT  text (default) or json (one object per stop and per series)\n"
             << "  -j N             translation units parsed at once (default: all cores)\n"
             << "  -h, --help       show this help\n\n"
             << "Exit status: 0 clean, 1 warnings only, 2 errors, 3 bad usage or no compilation database.\n"
@@ -105,19 +106,27 @@ int runCheckCommand(int argc, const char **argv) {
     std::cout << formatJson(reports);
   } else {
     std::cout << formatText(reports);
-    unsigned stops = 0, errors = 0, warnings = 0, fixed = 0;
+    unsigned stops = 0, series = 0, errors = 0, warnings = 0, fixedStops = 0, fixedSeries = 0;
     for (const TourReport &r : reports) {
       stops += static_cast<unsigned>(r.stops.size());
+      series += static_cast<unsigned>(r.series.size());
       errors += r.errors();
       warnings += r.warnings();
-      for (const StopReport &s : r.stops)
-        fixed += !s.applied.empty();
+      for (const AnchorReport &s : r.stops)
+        fixedStops += !s.applied.empty();
+      for (const AnchorReport &s : r.series)
+        fixedSeries += !s.applied.empty();
     }
-    std::cout << "checked " << stops << " stop" << (stops == 1 ? "" : "s") << " in " << reports.size() << " tour"
+    // Series are counted only when there are some: the wording of tours without any stays as it was.
+    auto counted = [&](unsigned nStops, unsigned nSeries) {
+      std::string out = std::to_string(nStops) + " stop" + (nStops == 1 ? "" : "s");
+      return series ? out + ", " + std::to_string(nSeries) + " series" : out;
+    };
+    std::cout << "checked " << counted(stops, series) << " in " << reports.size() << " tour"
               << (reports.size() == 1 ? "" : "s") << ": " << errors << " error" << (errors == 1 ? "" : "s") << ", "
               << warnings << " warning" << (warnings == 1 ? "" : "s");
     if (options.fix)
-      std::cout << ", " << fixed << " stop" << (fixed == 1 ? "" : "s") << " fixed";
+      std::cout << ", " << counted(fixedStops, fixedSeries) << " fixed";
     std::cout << "\n";
   }
   return exitCodeFor(reports);

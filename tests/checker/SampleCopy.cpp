@@ -1,4 +1,5 @@
 #include "SampleCopy.h"
+#include "CheckCommand.h"
 #include "tourguide/checker/Similarity.h"
 
 #include <nlohmann/json.hpp>
@@ -6,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -99,6 +101,23 @@ TourReport SampleCopy::check(const std::string &tour, const SourceIndex &index, 
   CheckOptions checkOptions;
   checkOptions.fix = fix;
   return checkTourFile(path(tour), index, files, checkOptions);
+}
+
+CommandRun runCheck(std::vector<std::string> args) {
+  args.insert(args.begin(), "check");
+  std::vector<const char *> argv;
+  for (const std::string &a : args)
+    argv.push_back(a.c_str());
+  std::ostringstream out, err;
+  std::streambuf *oldOut = std::cout.rdbuf(out.rdbuf());
+  std::streambuf *oldErr = std::cerr.rdbuf(err.rdbuf());
+  CommandRun run;
+  run.exit = runCheckCommand(static_cast<int>(argv.size()), argv.data());
+  std::cout.rdbuf(oldOut);
+  std::cerr.rdbuf(oldErr);
+  run.out = out.str();
+  run.err = err.str();
+  return run;
 }
 
 std::string resolvedText(const StopReport &stop) {

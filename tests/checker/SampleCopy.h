@@ -49,6 +49,13 @@ private:
   std::string root_;
 };
 
+/// What `tourguide check ARGS...` printed and returned.
+struct CommandRun {
+  int exit = -1;
+  std::string out, err;
+};
+CommandRun runCheck(std::vector<std::string> args);
+
 /// The collapsed source line a stop resolves to ("" when it does not resolve).
 std::string resolvedText(const StopReport &stop);
 

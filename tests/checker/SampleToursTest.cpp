@@ -1,6 +1,6 @@
-// The sample repos' own tours must check clean against their sources: every stop resolves by
-// function + pattern (file + pattern when the anchor names no function), and every file and
-// line in the anchors is up to date.
+// The sample repos' own tours must check clean against their sources: every stop, and every
+// collected series with an anchor of its own, resolves by function + pattern (file + pattern when
+// the anchor names no function), and every file and line in the anchors is up to date.
 #include "SampleCopy.h"
 
 #include <gtest/gtest.h>
@@ -20,11 +20,11 @@ TEST_P(SampleTours, CheckClean) {
     EXPECT_EQ(formatText({report}), "") << tour;
     EXPECT_EQ(exitCodeFor({report}), 0) << tour;
     ASSERT_FALSE(report.stops.empty()) << tour;
-    for (const StopReport &stop : report.stops) {
-      bool hasFunction = stop.fieldPos.count("function") > 0;
-      EXPECT_EQ(stop.check.form, hasFunction ? AnchorForm::FunctionPattern : AnchorForm::FilePattern)
-          << tour << " stop " << stop.id;
-      EXPECT_FALSE(resolvedText(stop).empty()) << tour << " stop " << stop.id;
+    for (const AnchorReport *anchor : report.anchors()) {
+      bool hasFunction = anchor->fieldPos.count("function") > 0;
+      EXPECT_EQ(anchor->check.form, hasFunction ? AnchorForm::FunctionPattern : AnchorForm::FilePattern)
+          << tour << " " << anchor->describe();
+      EXPECT_FALSE(resolvedText(*anchor).empty()) << tour << " " << anchor->describe();
     }
   }
 }

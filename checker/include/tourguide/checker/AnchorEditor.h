@@ -9,13 +9,14 @@
 namespace tourguide::checker {
 
 struct FieldEdit {
-  size_t stop = 0;   ///< Index into "stops".
-  std::string field; ///< "function", "file", "pattern" or "line".
-  std::string json;  ///< The new value as a JSON token: "\"src/b.c\"" or "60".
+  std::string anchor; ///< JSON Pointer of the anchor object: "/stops/3/anchor", "/collect/0/anchor",
+                      ///< "/stops/3/collect/1/anchor".
+  std::string field;  ///< "function", "file", "pattern" or "line".
+  std::string json;   ///< The new value as a JSON token: "\"src/b.c\"" or "60".
 };
 
-/// Applies `edits` to `text`. Returns false (text unchanged, `error` set) when a stop or its
-/// anchor object cannot be found in the text.
+/// Applies `edits` to `text`. Returns false (text unchanged, `error` set) when an anchor object
+/// cannot be found in the text.
 bool applyFieldEdits(std::string &text, const std::vector<FieldEdit> &edits, std::string &error);
 
 /// Byte offset of a 1-based line:column as the tour library counts them (a UTF-8 sequence
