@@ -214,6 +214,7 @@ void Collector::rearmLocked(double now) {
     lldb::SBBreakpoint bp = breakpointOf(i);
     if (bp.IsValid())
       bp.SetEnabled(true);
+    budget_.chargeRearm(i);
     series_[i].paused = false;
   }
 }

@@ -22,6 +22,11 @@ void CollectionBudget::chargePass(size_t location, double callbackSeconds) {
   ++passes_;
 }
 
+void CollectionBudget::chargeRearm(size_t location) {
+  if (location < added_.size())
+    added_[location] += limits_.trapSeconds;
+}
+
 double CollectionBudget::addedSeconds() const {
   double total = 0;
   for (double a : added_)
