@@ -77,10 +77,11 @@ std::string changeUnder(const std::string &text, const std::string &label) {
   return next.rfind("    " + Delta, 0) == 0 ? next.substr(4) : std::string();
 }
 
-/// The listed elements of a summary: "size=4 [0.8368, -1.178, ...] min=..." -> {0.8368, -1.178}.
+/// The listed elements of a summary, which come last (before a sampling note):
+/// "size=4 float32 min=... inf=0 [0.8368, -1.178, ...]" -> {0.8368, -1.178}.
 std::vector<double> listed(const std::string &line) {
   std::vector<double> out;
-  size_t open = line.find("["), close = line.find("]", open);
+  size_t open = line.rfind("["), close = line.find("]", open);
   if (open == std::string::npos || close == std::string::npos)
     return out;
   std::stringstream items(line.substr(open + 1, close - open - 1));

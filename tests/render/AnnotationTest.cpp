@@ -37,7 +37,7 @@ AnnotationInput typicalStop(const std::string &file) {
   in.line = 4;
   in.contextLines = 1;
   in.watches = {{"loss", "0.25", false},
-                {"y", "size 4: [0.5, 1, 1.5, 2] min=0.5 max=2 mean=1.25 nan=0 inf=0", false},
+                {"y", "size=4 float32 min=0.5 max=2 mean=1.25 std=0.559017 nan=0 inf=0 [0.5, 1, 1.5, 2]", false},
                 {"grad", "not in scope here", true}};
   in.nextHint = "Type `tour next` to continue.";
   return in;
@@ -69,7 +69,7 @@ TEST(Annotation, TypicalStopLayout) {
             "  5 |   return loss / n;\n"
             "\n"
             "  loss = 0.25\n"
-            "  y    = size 4: [0.5, 1, 1.5, 2] min=0.5 max=2 mean=1.25...\n"
+            "  y    = size=4 float32 min=0.5 max=2 mean=1.25 std=0.559...\n"
             "  grad ! not in scope here\n"
             "\n"
             "Type `tour next` to continue.\n");
@@ -136,7 +136,7 @@ TEST(Annotation, AbsurdWidthsDoNotBreakRendering) {
 TEST(Annotation, WhatChangedGoesUnderItsWatch) {
   AnnotationInput in;
   in.title = "After the update";
-  in.watches = {{"weights", "size=4 [0.5, 0.25, 1, 2]", false,
+  in.watches = {{"weights", "size=4 float32 min=0.5 max=1 mean=0.75 std=0.25 nan=0 inf=0 [0.5, 0.5, 1, 1]", false,
                  "\u0394 since stop 2 (before-update): mean|\u0394|=0.01 max|\u0394|=0.02 (4 of 4 changed)"},
                 {"lr", "0.1", false, ""},
                 {"epoch", "2", false, "\u0394 since stop 3 (epoch-1): 1\u21922"}};
@@ -144,7 +144,7 @@ TEST(Annotation, WhatChangedGoesUnderItsWatch) {
   style.width = 90;
   EXPECT_EQ(renderAnnotation(in, style),
             "== After the update " + std::string(70, '=') + "\n"
-            "  weights = size=4 [0.5, 0.25, 1, 2]\n"
+            "  weights = size=4 float32 min=0.5 max=1 mean=0.75 std=0.25 nan=0 inf=0 [0.5, 0.5, 1, 1]\n"
             "    \u0394 since stop 2 (before-update): mean|\u0394|=0.01 max|\u0394|=0.02 (4 of 4 changed)\n"
             "  lr      = 0.1\n"
             "  epoch   = 2\n"

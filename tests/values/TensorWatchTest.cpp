@@ -188,7 +188,7 @@ TEST_F(TensorWatchTest, WithoutTypesATensorIsAPlainStruct) {
 
 TEST_F(TensorWatchTest, AMemberOfATensorIsAPlainValue) {
   std::string line = value("small_ptr->shape");
-  EXPECT_EQ(line, "size=2 [4, 8] min=4 max=8 mean=6 std=2");
+  EXPECT_EQ(line, "size=2 int32 min=4 max=8 mean=6 std=2 [4, 8]");
 }
 
 TEST_F(TensorWatchTest, SnapshotHoldsTheNumbersOfTheSummary) {

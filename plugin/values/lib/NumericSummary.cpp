@@ -165,10 +165,21 @@ std::string summarizeNumbers(const std::string &shape, uint64_t totalCount,
   if (!isSupported(format))
     return "size=" + shape + " (elements of an unsupported number format)";
   size_t readCount = bytes / format.byteSize;
-  std::string out = "size=" + shape + " " + listed(data, readCount, totalCount, format, shown, inOrder);
+  std::string elements = listed(data, readCount, totalCount, format, shown, inOrder);
   if (readCount == 0)
-    return out;
-  return out + statistics(data, readCount, format) + sampledNote(readCount, totalCount);
+    return "size=" + shape + " " + elements;
+  // The statistics before the elements, as in a tensor's summary: a line cut at the
+  // terminal's width loses elements, not the numbers the summary is for.
+  return "size=" + shape + " " + dtypeName(format) + statistics(data, readCount, format) + " " +
+         elements + sampledNote(readCount, totalCount);
+}
+
+std::string listNumbers(const std::string &shape, uint64_t totalCount, const unsigned char *data,
+                        size_t bytes, const NumberFormat &format, size_t shown, size_t inOrder) {
+  if (!isSupported(format))
+    return "size=" + shape + " (elements of an unsupported number format)";
+  return "size=" + shape + " " +
+         listed(data, bytes / format.byteSize, totalCount, format, shown, inOrder);
 }
 
 std::string summarizeTensor(const std::string &typeName, const std::vector<uint64_t> &shape,

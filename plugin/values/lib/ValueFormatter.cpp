@@ -364,15 +364,14 @@ Formatted ValueFormatter::range(uint64_t address, lldb::SBType elementType, uint
     size_t inOrder = indices.empty() ? SIZE_MAX : 0;
     while (inOrder < indices.size() && indices[inOrder] == inOrder)
       ++inOrder;
-    size_t shown = depth ? std::min<size_t>(3, limits_.shownElements) : limits_.shownElements;
-    std::string text = summarizeNumbers(shape, count,
-                                        reinterpret_cast<const unsigned char *>(bytes.data()),
-                                        bytes.size(), *format, shown, inOrder);
-    if (depth == 0)
-      keepSnapshot({count}, count, bytes, *format, std::move(indices), address);
-    // Inside a struct or another container only the elements fit: drop the statistics.
-    if (depth > 0 && text.find(']') != std::string::npos)
-      text.erase(text.find(']') + 1);
+    const auto *data = reinterpret_cast<const unsigned char *>(bytes.data());
+    // Inside a struct or another container only the elements fit: no type or statistics.
+    if (depth > 0)
+      return ok(listNumbers(shape, count, data, bytes.size(), *format,
+                            std::min<size_t>(3, limits_.shownElements), inOrder));
+    std::string text =
+        summarizeNumbers(shape, count, data, bytes.size(), *format, limits_.shownElements, inOrder);
+    keepSnapshot({count}, count, bytes, *format, std::move(indices), address);
     return ok(text);
   }
   std::string out = "size=" + shape + " [";

@@ -1,5 +1,6 @@
-// Summaries of numeric arrays read in bulk from the program's memory: size, first
-// elements, min / max / mean and, for floating point, how many NaN and Inf values.
+// Summaries of numeric arrays read in bulk from the program's memory: size, element type,
+// min / max / mean / std and, for floating point, how many NaN and Inf values, then the first
+// elements.
 // Pure computation on bytes: no LLDB, testable alone.
 #pragma once
 
@@ -22,7 +23,11 @@ struct NumberFormat {
 /// True when elements of this format can be decoded by summarizeNumbers().
 bool isSupported(const NumberFormat &format);
 
-/// "size=6 [0.5, -1.25, 2, 3.5, 0, ...] min=-1.25 max=10 mean=2.45833 std=3.77 nan=0 inf=0".
+/// "size=6 float64 min=-1.25 max=10 mean=2.45833 std=3.69238 nan=0 inf=0 [0.5, -1.25, 2, 3.5, 0, ...]",
+/// "size=5 uint8 min=0 max=255 mean=79.8 std=99.6983 [0, 255, 128, 7, 9]",
+/// "size=3 bool true=2 [true, false, true]": the element type (dtypeName()) and the statistics
+/// come first, as in summarizeTensor(), so a line cut at the terminal's width loses listed
+/// elements, not the statistics. Nothing read (an empty array): "size=0 []" only.
 /// Integers are listed exactly, floating-point elements with 4 significant digits.
 /// `shape` is the size as shown ("6", "2x3"); `totalCount` the number of elements the
 /// array has; `data`/`bytes` the elements actually read, which may be fewer (a sampled
@@ -33,6 +38,13 @@ bool isSupported(const NumberFormat &format);
 std::string summarizeNumbers(const std::string &shape, uint64_t totalCount,
                              const unsigned char *data, size_t bytes, const NumberFormat &format,
                              size_t shown = 5, size_t inOrder = SIZE_MAX);
+
+/// "size=6 [0.5, -1.25, 2, ...]": the size and the listed elements only, with the conventions
+/// of summarizeNumbers() but no type, statistics or sampling note (for an array inside a
+/// struct or another container, where only the first elements are read).
+std::string listNumbers(const std::string &shape, uint64_t totalCount, const unsigned char *data,
+                        size_t bytes, const NumberFormat &format, size_t shown = 5,
+                        size_t inOrder = SIZE_MAX);
 
 /// "Tensor float32 [32x64] min=-0.5 max=0.5 mean=0.01 std=0.29 nan=0 inf=0 [0.12, -0.5, ...]":
 /// the summary of a tensor-like value of type `typeName`, with the same conventions as
