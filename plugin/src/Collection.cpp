@@ -30,7 +30,9 @@ collect::BudgetLimits limitsFromEnvironment(collect::BudgetLimits limits) {
 /// "train.c:116 in main".
 std::string whereText(const ResolvedStop &r) {
   std::string file = std::filesystem::path(r.file).filename().string();
-  return file + ":" + std::to_string(r.line) + (r.function.empty() ? "" : " in " + r.function);
+  // "Trainer::train_epoch(data::DataLoader &)" -> "Trainer::train_epoch": the line says enough.
+  std::string function = r.function.substr(0, r.function.find('('));
+  return file + ":" + std::to_string(r.line) + (function.empty() ? "" : " in " + function);
 }
 
 } // namespace

@@ -27,7 +27,8 @@ std::string caveats(const collect::CollectedSeries &s) {
   std::string out;
   if (s.pauses)
     out += "paused " + std::to_string(s.pauses) + (s.pauses == 1 ? " time" : " times") +
-           " to bound the slowdown (docs/plugin.md#collected-series)";
+           " to bound the slowdown" + (s.spec.xExpr.empty() ? "; passes while paused are not counted" : "") +
+           " (docs/plugin.md#collected-series)";
   if (s.stride != std::max<uint64_t>(s.spec.every, 1))
     out += std::string(out.empty() ? "" : "; ") + "thinned to every " + std::to_string(s.stride) +
            " passes to stay under " + std::to_string(collect::kMaxPoints) + " points";
