@@ -3,6 +3,7 @@
 #include "OwnModules.h"
 #include "StopArming.h"
 #include "tourguide/tours/TourFile.h"
+#include "tourguide/values/ScalarReader.h"
 
 #include <chrono>
 #include <cstdlib>
@@ -51,69 +52,6 @@ std::deque<std::unique_ptr<void, void (*)(void *)>> *registry = nullptr;
 } // namespace
 
 Collector::~Collector() = default;
-
-bool numberOf(lldb::SBValue value, double &out, std::string &why) {
-  if (!value.IsValid()) {
-    why = "no such variable here";
-    return false;
-  }
-  lldb::SBError err = value.GetError();
-  if (err.Fail()) {
-    why = err.GetCString() ? err.GetCString() : "cannot be read";
-    return false;
-  }
-  lldb::SBType type = value.GetType().GetCanonicalType();
-  lldb::BasicType basic = type.GetBasicType();
-  lldb::SBData data = value.GetData();
-  lldb::SBError derr;
-  switch (basic) {
-  case lldb::eBasicTypeFloat:
-    out = data.GetFloat(derr, 0);
-    break;
-  case lldb::eBasicTypeDouble:
-    out = data.GetDouble(derr, 0);
-    break;
-  case lldb::eBasicTypeLongDouble:
-    out = static_cast<double>(data.GetLongDouble(derr, 0));
-    break;
-  case lldb::eBasicTypeBool:
-  case lldb::eBasicTypeChar:
-  case lldb::eBasicTypeSignedChar:
-  case lldb::eBasicTypeShort:
-  case lldb::eBasicTypeInt:
-  case lldb::eBasicTypeLong:
-  case lldb::eBasicTypeLongLong:
-  case lldb::eBasicTypeInt128:
-  case lldb::eBasicTypeWChar:
-  case lldb::eBasicTypeSignedWChar:
-  case lldb::eBasicTypeChar16:
-  case lldb::eBasicTypeChar32:
-    out = static_cast<double>(value.GetValueAsSigned(derr));
-    break;
-  case lldb::eBasicTypeUnsignedChar:
-  case lldb::eBasicTypeUnsignedShort:
-  case lldb::eBasicTypeUnsignedInt:
-  case lldb::eBasicTypeUnsignedLong:
-  case lldb::eBasicTypeUnsignedLongLong:
-  case lldb::eBasicTypeUnsignedInt128:
-  case lldb::eBasicTypeUnsignedWChar:
-    out = static_cast<double>(value.GetValueAsUnsigned(derr));
-    break;
-  default:
-    if (type.GetTypeClass() == lldb::eTypeClassEnumeration) {
-      out = static_cast<double>(value.GetValueAsSigned(derr));
-      break;
-    }
-    why = std::string("is a ") + (value.GetTypeName() ? value.GetTypeName() : "value") +
-          ", not a number";
-    return false;
-  }
-  if (derr.Fail()) {
-    why = derr.GetCString() ? derr.GetCString() : "cannot be read";
-    return false;
-  }
-  return true;
-}
 
 void Collector::place(lldb::SBTarget target, const tours::Tour &tour, const AnchorResolver &resolver,
                       const lldb::SBFileSpecList &modules) {
@@ -282,10 +220,10 @@ void Collector::pass(size_t index, lldb::SBThread &thread) {
     // Only variable paths: an expression here would run the program inside a callback.
     if (!tours::isVariablePath(s.spec.expr)) {
       s.fail("'" + s.spec.expr + "' is not a variable path; collect reads variables only");
-    } else if (!numberOf(frame.GetValueForVariablePath(s.spec.expr.c_str(), lldb::eNoDynamicValues), y, why)) {
+    } else if (!values::readScalar(frame.GetValueForVariablePath(s.spec.expr.c_str(), lldb::eNoDynamicValues), y, why)) {
       s.fail("'" + s.spec.expr + "' " + why);
     } else if (!s.spec.xExpr.empty() &&
-               !numberOf(frame.GetValueForVariablePath(s.spec.xExpr.c_str(), lldb::eNoDynamicValues), x, why)) {
+               !values::readScalar(frame.GetValueForVariablePath(s.spec.xExpr.c_str(), lldb::eNoDynamicValues), x, why)) {
       s.fail("x '" + s.spec.xExpr + "' " + why);
     } else {
       s.add(y, !s.spec.xExpr.empty(), x);

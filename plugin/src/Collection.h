@@ -68,8 +68,4 @@ private:
   lldb::SBTarget target_;
 };
 
-/// A number from a value: integers, enums, bools and floating point; nullopt (with `why`)
-/// for anything else (a pointer, a struct, an unreadable value).
-bool numberOf(lldb::SBValue value, double &out, std::string &why);
-
 } // namespace tourguide::plugin

@@ -3,6 +3,7 @@
 // needs no process, launches nothing, leaves no breakpoint or target behind, and LLDB stays
 // usable afterwards.
 #include "LldbSession.h"
+#include "PluginSamples.h"
 
 #include <gtest/gtest.h>
 
@@ -15,15 +16,6 @@ using namespace tourguide::testing;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct Sample {
-  const char *name, *sourceDir, *buildDir;
-};
-void PrintTo(const Sample &sample, std::ostream *os) { *os << sample.name; }
-
-const std::vector<Sample> kSamples = {
-#include "PluginSamples.inc"
-};
 
 const std::string kToyRoot = fs::path(TG_TOY_TOUR).parent_path().parent_path().string();
 

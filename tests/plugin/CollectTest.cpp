@@ -18,23 +18,10 @@ using namespace tourguide::testing;
 
 namespace {
 
-struct Point {
-  double x = 0, y = 0;
-};
+using Point = PlotPoint;
 
-/// The points of `tour plot --values NAME` output: "x<TAB>y" lines after the header.
-std::vector<Point> parseValues(const std::string &text) {
-  std::vector<Point> out;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) {
-    Point p;
-    char extra;
-    if (std::sscanf(line.c_str(), "%lf\t%lf%c", &p.x, &p.y, &extra) == 2)
-      out.push_back(p);
-  }
-  return out;
-}
+/// The points of `tour plot --values NAME` output.
+inline std::vector<Point> parseValues(const std::string &text) { return plottedPoints(text); }
 
 class Collect : public ::testing::Test {
 protected:

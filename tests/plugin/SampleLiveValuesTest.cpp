@@ -15,6 +15,7 @@
 // The eval tour is played next (it reads that checkpoint), and its collected series are checked
 // against eval's printed accuracy and loss.
 #include "LldbSession.h"
+#include "PluginSamples.h"
 #include "TourTestSupport.h"
 #include "tourguide/tours/TourFile.h"
 
@@ -35,15 +36,6 @@
 using namespace tourguide::testing;
 
 namespace {
-
-struct Sample {
-  const char *name, *sourceDir, *buildDir;
-};
-void PrintTo(const Sample &sample, std::ostream *os) { *os << sample.name; }
-
-const std::vector<Sample> kSamples = {
-#include "PluginSamples.inc"
-};
 
 /// One parameter array of a checkpoint file, in file order.
 using Params = std::vector<std::vector<float>>;
@@ -153,23 +145,10 @@ Expectations expectationsFor(const std::string &name) {
 
 // ---------------------------------------------------------------- reading what LLDB printed
 
-struct Point {
-  double x = 0, y = 0;
-};
+using Point = PlotPoint;
 
-/// The points of `tour plot --values NAME`: "x<TAB>y" lines after the header.
-std::vector<Point> parseValues(const std::string &text) {
-  std::vector<Point> out;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) {
-    Point p;
-    char extra;
-    if (std::sscanf(line.c_str(), "%lf\t%lf%c", &p.x, &p.y, &extra) == 2)
-      out.push_back(p);
-  }
-  return out;
-}
+/// The points of `tour plot --values NAME`.
+std::vector<Point> parseValues(const std::string &text) { return plottedPoints(text); }
 
 /// The numbers of `key=` in a watch line (NaN when absent).
 double statOf(const std::string &line, const std::string &key) {

@@ -3,6 +3,7 @@
 // what the browser shows: the tour, every stop reached with its values, and a chart per
 // collected series with as many points as `tour plot --values` lists.
 #include "LldbSession.h"
+#include "PluginSamples.h"
 #include "TourTestSupport.h"
 #include "tourguide/tours/TourFile.h"
 
@@ -19,15 +20,6 @@ using namespace tourguide::testing;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct Sample {
-  const char *name, *sourceDir, *buildDir;
-};
-void PrintTo(const Sample &sample, std::ostream *os) { *os << sample.name; }
-
-const std::vector<Sample> kSamples = {
-#include "PluginSamples.inc"
-};
 
 std::string chromiumPath() {
   const char *override = std::getenv("TOURGUIDE_CHROMIUM");
@@ -65,19 +57,6 @@ std::string visibleText(const std::string &dom) {
       text.replace(at, entity.size(), c);
   }
   return text;
-}
-
-/// Number of "x<TAB>y" lines in `tour plot --values` output.
-size_t pointCount(const std::string &values) {
-  std::istringstream in(values);
-  std::string line;
-  size_t n = 0;
-  while (std::getline(in, line)) {
-    double x, y;
-    char extra;
-    n += std::sscanf(line.c_str(), "%lf\t%lf%c", &x, &y, &extra) == 2;
-  }
-  return n;
 }
 
 class SampleReport : public ::testing::TestWithParam<Sample> {
@@ -140,7 +119,7 @@ TEST_P(SampleReport, TheTrainTourCollectsPlotsAndReportsWhatItSaw) {
 
   std::map<std::string, size_t> points;
   for (const auto &name : series) {
-    points[name] = pointCount(lldb.run("tour plot --values " + name).out);
+    points[name] = plottedPoints(lldb.run("tour plot --values " + name).out).size();
     EXPECT_GT(points[name], 1u) << name;
   }
 

@@ -4,6 +4,7 @@
 // pattern when a pattern placed it), and every plain-variable watch shows the value LLDB
 // itself reads there. The program must then exit normally with every stop reached.
 #include "LldbSession.h"
+#include "PluginSamples.h"
 #include "TourTestSupport.h"
 #include "tourguide/tours/TourFile.h"
 
@@ -18,15 +19,6 @@ using namespace tourguide::testing;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct Sample {
-  const char *name, *sourceDir, *buildDir;
-};
-void PrintTo(const Sample &sample, std::ostream *os) { *os << sample.name; }
-
-const std::vector<Sample> kSamples = {
-#include "PluginSamples.inc"
-};
 
 std::string sourceLine(const std::string &file, unsigned line) {
   std::ifstream in(file);

@@ -5,7 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <sstream>
 #include <string>
+#include <vector>
 
 namespace tourguide::testing {
 
@@ -49,6 +52,25 @@ inline ::testing::AssertionResult watchShows(const std::string &text, const std:
   if (line.find(value) == std::string::npos)
     return ::testing::AssertionFailure() << "watch '" << label << "' does not show " << value << ": " << line;
   return ::testing::AssertionSuccess();
+}
+
+/// One point of a collected series.
+struct PlotPoint {
+  double x = 0, y = 0;
+};
+
+/// The points `tour plot --values NAME` printed: its "x<TAB>y" lines.
+inline std::vector<PlotPoint> plottedPoints(const std::string &text) {
+  std::vector<PlotPoint> out;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    PlotPoint p;
+    char extra;
+    if (std::sscanf(line.c_str(), "%lf\t%lf%c", &p.x, &p.y, &extra) == 2)
+      out.push_back(p);
+  }
+  return out;
 }
 
 } // namespace tourguide::testing

@@ -1,6 +1,7 @@
 // Drives the real debugger: launches programs/watch_program.cpp under an in-process
 // SBDebugger, stops in stop_here() and reads main()'s variables with readWatch.
 #include "StoppedProgram.h"
+#include "tourguide/values/ScalarReader.h"
 #include "tourguide/values/WatchReader.h"
 
 #include <gtest/gtest.h>
@@ -313,4 +314,28 @@ TEST_F(WatchReaderTest, BitfieldsShareAnAddressSoTheirsIsNotKept) {
   EXPECT_EQ(level.snapshot->values, std::vector<double>{17});
   EXPECT_EQ(mode.snapshot->address, 0u);
   EXPECT_EQ(matchSnapshots(*mode.snapshot, *level.snapshot), SnapshotMatch::None);
+}
+
+TEST_F(WatchReaderTest, ReadScalarGivesTheNumberCollectedSeriesUse) {
+  auto read = [](const std::string &path, double &out, std::string &why) {
+    return tourguide::values::readScalar(
+        mainFrame().GetValueForVariablePath(path.c_str(), lldb::eNoDynamicValues), out, why);
+  };
+  double out = 0;
+  std::string why;
+  ASSERT_TRUE(read("epoch", out, why)) << why;
+  EXPECT_EQ(out, 3);
+  ASSERT_TRUE(read("lr", out, why)) << why;
+  EXPECT_EQ(out, 0.001); // exactly: from the bytes, not from LLDB's text
+  ASSERT_TRUE(read("shuffle", out, why)) << why;
+  EXPECT_EQ(out, 1);
+  ASSERT_TRUE(read("phase", out, why)) << why;
+  EXPECT_EQ(out, 1); // Phase::Eval
+  ASSERT_TRUE(read("flags.level", out, why)) << why;
+  EXPECT_EQ(out, 17); // a bitfield, not its storage unit
+  EXPECT_FALSE(read("tag", out, why));
+  EXPECT_NE(why.find("not a number"), std::string::npos) << why;
+  EXPECT_FALSE(read("weights", out, why));
+  EXPECT_FALSE(read("no_such_variable", out, why));
+  EXPECT_FALSE(why.empty());
 }
