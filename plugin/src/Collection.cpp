@@ -126,10 +126,21 @@ void Collector::remove() {
     target.BreakpointDelete(id);
 }
 
+void Collector::settleClockLocked() const {
+  if (!budget_.running())
+    return;
+  lldb::SBTarget target = target_;
+  lldb::SBProcess process = target.GetProcess();
+  lldb::StateType state = process.IsValid() ? process.GetState() : lldb::eStateInvalid;
+  if (state == lldb::eStateRunning || state == lldb::eStateStepping)
+    return;
+  budget_.stopped(lastPass_ >= 0 ? lastPass_ : nowSeconds());
+}
+
 void Collector::resumed() {
   std::lock_guard<std::mutex> lock(mutex_);
   double now = nowSeconds();
-  budget_.stopped(now); // a no-op unless the user resumed it behind our back
+  settleClockLocked(); // a no-op unless the user ran the program with their own `continue`
   rearmLocked(now);
   budget_.resumed(now);
 }
@@ -144,6 +155,7 @@ void Collector::newRun() {
   for (auto &s : series_)
     s.clear();
   budget_ = collect::CollectionBudget(budget_.limits(), series_.size());
+  lastPass_ = -1;
   rearmLocked(nowSeconds());
 }
 
@@ -181,6 +193,7 @@ double Collector::addedSeconds() const {
 
 double Collector::ownSeconds() const {
   std::lock_guard<std::mutex> lock(mutex_);
+  settleClockLocked();
   return budget_.ownSeconds(nowSeconds());
 }
 
@@ -213,6 +226,11 @@ void Collector::pass(size_t index, lldb::SBThread &thread) {
   if (index >= series_.size())
     return;
   collect::CollectedSeries &s = series_[index];
+  // A pass while the plugin thinks the program is stopped: the user resumed it with their own
+  // `continue`. Its running time counts from here (the time before the first pass is lost,
+  // which only makes the budget stricter).
+  if (!budget_.running())
+    budget_.resumed(start);
   if (s.countPass()) {
     lldb::SBFrame frame = thread.GetFrameAtIndex(0);
     double y = 0, x = 0;
@@ -230,6 +248,7 @@ void Collector::pass(size_t index, lldb::SBThread &thread) {
     }
   }
   double now = nowSeconds();
+  lastPass_ = now;
   budget_.chargePass(index, now - start);
   if (!budget_.allows(index, now)) {
     lldb::SBBreakpoint bp = breakpointOf(index);

@@ -59,12 +59,16 @@ private:
   void pass(size_t index, lldb::SBThread &thread);
   /// Enables every paused location when the budget allows it (caller holds the lock).
   void rearmLocked(double now);
+  /// After a run the user started with their own `continue`: when the program is no longer
+  /// running, stop the budget's clock at the last pass seen (caller holds the lock).
+  void settleClockLocked() const;
   lldb::SBBreakpoint breakpointOf(size_t index) const;
 
   mutable std::mutex mutex_;
   std::vector<collect::CollectedSeries> series_;
   std::vector<lldb::break_id_t> breakpoints_; ///< Parallel to series_.
-  collect::CollectionBudget budget_;
+  mutable collect::CollectionBudget budget_;
+  double lastPass_ = -1; ///< Time of the last pass through any location.
   lldb::SBTarget target_;
 };
 

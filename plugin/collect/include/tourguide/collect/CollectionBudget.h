@@ -39,6 +39,8 @@ public:
   void resumed(double now);
   /// The program stopped (a tour stop, an exit, an interrupt) at `now`.
   void stopped(double now);
+  /// True between resumed() and stopped().
+  bool running() const { return runningSince_ >= 0; }
   /// One pass through collected location `location`: the trap, plus `callbackSeconds` spent
   /// reading.
   void chargePass(size_t location, double callbackSeconds);
