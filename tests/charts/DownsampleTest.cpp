@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 
 using namespace tourguide::charts;
 
@@ -40,6 +41,34 @@ TEST(Downsample, KeepsASingleSpikeAndDip) {
   };
   EXPECT_TRUE(has(1000));
   EXPECT_TRUE(has(-1000));
+}
+
+} // namespace
+
+namespace {
+
+TEST(JoinDistance, BreaksAtAHoleInAnEvenlySpacedSeries) {
+  // Steps 0..99 and 300..399: a location paused for 200 steps.
+  std::vector<Point> points;
+  for (int x = 0; x < 100; ++x)
+    points.push_back({static_cast<double>(x), 1});
+  for (int x = 300; x < 400; ++x)
+    points.push_back({static_cast<double>(x), 1});
+  double join = joinDistance(points, 0, 399, 60);
+  EXPECT_GE(join, 1);
+  EXPECT_LT(join, 200);
+}
+
+TEST(JoinDistance, NeverBreaksAnEvenDenseSeriesEvenWhenDownsampled) {
+  std::vector<Point> points = ramp(100000);
+  double join = joinDistance(points, 0, 99999, 50);
+  std::vector<Point> kept = downsampleMinMax(points, 0, 99999, 50);
+  for (size_t i = 1; i < kept.size(); ++i)
+    ASSERT_LE(kept[i].x - kept[i - 1].x, join) << i;
+}
+
+TEST(JoinDistance, TooFewPointsAreAlwaysJoined) {
+  EXPECT_TRUE(std::isinf(joinDistance({{0, 1}, {100, 2}}, 0, 100, 10)));
 }
 
 } // namespace

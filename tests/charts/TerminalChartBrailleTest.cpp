@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <sstream>
 
 using namespace tourguide::charts;
 using namespace tourguide::charts::testing;
@@ -97,6 +98,44 @@ TEST(TerminalChartBraille, ASingleSpikeInAMillionPointsStaysVisible) {
                           [](unsigned cp) { return cp > 0x2800 && cp <= 0x28FF; }))
       << rows.front();
   EXPECT_NE(rows.front().find("60 ┤"), std::string::npos) << rows.front();
+}
+
+} // namespace
+
+namespace {
+
+TEST(TerminalChartGaps, NoLineIsDrawnAcrossAHole) {
+  // At 1 for x 1..9 and 90..99 (0 at x 0, for a y axis), nothing in between: a line joining
+  // x 9 to x 90 would run along the row of 1 through the middle of the plot.
+  tourguide::charts::Series s{"loss", {}, {}, "step"};
+  for (int x = 0; x < 10; ++x)
+    s.x.push_back(x), s.y.push_back(x == 0 ? 0 : 1);
+  for (int x = 90; x < 100; ++x)
+    s.x.push_back(x), s.y.push_back(1);
+  tourguide::charts::ChartStyle style;
+  style.width = 64;
+  style.height = 8;
+  std::string chart = tourguide::charts::renderChart(s, style);
+  // The row of the value 1 holds dots at both ends and a hole around the middle.
+  std::string top;
+  std::istringstream in(chart);
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind("1", 0) == 0 && line.find("┤") != std::string::npos) // "1 ┤", "1.00 ┤"
+      top = line;
+  ASSERT_FALSE(top.empty()) << chart;
+  std::string plot = top.substr(top.find("┤") + 3);
+  // Braille blank is U+2800 (3 bytes) or a space; count non-blank cells in the middle third.
+  size_t cells = 0, middleMarks = 0;
+  for (size_t i = 0; i < plot.size();) {
+    size_t len = (static_cast<unsigned char>(plot[i]) >= 0xE0) ? 3 : 1;
+    std::string cell = plot.substr(i, len);
+    bool mark = cell != " " && cell != "\u2800";
+    if (cells > 20 && cells < 40 && mark)
+      ++middleMarks;
+    ++cells;
+    i += len;
+  }
+  EXPECT_EQ(middleMarks, 0u) << chart;
 }
 
 } // namespace

@@ -27,6 +27,17 @@ TEST(SvgChart, AxesLabelsLineAndLastValue) {
             std::string::npos);
 }
 
+TEST(SvgChart, APausedSeriesIsDrawnAsSeparateRunsNotAcrossItsHole) {
+  Series loss{"loss", {}, {}, "step"};
+  for (int x : {0, 1, 2, 3, 4, 5, 50, 51, 52, 53, 54, 90}) {
+    loss.x.push_back(x);
+    loss.y.push_back(1.0 / (x + 1));
+  }
+  std::string svg = renderSvgChart(loss);
+  EXPECT_EQ(occurrences(svg, "<polyline"), 2u) << svg;   // 0-5 and 50-54
+  EXPECT_EQ(occurrences(svg, "<circle class=\"lone\""), 1u); // 90, on its own
+}
+
 TEST(SvgChart, NamesAreEscaped) {
   Series series{Script, {}, {1, 2}, Script};
   std::string svg = renderSvgChart(series);

@@ -44,4 +44,21 @@ std::vector<Point> downsampleMinMax(const std::vector<Point> &points, double xMi
   return result;
 }
 
+double joinDistance(const std::vector<Point> &points, double xMin, double xMax, unsigned columns) {
+  if (points.size() < 3)
+    return INFINITY;
+  std::vector<double> steps;
+  steps.reserve(points.size() - 1);
+  for (size_t i = 1; i < points.size(); ++i)
+    if (points[i].x > points[i - 1].x)
+      steps.push_back(points[i].x - points[i - 1].x);
+  if (steps.empty())
+    return INFINITY;
+  std::nth_element(steps.begin(), steps.begin() + steps.size() / 2, steps.end());
+  double bucket = columns && xMax > xMin && points.size() > 4 * static_cast<size_t>(columns)
+                      ? (xMax - xMin) / columns
+                      : 0;
+  return std::max(4 * steps[steps.size() / 2], 2 * bucket);
+}
+
 } // namespace tourguide::charts

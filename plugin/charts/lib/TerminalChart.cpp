@@ -51,14 +51,17 @@ private:
   unsigned wide_, high_;
 };
 
-void drawLine(const std::vector<Point> &points, const DotMapper &map, BrailleCanvas &canvas) {
-  if (points.size() == 1) {
-    canvas.set(map.x(points[0].x), map.y(points[0].y));
-    return;
+/// Joins consecutive points no further apart in x than `join`; a point with no neighbour
+/// within reach is drawn alone.
+void drawLine(const std::vector<Point> &points, const DotMapper &map, BrailleCanvas &canvas, double join) {
+  for (size_t i = 0; i < points.size(); ++i) {
+    bool joinedBefore = i > 0 && points[i].x - points[i - 1].x <= join;
+    bool joinedAfter = i + 1 < points.size() && points[i + 1].x - points[i].x <= join;
+    if (joinedBefore)
+      canvas.line(map.x(points[i - 1].x), map.y(points[i - 1].y), map.x(points[i].x), map.y(points[i].y));
+    else if (!joinedAfter)
+      canvas.set(map.x(points[i].x), map.y(points[i].y));
   }
-  for (size_t i = 1; i < points.size(); ++i)
-    canvas.line(map.x(points[i - 1].x), map.y(points[i - 1].y), map.x(points[i].x),
-                map.y(points[i].y));
 }
 
 /// The line of x labels under the axis: first value at the left, last at the right, the
@@ -135,7 +138,8 @@ std::string render(const Series &series, const ChartStyle &style) {
 
   BrailleCanvas canvas(columns, rows, style.unicode);
   DotMapper map(xMin, xMax, yTicks, canvas);
-  drawLine(downsampleMinMax(finite.points, xMin, xMax, canvas.dotsWide()), map, canvas);
+  drawLine(downsampleMinMax(finite.points, xMin, xMax, canvas.dotsWide()), map, canvas,
+           joinDistance(finite.points, xMin, xMax, canvas.dotsWide()));
 
   std::vector<std::string> rowLabels(rows);
   for (size_t i = 0; i < yTicks.values.size(); ++i) {

@@ -138,18 +138,26 @@ std::string render(const charts::Series &series, const SvgChartStyle &style) {
   // The line through (downsampled) points, and a light area under it.
   unsigned pixels = static_cast<unsigned>(std::max(1.0, frame.right - frame.left));
   std::vector<Point> kept = charts::downsampleMinMax(finite.points, xMin, xMax, pixels);
-  std::string coordinates;
-  for (const Point &p : kept)
-    coordinates += px(frame.xPixel(p.x)) + "," + px(frame.yPixel(p.y)) + " ";
-  if (!coordinates.empty())
+  // One polyline (and area) per run of points close enough to join: a paused series has holes.
+  double join = charts::joinDistance(finite.points, xMin, xMax, pixels);
+  for (size_t begin = 0; begin < kept.size();) {
+    size_t end = begin + 1;
+    while (end < kept.size() && kept[end].x - kept[end - 1].x <= join)
+      ++end;
+    std::string coordinates;
+    for (size_t i = begin; i < end; ++i)
+      coordinates += px(frame.xPixel(kept[i].x)) + "," + px(frame.yPixel(kept[i].y)) + " ";
     coordinates.pop_back();
-  if (kept.size() > 1) {
-    std::string area = px(frame.xPixel(kept.front().x)) + "," + px(frame.bottom) + " " +
-                       coordinates + " " + px(frame.xPixel(kept.back().x)) + "," +
-                       px(frame.bottom);
-    svg += "<polygon class=\"area\" fill=\"" + style.lineColor + "\" points=\"" + area + "\"/>";
-    svg += "<polyline class=\"line\" stroke=\"" + style.lineColor + "\" points=\"" +
-           coordinates + "\"/>";
+    if (end - begin > 1) {
+      std::string area = px(frame.xPixel(kept[begin].x)) + "," + px(frame.bottom) + " " + coordinates + " " +
+                         px(frame.xPixel(kept[end - 1].x)) + "," + px(frame.bottom);
+      svg += "<polygon class=\"area\" fill=\"" + style.lineColor + "\" points=\"" + area + "\"/>";
+      svg += "<polyline class=\"line\" stroke=\"" + style.lineColor + "\" points=\"" + coordinates + "\"/>";
+    } else if (kept.size() > 1) {
+      svg += "<circle class=\"lone\" cx=\"" + px(frame.xPixel(kept[begin].x)) + "\" cy=\"" +
+             px(frame.yPixel(kept[begin].y)) + "\" r=\"2\" fill=\"" + style.lineColor + "\"/>";
+    }
+    begin = end;
   }
 
   // The minimum (hollow) and the last value (filled, labelled).

@@ -14,4 +14,11 @@ namespace tourguide::charts {
 std::vector<Point> downsampleMinMax(const std::vector<Point> &points, double xMin, double xMax,
                                     unsigned columns);
 
+/// How far apart in x two consecutive points may be and still be joined by the line. A
+/// collected series has holes where its location was paused; a line across a hole would draw
+/// values nobody read. Beyond 4 times the series' usual (median) step, or beyond 2 buckets of
+/// the downsampling (whose kept points are that far apart without any hole), the line breaks.
+/// Infinity for fewer than 3 points.
+double joinDistance(const std::vector<Point> &points, double xMin, double xMax, unsigned columns);
+
 } // namespace tourguide::charts
