@@ -38,6 +38,18 @@ TEST(SvgChart, APausedSeriesIsDrawnAsSeparateRunsNotAcrossItsHole) {
   EXPECT_EQ(occurrences(svg, "<circle class=\"lone\""), 1u); // 90, on its own
 }
 
+TEST(SvgChart, ACounterOnXGetsWholeNumberTicks) {
+  Series loss{"epoch-loss", {}, {}, "epoch"};
+  for (int e = 1; e <= 12; ++e) {
+    loss.x.push_back(e);
+    loss.y.push_back(1.0 / e);
+  }
+  std::string svg = renderSvgChart(loss);
+  EXPECT_EQ(svg.find(">2.5<"), std::string::npos) << svg;
+  EXPECT_EQ(svg.find(">7.5<"), std::string::npos) << svg;
+  EXPECT_NE(svg.find(">12<"), std::string::npos) << svg;
+}
+
 TEST(SvgChart, NamesAreEscaped) {
   Series series{Script, {}, {1, 2}, Script};
   std::string svg = renderSvgChart(series);

@@ -48,7 +48,7 @@ charts::Ticks xTicks(double xMin, double xMax) {
   }
   charts::Ticks nice = charts::niceTicks(xMin, xMax, 6);
   // x is usually a counter (step, epoch, pass): no "2.5" between epochs 2 and 3.
-  if (nice.step < 1 && std::floor(xMin) == xMin && std::floor(xMax) == xMax) {
+  if (std::floor(nice.step) != nice.step && std::floor(xMin) == xMin && std::floor(xMax) == xMax) {
     nice.step = std::ceil(nice.step);
     nice.values.clear();
     for (double v = std::ceil(xMin / nice.step) * nice.step; v <= xMax; v += nice.step)
