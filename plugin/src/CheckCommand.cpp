@@ -308,18 +308,12 @@ private:
       checkStop(tour, {stop.id, "stop " + quoted(stop.id) + " (" + stop.title + ")", stop.anchor, stop.pos}, target,
                 modules, specs, resolver, out, tally);
     // Collected series resolve like stops (tour start places them the same way).
-    size_t series = 0;
-    auto checkSeries = [&](const tours::Collect &c, const tours::Anchor &anchor) {
-      ++series;
-      checkStop(tour, {c.name, "series " + quoted(c.name), anchor, c.pos}, target, modules, specs, resolver, out, tally);
-    };
-    for (const auto &c : tour.collect)
-      checkSeries(c, c.anchor);
-    for (const auto &stop : tour.stops)
-      for (const auto &c : stop.collect)
-        checkSeries(c, c.anchor.empty() ? stop.anchor : c.anchor);
+    std::vector<tours::SeriesPlace> series = tours::seriesOf(tour);
+    for (const tours::SeriesPlace &place : series)
+      checkStop(tour, {place.collect->name, "series " + quoted(place.collect->name), *place.anchor, place.collect->pos},
+                target, modules, specs, resolver, out, tally);
     std::string summary = std::to_string(tour.stops.size()) + " stops" +
-                          (series ? ", " + std::to_string(series) + " series" : std::string()) + ": " +
+                          (series.empty() ? std::string() : ", " + std::to_string(series.size()) + " series") + ": " +
                           std::to_string(tally.ok) +
                           " ok, " + std::to_string(tally.warnings) + " warnings, " +
                           std::to_string(tally.errors) + " errors";

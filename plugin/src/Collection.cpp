@@ -39,17 +39,22 @@ std::string whereText(const ResolvedStop &r) {
 } // namespace
 
 /// What a collect breakpoint's callback is given. Batons outlive their collector (LLDB keeps
-/// the raw pointer until the breakpoint is deleted), so they hold a weak reference and live
-/// in a registry that is never freed: a few dozen bytes per collected series per tour start.
+/// the raw pointer until the breakpoint is deleted), so they hold a weak reference and are
+/// never freed (sites()): a few dozen bytes per collected series per tour start.
 struct Collector::Site {
   std::weak_ptr<Collector> collector;
   size_t index = 0;
 };
 
 namespace {
-std::mutex registryMutex;
-std::deque<std::unique_ptr<void, void (*)(void *)>> *registry = nullptr;
+std::mutex sitesMutex;
 } // namespace
+
+std::deque<std::unique_ptr<Collector::Site>> &Collector::sites() {
+  // Never destroyed: a callback may still run while lldb exits.
+  static auto *all = new std::deque<std::unique_ptr<Site>>();
+  return *all;
+}
 
 Collector::~Collector() = default;
 
@@ -57,20 +62,15 @@ void Collector::place(lldb::SBTarget target, const tours::Tour &tour, const Anch
                       const lldb::SBFileSpecList &modules) {
   std::lock_guard<std::mutex> lock(mutex_);
   target_ = target;
-  budget_ = collect::CollectionBudget(limitsFromEnvironment(budget_.limits()), tour.collect.size() + [&] {
-    size_t n = 0;
-    for (const auto &stop : tour.stops)
-      n += stop.collect.size();
-    return n;
-  }());
-  auto add = [&](const tours::Collect &c, const tours::Anchor &anchor) {
+  for (const tours::SeriesPlace &place : tours::seriesOf(tour)) {
+    const tours::Collect &c = *place.collect;
     collect::SeriesSpec spec;
     spec.name = c.name;
     spec.label = c.label;
     spec.expr = c.expr;
     spec.xExpr = c.x;
     spec.every = c.every ? c.every : 1;
-    ResolvedStop r = placeStop(target, modules, resolver.candidatesFor(anchor), kCollectBreakpointName);
+    ResolvedStop r = placeStop(target, modules, resolver.candidatesFor(*place.anchor), kCollectBreakpointName);
     if (r.resolved)
       spec.where = whereText(r);
     series_.emplace_back(spec);
@@ -78,24 +78,19 @@ void Collector::place(lldb::SBTarget target, const tours::Tour &tour, const Anch
     if (!r.resolved) {
       series_.back().resolved = false;
       series_.back().why = r.why;
-      return;
+      continue;
     }
-    auto site = new Site{weak_from_this(), series_.size() - 1};
+    Site *site;
     {
-      std::lock_guard<std::mutex> reg(registryMutex);
-      if (!registry)
-        registry = new std::deque<std::unique_ptr<void, void (*)(void *)>>();
-      registry->emplace_back(site, [](void *p) { delete static_cast<Site *>(p); });
+      std::lock_guard<std::mutex> guard(sitesMutex);
+      site = sites().emplace_back(std::make_unique<Site>(Site{weak_from_this(), series_.size() - 1})).get();
     }
     lldb::SBBreakpoint bp = target.FindBreakpointByID(r.breakpointId);
     bp.SetCallback(&Collector::onPass, site);
     bp.SetEnabled(true);
-  };
-  for (const auto &c : tour.collect)
-    add(c, c.anchor);
-  for (const auto &stop : tour.stops)
-    for (const auto &c : stop.collect)
-      add(c, c.anchor.empty() ? stop.anchor : c.anchor);
+  }
+  // Each location gets its share of the slowdown bound (CollectionBudget.h).
+  budget_ = collect::CollectionBudget(limitsFromEnvironment(budget_.limits()), series_.size());
 }
 
 lldb::SBBreakpoint Collector::breakpointOf(size_t index) const {

@@ -12,6 +12,7 @@
 
 #include <lldb/API/LLDB.h>
 
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -54,6 +55,8 @@ public:
 
 private:
   struct Site;
+  /// Every Site ever made, never freed (see Site); guarded by a mutex of its own.
+  static std::deque<std::unique_ptr<Site>> &sites();
   static bool onPass(void *baton, lldb::SBProcess &process, lldb::SBThread &thread,
                      lldb::SBBreakpointLocation &location);
   void pass(size_t index, lldb::SBThread &thread);

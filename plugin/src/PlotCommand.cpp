@@ -21,7 +21,7 @@ std::string names(const std::vector<collect::CollectedSeries> &series) {
 }
 
 std::string valuesTable(const collect::CollectedSeries &s) {
-  std::string x = s.spec.xExpr.empty() ? "pass" : s.spec.xExpr;
+  std::string x = s.xName();
   std::string out = "# " + s.spec.name + ": " + std::to_string(s.y.size()) + " points\n" + x + "\t" + s.spec.name + "\n";
   for (size_t i = 0; i < s.y.size(); ++i)
     out += values::formatNumber(s.x[i], 10) + "\t" + values::formatNumber(s.y[i], 8) + "\n";

@@ -18,10 +18,6 @@ std::string everyText(const collect::CollectedSeries &s) {
   return "every " + std::to_string(s.spec.every) + " passes";
 }
 
-std::string dim(const std::string &text, const render::Style &style) {
-  return style.color ? "\x1b[2m" + text + "\x1b[0m" : text;
-}
-
 /// Notes on what the values do not show: paused locations, failed reads.
 std::string caveats(const collect::CollectedSeries &s) {
   std::string out;
@@ -71,7 +67,7 @@ std::string sparklineLines(const std::vector<collect::CollectedSeries> &series, 
       unsigned spark = std::min<unsigned>(16, static_cast<unsigned>(s.y.size()));
       line += charts::renderSparkline(s.y, spark) + "  ";
       charts::SeriesSummary sum = charts::summarize(s.chart());
-      std::string x = s.spec.xExpr.empty() ? "pass" : s.spec.xExpr;
+      std::string x = s.xName();
       if (sum.points)
         line += "last " + charts::formatCompact(sum.last.y) + " at " + x + " " + charts::formatCompact(sum.last.x) +
                 ", min " + charts::formatCompact(sum.min.y) + "; ";
@@ -81,7 +77,7 @@ std::string sparklineLines(const std::vector<collect::CollectedSeries> &series, 
     }
     out += render::truncateToWidth(line, style.width) + "\n";
     if (std::string c = caveats(s); !c.empty())
-      out += dim(render::truncateToWidth("    " + c, style.width), style) + "\n";
+      out += render::styled(render::truncateToWidth("    " + c, style.width), "2", style.color) + "\n";
   }
   return out;
 }
@@ -112,14 +108,14 @@ std::string seriesChart(const collect::CollectedSeries &s, const render::Style &
   out += charts::renderChart(s.chart(), chart);
   if (!s.y.empty()) {
     size_t n = std::min<size_t>(5, s.y.size());
-    std::string x = s.spec.xExpr.empty() ? "pass" : s.spec.xExpr;
+    std::string x = s.xName();
     out += "last " + std::to_string(n) + ":";
     for (size_t i = s.y.size() - n; i < s.y.size(); ++i)
       out += "  " + charts::formatCompact(s.y[i]) + " (" + x + " " + charts::formatCompact(s.x[i]) + ")";
     out += "\n";
   }
   if (std::string c = caveats(s); !c.empty())
-    out += dim(c, style) + "\n";
+    out += render::styled(c, "2", style.color) + "\n";
   return out;
 }
 

@@ -59,10 +59,7 @@ void placeAllStops(TourSession &s) {
   AnchorResolver resolver(s.target, modules, root);
   for (const auto &stop : s.tour->stops)
     s.stops.push_back(placeStop(s.target, moduleSpecs, resolver.candidatesFor(stop.anchor)));
-  bool collects = !s.tour->collect.empty();
-  for (const auto &stop : s.tour->stops)
-    collects |= !stop.collect.empty();
-  if (collects) {
+  if (!tours::seriesOf(*s.tour).empty()) {
     s.collector = std::make_shared<Collector>();
     s.collector->place(s.target, *s.tour, resolver, moduleSpecs);
   }

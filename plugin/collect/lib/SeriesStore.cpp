@@ -44,10 +44,7 @@ charts::Series CollectedSeries::chart() const {
   s.name = spec.name;
   s.x = x;
   s.y = y;
-  if (!spec.xExpr.empty())
-    s.xLabel = spec.xExpr;
-  else
-    s.xLabel = "pass"; // after a pause, of the passes seen: the chart's note says so
+  s.xLabel = xName(); // after a pause, "pass" counts the passes seen: the chart's note says so
   return s;
 }
 

@@ -117,4 +117,22 @@ struct Tour {
   std::string sourcePath;  ///< The file it was loaded from (empty if built in memory).
 };
 
+/// One collected series and the anchor it is collected at: its own, or its stop's.
+struct SeriesPlace {
+  const Collect *collect = nullptr;
+  const Anchor *anchor = nullptr;
+};
+
+/// Every collect item of `tour`, the top-level ones first, then each stop's in stop order:
+/// the order the plugin places, lists and checks them in.
+inline std::vector<SeriesPlace> seriesOf(const Tour &tour) {
+  std::vector<SeriesPlace> out;
+  for (const auto &c : tour.collect)
+    out.push_back({&c, &c.anchor});
+  for (const auto &stop : tour.stops)
+    for (const auto &c : stop.collect)
+      out.push_back({&c, c.anchor.empty() ? &stop.anchor : &c.anchor});
+  return out;
+}
+
 } // namespace tourguide::tours

@@ -44,7 +44,9 @@ struct CollectedSeries {
   void fail(const std::string &why);
   /// Forgets the values (a new run of the program).
   void clear();
-  /// The series as the charts draw it; its x label says what x counts.
+  /// What x counts: the tour's `x` expression, or "pass".
+  std::string xName() const { return spec.xExpr.empty() ? "pass" : spec.xExpr; }
+  /// The series as the charts draw it, labelled with xName().
   charts::Series chart() const;
 };
 
