@@ -2,6 +2,7 @@
 // its end, write `tour report`, open the page in headless Chromium (Debian's package) and check
 // what the browser shows: the tour, every stop reached with its values, and a chart per
 // collected series with as many points as `tour plot --values` lists.
+#include "HeadlessChromium.h"
 #include "LldbSession.h"
 #include "PluginSamples.h"
 #include "TourTestSupport.h"
@@ -20,44 +21,6 @@ using namespace tourguide::testing;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string chromiumPath() {
-  const char *override = std::getenv("TOURGUIDE_CHROMIUM");
-  return override && *override ? override : "/usr/bin/chromium";
-}
-
-std::string capture(const std::string &command) {
-  std::string out;
-  if (FILE *pipe = popen(command.c_str(), "r")) {
-    char buffer[65536];
-    size_t n;
-    while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0)
-      out.append(buffer, n);
-    pclose(pipe);
-  }
-  return out;
-}
-
-/// The text a reader sees in the DOM Chromium built: tags dropped, a few entities decoded.
-std::string visibleText(const std::string &dom) {
-  std::string text;
-  bool inTag = false;
-  for (char c : dom) {
-    if (c == '<')
-      inTag = true;
-    else if (c == '>') {
-      inTag = false;
-      text += ' ';
-    } else if (!inTag)
-      text += c;
-  }
-  for (const auto &[entity, c] : {std::pair<std::string, std::string>{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"},
-                                  {"&quot;", "\""}, {"&#39;", "'"}}) {
-    for (size_t at = text.find(entity); at != std::string::npos; at = text.find(entity, at + c.size()))
-      text.replace(at, entity.size(), c);
-  }
-  return text;
-}
 
 class SampleReport : public ::testing::TestWithParam<Sample> {
 protected:
@@ -81,11 +44,8 @@ TEST_P(SampleReport, TheTrainTourCollectsPlotsAndReportsWhatItSaw) {
   ASSERT_TRUE(loaded.ok()) << tourguide::tours::formatAll(loaded.diagnostics);
   const auto &tour = *loaded.tour;
   std::vector<std::string> series;
-  for (const auto &c : tour.collect)
-    series.push_back(c.name);
-  for (const auto &stop : tour.stops)
-    for (const auto &c : stop.collect)
-      series.push_back(c.name);
+  for (const auto &place : tourguide::tours::seriesOf(tour))
+    series.push_back(place.collect->name);
   ASSERT_FALSE(series.empty()) << "the train tour of " << sample.name << " collects no series";
 
   // The tour's program.path names the sample's own standalone build; use the one built here.
@@ -129,13 +89,10 @@ TEST_P(SampleReport, TheTrainTourCollectsPlotsAndReportsWhatItSaw) {
 
   if (access(chromiumPath().c_str(), X_OK) != 0)
     GTEST_SKIP() << "headless Chromium not found at " << chromiumPath() << " (Debian package 'chromium')";
-  std::string chromium = "timeout 120 " + chromiumPath() +
-                         " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run"
-                         " --disable-background-networking --disable-component-update --disable-sync"
-                         " --user-data-dir=" + (folder / "profile").string();
-  std::string dom = capture(chromium + " --dump-dom file://" + page.string() + " 2>/dev/null");
+  const std::string profile = (folder / "profile").string();
+  std::string dom = capture(chromiumCommand(profile, "--dump-dom", page.string()));
   ASSERT_FALSE(dom.empty()) << "Chromium printed no DOM";
-  std::string text = visibleText(dom);
+  std::string text = textOf(dom);
   EXPECT_NE(text.find(tour.title), std::string::npos);
   for (const auto &stop : tour.stops)
     EXPECT_NE(text.find(stop.title), std::string::npos) << stop.id;
@@ -147,8 +104,7 @@ TEST_P(SampleReport, TheTrainTourCollectsPlotsAndReportsWhatItSaw) {
   EXPECT_GE(countOf(dom, "<svg"), series.size()); // one chart per series
 
   fs::path shot = folder / "page.png";
-  capture(chromium + " --window-size=1100,1600 --screenshot=" + shot.string() + " file://" + page.string() +
-          " 2>/dev/null");
+  capture(chromiumCommand(profile, "--window-size=1100,1600 --screenshot=" + shot.string(), page.string()));
   std::error_code ec;
   // A blank page of that size compresses to about 10 KB; text, cards and charts to far more.
   EXPECT_GT(fs::file_size(shot, ec), 60000u) << "screenshot missing or blank";

@@ -1,5 +1,6 @@
 // End to end: a written report opened in headless Chromium (Debian package `chromium`).
 // --dump-dom shows what the browser made of the page; --screenshot shows it was drawn.
+#include "HeadlessChromium.h"
 #include "HostileSession.h"
 #include "tourguide/report/SessionReport.h"
 
@@ -15,60 +16,9 @@
 
 using namespace tourguide::report;
 using namespace tourguide::report::testing;
+using namespace tourguide::testing;
 
 namespace {
-
-std::string chromiumPath() {
-  const char *override = std::getenv("TOURGUIDE_CHROMIUM");
-  return override && *override ? override : "/usr/bin/chromium";
-}
-
-/// Runs a shell command and returns its standard output.
-std::string capture(const std::string &command) {
-  std::string out;
-  if (FILE *pipe = popen(command.c_str(), "r")) {
-    char buffer[65536];
-    size_t n;
-    while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0)
-      out.append(buffer, n);
-    pclose(pipe);
-  }
-  return out;
-}
-
-/// The visible text of serialized HTML: tags, <style> and <title> removed, entities decoded.
-std::string textOf(const std::string &html) {
-  std::string text;
-  for (size_t i = 0; i < html.size();) {
-    if (html.compare(i, 6, "<style") == 0 || html.compare(i, 6, "<title") == 0) {
-      size_t end = html.find(html.compare(i, 6, "<style") == 0 ? "</style>" : "</title>", i);
-      i = end == std::string::npos ? html.size() : end + 8;
-    } else if (html[i] == '<') {
-      size_t end = html.find('>', i);
-      i = end == std::string::npos ? html.size() : end + 1;
-      text += ' ';
-    } else {
-      text += html[i++];
-    }
-  }
-  std::string decoded;
-  for (size_t i = 0; i < text.size(); ++i) {
-    static const std::pair<const char *, char> entities[] = {
-        {"&lt;", '<'}, {"&gt;", '>'}, {"&amp;", '&'}, {"&quot;", '"'}, {"&#39;", '\''},
-        {"&nbsp;", ' '}};
-    bool replaced = false;
-    for (const auto &[entity, c] : entities)
-      if (text.compare(i, std::strlen(entity), entity) == 0) {
-        decoded += c;
-        i += std::strlen(entity) - 1;
-        replaced = true;
-        break;
-      }
-    if (!replaced)
-      decoded += text[i];
-  }
-  return decoded;
-}
 
 class ChromiumRenderTest : public ::testing::Test {
 protected:
@@ -88,12 +38,7 @@ protected:
   }
 
   /// Chromium with no network, no profile of the user's, and a time limit.
-  std::string chromium(const std::string &action) const {
-    return "timeout 120 " + chromiumPath() +
-           " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run"
-           " --disable-background-networking --disable-component-update --disable-sync"
-           " --user-data-dir=" + dir + "/profile " + action + " file://" + page + " 2>/dev/null";
-  }
+  std::string chromium(const std::string &action) const { return chromiumCommand(dir + "/profile", action, page); }
 
   SessionRecord session = hostileSession();
   std::string dir, page;
