@@ -104,7 +104,7 @@ lldb::SBBreakpoint Collector::breakpointOf(size_t index) const {
   return bp;
 }
 
-void Collector::remove() {
+size_t Collector::remove() {
   std::vector<lldb::break_id_t> ids;
   lldb::SBTarget target;
   {
@@ -117,8 +117,10 @@ void Collector::remove() {
     }
     target = target_;
   }
+  size_t removed = 0;
   for (auto id : ids)
-    target.BreakpointDelete(id);
+    removed += target.BreakpointDelete(id) ? 1 : 0;
+  return removed;
 }
 
 void Collector::settleClockLocked() const {

@@ -34,8 +34,9 @@ public:
   /// a stop's at its own anchor or the stop's). Unresolved entries are kept with the reason.
   void place(lldb::SBTarget target, const tours::Tour &tour, const AnchorResolver &resolver,
              const lldb::SBFileSpecList &modules);
-  /// Deletes the breakpoints (only ids this collector made that still carry the name).
-  void remove();
+  /// Deletes the breakpoints (only ids this collector made that still carry the name);
+  /// returns how many it deleted.
+  size_t remove();
 
   /// Around every launch or continue the plugin does: re-arms paused locations the budget
   /// allows again, and keeps the program's running time.

@@ -19,11 +19,9 @@ protected:
     if (!s.active())
       return fail(result, kNoTourMessage);
     size_t count = 0;
-    for (const auto &r : s.stops)
-      count += r.breakpointId != LLDB_INVALID_BREAK_ID ? 1 : 0;
     std::string title = s.tour->title;
     if (s.target.IsValid() && debugger.GetIndexOfTarget(s.target) != UINT32_MAX)
-      removeTourBreakpoints(s);
+      count = removeTourBreakpoints(s);
     s.reset();
     return succeed(result, "Tour '" + title + "' ended: removed its " + std::to_string(count) +
                                " breakpoints. Your own breakpoints and the process are left as they are.\n");

@@ -112,15 +112,17 @@ uint32_t hitCountOf(const TourSession &session, int index) {
 
 void disarmAll(TourSession &session) { armOnly(session, -1); }
 
-void removeTourBreakpoints(TourSession &session) {
+size_t removeTourBreakpoints(TourSession &session) {
+  size_t removed = 0;
   for (auto &stop : session.stops) {
     lldb::SBBreakpoint bp = tourBreakpoint(session, stop);
     if (bp.IsValid())
-      session.target.BreakpointDelete(bp.GetID());
+      removed += session.target.BreakpointDelete(bp.GetID()) ? 1 : 0;
     stop.breakpointId = LLDB_INVALID_BREAK_ID;
   }
   if (session.collector)
-    session.collector->remove();
+    removed += session.collector->remove();
+  return removed;
 }
 
 int stopIndexAtThread(const TourSession &session, lldb::SBThread thread) {

@@ -39,8 +39,8 @@ uint32_t hitCountOf(const TourSession &session, int index);
 void disarmAll(TourSession &session);
 
 /// Deletes the tour's breakpoints (stops and collected series): only ids the session created
-/// that still carry their name.
-void removeTourBreakpoints(TourSession &session);
+/// that still carry their name. Returns how many it deleted.
+size_t removeTourBreakpoints(TourSession &session);
 
 /// The tour breakpoint the thread is stopped at, as a stop index, or -1.
 int stopIndexAtThread(const TourSession &session, lldb::SBThread thread);

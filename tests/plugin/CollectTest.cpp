@@ -193,7 +193,10 @@ TEST_F(Collect, TourEndRemovesTheCollectionBreakpointsOnly) {
   Reply r = lldb.run("tour start " + tour);
   ASSERT_TRUE(r.ok) << r.all();
   EXPECT_EQ(breakpointsNamed("tourguide_collect"), 1u);
-  ASSERT_TRUE(lldb.run("tour end").ok);
+  Reply end = lldb.run("tour end");
+  ASSERT_TRUE(end.ok) << end.all();
+  EXPECT_NE(end.out.find("removed its 2 breakpoints"), std::string::npos) << end.out; // the stop's and the series'
+
   EXPECT_EQ(breakpointsNamed("tourguide_collect"), 0u);
   EXPECT_EQ(lldb.debugger().GetSelectedTarget().GetNumBreakpoints(), 1u);
 }
