@@ -1,5 +1,5 @@
 # Finds LLVM, Clang and LLDB of one Debian major version (TOURGUIDE_LLVM_VERSION),
-# plus nlohmann/json, cmark and GoogleTest. Everything links the shared libraries:
+# plus nlohmann/json, cmark (pkg-config) and GoogleTest. Everything links the shared libraries:
 # clang-cpp, LLVM and liblldb (the static component libraries take minutes to link).
 
 set(_llvm_prefix /usr/lib/llvm-${TOURGUIDE_LLVM_VERSION})
@@ -34,7 +34,12 @@ add_library(tourguide_clang INTERFACE)
 target_link_libraries(tourguide_clang INTERFACE tourguide_llvm clang-cpp)
 
 find_package(nlohmann_json 3 CONFIG REQUIRED)
-find_package(cmark CONFIG REQUIRED)
+# cmark through pkg-config: Debian's libcmark-dev CMake config imports the `cmark` program as
+# a target and fails when the separate `cmark` package is not installed; libcmark.pc has no such trap.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(CMARK REQUIRED IMPORTED_TARGET libcmark)
+add_library(tourguide_cmark INTERFACE)
+target_link_libraries(tourguide_cmark INTERFACE PkgConfig::CMARK)
 find_package(GTest CONFIG REQUIRED)
 include(GoogleTest)
 

@@ -16,6 +16,12 @@ packages=(
   chromium
 )
 
+# `--list`: the package list, one a line (the test suite checks that the build uses nothing else).
+if [ "${1:-}" = "--list" ]; then
+  printf '%s\n' "${packages[@]}"
+  exit 0
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
@@ -23,15 +29,31 @@ for p in "${packages[@]}"; do
   fi
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
-fi
-
-echo "tourguide: installing ${missing[*]}"
 sudo=""
-if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null || { echo "tourguide: run as root to install: ${missing[*]}" >&2; exit 1; }
+if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null; then
   sudo=sudo
 fi
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "tourguide: installing ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ] && [ -z "$sudo" ]; then
+    echo "tourguide: run as root to install: ${missing[*]}" >&2
+    exit 1
+  fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# Debian 12's lldb-14 looks for its Python module where `lldb-14 -P` says
+# (/usr/lib/local/lib/python3.11/dist-packages), but python3-lldb-14 puts it under
+# /usr/lib/llvm-14/lib/python3.11/dist-packages: every lldb-14 start then prints a
+# ModuleNotFoundError traceback. Link the module where lldb looks, once.
+lldb_python=$(lldb-14 -P 2>/dev/null || true)
+packaged=/usr/lib/llvm-14/lib/python3.11/dist-packages/lldb
+if [ -n "$lldb_python" ] && [ ! -e "$lldb_python/lldb" ] && [ -d "$packaged" ]; then
+  if [ "$(id -u)" -eq 0 ] || [ -n "$sudo" ]; then
+    echo "tourguide: linking lldb-14's Python module into $lldb_python (Debian's path is wrong)"
+    $sudo mkdir -p "$lldb_python"
+    $sudo ln -s "$packaged" "$lldb_python/lldb"
+  fi
+fi
