@@ -88,6 +88,18 @@ TEST(Annotation, NoLineIsWiderThanTheStyle) {
     EXPECT_LE(line.size(), 24u) << line;
 }
 
+TEST(Annotation, ValuesAreWrittenWholeWhenNotCut) {
+  std::string file = writeTempSource();
+  Style style;
+  style.width = 60;
+  style.cutValues = false; // output to a pipe or a log
+  std::string text = renderAnnotation(typicalStop(file), style);
+  std::remove(file.c_str());
+  EXPECT_NE(text.find("  y    = size=4 float32 min=0.5 max=2 mean=1.25 std=0.559017"), std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("0.559..."), std::string::npos) << text;
+}
+
 TEST(Annotation, MissingSourceAndNoPositionStillRender) {
   AnnotationInput in;
   in.title = "Somewhere";

@@ -44,6 +44,13 @@ TEST(TerminalStyle, NoColourWhenAnyConditionFails) {
   EXPECT_FALSE(decideStyle(facts).color);
 }
 
+TEST(TerminalStyle, ValuesAreCutOnlyOnATerminal) {
+  TerminalFacts facts = colourTerminal();
+  EXPECT_TRUE(decideStyle(facts).cutValues);
+  facts.outputIsTerminal = false; // lldb --batch into a pipe or a log
+  EXPECT_FALSE(decideStyle(facts).cutValues);
+}
+
 TEST(TerminalStyle, EmptyNoColorDoesNotDisableColour) {
   TerminalFacts facts = colourTerminal();
   facts.noColorEnv = "";

@@ -60,7 +60,7 @@ std::string watches(const std::vector<WatchLine> &lines, const Style &style) {
     // Without colour an error must still look different from a value: "!" instead of "=".
     std::string line = "  " + styled(label, "1", style.color) + (w.error ? " ! " : " = ") +
                        styled(sanitize(w.value), w.error ? "31" : "", style.color);
-    out += truncateToWidth(line, style.width) + "\n";
+    out += (style.cutValues ? truncateToWidth(line, style.width) : line) + "\n";
     // Under the watch, indented past its label's start; wrapped, not cut: the numbers are
     // at the end.
     if (!w.change.empty())

@@ -17,6 +17,7 @@ Style decideStyle(const TerminalFacts &facts) {
   style.color = facts.lldbUsesColor && facts.outputIsTerminal && !noColorAsked && !dumbTerminal;
   unsigned width = facts.terminalWidth ? facts.terminalWidth : 80;
   style.width = std::clamp(width, 20u, 1000u);
+  style.cutValues = facts.outputIsTerminal;
   return style;
 }
 

@@ -14,6 +14,9 @@ namespace tourguide::render {
 struct Style {
   bool color = false;
   unsigned width = 100;
+  /// Cut a watched value's line at `width` (a terminal, where a wrapped line breaks the
+  /// layout). Off when the output is a file or a pipe: a log keeps every number.
+  bool cutValues = true;
 };
 
 /// One watched value, already formatted on one line by tourguide::values.

@@ -20,7 +20,8 @@ struct TerminalFacts {
 
 /// Colour only when LLDB's colour setting is on, the output is a terminal, NO_COLOR is
 /// unset or empty (https://no-color.org) and TERM is not "dumb". The width is the
-/// terminal's, or 80 when unknown, kept within [20, 1000].
+/// terminal's, or 80 when unknown, kept within [20, 1000]. Value lines are cut at the width
+/// only on a terminal.
 Style decideStyle(const TerminalFacts &facts);
 
 /// decideStyle() with the facts read from `debugger` and the environment.
