@@ -38,11 +38,15 @@ using StageWitness = std::map<std::string, std::string>;
 
 class Analyser {
 public:
-  explicit Analyser(const ProgramIndex &index) : index(index) {}
+  Analyser(const ProgramIndex &index, const AnalysisOptions &options)
+      : index(index), options(options), origins(options.repoRoot, options.profiles, frameworksBuiltHere(options)) {}
 
   Analysis run() {
     Analysis out;
     for (const std::string &mainKey : index.mains()) {
+      // A bundled library's own test or tool is not one of the repo's programs.
+      if (!isOwn(mainKey))
+        continue;
       EntryPoint entry = describeEntry(mainKey);
       std::vector<Finding> findings;
       walk(entry, findings);
@@ -51,20 +55,138 @@ public:
       for (Finding &f : findings)
         out.findings.push_back(std::move(f));
     }
+    for (const auto &[key, fn] : index.functions())
+      origins.of(fn.file);
+    out.files = origins.files();
+    out.frameworks = frameworkCalls;
     return out;
   }
 
 private:
+  static std::set<std::string> frameworksBuiltHere(const AnalysisOptions &options) {
+    std::set<std::string> names;
+    for (const std::string &tu : options.translationUnits)
+      if (const FrameworkProfile *fw = options.profiles.frameworkOfFile(tu))
+        names.insert(fw->name);
+    return names;
+  }
+
+  /// Stops and stage rules apply to the repo's own code only; a framework's or a bundled
+  /// library's functions are seen from their call sites.
+  bool isOwn(const std::string &key) {
+    const FunctionFacts *fn = index.function(key);
+    return fn && origins.of(fn->file).origin == Origin::Own;
+  }
+
   const std::vector<StageMatch> &stagesOf(const std::string &key) {
     auto it = stageCache.find(key);
     if (it != stageCache.end())
       return it->second;
+    if (!isOwn(key))
+      return stageCache[key]; // empty
     const FunctionFacts &fn = *index.function(key);
     std::vector<StageMatch> stages = functionStages(fn);
+    if (auto m = options.profiles.matchMethod(fn.baseClasses, fn.name))
+      merge(stages, methodMatch(fn, *m));
+    for (StageMatch &m : frameworkCallMatches(fn))
+      merge(stages, std::move(m));
     stageCache[key] = stages; // provisional, guards recursion
     if (auto m = compositionModel(fn, stages))
       stages.push_back(*m);
+    for (StageMatch &m : stages)
+      m.role = indexer::roleOf(fn, m);
     return stageCache[key] = stages;
+  }
+
+  /// A stage already found for the function with the same (or no) role takes the new
+  /// evidence; otherwise the match is a stage of its own.
+  static void merge(std::vector<StageMatch> &stages, StageMatch m) {
+    for (StageMatch &s : stages)
+      if (s.stage == m.stage && (s.role.empty() || s.role == m.role) && s.via.empty()) {
+        s.evidence.insert(s.evidence.end(), m.evidence.begin(), m.evidence.end());
+        s.confidence = std::min(0.95, std::max(s.confidence, m.confidence) + 0.1);
+        s.role = m.role;
+        s.via = m.via;
+        s.framework = m.framework;
+        return;
+      }
+    stages.push_back(std::move(m));
+  }
+
+  StageMatch methodMatch(const FunctionFacts &fn, const ProfileMatch &pm) {
+    StageMatch m;
+    m.stage = pm.stage;
+    m.role = pm.role;
+    m.framework = pm.profile->name;
+    m.confidence = 0.8;
+    m.evidence.push_back({"`" + fn.qualifiedName + "` overrides " + pm.profile->name + "'s `" + fn.name + "`: " +
+                              pm.what,
+                          fn.line});
+    return m;
+  }
+
+  /// The frameworks whose API some resolved call of the program's own code names.
+  const std::set<std::string> &frameworksInUse() {
+    if (inUse)
+      return *inUse;
+    inUse.emplace();
+    for (const auto &[key, fn] : index.functions())
+      if (origins.of(fn.file).origin == Origin::Own)
+        for (const CallFact &c : fn.calls)
+          if (auto pm = options.profiles.matchCall(c.calleeQualifiedName))
+            inUse->insert(pm->profile->name);
+    return *inUse;
+  }
+
+  /// What a call means by the profiles, when it goes into a framework (not into the repo's
+  /// own code, which is followed into its body instead).
+  std::optional<ProfileMatch> frameworkMeaning(const CallFact &c, bool &byNameOnly) {
+    byNameOnly = false;
+    std::vector<std::string> targets = index.targetsOf(c);
+    if (std::any_of(targets.begin(), targets.end(), [&](const std::string &t) { return isOwn(t); }))
+      return std::nullopt;
+    std::optional<ProfileMatch> pm =
+        options.profiles.matchCall(c.calleeQualifiedName.empty() ? c.calleeName : c.calleeQualifiedName);
+    if (!pm && c.calleeQualifiedName.empty() && c.calleeUsr.empty()) {
+      pm = options.profiles.matchDependentCall(c.calleeName, frameworksInUse());
+      byNameOnly = pm.has_value();
+    }
+    return pm;
+  }
+
+  /// Calls from the repo's code into a framework, by the profiles: one match per stage and
+  /// role, anchored at the first such call (the line a stop would show).
+  std::vector<StageMatch> frameworkCallMatches(const FunctionFacts &fn) {
+    std::vector<StageMatch> out;
+    for (const CallFact &c : fn.calls) {
+      bool byNameOnly = false;
+      std::optional<ProfileMatch> pm = frameworkMeaning(c, byNameOnly);
+      if (!pm)
+        continue;
+      const std::string &name = c.calleeQualifiedName.empty() ? c.calleeName : c.calleeQualifiedName;
+      ++frameworkCalls[pm->profile->name];
+      std::string text = "line " + std::to_string(c.line) + ": calls `" + name + "`" +
+                         (byNameOnly ? " (inside a template: taken by its name as " + pm->profile->name + "'s)" : "") +
+                         ", " + pm->profile->name + (pm->what.empty() ? "'s " + pm->stage : ": " + pm->what);
+      auto same = std::find_if(out.begin(), out.end(), [&](const StageMatch &m) {
+        return m.stage == pm->stage && m.role == pm->role;
+      });
+      if (same != out.end()) {
+        if (same->evidence.size() < 4)
+          same->evidence.push_back({text, c.line});
+        continue;
+      }
+      StageMatch m;
+      m.stage = pm->stage;
+      m.role = pm->role;
+      m.via = name;
+      m.framework = pm->profile->name;
+      m.confidence = 0.85;
+      m.anchorLine = c.line;
+      m.evidence.push_back({text, c.line});
+      out.push_back(std::move(m));
+    }
+    return out;
   }
 
   /// A function that only chains model computations (layers) is the model's forward or
@@ -161,7 +283,18 @@ private:
         }
       }
     for (const CallFact &c : fn.calls)
-      if (c.loop >= 0 && loopEncloses(fn, c.loop, loop))
+      if (c.loop >= 0 && loopEncloses(fn, c.loop, loop)) {
+        bool byNameOnly = false;
+        if (auto pm = frameworkMeaning(c, byNameOnly)) {
+          // A framework's training loop called in a loop (trainer.train per fold) updates too.
+          std::string stage = pm->stage == "loop" ? "optimizer" : pm->stage;
+          if (!info.reached.count(stage)) {
+            info.reached[stage] = "";
+            info.via[stage] = "line " + std::to_string(c.line) + ": calls `" +
+                              (c.calleeQualifiedName.empty() ? c.calleeName : c.calleeQualifiedName) + "` (" +
+                              pm->profile->name + ")";
+          }
+        }
         for (const std::string &t : index.targetsOf(c))
           for (const auto &[stage, witness] : closureOf(t))
             if (!info.reached.count(stage) || info.reached[stage].empty()) {
@@ -175,6 +308,7 @@ private:
                 text += " (" + stage + ")";
               info.via[stage] = text;
             }
+      }
     return info;
   }
 
@@ -248,7 +382,8 @@ private:
     constructOrder = 0;
     alternativeTo.clear();
     // Without any update reachable, the loops worth showing are the evaluation loops.
-    evaluating = !closureOf(entry.key).count("optimizer");
+    // A framework's training loop (trainer.train, ggml_opt_fit) updates parameters too.
+    evaluating = !closureOf(entry.key).count("optimizer") && !closureOf(entry.key).count("loop");
     std::set<std::string> visited;
     unsigned order = 0;
     visit(entry, entry.key, 0, visited, order, out);
@@ -278,7 +413,7 @@ private:
     // comes before the calls on its own line.
     struct Item {
       unsigned line;
-      int kind; // 0 = a stop, 1 = a call
+      int kind; // 0 = a loop's stop, 1 = a stage's stop, 2 = a call: a loop is entered before what its body does
       const StageMatch *stage;
       int loop;
       const CallFact *call;
@@ -286,13 +421,13 @@ private:
     std::vector<Item> items;
     const std::vector<StageMatch> stages = stagesOf(key);
     for (const StageMatch &m : stages)
-      items.push_back({m.anchorLine, 0, &m, -1, nullptr});
+      items.push_back({m.anchorLine, 1, &m, -1, nullptr});
     for (size_t l = 0; l < fn.loops.size(); ++l)
       if (training[l])
         items.push_back({fn.loops[l].bodyLine ? fn.loops[l].bodyLine : fn.loops[l].line, 0, nullptr,
                          static_cast<int>(l), nullptr});
     for (const CallFact &c : fn.calls)
-      items.push_back({c.line, 1, nullptr, -1, &c});
+      items.push_back({c.line, 2, nullptr, -1, &c});
     for (const auto &[cls, line] : fn.constructs)
       constructedAt.emplace(cls, constructOrder++);
     std::stable_sort(items.begin(), items.end(), [](const Item &a, const Item &b) {
@@ -320,6 +455,8 @@ private:
           return constructRank(a) < constructRank(b);
         });
       std::string savedAlt = alternativeTo;
+      targets.erase(std::remove_if(targets.begin(), targets.end(), [&](const std::string &t) { return !isOwn(t); }),
+                    targets.end());
       for (size_t i = 0; i < targets.size(); ++i) {
         if (item.call->isVirtual && i > 0 && alternativeTo.empty())
           alternativeTo = index.function(targets[0])->qualifiedName;
@@ -355,6 +492,9 @@ private:
     f.anchorLine = m.anchorLine;
     f.anchorText = m.anchorText;
     f.watch = m.watch;
+    f.role = m.role;
+    f.via = m.via;
+    f.framework = m.framework;
     if (m.stage == "model" && fn.isVirtual)
       for (const std::string &base : fn.overrides)
         for (const std::string &o : index.overridersOf(base))
@@ -436,6 +576,10 @@ private:
   }
 
   const ProgramIndex &index;
+  const AnalysisOptions &options;
+  OriginMap origins;
+  std::map<std::string, unsigned> frameworkCalls;
+  std::optional<std::set<std::string>> inUse;
   std::map<std::string, std::vector<StageMatch>> stageCache;
   std::map<std::string, StageWitness> closureCache;
   std::map<std::string, bool> trainingLoopCache;
@@ -497,6 +641,8 @@ std::pair<std::string, std::string> locateProgram(const TUFacts &tu) {
   return {target, executableFor(tu, target)};
 }
 
-Analysis analyse(const ProgramIndex &index) { return Analyser(index).run(); }
+Analysis analyse(const ProgramIndex &index, const AnalysisOptions &options) {
+  return Analyser(index, options).run();
+}
 
 } // namespace tourguide::indexer

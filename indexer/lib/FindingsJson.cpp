@@ -30,15 +30,18 @@ std::vector<std::string> notesFor(const Analysis &analysis) {
   std::vector<std::string> notes;
   std::set<std::string> withLoop;
   for (const Finding &f : analysis.findings)
-    if (f.stage == "loop")
+    if (f.stage == "loop" && f.role != "evaluation")
       withLoop.insert(f.entry);
   if (analysis.entries.empty())
     notes.push_back("no entry point (main) found");
   if (withLoop.empty())
     notes.push_back("no training loop found");
   for (const EntryPoint &e : analysis.entries)
-    if (e.kind == "train" && !withLoop.count(e.program))
-      notes.push_back("no training loop found for '" + e.program + "'");
+    if (!withLoop.count(e.program))
+      notes.push_back("no training loop found for '" + e.program + "' (" + e.kind + ")");
+  for (const auto &[framework, calls] : analysis.frameworks)
+    notes.push_back("the repo's code calls " + framework + "'s API (" + std::to_string(calls) +
+                    " call site" + (calls == 1 ? "" : "s") + " with a known role)");
   return notes;
 }
 
@@ -124,6 +127,10 @@ std::string findingsToJson(const Analysis &analysis, const RunSummary &summary) 
     j["line"] = f.line;
     if (!f.role.empty())
       j["role"] = f.role;
+    if (!f.via.empty())
+      j["via"] = f.via;
+    if (!f.framework.empty())
+      j["framework"] = f.framework;
     if (!f.alternativeTo.empty())
       j["alternative_to"] = f.alternativeTo;
     j["confidence"] = rounded(f.confidence);
@@ -141,6 +148,18 @@ std::string findingsToJson(const Analysis &analysis, const RunSummary &summary) 
     stages.push_back(j);
   }
   doc["stages"] = stages;
+  Json files = Json::array();
+  for (const auto &[file, origin] : analysis.files) {
+    Json j;
+    j["file"] = file;
+    j["origin"] = originName(origin.origin);
+    if (!origin.why.empty())
+      j["why"] = origin.why;
+    if (!origin.framework.empty())
+      j["framework"] = origin.framework;
+    files.push_back(j);
+  }
+  doc["files"] = files;
   doc["notes"] = notesFor(analysis);
   return doc.dump(2) + "\n";
 }

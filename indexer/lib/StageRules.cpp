@@ -262,6 +262,28 @@ std::vector<StageMatch> functionStages(const FunctionFacts &fn) {
   return out;
 }
 
+std::string roleOf(const FunctionFacts &fn, const StageMatch &match) {
+  if (!match.role.empty())
+    return match.role;
+  auto fired = [&](const char *kind) {
+    return std::any_of(match.evidence.begin(), match.evidence.end(), [&](const Evidence &e) {
+      return std::any_of(fn.statements.begin(), fn.statements.end(), [&](const StatementFact &s) {
+        return s.kind == kind && s.line == e.line && e.line != 0;
+      });
+    });
+  };
+  if (match.stage == "model")
+    return nameHas(fn.name, {"backward", "backprop", "bprop", "grad"}) ? "backward" : "forward";
+  if (match.stage == "optimizer")
+    return fired("zero_grad") || (nameHas(fn.name, {"zero", "clear"}) && !fired("param_update")) ? "zero_grad"
+                                                                                                : "step";
+  if (match.stage == "checkpoint")
+    return fired("file_write") ? "save" : "load";
+  if (match.stage == "data")
+    return "loader";
+  return "";
+}
+
 std::string stageOfStatement(const StatementFact &s) {
   static const std::map<std::string, std::string> stages = {
       {"file_read", "data"},       {"shuffle", "data"},          {"param_update", "optimizer"},

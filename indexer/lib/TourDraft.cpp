@@ -41,18 +41,38 @@ bool patternFindsLine(const std::vector<std::string> &lines, unsigned begin, uns
 
 std::string stageTitle(const Finding &f) {
   std::string fn = "`" + f.function + "`";
+  if (!f.via.empty()) {
+    // A call into the framework: say what the call does, in the stage's words.
+    static const std::map<std::string, std::string> roleWords = {
+        {"forward", "Forward pass"},  {"backward", "Backward pass"},     {"build", "Model: the layers"},
+        {"step", "Optimizer step"},   {"zero_grad", "Zero the gradients"}, {"scheduler", "Learning-rate schedule"},
+        {"loader", "Data loading"},   {"dataset", "The data set"},        {"save", "Checkpoint: save"},
+        {"load", "Checkpoint: load"}, {"training", "The training loop"},  {"epochs", "One epoch"},
+        {"evaluation", "Evaluation"}};
+    static const std::map<std::string, std::string> stageWords = {
+        {"loss", "Loss"}, {"metrics", "Metrics"}, {"data", "Data"}, {"model", "Model"},
+        {"optimizer", "Optimizer"}, {"checkpoint", "Checkpoint"}, {"loop", "The training loop"}};
+    auto r = roleWords.find(f.role);
+    auto s = stageWords.find(f.stage);
+    std::string head = r != roleWords.end() ? r->second : s != stageWords.end() ? s->second : f.stage;
+    return head + ": " + fn + " calls `" + f.via + "`";
+  }
   if (f.stage == "loop")
     return "The training loop" + std::string(f.role == "loop" ? "" : " over " + f.role) + " in " + fn;
   if (f.stage == "data")
     return "Data: " + fn + " reads the examples";
   if (f.stage == "model")
-    return "Model: " + fn + " computes the network";
+    return f.role == "backward" ? "Backward pass: " + fn + " computes the gradients"
+                                : "Model: " + fn + " computes the network";
   if (f.stage == "loss")
     return "Loss: " + fn + " computes the objective";
   if (f.stage == "optimizer")
-    return "Optimizer: " + fn + " updates the parameters";
+    return f.role == "zero_grad" ? "Optimizer: " + fn + " clears the gradients"
+                                 : "Optimizer: " + fn + " updates the parameters";
   if (f.stage == "metrics")
     return "Metrics: " + fn + " measures the results";
+  if (f.stage == "checkpoint")
+    return f.role == "save" ? "Checkpoint: " + fn + " saves the model" : "Checkpoint: " + fn + " loads the model";
   return f.stage + ": " + fn;
 }
 
@@ -188,9 +208,13 @@ tourguide::tours::Tour draftTour(const EntryPoint &entry, const std::vector<Find
         stop.anchor.line = line;
     } else if (f->anchorLine == 0) {
       stop.anchor.function = f->function;
-    } else if (patternFindsLine(lines, f->functionBegin, f->functionEnd, f->anchorText, f->anchorLine)) {
+    } else if (std::string anchorText = !f->anchorText.empty() ? f->anchorText
+                                        : f->anchorLine <= lines.size() ? lines[f->anchorLine - 1]
+                                                                        : std::string();
+               patternFindsLine(lines, f->functionBegin, f->functionEnd, anchorText, f->anchorLine)) {
+      // A call into a framework has no statement text of its own: the call's line is the pattern.
       stop.anchor.function = f->function;
-      stop.anchor.pattern = tours::collapseWhitespace(f->anchorText);
+      stop.anchor.pattern = tours::collapseWhitespace(anchorText);
     } else {
       // The line's text occurs earlier in the function: name the line itself.
       stop.anchor.file = relFile;

@@ -85,9 +85,33 @@ struct IndexOptions {
   cl::opt<unsigned> maxSizeMiB{"max-tu-size", cl::desc("Skip main files larger than this many MiB (default 8)"),
                                cl::init(8), cl::value_desc("MiB"), cl::cat(category)};
   cl::opt<bool> quiet{"quiet", cl::desc("No progress and no summary line"), cl::cat(category)};
+  cl::list<std::string> profiles{"profile",
+                                 cl::desc("A framework profile (JSON, docs/profiles.md) to use besides the built-in ones\n"
+                                          "and the repo's .tours/*.profile.json; may be repeated"),
+                                 cl::value_desc("file"), cl::cat(category)};
   cl::list<std::string> sources{cl::Positional, cl::desc("[SOURCES...]"), cl::cat(category)};
 
 };
+
+/// The user's profiles (--profile, then the repo's .tours/*.profile.json) before the built-in
+/// ones, so that a rule of theirs wins over a shipped one.
+llvm::Expected<ProfileSet> loadProfiles(const std::string &repoRoot, std::vector<std::string> files) {
+  std::error_code ec;
+  std::vector<std::string> inRepo;
+  for (llvm::sys::fs::directory_iterator it(repoRoot + "/.tours", ec), end; it != end && !ec; it.increment(ec))
+    if (llvm::StringRef(it->path()).endswith(".profile.json"))
+      inRepo.push_back(it->path());
+  std::sort(inRepo.begin(), inRepo.end());
+  files.insert(files.end(), inRepo.begin(), inRepo.end());
+  std::vector<FrameworkProfile> user;
+  for (const std::string &file : files) {
+    auto p = loadProfile(file);
+    if (!p)
+      return p.takeError();
+    user.push_back(std::move(*p));
+  }
+  return ProfileSet::withBuiltins(std::move(user));
+}
 
 IndexOptions &indexOptions() {
   static IndexOptions options;
@@ -108,6 +132,7 @@ int runIndexCommand(int argc, const char **argv) {
   o.maxSizeMiB.setValue(8);
   o.quiet.setValue(false);
   o.sources.clear();
+  o.profiles.clear();
   cl::opt<std::string> &buildPath = o.buildPath;
   cl::opt<std::string> &output = o.output;
   cl::opt<unsigned> &jobs = o.jobs;
@@ -116,6 +141,7 @@ int runIndexCommand(int argc, const char **argv) {
   cl::opt<unsigned> &maxSizeMiB = o.maxSizeMiB;
   cl::opt<bool> &quiet = o.quiet;
   cl::list<std::string> &sources = o.sources;
+
   cl::OptionCategory &category = o.category;
   cl::HideUnrelatedOptions(category);
   std::string overview =
@@ -154,9 +180,27 @@ int runIndexCommand(int argc, const char **argv) {
   if (terminal)
     err << "\r\x1b[K";
 
+  std::string repoRoot = root.empty() ? guessRepoRoot(files) : std::string(root);
+  {
+    llvm::SmallString<256> abs(repoRoot);
+    llvm::sys::fs::make_absolute(abs);
+    llvm::sys::path::remove_dots(abs, true);
+    repoRoot = std::string(abs);
+  }
+  std::vector<std::string> profileFiles(o.profiles.begin(), o.profiles.end());
+  auto profiles = loadProfiles(repoRoot, profileFiles);
+  if (!profiles) {
+    err << "error: " << llvm::toString(profiles.takeError()) << "\n";
+    return 1;
+  }
+
   RunSummary summary = summarise(tus);
   ProgramIndex index(tus);
-  Analysis analysis = analyse(index);
+  AnalysisOptions analysisOptions;
+  analysisOptions.repoRoot = repoRoot;
+  analysisOptions.profiles = std::move(*profiles);
+  analysisOptions.translationUnits = files;
+  Analysis analysis = analyse(index, analysisOptions);
 
   if (!quiet)
     for (const TUFacts *tu : summary.problems) {
@@ -167,14 +211,6 @@ int runIndexCommand(int argc, const char **argv) {
       if (tu->errorCount > tu->errors.size())
         err << tu->mainFile << ": " << (tu->errorCount - tu->errors.size()) << " more errors\n";
     }
-
-  std::string repoRoot = root.empty() ? guessRepoRoot(files) : std::string(root);
-  {
-    llvm::SmallString<256> abs(repoRoot);
-    llvm::sys::fs::make_absolute(abs);
-    llvm::sys::path::remove_dots(abs, true);
-    repoRoot = std::string(abs);
-  }
 
   std::string error;
   if (format == Format::Json) {

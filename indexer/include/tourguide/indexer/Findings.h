@@ -4,7 +4,11 @@
 
 #include "tourguide/indexer/Facts.h"
 #include "tourguide/indexer/ProgramIndex.h"
+#include "tourguide/indexer/Profiles.h"
+#include "tourguide/indexer/SourceOrigin.h"
 #include "tourguide/indexer/StageRules.h"
+
+#include <map>
 
 #include <string>
 #include <utility>
@@ -32,7 +36,12 @@ struct Finding {
   unsigned line = 0;    ///< The function's name line; for loops, the loop keyword's line.
   double confidence = 0;
   std::vector<Evidence> evidence;
-  std::string role;      ///< Loops: "epochs", "batches", "steps" or "loop".
+  /// Loops: "epochs", "batches", "steps", "loop", "training" (a framework's loop);
+  /// model: "forward", "backward", "build"; optimizer: "step", "zero_grad"; checkpoint:
+  /// "save", "load"; data: "loader", "dataset".
+  std::string role;
+  std::string via;       ///< A framework API called at the anchor line ("torch::optim::SGD::step").
+  std::string framework; ///< Its profile's name ("libtorch").
   unsigned order = 0;    ///< Position in the program's order (depth-first, calls in line order).
   unsigned depth = 0;    ///< Call depth from the entry point.
   // For the tour: where to stop and what to show.
@@ -50,10 +59,24 @@ struct Finding {
 struct Analysis {
   std::vector<EntryPoint> entries;
   std::vector<Finding> findings; ///< Grouped by entry, in program order.
+  /// Every file that defines a function the TUs saw, with whose code it is.
+  std::map<std::string, FileOrigin> files;
+  /// The frameworks whose API the repo's own code calls (profile names), with a call count.
+  std::map<std::string, unsigned> frameworks;
+};
+
+struct AnalysisOptions {
+  /// The repository root: stops go only in its own files. Empty: every file that is not
+  /// vendored or a framework's counts as the repo's own.
+  std::string repoRoot;
+  ProfileSet profiles = ProfileSet::withBuiltins();
+  /// The indexed translation units' main files: a framework with one of them among its files
+  /// is built by this repo, so it is the repo's own code (the repo is that framework).
+  std::vector<std::string> translationUnits;
 };
 
 /// Classifies entry points and finds stages reachable from each.
-Analysis analyse(const ProgramIndex &index);
+Analysis analyse(const ProgramIndex &index, const AnalysisOptions &options = {});
 
 /// The program name for a TU holding `main`: "train" from ".../CMakeFiles/train.dir/train.c.o",
 /// "xor_train" from "xor_train.o", else the source file's stem.

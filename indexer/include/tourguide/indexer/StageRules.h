@@ -24,7 +24,17 @@ struct StageMatch {
   unsigned anchorLine = 0;  ///< The statement that decided it (0 = the function's entry).
   std::string anchorText;   ///< That line's text, trimmed: the tour's anchor pattern.
   std::vector<std::string> watch; ///< Scalars worth showing at the anchor.
+  /// Within the stage: forward/backward (model), step/zero_grad (optimizer), save/load
+  /// (checkpoint), loader (data), training/epochs/... (loops).
+  std::string role;
+  /// For a call into a framework: the API called ("torch::optim::SGD::step") and the
+  /// framework's name; the anchor is the call's line.
+  std::string via, framework;
 };
+
+/// The role a stage rule's match plays, from the function's facts: a model function named
+/// backward/backprop is the backward pass, a clearing optimizer function is zero_grad, ...
+std::string roleOf(const FunctionFacts &fn, const StageMatch &match);
 
 /// Below this, a match is not reported.
 constexpr double kReportThreshold = 0.5;

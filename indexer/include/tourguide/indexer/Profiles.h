@@ -1,0 +1,107 @@
+// Framework profiles: what an ML framework's API means for a tour, as data. A profile maps
+// the framework's functions (by qualified-name pattern) and base classes to stages and
+// roles ("torch::optim::*::step" is the optimizer's step), and says where the framework's
+// own files are, so that its internals are never a stop. Profiles ship as JSON files in
+// indexer/profiles/ (built in), and a user adds one with `--profile FILE` or a
+// `*.profile.json` in the repo's `.tours/` (docs/profiles.md).
+#pragma once
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace tourguide::indexer {
+
+/// A glob (`*`, `?`, `[...]`) over names or paths. It owns its text: llvm::GlobPattern keeps
+/// pointers into the string it was made from.
+class NamePattern {
+public:
+  static llvm::Expected<std::shared_ptr<const NamePattern>> create(std::string text);
+  bool match(llvm::StringRef name) const;
+  const std::string &text() const { return source; }
+  /// The last `::` component when it has no wildcard ("backward" of "at::Tensor::backward"):
+  /// how a call inside a template, known only by its name, can still be recognised.
+  const std::string &lastName() const { return last; }
+
+private:
+  NamePattern() = default;
+  std::string source, last;
+  struct Compiled;
+  std::shared_ptr<Compiled> compiled;
+};
+
+/// The stages a profile may name, and the roles within them.
+const std::vector<std::string> &profileStages();
+const std::vector<std::string> &profileRoles();
+
+struct ProfileRule {
+  std::string pattern; ///< Glob over the qualified name: "torch::optim::*::step", "ggml_opt_fit".
+  std::string stage;   ///< data, loop, model, loss, optimizer, metrics, checkpoint, setup.
+  std::string role;    ///< forward, backward, step, zero_grad, loader, save, load, training, ...
+  std::string what;    ///< "the optimizer's step": how a finding says it.
+  std::shared_ptr<const NamePattern> glob;
+};
+
+/// A method the repo writes when it derives from a framework class: the `forward` of a
+/// `torch::nn::Module` is the model's forward whatever its body looks like.
+struct ProfileBase {
+  std::string classPattern; ///< Glob over the base class's name as written: "torch::nn::Module*".
+  std::string method;       ///< "forward".
+  std::string stage, role, what;
+  std::shared_ptr<const NamePattern> glob;
+};
+
+struct FrameworkProfile {
+  std::string name;        ///< "libtorch".
+  std::string description;
+  std::string source;      ///< Where it came from: "built-in" or the file's path.
+  std::vector<std::string> paths; ///< Globs over absolute file paths of the framework's own files.
+  std::vector<std::shared_ptr<const NamePattern>> pathGlobs;
+  std::vector<ProfileRule> calls;
+  std::vector<ProfileBase> bases;
+};
+
+/// What a call or a method means according to a profile.
+struct ProfileMatch {
+  const FrameworkProfile *profile = nullptr;
+  std::string stage, role, what;
+};
+
+/// Reads one profile; errors name the file and the JSON pointer of the bad value
+/// ("libtorch.json: /calls/3/stage: unknown stage 'optimiser' (did you mean 'optimizer'?)").
+llvm::Expected<FrameworkProfile> parseProfile(const std::string &text, const std::string &source);
+llvm::Expected<FrameworkProfile> loadProfile(const std::string &path);
+
+/// The profiles shipped with tourguide (compiled in from indexer/profiles/*.json).
+const std::vector<FrameworkProfile> &builtinProfiles();
+
+/// An ordered set of profiles: the first rule that matches wins, user profiles first.
+class ProfileSet {
+public:
+  ProfileSet() = default;
+  explicit ProfileSet(std::vector<FrameworkProfile> profiles) : profiles(std::move(profiles)) {}
+  /// The built-in profiles after `extra` (so that a user's rule overrides a built-in one).
+  static ProfileSet withBuiltins(std::vector<FrameworkProfile> extra = {});
+
+  std::optional<ProfileMatch> matchCall(const std::string &qualifiedName) const;
+  /// A call inside a template whose callee is known only by its unqualified name
+  /// (`loss.backward()` on a dependent type): matched on the rules' last name component, and
+  /// only for frameworks the program is already known to use.
+  std::optional<ProfileMatch> matchDependentCall(const std::string &name,
+                                                 const std::set<std::string> &frameworksInUse) const;
+  std::optional<ProfileMatch> matchMethod(const std::vector<std::string> &baseClasses,
+                                          const std::string &method) const;
+  /// The profile whose `paths` hold this file, if any.
+  const FrameworkProfile *frameworkOfFile(const std::string &path) const;
+  const std::vector<FrameworkProfile> &all() const { return profiles; }
+
+private:
+  std::vector<FrameworkProfile> profiles;
+};
+
+} // namespace tourguide::indexer

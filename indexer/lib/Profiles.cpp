@@ -1,0 +1,296 @@
+// Loading, validating and matching framework profiles (Profiles.h). The JSON is read with
+// nlohmann's non-throwing parse and checked key by key, so a bad profile is an error with
+// the file and a JSON pointer, never an exception out of the indexer.
+#include "tourguide/indexer/Profiles.h"
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/GlobPattern.h"
+#include "llvm/Support/MemoryBuffer.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace tourguide::indexer {
+
+const std::vector<std::string> &profileStages() {
+  static const std::vector<std::string> stages = {"setup", "data", "loop", "model", "loss",
+                                                  "optimizer", "metrics", "checkpoint"};
+  return stages;
+}
+
+const std::vector<std::string> &profileRoles() {
+  static const std::vector<std::string> roles = {
+      "",         "forward", "backward", "build",  "step",     "zero_grad", "scheduler", "loader",
+      "dataset",  "save",    "load",     "training", "epochs", "batches",   "steps",     "evaluation",
+      "predict", "init"};
+  return roles;
+}
+
+struct NamePattern::Compiled {
+  llvm::GlobPattern glob;
+};
+
+llvm::Expected<std::shared_ptr<const NamePattern>> NamePattern::create(std::string text) {
+  std::shared_ptr<NamePattern> p(new NamePattern());
+  p->source = std::move(text);
+  auto glob = llvm::GlobPattern::create(p->source); // points into p->source, which stays put
+  if (!glob)
+    return glob.takeError();
+  p->compiled = std::make_shared<Compiled>(Compiled{std::move(*glob)});
+  llvm::StringRef last = llvm::StringRef(p->source).rsplit("::").second;
+  if (last.empty())
+    last = p->source;
+  if (last.find_first_of("*?[") == llvm::StringRef::npos)
+    p->last = last.str();
+  return std::shared_ptr<const NamePattern>(std::move(p));
+}
+
+bool NamePattern::match(llvm::StringRef name) const { return compiled->glob.match(name); }
+
+namespace {
+
+constexpr int kProfileFormat = 1;
+
+class Reader {
+public:
+  explicit Reader(std::string source) : source(std::move(source)) {}
+
+  llvm::Error error(const std::string &pointer, const std::string &message) const {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s: %s: %s", source.c_str(),
+                                   pointer.empty() ? "/" : pointer.c_str(), message.c_str());
+  }
+
+  static std::string closest(const std::string &word, const std::vector<std::string> &words) {
+    std::string best;
+    unsigned bestDistance = 3;
+    for (const std::string &w : words) {
+      unsigned d = llvm::StringRef(word).edit_distance(w, true, bestDistance);
+      if (!w.empty() && d < bestDistance)
+        best = w, bestDistance = d;
+    }
+    return best.empty() ? "" : " (did you mean '" + best + "'?)";
+  }
+
+  /// A string member; `required` ones must be there and non-empty.
+  llvm::Expected<std::string> string(const nlohmann::json &object, const std::string &pointer,
+                                     const std::string &key, bool required) const {
+    auto it = object.find(key);
+    if (it == object.end()) {
+      if (required)
+        return error(pointer, "missing \"" + key + "\"");
+      return std::string();
+    }
+    if (!it->is_string())
+      return error(pointer + "/" + key, "must be a string");
+    std::string value = it->get<std::string>();
+    if (required && value.empty())
+      return error(pointer + "/" + key, "must not be empty");
+    return value;
+  }
+
+  llvm::Error onlyKeys(const nlohmann::json &object, const std::string &pointer,
+                       const std::vector<std::string> &keys) const {
+    for (auto it = object.begin(); it != object.end(); ++it)
+      if (std::find(keys.begin(), keys.end(), it.key()) == keys.end())
+        return error((nlohmann::json::json_pointer(pointer) / it.key()).to_string(),
+                     "unknown key" + closest(it.key(), keys));
+    return llvm::Error::success();
+  }
+
+  llvm::Expected<std::shared_ptr<const NamePattern>> glob(const std::string &pattern,
+                                                            const std::string &pointer) const {
+    auto g = NamePattern::create(pattern);
+    if (!g)
+      return error(pointer, "bad pattern '" + pattern + "': " + llvm::toString(g.takeError()));
+    return *g;
+  }
+
+  llvm::Error stageAndRole(const nlohmann::json &object, const std::string &pointer, std::string &stage,
+                           std::string &role, std::string &what) const {
+    auto s = string(object, pointer, "stage", true);
+    if (!s)
+      return s.takeError();
+    if (std::find(profileStages().begin(), profileStages().end(), *s) == profileStages().end())
+      return error(pointer + "/stage", "unknown stage '" + *s + "'" + closest(*s, profileStages()));
+    auto r = string(object, pointer, "role", false);
+    if (!r)
+      return r.takeError();
+    if (std::find(profileRoles().begin(), profileRoles().end(), *r) == profileRoles().end())
+      return error(pointer + "/role", "unknown role '" + *r + "'" + closest(*r, profileRoles()));
+    auto w = string(object, pointer, "what", false);
+    if (!w)
+      return w.takeError();
+    stage = *s, role = *r, what = *w;
+    return llvm::Error::success();
+  }
+
+  llvm::Expected<FrameworkProfile> profile(const std::string &text) const {
+    nlohmann::json doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (doc.is_discarded())
+      return error("", "not valid JSON");
+    if (!doc.is_object())
+      return error("", "a profile is a JSON object");
+    if (auto e = onlyKeys(doc, "", {"tourguide_profile", "framework", "description", "paths", "calls", "bases"}))
+      return e;
+    auto format = doc.find("tourguide_profile");
+    if (format == doc.end())
+      return error("", "missing \"tourguide_profile\" (the format version, 1)");
+    if (!format->is_number_integer() || format->get<int64_t>() != kProfileFormat)
+      return error("/tourguide_profile", "this tourguide reads profile format 1");
+    FrameworkProfile p;
+    p.source = source;
+    auto name = string(doc, "", "framework", true);
+    if (!name)
+      return name.takeError();
+    p.name = *name;
+    auto description = string(doc, "", "description", false);
+    if (!description)
+      return description.takeError();
+    p.description = *description;
+
+    if (auto paths = doc.find("paths"); paths != doc.end()) {
+      if (!paths->is_array())
+        return error("/paths", "must be an array of path patterns");
+      for (size_t i = 0; i < paths->size(); ++i) {
+        std::string pointer = "/paths/" + std::to_string(i);
+        if (!(*paths)[i].is_string())
+          return error(pointer, "must be a string");
+        auto g = glob((*paths)[i].get<std::string>(), pointer);
+        if (!g)
+          return g.takeError();
+        p.paths.push_back((*paths)[i].get<std::string>());
+        p.pathGlobs.push_back(*g);
+      }
+    }
+    if (auto calls = doc.find("calls"); calls != doc.end()) {
+      if (!calls->is_array())
+        return error("/calls", "must be an array of rules");
+      for (size_t i = 0; i < calls->size(); ++i) {
+        std::string pointer = "/calls/" + std::to_string(i);
+        const nlohmann::json &c = (*calls)[i];
+        if (!c.is_object())
+          return error(pointer, "a rule is an object {\"match\", \"stage\", \"role\", \"what\"}");
+        if (auto e = onlyKeys(c, pointer, {"match", "stage", "role", "what"}))
+          return e;
+        ProfileRule rule;
+        auto match = string(c, pointer, "match", true);
+        if (!match)
+          return match.takeError();
+        rule.pattern = *match;
+        auto g = glob(rule.pattern, pointer + "/match");
+        if (!g)
+          return g.takeError();
+        rule.glob = *g;
+        if (auto e = stageAndRole(c, pointer, rule.stage, rule.role, rule.what))
+          return e;
+        p.calls.push_back(std::move(rule));
+      }
+    }
+    if (auto bases = doc.find("bases"); bases != doc.end()) {
+      if (!bases->is_array())
+        return error("/bases", "must be an array of rules");
+      for (size_t i = 0; i < bases->size(); ++i) {
+        std::string pointer = "/bases/" + std::to_string(i);
+        const nlohmann::json &b = (*bases)[i];
+        if (!b.is_object())
+          return error(pointer, "a rule is an object {\"class\", \"method\", \"stage\", \"role\", \"what\"}");
+        if (auto e = onlyKeys(b, pointer, {"class", "method", "stage", "role", "what"}))
+          return e;
+        ProfileBase base;
+        auto cls = string(b, pointer, "class", true);
+        if (!cls)
+          return cls.takeError();
+        auto method = string(b, pointer, "method", true);
+        if (!method)
+          return method.takeError();
+        base.classPattern = *cls;
+        base.method = *method;
+        auto g = glob(base.classPattern, pointer + "/class");
+        if (!g)
+          return g.takeError();
+        base.glob = *g;
+        if (auto e = stageAndRole(b, pointer, base.stage, base.role, base.what))
+          return e;
+        p.bases.push_back(std::move(base));
+      }
+    }
+    return p;
+  }
+
+private:
+  std::string source;
+};
+
+} // namespace
+
+llvm::Expected<FrameworkProfile> parseProfile(const std::string &text, const std::string &source) {
+  return Reader(source).profile(text);
+}
+
+llvm::Expected<FrameworkProfile> loadProfile(const std::string &path) {
+  // Profiles are small; a larger file is a mistake (a data file passed by accident).
+  constexpr uint64_t kMaxBytes = 4 << 20;
+  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/true);
+  if (!buffer)
+    return llvm::createStringError(buffer.getError(), "%s: cannot read: %s", path.c_str(),
+                                   buffer.getError().message().c_str());
+  if ((*buffer)->getBufferSize() > kMaxBytes)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s: larger than 4 MiB, not a profile",
+                                   path.c_str());
+  return parseProfile((*buffer)->getBuffer().str(), path);
+}
+
+ProfileSet ProfileSet::withBuiltins(std::vector<FrameworkProfile> extra) {
+  for (const FrameworkProfile &p : builtinProfiles())
+    extra.push_back(p);
+  return ProfileSet(std::move(extra));
+}
+
+std::optional<ProfileMatch> ProfileSet::matchCall(const std::string &qualifiedName) const {
+  if (qualifiedName.empty())
+    return std::nullopt;
+  for (const FrameworkProfile &p : profiles)
+    for (const ProfileRule &r : p.calls)
+      if (r.glob->match(qualifiedName))
+        return ProfileMatch{&p, r.stage, r.role, r.what};
+  return std::nullopt;
+}
+
+std::optional<ProfileMatch> ProfileSet::matchDependentCall(const std::string &name,
+                                                           const std::set<std::string> &frameworksInUse) const {
+  if (name.empty())
+    return std::nullopt;
+  for (const FrameworkProfile &p : profiles)
+    if (frameworksInUse.count(p.name))
+      for (const ProfileRule &r : p.calls)
+        if (r.glob->lastName() == name && r.glob->text() != name)
+          return ProfileMatch{&p, r.stage, r.role, r.what};
+  return std::nullopt;
+}
+
+std::optional<ProfileMatch> ProfileSet::matchMethod(const std::vector<std::string> &baseClasses,
+                                                    const std::string &method) const {
+  for (const FrameworkProfile &p : profiles)
+    for (const ProfileBase &b : p.bases)
+      if (b.method == method)
+        for (const std::string &base : baseClasses) {
+          // "struct torch::nn::Module" from getAsString() on an elaborated type.
+          llvm::StringRef name(base);
+          for (llvm::StringRef tag : {"struct ", "class "})
+            name.consume_front(tag);
+          if (b.glob->match(name))
+            return ProfileMatch{&p, b.stage, b.role, b.what};
+        }
+  return std::nullopt;
+}
+
+const FrameworkProfile *ProfileSet::frameworkOfFile(const std::string &path) const {
+  for (const FrameworkProfile &p : profiles)
+    for (const auto &g : p.pathGlobs)
+      if (g->match(path))
+        return &p;
+  return nullptr;
+}
+
+} // namespace tourguide::indexer

@@ -1,0 +1,302 @@
+// Unfamiliar repos: whose code a file is, framework profiles (loading, errors, matching),
+// and the analysis of programs that train through a framework's API. Code is held in
+// strings; the framework is declared, never defined, as it is when a repo includes its headers.
+#include "TestCode.h"
+
+#include "tourguide/indexer/Findings.h"
+#include "tourguide/indexer/FindingsJson.h"
+#include "tourguide/indexer/ProgramIndex.h"
+#include "tourguide/indexer/Profiles.h"
+#include "tourguide/indexer/SourceOrigin.h"
+
+#include "llvm/Support/GlobPattern.h"
+#include "llvm/Support/Path.h"
+
+#include <algorithm>
+
+namespace tourguide::indexer::test {
+namespace {
+
+std::string errorOf(const std::string &json) {
+  auto p = parseProfile(json, "my.profile.json");
+  if (p)
+    return "(no error)";
+  return llvm::toString(p.takeError());
+}
+
+TEST(ProfileLoader, ReadsAValidProfile) {
+  auto p = parseProfile(R"({"tourguide_profile": 1, "framework": "mylib", "paths": ["*/mylib/*"],
+    "calls": [{"match": "mylib::Trainer::fit", "stage": "loop", "role": "training", "what": "fits"}],
+    "bases": [{"class": "mylib::Module", "method": "forward", "stage": "model", "role": "forward"}]})",
+                        "my.profile.json");
+  ASSERT_TRUE(static_cast<bool>(p)) << llvm::toString(p.takeError());
+  EXPECT_EQ(p->name, "mylib");
+  ASSERT_EQ(p->calls.size(), 1u);
+  EXPECT_TRUE(p->calls[0].glob->match("mylib::Trainer::fit"));
+  ProfileSet set({*p});
+  auto m = set.matchCall("mylib::Trainer::fit");
+  ASSERT_TRUE(m.has_value());
+  EXPECT_EQ(m->stage, "loop");
+  EXPECT_EQ(m->role, "training");
+  EXPECT_FALSE(set.matchCall("other::fit").has_value());
+  auto method = set.matchMethod({"struct mylib::Module"}, "forward");
+  ASSERT_TRUE(method.has_value());
+  EXPECT_EQ(method->stage, "model");
+  EXPECT_EQ(set.frameworkOfFile("/src/mylib/core.h"), &set.all()[0]);
+}
+
+TEST(ProfileLoader, ErrorsNameTheFileAndThePointer) {
+  EXPECT_EQ(errorOf("{"), "my.profile.json: /: not valid JSON");
+  EXPECT_EQ(errorOf("[]"), "my.profile.json: /: a profile is a JSON object");
+  EXPECT_EQ(errorOf(R"({"framework": "x"})"),
+            "my.profile.json: /: missing \"tourguide_profile\" (the format version, 1)");
+  EXPECT_EQ(errorOf(R"({"tourguide_profile": 2, "framework": "x"})"),
+            "my.profile.json: /tourguide_profile: this tourguide reads profile format 1");
+  EXPECT_EQ(errorOf(R"({"tourguide_profile": 1})"), "my.profile.json: /: missing \"framework\"");
+  EXPECT_EQ(errorOf(R"({"tourguide_profile": 1, "framework": "x", "cals": []})"),
+            "my.profile.json: /cals: unknown key (did you mean 'calls'?)");
+  EXPECT_EQ(errorOf(R"({"tourguide_profile": 1, "framework": "x",
+                       "calls": [{"match": "a", "stage": "optimiser"}]})"),
+            "my.profile.json: /calls/0/stage: unknown stage 'optimiser' (did you mean 'optimizer'?)");
+  EXPECT_EQ(errorOf(R"({"tourguide_profile": 1, "framework": "x",
+                       "calls": [{"match": "a", "stage": "optimizer", "role": "zero-grad"}]})"),
+            "my.profile.json: /calls/0/role: unknown role 'zero-grad' (did you mean 'zero_grad'?)");
+  EXPECT_EQ(errorOf(R"({"tourguide_profile": 1, "framework": "x", "calls": [{"stage": "loss"}]})"),
+            "my.profile.json: /calls/0: missing \"match\"");
+  EXPECT_EQ(errorOf(R"({"tourguide_profile": 1, "framework": "x", "calls": [{"match": 3, "stage": "loss"}]})"),
+            "my.profile.json: /calls/0/match: must be a string");
+  EXPECT_EQ(errorOf(R"({"tourguide_profile": 1, "framework": "x", "paths": ["[z-a]"]})").substr(0, 43),
+            "my.profile.json: /paths/0: bad pattern '[z-");
+  EXPECT_EQ(errorOf(R"({"tourguide_profile": 1, "framework": "x", "bases": [{"class": "B", "stage": "model"}]})"),
+            "my.profile.json: /bases/0: missing \"method\"");
+}
+
+TEST(ProfileLoader, MissingFileIsAnError) {
+  auto p = loadProfile("/nonexistent/x.profile.json");
+  ASSERT_FALSE(static_cast<bool>(p));
+  EXPECT_NE(llvm::toString(p.takeError()).find("/nonexistent/x.profile.json: cannot read"), std::string::npos);
+}
+
+TEST(ProfileLoader, EveryShippedProfileLoads) {
+  // builtinProfiles() skips (and reports) a profile that does not parse: all must be there.
+  std::vector<std::string> names;
+  for (const FrameworkProfile &p : builtinProfiles())
+    names.push_back(p.name);
+  for (const char *expected : {"libtorch", "tensorflow", "onnxruntime", "opencv", "dlib", "mlpack", "ggml",
+                               "tiny-dnn", "kann", "xgboost", "fann", "libsvm"})
+    EXPECT_NE(std::find(names.begin(), names.end(), expected), names.end()) << expected;
+  auto step = ProfileSet::withBuiltins().matchCall("torch::optim::SGD::step");
+  ASSERT_TRUE(step.has_value());
+  EXPECT_EQ(step->role, "step");
+  auto zero = ProfileSet::withBuiltins().matchCall("torch::optim::Optimizer::zero_grad");
+  ASSERT_TRUE(zero.has_value());
+  EXPECT_EQ(zero->stage, "optimizer");
+  EXPECT_EQ(zero->role, "zero_grad"); // its own role, not "step"
+}
+
+TEST(ProfileLoader, AUserRuleWinsOverABuiltInOne) {
+  auto mine = parseProfile(R"({"tourguide_profile": 1, "framework": "ours",
+    "calls": [{"match": "torch::optim::SGD::step", "stage": "optimizer", "role": "scheduler"}]})", "ours");
+  ASSERT_TRUE(static_cast<bool>(mine));
+  ProfileSet set = ProfileSet::withBuiltins({*mine});
+  EXPECT_EQ(set.matchCall("torch::optim::SGD::step")->role, "scheduler");
+}
+
+TEST(SourceOrigin, ClassifiesByPath) {
+  ProfileSet profiles = ProfileSet::withBuiltins();
+  auto origin = [&](const std::string &path) { return classifyPath(path, "/repo", profiles); };
+  EXPECT_EQ(origin("/repo/src/train.cpp").origin, Origin::Own);
+  EXPECT_EQ(origin("/repo/third_party/cereal/json.hpp").origin, Origin::Vendored);
+  EXPECT_EQ(origin("/repo/third_party/cereal/json.hpp").why, "under third_party/");
+  EXPECT_EQ(origin("/repo/external/x/y.c").origin, Origin::Vendored);
+  EXPECT_EQ(origin("/repo/src/deps/lib.c").origin, Origin::Vendored);
+  EXPECT_EQ(origin("/repo/io/rapidjson/reader.h").origin, Origin::Vendored);
+  EXPECT_EQ(origin("/repo/utils/stb_image_resize.h").origin, Origin::Vendored);
+  EXPECT_EQ(origin("/repo/include/json.hpp").origin, Origin::Vendored);
+  EXPECT_EQ(origin("/usr/include/stdio.h").origin, Origin::System);
+  EXPECT_EQ(origin("/repo/../elsewhere/x.c").origin, Origin::System);
+  FileOrigin torch = origin("/opt/libtorch/include/torch/csrc/api/include/torch/nn/module.h");
+  EXPECT_EQ(torch.origin, Origin::Framework);
+  EXPECT_EQ(torch.framework, "libtorch");
+  // tiny-dnn's headers inside its own repo are a library its examples include...
+  EXPECT_EQ(origin("/repo/tiny_dnn/network.h").origin, Origin::Framework);
+  // ...but kann's implementation, built by the repo itself, is the repo's own code.
+  EXPECT_EQ(classifyPath("/repo/kann.c", "/repo", profiles, {"kann"}).origin, Origin::Own);
+  EXPECT_EQ(classifyPath("/repo/kann.c", "/repo", profiles).origin, Origin::Framework);
+}
+
+// A libtorch MNIST trainer in the shape of pytorch/examples: the framework is declared only.
+const char *const kTorchLike = R"(
+namespace at { struct Tensor { void backward() const; Tensor argmax(int) const; }; 
+               Tensor nll_loss(const Tensor &, const Tensor &); Tensor relu(const Tensor &); }
+namespace torch {
+using at::Tensor;
+namespace nn { struct Module { void zero_grad(); void train(bool on = true); virtual ~Module(); };
+               struct LinearImpl { Tensor forward(const Tensor &); }; }
+namespace optim { struct Optimizer { void zero_grad(); virtual Tensor step(); };
+                  struct SGD : Optimizer { SGD(double lr); Tensor step() override; }; }
+namespace data { struct Batch { Tensor data, target; };
+                 struct Loader { Batch *begin(); Batch *end(); };
+                 Loader *make_data_loader(const char *path, int batch_size); }
+void save(const nn::Module &m, const char *path);
+}
+struct Net : torch::nn::Module {
+  torch::Tensor forward(torch::Tensor x) {
+    x = torch::Tensor(fc1.forward(x));
+    return at::relu(fc2.forward(x));
+  }
+  torch::nn::LinearImpl fc1, fc2;
+};
+template <typename DataLoader>
+void train(Net &model, DataLoader &loader, torch::optim::Optimizer &optimizer) {
+  model.train();
+  for (auto &batch : loader) {
+    optimizer.zero_grad();
+    auto output = model.forward(batch.data);
+    auto loss = at::nll_loss(output, batch.target);
+    loss.backward();
+    optimizer.step();
+  }
+}
+int main() {
+  Net model;
+  auto *loader = torch::data::make_data_loader("data", 64);
+  torch::optim::SGD optimizer(0.01);
+  for (int epoch = 1; epoch <= 10; ++epoch) {
+    train(model, *loader, optimizer);
+  }
+  torch::save(model, "model.pt");
+}
+)";
+
+const Finding *findingOf(const Analysis &a, const std::string &stage, const std::string &role,
+                         const std::string &function) {
+  for (const Finding &f : a.findings)
+    if (f.stage == stage && f.role == role && f.function == function)
+      return &f;
+  return nullptr;
+}
+
+std::string listFindings(const Analysis &a) {
+  std::string out;
+  for (const Finding &f : a.findings)
+    out += "\n  " + f.stage + "/" + f.role + " " + f.function + ":" + std::to_string(f.anchorLine) +
+           (f.via.empty() ? "" : " via " + f.via);
+  return out;
+}
+
+TEST(FrameworkAnalysis, ALibtorchTrainerTrainsThroughTheFrameworkApi) {
+  std::vector<TUFacts> tus{parse(kTorchLike, true, "mnist.cpp")};
+  ProgramIndex index(tus);
+  Analysis a = analyse(index);
+  ASSERT_EQ(a.entries.size(), 1u);
+  EXPECT_EQ(a.entries[0].kind, "train") << listFindings(a);
+  const Finding *zero = findingOf(a, "optimizer", "zero_grad", "train");
+  ASSERT_NE(zero, nullptr) << listFindings(a);
+  EXPECT_EQ(zero->via, "torch::optim::Optimizer::zero_grad");
+  EXPECT_EQ(zero->anchorLine, 26u);
+  const Finding *step = findingOf(a, "optimizer", "step", "train");
+  ASSERT_NE(step, nullptr) << listFindings(a);
+  EXPECT_EQ(step->via, "torch::optim::Optimizer::step"); // called through the base class
+  EXPECT_EQ(step->anchorLine, 30u);
+  EXPECT_EQ(step->framework, "libtorch");
+  const Finding *backward = findingOf(a, "model", "backward", "train");
+  ASSERT_NE(backward, nullptr) << listFindings(a);
+  // `loss` has a type that depends on the template's parameter: known by its name only.
+  EXPECT_EQ(backward->via, "backward");
+  EXPECT_NE(findingOf(a, "loss", "", "train"), nullptr) << listFindings(a);
+  EXPECT_NE(findingOf(a, "model", "forward", "Net::forward"), nullptr) << listFindings(a);
+  EXPECT_NE(findingOf(a, "data", "loader", "main"), nullptr) << listFindings(a);
+  EXPECT_NE(findingOf(a, "checkpoint", "save", "main"), nullptr) << listFindings(a);
+  // The batch loop in train() reaches the update through the framework: a training loop.
+  bool batchLoop = std::any_of(a.findings.begin(), a.findings.end(), [](const Finding &f) {
+    return f.stage == "loop" && f.function == "train" && f.line == 25;
+  });
+  EXPECT_TRUE(batchLoop) << listFindings(a);
+  // Backward and forward are separate findings, in the order the program runs them.
+  std::vector<std::string> order;
+  for (const Finding &f : a.findings)
+    if (f.function == "train")
+      order.push_back(f.stage + "/" + f.role);
+  std::vector<std::string> expected = {"loop/batches", "optimizer/zero_grad", "loss/", "model/backward",
+                                       "optimizer/step"};
+  std::vector<std::string> got;
+  for (const std::string &s : order)
+    if (std::find(expected.begin(), expected.end(), s) != expected.end())
+      got.push_back(s);
+  EXPECT_EQ(got, expected) << listFindings(a);
+}
+
+TEST(FrameworkAnalysis, AProgramThatLoadsAndPredictsIsEval) {
+  std::vector<TUFacts> tus{parse(R"(
+namespace tiny_dnn { struct network { void load(const char *); int predict_label(const float *);
+                                      void test(const float *, const int *); }; }
+int main() {
+  tiny_dnn::network nn;
+  nn.load("model.bin");
+  float image[784] = {0};
+  int label = nn.predict_label(image);
+  return label;
+}
+)", true, "test.cpp")};
+  ProgramIndex index(tus);
+  Analysis a = analyse(index);
+  ASSERT_EQ(a.entries.size(), 1u);
+  EXPECT_EQ(a.entries[0].kind, "eval") << listFindings(a);
+  EXPECT_NE(findingOf(a, "checkpoint", "load", "main"), nullptr) << listFindings(a);
+  EXPECT_NE(findingOf(a, "model", "forward", "main"), nullptr) << listFindings(a);
+  std::vector<std::string> notes = notesFor(a);
+  EXPECT_NE(std::find(notes.begin(), notes.end(), "no training loop found for 'test' (eval)"), notes.end());
+}
+
+TEST(FrameworkAnalysis, AFrameworksTrainerMakesTheProgramTrain) {
+  std::vector<TUFacts> tus{parse(R"(
+namespace dlib { template <class Net> struct dnn_trainer { dnn_trainer(Net &); void train(const int *, const int *); };
+                 void load_mnist_dataset(const char *, int *, int *); }
+struct net_type {};
+int main() {
+  int images[10], labels[10];
+  dlib::load_mnist_dataset("data", images, labels);
+  net_type net;
+  dlib::dnn_trainer<net_type> trainer(net);
+  trainer.train(images, labels);
+}
+)", true, "dnn_example.cpp")};
+  ProgramIndex index(tus);
+  Analysis a = analyse(index);
+  ASSERT_EQ(a.entries.size(), 1u);
+  EXPECT_EQ(a.entries[0].kind, "train") << listFindings(a);
+  const Finding *loop = findingOf(a, "loop", "training", "main");
+  ASSERT_NE(loop, nullptr) << listFindings(a);
+  EXPECT_EQ(loop->via, "dlib::dnn_trainer::train");
+  EXPECT_NE(findingOf(a, "data", "loader", "main"), nullptr) << listFindings(a);
+}
+
+TEST(FrameworkAnalysis, NoStopsInBundledCode) {
+  // The repo's main calls a bundled library whose function looks like an optimizer.
+  std::vector<TUFacts> tus;
+  tus.push_back(parse(R"(
+void lib_update(float *w, const float *g, float lr, int n) { for (int i = 0; i < n; ++i) w[i] -= lr * g[i]; }
+)", false, "/repo/third_party/lib/update.c"));
+  tus.push_back(parse(R"(
+void lib_update(float *w, const float *g, float lr, int n);
+float w[4], g[4];
+int main(void) { lib_update(w, g, 0.1f, 4); return 0; }
+)", false, "/repo/src/main.c"));
+  ProgramIndex index(tus);
+  AnalysisOptions options;
+  options.repoRoot = "/repo";
+  Analysis a = analyse(index, options);
+  for (const Finding &f : a.findings)
+    EXPECT_EQ(f.function.find("lib_update"), std::string::npos) << listFindings(a);
+  ASSERT_TRUE(a.files.count("/repo/third_party/lib/update.c"));
+  EXPECT_EQ(a.files.at("/repo/third_party/lib/update.c").origin, Origin::Vendored);
+  EXPECT_EQ(a.files.at("/repo/src/main.c").origin, Origin::Own);
+  // Without knowing the root, the same rule still recognises the bundled folder.
+  Analysis b = analyse(index);
+  for (const Finding &f : b.findings)
+    EXPECT_EQ(f.function.find("lib_update"), std::string::npos) << listFindings(b);
+}
+
+} // namespace
+} // namespace tourguide::indexer::test
