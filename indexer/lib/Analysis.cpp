@@ -66,7 +66,7 @@ private:
   static std::set<std::string> frameworksBuiltHere(const AnalysisOptions &options) {
     std::set<std::string> names;
     for (const std::string &tu : options.translationUnits)
-      if (const FrameworkProfile *fw = options.profiles.frameworkOfFile(tu))
+      if (const FrameworkProfile *fw = options.profiles.frameworkOfFile(tu, options.repoRoot))
         names.insert(fw->name);
     return names;
   }
@@ -261,6 +261,15 @@ private:
     e.line = fn.line;
     if (const TUFacts *tu = index.tuOfMain(key)) {
       std::tie(e.program, e.executable) = locateProgram(*tu);
+      // The same main.cc compiled into a library target and into the program: name the
+      // program by the compile whose executable was built.
+      for (const TUFacts *other : index.tusOfMain(key)) {
+        auto [program, executable] = locateProgram(*other);
+        if (llvm::sys::fs::can_execute(executable) && !llvm::sys::fs::is_directory(executable)) {
+          std::tie(e.program, e.executable) = std::make_pair(program, executable);
+          break;
+        }
+      }
     } else {
       e.program = llvm::sys::path::stem(fn.file).str();
     }
@@ -286,14 +295,18 @@ private:
       if (c.loop >= 0 && loopEncloses(fn, c.loop, loop)) {
         bool byNameOnly = false;
         if (auto pm = frameworkMeaning(c, byNameOnly)) {
-          // A framework's training loop called in a loop (trainer.train per fold) updates too.
-          std::string stage = pm->stage == "loop" ? "optimizer" : pm->stage;
-          if (!info.reached.count(stage)) {
-            info.reached[stage] = "";
-            info.via[stage] = "line " + std::to_string(c.line) + ": calls `" +
-                              (c.calleeQualifiedName.empty() ? c.calleeName : c.calleeQualifiedName) + "` (" +
-                              pm->profile->name + ")";
-          }
+          // A framework's training loop (trainer.train per fold) or step (train_one_step)
+          // called in a loop runs the model and updates it: the loop trains.
+          std::vector<std::string> stages = {pm->stage};
+          if (pm->stage == "loop" || (pm->stage == "optimizer" && pm->role == "step"))
+            stages = {"optimizer", "model"};
+          for (const std::string &stage : stages)
+            if (!info.reached.count(stage)) {
+              info.reached[stage] = "";
+              info.via[stage] = "line " + std::to_string(c.line) + ": calls `" +
+                                (c.calleeQualifiedName.empty() ? c.calleeName : c.calleeQualifiedName) + "` (" +
+                                pm->profile->name + ")";
+            }
         }
         for (const std::string &t : index.targetsOf(c))
           for (const auto &[stage, witness] : closureOf(t))
@@ -626,17 +639,20 @@ bool isExecutableFile(const std::string &path) {
 
 std::pair<std::string, std::string> locateProgram(const TUFacts &tu) {
   std::string target = programNameFor(tu);
-  // A CMake target "mlp_c_train" with OUTPUT_NAME "train": try the target's name, then its
-  // '_'-separated suffixes, beside the compile command's directory.
-  llvm::StringRef rest(target);
-  while (true) {
-    std::string exe = executableFor(tu, rest.str());
-    if (isExecutableFile(exe))
-      return {rest.str(), exe};
-    size_t underscore = rest.find('_');
-    if (underscore == llvm::StringRef::npos)
-      break;
-    rest = rest.drop_front(underscore + 1);
+  // A CMake target "mlp_c_train" with OUTPUT_NAME "train", or "fasttext-bin" (or the same
+  // main.cc in a library target "fasttext-shared") built as "fasttext": try the target's name,
+  // then its '_'/'-'-separated suffixes and prefixes, beside the compile command's directory.
+  std::vector<std::string> names = {target};
+  llvm::StringRef t(target);
+  for (size_t i = 0; i < t.size(); ++i)
+    if (t[i] == '_' || t[i] == '-') {
+      names.push_back(t.drop_front(i + 1).str());
+      names.push_back(t.take_front(i).str());
+    }
+  for (const std::string &name : names) {
+    std::string exe = executableFor(tu, name);
+    if (!name.empty() && isExecutableFile(exe))
+      return {name, exe};
   }
   return {target, executableFor(tu, target)};
 }

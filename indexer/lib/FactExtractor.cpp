@@ -287,6 +287,11 @@ public:
   }
 
   // --- calls ---------------------------------------------------------------
+  static bool isSubtraction(const Expr *e) {
+    const auto *b = dyn_cast<BinaryOperator>(e);
+    return b && b->getOpcode() == BO_Sub;
+  }
+
   bool VisitCallExpr(CallExpr *call) {
     unsigned line = lineOf(call->getBeginLoc());
     if (const FunctionDecl *callee = call->getDirectCallee()) {
@@ -411,8 +416,10 @@ public:
       break;
     case BO_Mul: {
       const Expr *l = strip(bo->getLHS()), *r = strip(bo->getRHS());
-      if (text(l) == text(r) && !text(l).empty() &&
-          (isa<BinaryOperator>(l) || anyName(l, [](llvm::StringRef n) {
+      // A square of a difference, (a - b) * (a - b); not (H/4) * (H/4), a size.
+      const auto *lb = dyn_cast<BinaryOperator>(l);
+      if (text(l) == text(r) && !text(l).empty() && !l->isEvaluatable(ctx) &&
+          ((lb && lb->getOpcode() == BO_Sub) || anyName(l, [](llvm::StringRef n) {
              return nameHas(n, {"diff", "err", "delta", "resid", "dist"}) || n == "d" || n == "e";
            })))
         addStatement("sq_diff", bo, bo);
@@ -570,10 +577,10 @@ private:
         Expr::EvalResult r;
         const Expr *base = strip(call->getArg(0));
         if (call->getArg(1)->EvaluateAsRValue(r, ctx) && r.Val.isFloat() &&
-            r.Val.getFloat().convertToDouble() == 2.0 && isa<BinaryOperator>(base))
+            r.Val.getFloat().convertToDouble() == 2.0 && isSubtraction(base))
           addStatement("sq_diff", call, {});
         else if (call->getArg(1)->EvaluateAsRValue(r, ctx) && r.Val.isInt() && r.Val.getInt() == 2 &&
-                 isa<BinaryOperator>(base))
+                 isSubtraction(base))
           addStatement("sq_diff", call, {});
       }
     } else if (n == "fmax" || n == "fmaxf" || n == "max") {

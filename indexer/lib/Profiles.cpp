@@ -285,10 +285,14 @@ std::optional<ProfileMatch> ProfileSet::matchMethod(const std::vector<std::strin
   return std::nullopt;
 }
 
-const FrameworkProfile *ProfileSet::frameworkOfFile(const std::string &path) const {
+const FrameworkProfile *ProfileSet::frameworkOfFile(const std::string &path, const std::string &root) const {
+  llvm::StringRef seen(path);
+  llvm::StringRef top = llvm::StringRef(root).rtrim('/');
+  if (!top.empty() && seen.startswith(top) && seen.size() > top.size() && seen[top.size()] == '/')
+    seen = seen.drop_front(top.size());
   for (const FrameworkProfile &p : profiles)
     for (const auto &g : p.pathGlobs)
-      if (g->match(path))
+      if (g->match(seen))
         return &p;
   return nullptr;
 }

@@ -16,6 +16,8 @@ ProgramIndex::ProgramIndex(const std::vector<TUFacts> &tus) {
   for (const TUFacts &tu : tus) {
     for (const FunctionFacts &fn : tu.functions) {
       std::string key = fn.isMain ? fn.usr + "#" + fn.file : fn.usr;
+      if (fn.isMain)
+        mainTUs[key].push_back(&tu);
       if (byKey.count(key))
         continue;
       byKey.emplace(key, fn);
@@ -43,6 +45,11 @@ const FunctionFacts *ProgramIndex::function(const std::string &key) const {
 const TUFacts *ProgramIndex::tuOfMain(const std::string &key) const {
   auto it = mainTU.find(key);
   return it == mainTU.end() ? nullptr : it->second;
+}
+
+std::vector<const TUFacts *> ProgramIndex::tusOfMain(const std::string &key) const {
+  auto it = mainTUs.find(key);
+  return it == mainTUs.end() ? std::vector<const TUFacts *>{} : it->second;
 }
 
 std::vector<std::string> ProgramIndex::overridersOf(const std::string &key) const {

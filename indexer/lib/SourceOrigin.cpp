@@ -66,7 +66,7 @@ FileOrigin classifyPath(const std::string &path, const std::string &root, const 
   llvm::SmallString<256> normal(path);
   llvm::sys::path::remove_dots(normal, true);
   llvm::StringRef p(normal);
-  const FrameworkProfile *fw = profiles.frameworkOfFile(std::string(p));
+  const FrameworkProfile *fw = profiles.frameworkOfFile(std::string(p), root);
   if (fw && !builtHere.count(fw->name)) {
     out.origin = Origin::Framework;
     out.framework = fw->name;

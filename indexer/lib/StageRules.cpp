@@ -223,7 +223,8 @@ std::optional<StageMatch> metricsStage(const FunctionFacts &fn) {
     s.statement("exp_call", 0.4, "exponentiates an averaged loss (perplexity)");
   if (lossAverage && nameHas(fn.name, {"eval", "valid", "test"}))
     s.statement("average", 0.2, "averages the loss over a dataset", false);
-  if (fn.isMain)
+  // main mentions results everywhere; only an accuracy it counts itself makes it a metric.
+  if (fn.isMain && !(s.has("argmax_compare") && s.has("count_correct")))
     return std::nullopt;
   return s.result();
 }

@@ -123,6 +123,9 @@ TEST(SourceOrigin, ClassifiesByPath) {
   // ...but kann's implementation, built by the repo itself, is the repo's own code.
   EXPECT_EQ(classifyPath("/repo/kann.c", "/repo", profiles, {"kann"}).origin, Origin::Own);
   EXPECT_EQ(classifyPath("/repo/kann.c", "/repo", profiles).origin, Origin::Framework);
+  // A checkout in a folder named like a framework is still the repo's own code.
+  EXPECT_EQ(classifyPath("/home/me/dlib/examples/dnn.cpp", "/home/me/dlib", profiles).origin, Origin::Own);
+  EXPECT_EQ(classifyPath("/home/me/dlib/dlib/dnn/core.h", "/home/me/dlib", profiles).origin, Origin::Framework);
 }
 
 // A libtorch MNIST trainer in the shape of pytorch/examples: the framework is declared only.

@@ -96,8 +96,10 @@ public:
                                                  const std::set<std::string> &frameworksInUse) const;
   std::optional<ProfileMatch> matchMethod(const std::vector<std::string> &baseClasses,
                                           const std::string &method) const;
-  /// The profile whose `paths` hold this file, if any.
-  const FrameworkProfile *frameworkOfFile(const std::string &path) const;
+  /// The profile whose `paths` hold this file, if any. Inside `root` the patterns see the
+  /// path from the root ("/dlib/dnn/core.h"), so that the folders above the repo (a checkout
+  /// in ~/src/dlib/) never make the repo's own files look like the framework's.
+  const FrameworkProfile *frameworkOfFile(const std::string &path, const std::string &root = "") const;
   const std::vector<FrameworkProfile> &all() const { return profiles; }
 
 private:

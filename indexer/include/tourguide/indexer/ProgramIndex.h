@@ -26,6 +26,9 @@ public:
   const std::vector<std::string> &mains() const { return mainKeys; }
   /// The TU that defined a main (for the program name and executable).
   const TUFacts *tuOfMain(const std::string &key) const;
+  /// Every TU that compiled that main's file (a build may compile main.cc into a library
+  /// target too), in database order.
+  std::vector<const TUFacts *> tusOfMain(const std::string &key) const;
 
   /// Functions a call may reach: its callee, every overrider of a virtual callee, or,
   /// for a dependent call in a template, every function with that name (when few do).
@@ -42,6 +45,7 @@ private:
   std::map<std::string, std::vector<std::string>> directOverriders;
   std::map<std::string, std::vector<std::string>> byName;
   std::map<std::string, const TUFacts *> mainTU;
+  std::map<std::string, std::vector<const TUFacts *>> mainTUs;
   std::vector<std::string> mainKeys;
   std::vector<RecordFacts> allRecords;
 };
