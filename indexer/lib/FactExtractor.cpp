@@ -317,6 +317,15 @@ public:
           }
       fn.calls.push_back(c);
       classifyCall(call, callee);
+    } else if (const auto *field = dyn_cast_or_null<MemberExpr>(strip(call->getCallee()));
+               field && isa<FieldDecl>(field->getMemberDecl())) {
+      // C's virtual call: a function pointer stored in a struct (`l.forward(l, net)`).
+      CallFact c;
+      c.calleeName = field->getMemberDecl()->getNameAsString();
+      c.pointerField = c.calleeName;
+      c.line = line;
+      c.loop = currentLoop();
+      fn.calls.push_back(c);
     } else if (const Expr *ce = strip(call->getCallee())) {
       // Dependent calls inside templates: keep the name, resolve it after the merge.
       std::string name;
@@ -746,6 +755,7 @@ private:
   }
 
   void analyseAssign(const Expr *op, const Expr *lhs, const Expr *rhs) {
+    notePointerAssignment(lhs, rhs);
     // a[i] = a[j] with j random: the swap of a hand-written shuffle
     if (currentLoop() >= 0 && isElementOrMember(lhs) && isElementOrMember(rhs) &&
         (mentionsRandomIndex(lhs) || mentionsRandomIndex(rhs)))
@@ -846,6 +856,23 @@ private:
       return "";
     CharSourceRange range = CharSourceRange::getTokenRange(e->getSourceRange());
     return Lexer::getSourceText(range, sm, ctx.getLangOpts()).str();
+  }
+
+  /// `l.forward = forward_convolutional_layer;`: which functions a pointer field may call.
+  void notePointerAssignment(const Expr *lhs, const Expr *rhs) {
+    const auto *field = dyn_cast_or_null<MemberExpr>(strip(lhs));
+    if (!field || !isa<FieldDecl>(field->getMemberDecl()))
+      return;
+    const Expr *value = strip(rhs);
+    if (const auto *addr = dyn_cast_or_null<UnaryOperator>(value); addr && addr->getOpcode() == UO_AddrOf)
+      value = strip(addr->getSubExpr());
+    const auto *ref = dyn_cast_or_null<DeclRefExpr>(value);
+    const auto *target = ref ? dyn_cast<FunctionDecl>(ref->getDecl()) : nullptr;
+    if (!target)
+      return;
+    std::string usr = usrOf(target);
+    if (!usr.empty())
+      fn.pointerAssignments.emplace_back(field->getMemberDecl()->getNameAsString(), usr);
   }
 
   std::string usrOf(const Decl *d) const {

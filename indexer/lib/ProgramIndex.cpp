@@ -9,6 +9,9 @@ namespace tourguide::indexer {
 namespace {
 /// Dependent calls resolved by name stop being evidence when too many functions share it.
 constexpr size_t kMaxNameMatches = 8;
+/// A function-pointer field that holds more functions than this is a generic callback slot,
+/// not a layer's method (darknet stores about 30 layer kinds' forward in `forward`).
+constexpr size_t kMaxPointerTargets = 48;
 } // namespace
 
 ProgramIndex::ProgramIndex(const std::vector<TUFacts> &tus) {
@@ -21,6 +24,11 @@ ProgramIndex::ProgramIndex(const std::vector<TUFacts> &tus) {
       if (byKey.count(key))
         continue;
       byKey.emplace(key, fn);
+      for (const auto &[field, usr] : fn.pointerAssignments) {
+        std::vector<std::string> &targets = byPointerField[field];
+        if (std::find(targets.begin(), targets.end(), usr) == targets.end())
+          targets.push_back(usr);
+      }
       if (fn.isMain) {
         mainKeys.push_back(key);
         mainTU[key] = &tu;
@@ -80,6 +88,14 @@ std::vector<std::string> ProgramIndex::targetsOf(const CallFact &call) const {
     if (call.isVirtual || !byKey.count(call.calleeUsr))
       for (const std::string &o : overridersOf(call.calleeUsr))
         result.push_back(o);
+    return result;
+  }
+  if (!call.pointerField.empty()) {
+    auto field = byPointerField.find(call.pointerField);
+    if (field != byPointerField.end() && field->second.size() <= kMaxPointerTargets)
+      for (const std::string &t : field->second)
+        if (byKey.count(t))
+          result.push_back(t);
     return result;
   }
   auto it = byName.find(call.calleeName);

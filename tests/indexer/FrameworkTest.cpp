@@ -303,3 +303,33 @@ int main(void) { lib_update(w, g, 0.1f, 4); return 0; }
 
 } // namespace
 } // namespace tourguide::indexer::test
+
+namespace tourguide::indexer::test {
+namespace {
+
+TEST(PointerFields, ACallThroughAStructsFunctionPointerReachesWhatWasStoredInIt) {
+  // darknet's shape: each layer stores its kernels in l.forward / l.update; the network calls
+  // them through the fields. The training loop must still reach the update.
+  std::vector<TUFacts> tus{parse(R"(
+typedef struct layer { void (*forward)(struct layer *); void (*update)(struct layer *, float); float *w, *g; int n; } layer;
+void forward_dense(layer *l) { float acc = 0; for (int i = 0; i < l->n; ++i) for (int j = 0; j < l->n; ++j) acc += l->w[i] * l->g[j]; l->g[0] = acc; }
+void update_dense(layer *l, float lr) { for (int i = 0; i < l->n; ++i) l->w[i] -= lr * l->g[i]; }
+layer make_dense(void) { layer l = {0}; l.forward = forward_dense; l.update = &update_dense; return l; }
+void run(layer *l) { l->forward(l); }
+void step(layer *l) { l->update(l, 0.1f); }
+int main(void) {
+  layer l = make_dense();
+  for (int epoch = 0; epoch < 3; ++epoch) { run(&l); step(&l); }
+  return 0;
+}
+)", false, "net.c")};
+  ProgramIndex index(tus);
+  Analysis a = analyse(index);
+  ASSERT_EQ(a.entries.size(), 1u);
+  EXPECT_EQ(a.entries[0].kind, "train") << listFindings(a);
+  EXPECT_NE(findingOf(a, "optimizer", "step", "update_dense"), nullptr) << listFindings(a);
+  EXPECT_NE(findingOf(a, "model", "forward", "forward_dense"), nullptr) << listFindings(a);
+}
+
+} // namespace
+} // namespace tourguide::indexer::test

@@ -17,6 +17,9 @@ struct CallFact {
   unsigned line = 0;
   int loop = -1;          ///< Index into FunctionFacts::loops of the innermost enclosing loop.
   bool isVirtual = false; ///< A call through a virtual method: every overrider may run.
+  /// A call through a struct's function-pointer field (`l.forward(l, net)`, C's virtual
+  /// call): it may reach every function the program stores in a field of that name.
+  std::string pointerField;
 };
 
 /// A for / while / do / range-for loop.
@@ -97,6 +100,9 @@ struct FunctionFacts {
   std::vector<StatementFact> statements;
   std::vector<IdiomFact> idioms;
   std::vector<std::string> paramNames;
+  /// Functions this body stores in a function-pointer field: {field, function USR}
+  /// (`l.forward = forward_convolutional_layer;`).
+  std::vector<std::pair<std::string, std::string>> pointerAssignments;
 };
 
 /// A record type with a name that hints at a role (Dataset, Loader, Layer, ...).

@@ -44,6 +44,7 @@ private:
   std::map<std::string, FunctionFacts> byKey;
   std::map<std::string, std::vector<std::string>> directOverriders;
   std::map<std::string, std::vector<std::string>> byName;
+  std::map<std::string, std::vector<std::string>> byPointerField; ///< field -> functions stored in it
   std::map<std::string, const TUFacts *> mainTU;
   std::map<std::string, std::vector<const TUFacts *>> mainTUs;
   std::vector<std::string> mainKeys;
