@@ -1,6 +1,7 @@
 # Finds LLVM, Clang and LLDB of one Debian major version (TOURGUIDE_LLVM_VERSION),
 # plus nlohmann/json, cmark (pkg-config) and GoogleTest. Everything links the shared libraries:
-# clang-cpp, LLVM and liblldb (the static component libraries take minutes to link).
+# clang-cpp, LLVM and liblldb (the static component libraries take minutes to link); the LLDB
+# plugin links no liblldb at all (cmake/TourguideLldb.cmake).
 
 set(_llvm_prefix /usr/lib/llvm-${TOURGUIDE_LLVM_VERSION})
 find_package(LLVM ${TOURGUIDE_LLVM_VERSION} CONFIG REQUIRED
@@ -9,19 +10,9 @@ find_package(Clang CONFIG REQUIRED
   HINTS ${_llvm_prefix}/lib/cmake/clang NO_DEFAULT_PATH)
 message(STATUS "LLVM ${LLVM_PACKAGE_VERSION} at ${LLVM_INSTALL_PREFIX}")
 
-# Debian ships no CMake package for LLDB: look beside the LLVM that was found.
-find_library(LLDB_LIBRARY NAMES lldb liblldb.so.1
-  PATHS ${LLVM_INSTALL_PREFIX}/lib NO_DEFAULT_PATH REQUIRED)
-find_path(LLDB_INCLUDE_DIR lldb/API/LLDB.h
-  PATHS ${LLVM_INSTALL_PREFIX}/include NO_DEFAULT_PATH REQUIRED)
-find_program(LLDB_EXECUTABLE NAMES lldb-${TOURGUIDE_LLVM_VERSION} lldb
-  PATHS ${LLVM_INSTALL_PREFIX}/bin NO_DEFAULT_PATH REQUIRED)
-find_program(LLDB_SERVER_EXECUTABLE NAMES lldb-server
-  PATHS ${LLVM_INSTALL_PREFIX}/bin NO_DEFAULT_PATH REQUIRED)
-
-add_library(tourguide_lldb INTERFACE)
-target_include_directories(tourguide_lldb SYSTEM INTERFACE ${LLDB_INCLUDE_DIR})
-target_link_libraries(tourguide_lldb INTERFACE ${LLDB_LIBRARY})
+# Debian ships no CMake package for LLDB, and its dev files cannot be installed for every
+# version: cmake/TourguideLldb.cmake finds them or unpacks Debian's packages into the build tree.
+include(TourguideLldb)
 
 # LLVM and Clang, shared. LLVM's own flags (-fno-exceptions) are not applied:
 # the JSON code needs exceptions, and nothing here derives from no-EH code in a way that cares.

@@ -211,18 +211,17 @@ Formatted ValueFormatter::describe(lldb::SBValue value, unsigned depth) {
 
 Formatted ValueFormatter::scalar(lldb::SBValue value, lldb::SBType type) {
   lldb::SBError error;
-  lldb::BasicType basic = type.GetBasicType();
-  if (basic == lldb::eBasicTypeFloat || basic == lldb::eBasicTypeDouble ||
-      basic == lldb::eBasicTypeLongDouble) {
+  Builtin basic = builtinOf(type);
+  if (basic == Builtin::Float || basic == Builtin::Double || basic == Builtin::LongDouble) {
     lldb::SBData data = value.GetData();
-    double number = basic == lldb::eBasicTypeFloat    ? data.GetFloat(error, 0)
-                    : basic == lldb::eBasicTypeDouble ? data.GetDouble(error, 0)
-                                                      : static_cast<double>(data.GetLongDouble(error, 0));
+    double number = basic == Builtin::Float    ? data.GetFloat(error, 0)
+                    : basic == Builtin::Double ? data.GetDouble(error, 0)
+                                               : static_cast<double>(data.GetLongDouble(error, 0));
     if (error.Fail())
       return fail(unreadableReason(value));
     return ok(formatNumber(number));
   }
-  if (basic == lldb::eBasicTypeBool) {
+  if (basic == Builtin::Bool) {
     uint64_t bit = value.GetValueAsUnsigned(error, 0);
     return error.Fail() ? fail(unreadableReason(value)) : ok(bit ? "true" : "false");
   }
@@ -243,7 +242,7 @@ Formatted ValueFormatter::scalar(lldb::SBValue value, lldb::SBType type) {
   }
   if (error.Fail())
     return fail(unreadableReason(value));
-  if (isCharType(basic) && asSigned >= 0x20 && asSigned < 0x7f)
+  if (isCharType(type) && asSigned >= 0x20 && asSigned < 0x7f)
     return ok("'" + std::string(1, static_cast<char>(asSigned)) + "' (" + digits + ")");
   return ok(digits);
 }
@@ -256,10 +255,9 @@ Formatted ValueFormatter::pointer(lldb::SBValue value, lldb::SBType type, unsign
   if (address == 0)
     return ok("nullptr");
   lldb::SBType pointee = canonical(type.GetPointeeType());
-  if (isCharType(pointee.GetBasicType()))
+  if (isCharType(pointee))
     return cString(address);
-  lldb::BasicType basic = pointee.GetBasicType();
-  if (basic == lldb::eBasicTypeVoid || pointee.IsFunctionType() || depth > 0 ||
+  if (builtinOf(pointee) == Builtin::Void || pointee.IsFunctionType() || depth > 0 ||
       pointee.GetByteSize() == 0)
     return ok(hex(address));
   // One level of pointee is worth showing: "0x7ffe... -> {id = 7, ...}".
