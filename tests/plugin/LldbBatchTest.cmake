@@ -1,6 +1,6 @@
-# Plays the toy tour through the real lldb-14 executable in batch mode, as a user would type
-# it, and checks what lldb printed. Run by CTest: cmake -DLLDB=... -DPLUGIN=... -DEXE=...
-# -DTOUR=... -P LldbBatchTest.cmake
+# Plays the toy tour through a real lldb executable in batch mode, as a user would type it, and
+# checks what lldb printed (and that it was the lldb of major version LLDB_MAJOR). Run by CTest:
+# cmake -DLLDB=... -DLLDB_MAJOR=... -DPLUGIN=... -DEXE=... -DTOUR=... -P LldbBatchTest.cmake
 execute_process(
   COMMAND ${LLDB} --no-lldbinit --batch
     -o "plugin load ${PLUGIN}"
@@ -29,11 +29,11 @@ set(expected
   "The program exited with status 0."
   "Tour 'The toy training loop': 4 of 4 stops reached."
   "Process: exited with status 0"
-  "lldb version 14")
+  "lldb version ${LLDB_MAJOR}.")
 foreach(text IN LISTS expected)
   string(FIND "${all}" "${text}" at)
   if(at EQUAL -1)
     message(FATAL_ERROR "lldb's output lacks '${text}':\n${all}")
   endif()
 endforeach()
-message(STATUS "lldb-14 --batch played the toy tour:\n${all}")
+message(STATUS "lldb-${LLDB_MAJOR} --batch played the toy tour:\n${all}")

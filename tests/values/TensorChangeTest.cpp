@@ -27,7 +27,8 @@ double numberAfter(const std::string &line, const std::string &key) {
 double programDouble(lldb::SBFrame frame, const char *name) {
   lldb::SBValue v = frame.GetValueForVariablePath(name);
   lldb::SBError error;
-  if (v.GetType().GetBasicType() == lldb::eBasicTypeDouble)
+  // By name: lldb::BasicType numbers differ between LLDB versions (this runs in several).
+  if (std::string(v.GetType().GetCanonicalType().GetName()) == "double")
     return v.GetData().GetDouble(error, 0);
   return static_cast<double>(v.GetValueAsSigned(error, 0));
 }

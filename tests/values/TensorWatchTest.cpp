@@ -76,7 +76,8 @@ protected:
     lldb::SBValue v = program->frame(1).GetValueForVariablePath(path.c_str());
     EXPECT_TRUE(v.IsValid() && v.GetError().Success()) << path;
     lldb::SBError error;
-    if (v.GetType().GetBasicType() == lldb::eBasicTypeDouble)
+    // By name: lldb::BasicType numbers differ between LLDB versions (this runs in several).
+    if (std::string(v.GetType().GetCanonicalType().GetName()) == "double")
       return v.GetData().GetDouble(error, 0);
     return static_cast<double>(v.GetValueAsSigned(error, 0));
   }

@@ -4,6 +4,8 @@
 #include "tourguide/values/ScalarReader.h"
 #include "tourguide/values/WatchReader.h"
 
+#include "NumberTypes.h" // private to the library: builtinOf is tested directly
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -338,4 +340,45 @@ TEST_F(WatchReaderTest, ReadScalarGivesTheNumberCollectedSeriesUse) {
   EXPECT_FALSE(read("weights", out, why));
   EXPECT_FALSE(read("no_such_variable", out, why));
   EXPECT_FALSE(why.empty());
+}
+
+namespace {
+
+using tourguide::values::Builtin;
+using tourguide::values::builtinNamed;
+using tourguide::values::builtinOf;
+
+lldb::SBType typeOf(lldb::SBFrame frame, const char *path) {
+  return frame.GetValueForVariablePath(path).GetType();
+}
+
+} // namespace
+
+// The builtin of a value, asked of the running LLDB (these tests run in lldb 14, 15 and 16:
+// LLDB 15 inserted eBasicTypeChar8 before eBasicTypeShort, so a float is enumerator 16 in
+// 14's header and 17 in 15's). A float must be a float in every one of them.
+TEST_F(WatchReaderTest, BuiltinTypesAreWhatTheRunningLldbNamesThem) {
+  lldb::SBFrame frame = mainFrame();
+  EXPECT_EQ(builtinOf(typeOf(frame, "bias[0]")), Builtin::Float);
+  EXPECT_EQ(builtinOf(typeOf(frame, "lr")), Builtin::Double);
+  EXPECT_EQ(builtinOf(typeOf(frame, "shuffle")), Builtin::Bool);
+  EXPECT_EQ(builtinOf(typeOf(frame, "epoch")), Builtin::Int);
+  EXPECT_EQ(builtinOf(typeOf(frame, "pixels[0]")), Builtin::UnsignedChar);
+  EXPECT_EQ(builtinOf(typeOf(frame, "flags.mode")), Builtin::UnsignedInt);
+  Builtin grade = builtinOf(typeOf(frame, "grade"));
+  EXPECT_TRUE(grade == Builtin::Char || grade == Builtin::SignedChar);
+  EXPECT_EQ(builtinOf(typeOf(frame, "origin")), Builtin::None);
+  EXPECT_EQ(builtinOf(typeOf(frame, "data")), Builtin::None);
+  EXPECT_EQ(builtinOf(typeOf(frame, "data").GetPointeeType()), Builtin::Float);
+}
+
+TEST(BuiltinNames, EveryBasicTypeNameLldbGives) {
+  EXPECT_EQ(builtinNamed("float"), Builtin::Float);
+  EXPECT_EQ(builtinNamed("long double"), Builtin::LongDouble);
+  EXPECT_EQ(builtinNamed("_Bool"), Builtin::Bool);
+  EXPECT_EQ(builtinNamed("bool"), Builtin::Bool);
+  EXPECT_EQ(builtinNamed("char8_t"), Builtin::Char8);
+  EXPECT_EQ(builtinNamed("unsigned long long"), Builtin::UnsignedLongLong);
+  EXPECT_EQ(builtinNamed("__int128"), Builtin::Other);
+  EXPECT_EQ(builtinNamed(""), Builtin::Other);
 }
