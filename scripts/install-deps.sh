@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages tourguide needs, and nothing when all are present.
 # Runs as root (or through sudo when it exists). One `apt-get update`, then one install.
+# TOURGUIDE_LLVM_VERSION=15|16 adds that version's LLVM and Clang dev packages (the build's
+# -DTOURGUIDE_LLVM_VERSION); its LLDB files come unpacked from Debian's packages at configure time.
 set -euo pipefail
+llvm=${TOURGUIDE_LLVM_VERSION:-14}
 
 packages=(
   # build
   g++ make cmake ninja-build pkg-config
-  # LLVM / Clang LibTooling / LLDB, one major version (the plugin must match lldb's)
+  # LLVM / Clang LibTooling / LLDB 14 (the plugin itself runs in lldb 14 and later)
   llvm-14-dev libclang-14-dev libclang-cpp14-dev clang-14 lldb-14 liblldb-14-dev python3-lldb-14
+  # lldb 15 and 16 cannot be installed beside lldb-14: the plugin's tests run them unpacked from
+  # Debian's packages in the build tree (cmake/TourguideLldb.cmake), with these libraries
+  libllvm15 libclang-cpp15 libllvm16 libclang-cpp16 python3-six
+  # and lldb 13, unpacked too: the plugin must refuse to load in it, with a message
+  libllvm13 libclang-cpp13
   # libraries
   nlohmann-json3-dev libcmark-dev libgtest-dev libgmock-dev
   # tests: a real JSON Schema validator, and tmux to drive an interactive lldb
@@ -15,6 +23,9 @@ packages=(
   # the session report is checked in a real headless browser
   chromium
 )
+if [ "$llvm" != 14 ]; then
+  packages+=("llvm-$llvm-dev" "libclang-$llvm-dev" "libclang-cpp$llvm-dev" "clang-$llvm")
+fi
 
 # `--list`: the package list, one a line (the test suite checks that the build uses nothing else).
 if [ "${1:-}" = "--list" ]; then

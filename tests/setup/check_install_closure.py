@@ -14,13 +14,16 @@ Files the build used:
   - every CMake file the configure step read (build.ninja's regeneration inputs),
   - every absolute path in a link or compile command (libraries),
   - every absolute path CTest runs or passes (the test programs' tools),
-  - the programs and Python modules the tests run that are found at run time (RUNTIME below).
+  - the programs and Python modules the tests run that are found at run time (RUNTIME below),
+  - the shared libraries the LLDBs unpacked into the build tree load (lldb-N/: not installed,
+    they run with the system's libLLVM-N, libclang-cpp-N, ...).
 
 usage: check_install_closure.py --build DIR --source DIR [--expect-missing PKG]
   --expect-missing PKG   check the check: drop PKG from the install list and pass only when
                          files of PKG are then reported as not installed by the list.
 """
 import argparse
+import glob
 import os
 import re
 import shlex
@@ -36,8 +39,22 @@ def run(argv, **kw):
     return subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
 
 
-def install_list(source):
-    out = run(["bash", os.path.join(source, "scripts/install-deps.sh"), "--list"])
+def llvm_version(build):
+    """The build's TOURGUIDE_LLVM_VERSION (the install list depends on it)."""
+    try:
+        text = open(os.path.join(build, "CMakeCache.txt"), encoding="utf-8", errors="replace").read()
+    except OSError:
+        return None
+    m = re.search(r"^TOURGUIDE_LLVM_VERSION:\w+=(\S+)$", text, re.M)
+    return m.group(1) if m else None
+
+
+def install_list(source, build):
+    env = dict(os.environ)
+    version = llvm_version(build)
+    if version:
+        env["TOURGUIDE_LLVM_VERSION"] = version
+    out = run(["bash", os.path.join(source, "scripts/install-deps.sh"), "--list"], env=env)
     if out.returncode != 0:
         sys.exit("install-deps.sh --list failed: " + out.stderr)
     return [p for p in out.stdout.split() if p]
@@ -68,6 +85,16 @@ def used_files(build):
             files.add(path)
         else:
             files.add("(program not found) " + program)
+    for binary in glob.glob(os.path.join(build, "lldb-*", "usr", "lib", "llvm-*", "bin", "lldb*")):
+        if os.path.islink(binary) or not os.path.isfile(binary):
+            continue
+        # lldb-13 has no RUNPATH: its tests find liblldb-13 in the unpacked tree, as here.
+        libdir = os.path.join(binary.split("/usr/lib/llvm-")[0], "usr", "lib", "x86_64-linux-gnu")
+        out = run(["ldd", binary], env=dict(os.environ, LD_LIBRARY_PATH=libdir))
+        for m in re.finditer(r"=> (/\S+) \(", out.stdout):
+            files.add(m.group(1))
+        for m in re.finditer(r"^\s*(\S+) => not found", out.stdout, re.M):
+            files.add(f"(library not found) {m.group(1)} for {binary}")
     for module in RUNTIME_PYTHON_MODULES:
         out = run(["/usr/bin/python3", "-c", f"import {module}; print({module}.__file__)"])
         files.add(out.stdout.strip() if out.returncode == 0 else "(python module not found) " + module)
@@ -153,7 +180,7 @@ def main():
     ap.add_argument("--expect-missing")
     a = ap.parse_args()
 
-    wanted = install_list(a.source)
+    wanted = install_list(a.source, a.build)
     if a.expect_missing:
         if a.expect_missing not in wanted:
             sys.exit(f"{a.expect_missing} is not in the install list")
