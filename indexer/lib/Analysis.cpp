@@ -93,6 +93,8 @@ private:
     stageCache[key] = stages; // provisional, guards recursion
     if (auto m = compositionModel(fn, stages))
       stages.push_back(*m);
+    if (auto m = compositionByName(fn, stages))
+      stages.push_back(*m);
     for (StageMatch &m : stages)
       m.role = indexer::roleOf(fn, m);
     return stageCache[key] = stages;
@@ -199,7 +201,7 @@ private:
       if (m.stage == "model")
         return std::nullopt;
     std::set<std::string> modelCallees;
-    unsigned modelCalls = 0, otherCalls = 0;
+    unsigned modelCalls = 0, otherCalls = 0, lossCalls = 0;
     std::vector<Evidence> evidence;
     for (const CallFact &c : fn.calls)
       for (const std::string &t : index.targetsOf(c)) {
@@ -209,8 +211,11 @@ private:
         for (const StageMatch &m : stagesOf(t)) {
           if (m.stage == "model")
             isModel = true;
-          if (m.stage == "loss" || m.stage == "optimizer" || m.stage == "data")
+          // Clearing the gradients first (a lazily set-up backward) is not an update.
+          if ((m.stage == "optimizer" && m.role != "zero_grad") || m.stage == "data")
             return std::nullopt; // a training step, not a model
+          if (m.stage == "loss")
+            ++lossCalls;
           if (m.stage == "model" && modelCallees.insert(t).second)
             evidence.push_back({"line " + std::to_string(c.line) + ": calls `" + index.function(t)->qualifiedName +
                                     "` (model)" + (c.isVirtual ? " through a virtual call" : ""),
@@ -219,6 +224,10 @@ private:
         ++(isModel ? modelCalls : otherCalls);
       }
     bool named = nameHas(fn.name, {"forward", "backward", "predict", "infer", "propagate", "backprop"});
+    // A forward that ends in the loss (gpt2_forward) is still the model's forward; a function
+    // that calls a loss and a layer or two is a training step.
+    if (lossCalls > 0 && !(named && modelCalls >= 3))
+      return std::nullopt;
     // A thin wrapper (a few calls, no loops, one of them the model) is the model too.
     bool wrapper = modelCalls >= 1 && otherCalls <= 2 && fn.loops.empty() && fn.statements.empty();
     if (modelCalls == 0 || (modelCalls < 2 && !named && !wrapper))
@@ -234,6 +243,39 @@ private:
     if (m.confidence < kReportThreshold)
       return std::nullopt;
     return m;
+  }
+
+  /// A loader or checkpoint function whose reads happen in a helper it calls
+  /// (dataloader_load_batch -> fread_check, gpt2_build_from_checkpoint -> fopen_check): the
+  /// name says which, a callee that reads says it really does.
+  std::optional<StageMatch> compositionByName(const FunctionFacts &fn, const std::vector<StageMatch> &own) {
+    if (fn.isMain || fn.isLambda || !own.empty())
+      return std::nullopt;
+    bool checkpointName = nameHas(fn.name, {"checkpoint", "ckpt", "snapshot", "save_model", "load_model",
+                                            "save_weights", "load_weights", "restore"});
+    bool dataName = !checkpointName && nameHas(fn.name, {"dataloader", "data_loader", "load_batch", "next_batch",
+                                                         "loader", "dataset", "load_data", "read_data"});
+    if (!checkpointName && !dataName)
+      return std::nullopt;
+    for (const CallFact &c : fn.calls)
+      for (const std::string &t : index.targetsOf(c)) {
+        if (t == fn.usr)
+          continue;
+        for (const StageMatch &m : stagesOf(t))
+          if (m.stage == "data" || m.stage == "checkpoint") {
+            StageMatch out;
+            out.stage = checkpointName ? "checkpoint" : "data";
+            out.confidence = 0.6;
+            out.evidence.push_back({"the name `" + fn.qualifiedName + "` says " +
+                                        (checkpointName ? "it saves or restores the model" : "it loads data"),
+                                    0});
+            out.evidence.push_back({"line " + std::to_string(c.line) + ": calls `" + index.function(t)->qualifiedName +
+                                        "`, which reads or writes a file",
+                                    c.line});
+            return out;
+          }
+      }
+    return std::nullopt;
   }
 
   /// Stages implemented by `key` or anything it reaches, each with one witness.

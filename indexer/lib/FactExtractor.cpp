@@ -717,7 +717,8 @@ private:
 
   /// out[i] = all[row] where row came from an index container: rows gathered into a batch.
   bool isGather(const Expr *lhs, const Expr *rhs) {
-    if (!isElementOrMember(lhs))
+    // A gather copies values; `loss[i] = -logf(p[target[i]])` computes one.
+    if (!isElementOrMember(lhs) || containsCall(rhs))
       return false;
     if (indexesWithTaint(rhs))
       return true;
@@ -739,6 +740,21 @@ private:
     };
     scan(rhs);
     return found;
+  }
+
+  /// A call that computes something; element access through operator() / operator[]
+  /// (`all(row, c)`, `v[i]`) and conversions are not.
+  static bool containsCall(const Stmt *s) {
+    if (!s)
+      return false;
+    const auto *op = dyn_cast<CXXOperatorCallExpr>(s);
+    bool access = op && (op->getOperator() == OO_Call || op->getOperator() == OO_Subscript);
+    if (isa<CallExpr>(s) && !access && !isa<CXXMemberCallExpr>(s))
+      return true;
+    for (const Stmt *c : s->children())
+      if (containsCall(c))
+        return true;
+    return false;
   }
 
   bool mentionsRandomIndex(const Stmt *s) {

@@ -154,6 +154,11 @@ std::optional<StageMatch> modelStage(const FunctionFacts &fn) {
   s.name({"forward", "backward", "backprop", "predict", "infer", "layer", "activation", "conv",
           "linear", "dense", "propagate", "logits"},
          0.3, "a model computation");
+  // A layer's pass named as such that loops over its tensors (encoder_forward, residual_forward:
+  // element-wise, so no multiply-accumulate to see).
+  if (nameHas(fn.name, {"forward", "backward"}) && !fn.loops.empty() && s.total() < kReportThreshold &&
+      !fn.isVirtual)
+    s.add(0.2, "`" + fn.qualifiedName + "` loops over its tensors", fn.loops.front().line);
   if (fn.isVirtual && nameHas(fn.name, {"forward", "backward"}))
     s.add(0.2, "`" + fn.qualifiedName + "` is a virtual method (a layer's override)", fn.line);
   // An update of parameters with no products of inputs is the optimizer's job, not the model's.

@@ -333,3 +333,51 @@ int main(void) {
 
 } // namespace
 } // namespace tourguide::indexer::test
+
+namespace tourguide::indexer::test {
+namespace {
+
+TEST(OneFileTrainer, StagesWhoseWorkIsInHelpersAndAForwardThatEndsInTheLoss) {
+  // llm.c's shape: reads go through a checked fread wrapper; the model's forward ends by
+  // computing the loss; loss[i] = -logf(p[target[i]]) is a loss, not a batch being gathered.
+  std::vector<TUFacts> tus{parse(R"(
+#include <stdio.h>
+#include <math.h>
+void fread_check(void *p, size_t size, size_t n, FILE *f) { if (fread(p, size, n, f) != n) return; }
+typedef struct { FILE *f; int tokens[64]; } DataLoader;
+void dataloader_next_batch(DataLoader *l) { fread_check(l->tokens, sizeof(int), 64, l->f); }
+typedef struct { float w[16], g[16], act[16], probs[16], losses[4]; } Model;
+void build_from_checkpoint(Model *m, const char *path) { FILE *f = fopen(path, "rb"); fread_check(m->w, 4, 16, f); fclose(f); }
+void matmul_forward(float *out, const float *in, const float *w, int n) {
+  for (int i = 0; i < n; ++i) { float acc = 0; for (int j = 0; j < n; ++j) acc += in[j] * w[i * n + j]; out[i] = acc; }
+}
+void residual_forward(float *out, const float *a, const float *b, int n) { for (int i = 0; i < n; ++i) out[i] = a[i] + b[i]; }
+void crossentropy_forward(float *losses, const float *probs, const int *targets, int n) {
+  for (int i = 0; i < n; ++i) { int ix = targets[i]; losses[i] = -logf(probs[ix]); }
+}
+void model_forward(Model *m, const int *targets) {
+  matmul_forward(m->act, m->w, m->w, 4);
+  residual_forward(m->act, m->act, m->w, 16);
+  matmul_forward(m->probs, m->act, m->w, 4);
+  crossentropy_forward(m->losses, m->probs, targets, 4);
+}
+void update(Model *m, float lr) { for (int i = 0; i < 16; ++i) m->w[i] -= lr * m->g[i]; }
+int main(void) {
+  Model m; DataLoader l; l.f = 0;
+  build_from_checkpoint(&m, "model.bin");
+  for (int step = 0; step < 10; ++step) { dataloader_next_batch(&l); model_forward(&m, l.tokens); update(&m, 0.1f); }
+  return 0;
+}
+)", false, "train_gpt2.c")};
+  ProgramIndex index(tus);
+  Analysis a = analyse(index);
+  EXPECT_NE(findingOf(a, "data", "loader", "dataloader_next_batch"), nullptr) << listFindings(a);
+  EXPECT_NE(findingOf(a, "checkpoint", "load", "build_from_checkpoint"), nullptr) << listFindings(a);
+  EXPECT_NE(findingOf(a, "model", "forward", "model_forward"), nullptr) << listFindings(a);
+  EXPECT_NE(findingOf(a, "model", "forward", "residual_forward"), nullptr) << listFindings(a);
+  EXPECT_NE(findingOf(a, "loss", "", "crossentropy_forward"), nullptr) << listFindings(a);
+  EXPECT_EQ(findingOf(a, "data", "loader", "crossentropy_forward"), nullptr) << listFindings(a);
+}
+
+} // namespace
+} // namespace tourguide::indexer::test
