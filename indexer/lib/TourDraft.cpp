@@ -153,11 +153,21 @@ tourguide::tours::Tour draftTour(const EntryPoint &entry, const std::vector<Find
   for (const Evidence &e : entry.evidence)
     tour.description += (&e == &entry.evidence.front() ? ": " : "; ") + e.text;
   tour.description += ".";
+  if (!options.confirmation.empty())
+    tour.description += "\n\n" + options.confirmation;
+  else
+    tour.description += "\n\nNot confirmed by a run: the stops are what the code suggests, in the order the "
+                        "calls appear. `tourguide index -p BUILD -- PROGRAM ARGS...` runs the program once "
+                        "and keeps only the stops it reaches, in the order it reaches them.";
+  tour.program.args = options.runArgs;
+  if (!options.runCwd.empty())
+    tour.program.cwd = options.runCwd;
   std::string exeRel = relativePath(options.repoRoot, entry.executable);
   tour.program.path = llvm::StringRef(exeRel).startswith("..") || exeRel == entry.executable
                           ? entry.executable
                           : exeRel;
-  tour.program.cwd = "${program_dir}";
+  if (tour.program.cwd.empty())
+    tour.program.cwd = "${program_dir}";
   if (llvm::sys::path::filename(options.tourDir) != ".tours" ||
       llvm::sys::path::parent_path(options.tourDir) != options.repoRoot)
     tour.root = relativePath(options.tourDir, options.repoRoot);

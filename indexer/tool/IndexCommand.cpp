@@ -6,6 +6,7 @@
 #include "tourguide/indexer/ProgramIndex.h"
 #include "tourguide/indexer/TURunner.h"
 #include "tourguide/indexer/TourDraft.h"
+#include "tourguide/confirm/ConfirmingRun.h"
 
 #ifdef TOURGUIDE_HAVE_TOURS_LIB
 #include "tourguide/tours/TourFile.h"
@@ -18,6 +19,9 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
 
 namespace tourguide::indexer {
 
@@ -85,6 +89,11 @@ struct IndexOptions {
   cl::opt<unsigned> maxSizeMiB{"max-tu-size", cl::desc("Skip main files larger than this many MiB (default 8)"),
                                cl::init(8), cl::value_desc("MiB"), cl::cat(category)};
   cl::opt<bool> quiet{"quiet", cl::desc("No progress and no summary line"), cl::cat(category)};
+  cl::opt<double> runTimeout{"run-timeout",
+                             cl::desc("With `-- PROGRAM ARGS`: kill the program after this many seconds (default 120)"),
+                             cl::init(120), cl::value_desc("seconds"), cl::cat(category)};
+  cl::opt<std::string> runCwd{"run-cwd", cl::desc("With `-- PROGRAM ARGS`: the program's working directory (default: here)"),
+                              cl::value_desc("dir"), cl::cat(category)};
   cl::list<std::string> profiles{"profile",
                                  cl::desc("A framework profile (JSON, docs/profiles.md) to use besides the built-in ones\n"
                                           "and the repo's .tours/*.profile.json; may be repeated"),
@@ -113,6 +122,124 @@ llvm::Expected<ProfileSet> loadProfiles(const std::string &repoRoot, std::vector
   return ProfileSet::withBuiltins(std::move(user));
 }
 
+/// The entry point `program` names: the same file as its executable, or its name.
+const EntryPoint *entryFor(const Analysis &analysis, const std::string &program) {
+  llvm::SmallString<256> real;
+  bool haveReal = !llvm::sys::fs::real_path(program, real);
+  for (const EntryPoint &e : analysis.entries) {
+    llvm::SmallString<256> exe;
+    if (haveReal && !llvm::sys::fs::real_path(e.executable, exe) && exe == real)
+      return &e;
+  }
+  std::string name = llvm::sys::path::filename(program).str();
+  for (const EntryPoint &e : analysis.entries)
+    if (e.program == name)
+      return &e;
+  return nullptr;
+}
+
+std::string joinCommand(const std::vector<std::string> &command) {
+  std::string out;
+  for (const std::string &w : command)
+    out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+/// Runs the program and keeps, for its entry point, only the findings the run reached, in
+/// the order it reached them. Returns {program, the sentence for the tour's description}.
+std::optional<std::pair<std::string, std::string>> confirmEntry(Analysis &analysis,
+                                                                const std::vector<std::string> &command,
+                                                                const std::string &cwd, double timeout, bool quiet,
+                                                                llvm::raw_ostream &err) {
+  const EntryPoint *entry = entryFor(analysis, command.front());
+  if (!entry) {
+    err << "error: '" << command.front() << "' is not one of the programs found:";
+    for (const EntryPoint &e : analysis.entries)
+      err << " " << e.program << " (" << e.executable << ")";
+    err << "\n";
+    return std::nullopt;
+  }
+  std::vector<Finding> candidates;
+  std::vector<Finding> others;
+  for (Finding &f : analysis.findings)
+    (f.entry == entry->program ? candidates : others).push_back(std::move(f));
+  confirm::RunRequest request;
+  request.executable = command.front();
+  request.args.assign(command.begin() + 1, command.end());
+  request.cwd = cwd;
+  request.timeoutSeconds = timeout;
+  if (!quiet)
+    err << "running " << joinCommand(command) << " with " << candidates.size() << " candidate stops...\n";
+  auto run = confirm::confirmByRunning(candidates, request);
+  if (!run) {
+    err << "error: " << llvm::toString(run.takeError()) << "\n";
+    analysis.findings = std::move(others);
+    return std::nullopt;
+  }
+
+  // Reached findings in the run's order; one stop per function, stage and role.
+  std::vector<Finding> confirmed;
+  std::set<std::string> seen;
+  std::vector<bool> reached(candidates.size());
+  for (const confirm::Reached &r : run->reached) {
+    reached[r.finding] = true;
+    Finding f = candidates[r.finding];
+    if (!seen.insert(f.function + "|" + f.stage + "|" + f.role).second)
+      continue;
+    f.order = r.order;
+    f.alternativeTo.clear(); // the run took it
+    // A watch that could not be read at the stop would only show an error there.
+    for (const std::string &w : r.unreadable)
+      f.watch.erase(std::remove(f.watch.begin(), f.watch.end(), w), f.watch.end());
+    char when[32];
+    snprintf(when, sizeof when, "%.2f s", r.seconds);
+    f.evidence.push_back({"reached in the run, " + std::string(when) + " after launch" +
+                              (r.counter.empty() ? "" : " (" + r.counter + ")"),
+                          0});
+    confirmed.push_back(std::move(f));
+  }
+  std::map<size_t, std::string> notPlaced(run->notPlaced.begin(), run->notPlaced.end());
+  std::string missed;
+  unsigned missedCount = 0;
+  std::set<std::string> listed;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const Finding &f = candidates[i];
+    if (reached[i] || seen.count(f.function + "|" + f.stage + "|" + f.role) ||
+        !listed.insert(f.function + "|" + f.stage).second)
+      continue;
+    ++missedCount;
+    if (missedCount > 12)
+      continue;
+    std::string why = notPlaced.count(i)              ? notPlaced[i]
+                      : !f.alternativeTo.empty()      ? "an override this program did not use (`" + f.alternativeTo + "` ran)"
+                      : run->timedOut || run->interrupted ? "not reached before the run was stopped"
+                                                          : "not reached with these arguments";
+    missed += "\n- `" + f.function + "` (" + f.stage + (f.role.empty() ? "" : ", " + f.role) + "): " + why;
+  }
+  if (missedCount > 12)
+    missed += "\n- and " + std::to_string(missedCount - 12) + " more";
+
+  char secs[32];
+  snprintf(secs, sizeof secs, "%.1f s", run->seconds);
+  std::string how = run->timedOut      ? "it was stopped after the time limit"
+                    : run->interrupted ? "it was interrupted"
+                    : run->exitStatus >= 0 ? "exit status " + std::to_string(run->exitStatus)
+                                           : "it did not exit normally";
+  std::string text = "Confirmed by running `" + joinCommand(command) + "` (" + secs + ", " + how + "): " +
+                     std::to_string(confirmed.size()) + " of " + std::to_string(candidates.size()) +
+                     " candidate stops were reached, and the stops are in the order the run reached them.";
+  if (!missed.empty())
+    text += "\n\nNot reached in that run, so not stops here:" + missed;
+  if (!quiet)
+    err << "run: " << confirmed.size() << " of " << candidates.size() << " candidate stops reached in " << secs
+        << " (" << how << ")\n";
+
+  analysis.findings = std::move(others);
+  for (Finding &f : confirmed)
+    analysis.findings.push_back(std::move(f));
+  return std::make_pair(entry->program, text);
+}
+
 IndexOptions &indexOptions() {
   static IndexOptions options;
   return options;
@@ -133,6 +260,8 @@ int runIndexCommand(int argc, const char **argv) {
   o.quiet.setValue(false);
   o.sources.clear();
   o.profiles.clear();
+  o.runTimeout.setValue(120);
+  o.runCwd.setValue("");
   cl::opt<std::string> &buildPath = o.buildPath;
   cl::opt<std::string> &output = o.output;
   cl::opt<unsigned> &jobs = o.jobs;
@@ -149,9 +278,20 @@ int runIndexCommand(int argc, const char **argv) {
       "loss, optimizer and metrics code lives, by parsing every translation unit of\n"
       "compile_commands.json and following the call graph from each main.\n\n"
       "SOURCES restricts the run to files that match (a path, a path suffix, or a folder).\n\n"
-      "Exit status: 0 all TUs parsed and a training loop found; 1 usage error or no database;\n"
+      "With `-- PROGRAM ARGS...` the program runs once under LLDB with a breakpoint on every\n"
+      "candidate stop of its entry point; its tour keeps the stops the run reached, in that order.\n\n"
+      "Exit status: 0 all TUs parsed and a training loop found; 1 usage error, no database or the\n"
+      "program could not be run;\n"
       "2 some TUs had errors (the rest is reported); 3 no training loop found.\n";
   llvm::raw_ostream &err = llvm::errs();
+  // `-- PROGRAM ARGS...`: the command line of a confirming run, kept away from llvm::cl.
+  std::vector<std::string> runCommand;
+  for (int i = 1; i < argc; ++i)
+    if (llvm::StringRef(argv[i]) == "--") {
+      runCommand.assign(argv + i + 1, argv + argc);
+      argc = i;
+      break;
+    }
   if (!cl::ParseCommandLineOptions(argc, argv, overview, &err))
     return 1;
 
@@ -202,6 +342,14 @@ int runIndexCommand(int argc, const char **argv) {
   analysisOptions.translationUnits = files;
   Analysis analysis = analyse(index, analysisOptions);
 
+  std::string confirmedProgram, confirmation;
+  if (!runCommand.empty()) {
+    auto confirmed = confirmEntry(analysis, runCommand, o.runCwd, o.runTimeout, quiet, err);
+    if (!confirmed)
+      return 1;
+    std::tie(confirmedProgram, confirmation) = *confirmed;
+  }
+
   if (!quiet)
     for (const TUFacts *tu : summary.problems) {
       if (tu->skipped)
@@ -234,7 +382,17 @@ int runIndexCommand(int argc, const char **argv) {
     draft.repoRoot = repoRoot;
     draft.tourDir = std::string(dir);
     for (const EntryPoint &e : analysis.entries) {
-      tourguide::tours::Tour tour = draftTour(e, analysis.findings, draft);
+      DraftOptions forThis = draft;
+      if (e.program == confirmedProgram) {
+        forThis.confirmation = confirmation;
+        forThis.runArgs.assign(runCommand.begin() + 1, runCommand.end());
+        if (!o.runCwd.empty()) {
+          llvm::SmallString<256> cwd(o.runCwd);
+          llvm::sys::fs::make_absolute(cwd);
+          forThis.runCwd = relativePath(repoRoot, std::string(cwd));
+        }
+      }
+      tourguide::tours::Tour tour = draftTour(e, analysis.findings, forThis);
       if (tour.stops.empty()) {
         if (!quiet)
           err << "note: no stops for '" << e.program << "' (" << e.kind << "); no tour written\n";

@@ -14,6 +14,12 @@ struct DraftOptions {
   std::string repoRoot; ///< Absolute; anchor files and the program path are made relative to it.
   std::string tourDir;  ///< Absolute folder the tour file will be written to (for Tour::root).
   unsigned maxStopsPerStage = 2;
+  /// Set when a run confirmed the findings (`tourguide index ... -- PROGRAM ARGS`): a sentence
+  /// for the description, and the run's command line for the tour's program. Empty: the
+  /// description says that the draft was not confirmed by a run.
+  std::string confirmation;
+  std::vector<std::string> runArgs;
+  std::string runCwd;
 };
 
 /// The tour for one entry point; `findings` may hold other entries' findings too.

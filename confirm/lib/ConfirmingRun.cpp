@@ -1,0 +1,209 @@
+#include "tourguide/confirm/ConfirmingRun.h"
+
+#include <lldb/API/LLDB.h>
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <map>
+
+#ifndef TOURGUIDE_LLDB_SERVER
+#define TOURGUIDE_LLDB_SERVER ""
+#endif
+
+namespace tourguide::confirm {
+namespace {
+
+std::atomic<bool> interruptRequested{false};
+extern "C" void onInterrupt(int) { interruptRequested = true; }
+
+/// Ctrl-C ends the run, not the tool: what was reached so far is still a draft.
+class InterruptGuard {
+public:
+  InterruptGuard() {
+    interruptRequested = false;
+    struct sigaction action = {};
+    action.sa_handler = onInterrupt;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, &previous);
+  }
+  ~InterruptGuard() { sigaction(SIGINT, &previous, nullptr); }
+
+private:
+  struct sigaction previous = {};
+};
+
+/// An in-process LLDB that launches its own lldb-server (PITFALLS: without the path the
+/// launch fails with "unable to locate lldb-server").
+class Session {
+public:
+  Session() {
+    // LLDB is initialised once per process: after Terminate() it cannot launch again.
+    static bool initialised = [] {
+      if (!std::getenv("LLDB_DEBUGSERVER_PATH") && *TOURGUIDE_LLDB_SERVER)
+        setenv("LLDB_DEBUGSERVER_PATH", TOURGUIDE_LLDB_SERVER, 0);
+      lldb::SBDebugger::Initialize();
+      return true;
+    }();
+    (void)initialised;
+    debugger = lldb::SBDebugger::Create(false);
+    debugger.SetAsync(true);
+  }
+  ~Session() { lldb::SBDebugger::Destroy(debugger); }
+  lldb::SBDebugger debugger;
+};
+
+std::string drain(lldb::SBProcess &process) {
+  std::string out;
+  char buf[4096];
+  for (size_t n; (n = process.GetSTDOUT(buf, sizeof buf)) > 0;)
+    out.append(buf, n);
+  for (size_t n; (n = process.GetSTDERR(buf, sizeof buf)) > 0;)
+    out.append(buf, n);
+  return out;
+}
+
+} // namespace
+
+llvm::Expected<RunResult> confirmByRunning(const std::vector<indexer::Finding> &findings,
+                                           const RunRequest &request) {
+  llvm::SmallString<256> exe(request.executable);
+  if (!request.cwd.empty() && !llvm::sys::path::is_absolute(exe))
+    llvm::sys::fs::make_absolute(request.cwd, exe);
+  if (!llvm::sys::fs::can_execute(exe) || llvm::sys::fs::is_directory(exe))
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "'%s' is not an executable program",
+                                   exe.c_str());
+
+  Session session;
+  lldb::SBError error;
+  lldb::SBTarget target = session.debugger.CreateTarget(exe.c_str(), nullptr, nullptr, true, error);
+  if (!target.IsValid())
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "cannot debug '%s': %s", exe.c_str(),
+                                   error.GetCString() ? error.GetCString() : "unknown error");
+
+  RunResult result;
+  // One breakpoint per distinct place; several findings may share one.
+  std::map<lldb::break_id_t, std::vector<size_t>> byBreakpoint;
+  std::map<std::pair<std::string, unsigned>, lldb::break_id_t> byPlace;
+  for (size_t i = 0; i < findings.size(); ++i) {
+    const indexer::Finding &f = findings[i];
+    unsigned line = f.anchorLine;
+    std::pair<std::string, unsigned> place{line ? f.file : f.function, line};
+    auto known = byPlace.find(place);
+    if (known != byPlace.end()) {
+      byBreakpoint[known->second].push_back(i);
+      result.placed.push_back(i);
+      continue;
+    }
+    lldb::SBBreakpoint bp = line ? target.BreakpointCreateByLocation(f.file.c_str(), line)
+                                 : target.BreakpointCreateByName(f.function.c_str());
+    if (!bp.IsValid() || bp.GetNumLocations() == 0) {
+      if (bp.IsValid())
+        target.BreakpointDelete(bp.GetID());
+      result.notPlaced.emplace_back(i, "no code at " + (line ? f.file + ":" + std::to_string(line) : f.function) +
+                                           " in this build");
+      continue;
+    }
+    byPlace[place] = bp.GetID();
+    byBreakpoint[bp.GetID()].push_back(i);
+    result.placed.push_back(i);
+  }
+
+  std::vector<const char *> argv;
+  for (const std::string &a : request.args)
+    argv.push_back(a.c_str());
+  argv.push_back(nullptr);
+  lldb::SBLaunchInfo launch(argv.data());
+  if (!request.cwd.empty())
+    launch.SetWorkingDirectory(request.cwd.c_str());
+  launch.SetLaunchFlags(launch.GetLaunchFlags() | lldb::eLaunchFlagDisableASLR);
+
+  InterruptGuard guard;
+  auto start = std::chrono::steady_clock::now();
+  auto elapsed = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
+  lldb::SBProcess process = target.Launch(launch, error);
+  if (!process.IsValid() || error.Fail())
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "cannot launch '%s': %s", exe.c_str(),
+                                   error.GetCString() ? error.GetCString() : "unknown error");
+
+  lldb::SBListener listener = session.debugger.GetListener();
+  unsigned order = 0;
+  while (true) {
+    if (interruptRequested) {
+      result.interrupted = true;
+      break;
+    }
+    if (elapsed() > request.timeoutSeconds) {
+      result.timedOut = true;
+      break;
+    }
+    lldb::SBEvent event;
+    if (!listener.WaitForEvent(1, event))
+      continue;
+    if (!lldb::SBProcess::EventIsProcessEvent(event))
+      continue;
+    lldb::StateType state = lldb::SBProcess::GetStateFromEvent(event);
+
+    result.output += drain(process);
+    if (state == lldb::eStateExited) {
+      result.exitStatus = process.GetExitStatus();
+      break;
+    }
+    if (state == lldb::eStateCrashed || state == lldb::eStateDetached || state == lldb::eStateInvalid)
+      break;
+    if (state != lldb::eStateStopped || lldb::SBProcess::GetRestartedFromEvent(event))
+      continue;
+    bool ours = false;
+    for (uint32_t t = 0; t < process.GetNumThreads(); ++t) {
+      lldb::SBThread thread = process.GetThreadAtIndex(t);
+      if (thread.GetStopReason() != lldb::eStopReasonBreakpoint || thread.GetStopReasonDataCount() < 1)
+        continue;
+      auto it = byBreakpoint.find(static_cast<lldb::break_id_t>(thread.GetStopReasonDataAtIndex(0)));
+      if (it == byBreakpoint.end())
+        continue;
+      ours = true;
+      ++order;
+      for (size_t i : it->second) {
+        Reached r;
+        r.finding = i;
+        r.order = order;
+        r.seconds = elapsed();
+        const indexer::Finding &f = findings[i];
+        lldb::SBFrame frame = thread.GetFrameAtIndex(0);
+        for (const std::string &w : f.watch) {
+          // Read as a stop would, without running code in the program.
+          lldb::SBValue v = frame.GetValueForVariablePath(w.c_str(), lldb::eDynamicDontRunTarget);
+          bool readable = v.IsValid() && !v.GetError().Fail() && (v.GetValue() || v.GetNumChildren() > 0);
+          if (!readable)
+            r.unreadable.push_back(w);
+          else if (f.stage == "loop" && r.counter.empty() && v.GetValue())
+            r.counter = w + " = " + v.GetValue();
+        }
+        result.reached.push_back(r);
+      }
+      // Each candidate traps once: disabled (not one-shot, whose stop no longer names it).
+      target.FindBreakpointByID(it->first).SetEnabled(false);
+      byBreakpoint.erase(it);
+    }
+    if (!ours && process.GetState() != lldb::eStateStopped)
+      continue;
+    // A signal or a stop that is not ours: let the program go on (its own handlers decide).
+    process.Continue();
+  }
+  if (process.IsValid() && process.GetState() != lldb::eStateExited) {
+    result.output += drain(process);
+    process.Kill();
+  }
+  if (result.output.size() > (64u << 10))
+    result.output.resize(64u << 10);
+  result.seconds = elapsed();
+  return result;
+}
+
+} // namespace tourguide::confirm

@@ -1,0 +1,94 @@
+// The confirming run on real programs under a real (in-process) LLDB.
+#include "tourguide/confirm/ConfirmingRun.h"
+
+#include <gtest/gtest.h>
+
+#include <csignal>
+#include <thread>
+
+namespace tourguide::confirm {
+namespace {
+
+indexer::Finding at(const std::string &function, const std::string &stage, std::vector<std::string> watch = {}) {
+  indexer::Finding f;
+  f.entry = "steps";
+  f.function = function;
+  f.stage = stage;
+  f.watch = std::move(watch);
+  return f; // no anchor line: the breakpoint is on the function's entry
+}
+
+TEST(ConfirmingRun, ReachedInRunOrderEachOnceUnreachedLeftOut) {
+  // Given in an order unlike the run's, with one function the run never calls.
+  std::vector<indexer::Finding> findings = {at("d", "model"), at("c", "metrics"),
+                                            at("b", "loss", {"i", "no_such_variable"}), at("a", "data")};
+  RunRequest request;
+  request.executable = CONFIRM_STEPS_PROGRAM;
+  request.timeoutSeconds = 60;
+  auto run = confirmByRunning(findings, request);
+  ASSERT_TRUE(static_cast<bool>(run)) << llvm::toString(run.takeError());
+  std::vector<std::string> order;
+  for (const Reached &r : run->reached)
+    order.push_back(findings[r.finding].function);
+  EXPECT_EQ(order, (std::vector<std::string>{"a", "b", "c"})); // b once, though called three times
+  EXPECT_EQ(run->exitStatus, 0);
+  EXPECT_FALSE(run->timedOut);
+  EXPECT_NE(run->output.find("done"), std::string::npos) << run->output;
+  const Reached &b = run->reached[1];
+  EXPECT_EQ(b.unreadable, std::vector<std::string>{"no_such_variable"});
+  EXPECT_EQ(run->placed.size(), 4u);
+}
+
+TEST(ConfirmingRun, AFunctionThisBuildDoesNotHaveIsNotPlaced) {
+  std::vector<indexer::Finding> findings = {at("a", "data"), at("not_in_this_program", "model")};
+  RunRequest request;
+  request.executable = CONFIRM_STEPS_PROGRAM;
+  auto run = confirmByRunning(findings, request);
+  ASSERT_TRUE(static_cast<bool>(run)) << llvm::toString(run.takeError());
+  ASSERT_EQ(run->notPlaced.size(), 1u);
+  EXPECT_EQ(run->notPlaced[0].first, 1u);
+  EXPECT_NE(run->notPlaced[0].second.find("not_in_this_program"), std::string::npos);
+}
+
+TEST(ConfirmingRun, AMissingProgramIsAnError) {
+  RunRequest request;
+  request.executable = "/nonexistent/program";
+  auto run = confirmByRunning({}, request);
+  ASSERT_FALSE(static_cast<bool>(run));
+  EXPECT_EQ(llvm::toString(run.takeError()), "'/nonexistent/program' is not an executable program");
+}
+
+TEST(ConfirmingRun, AProgramThatNeverEndsIsStoppedAtTheTimeLimit) {
+  indexer::Finding tick = at("tick", "loop");
+  RunRequest request;
+  request.executable = CONFIRM_FOREVER_PROGRAM;
+  request.timeoutSeconds = 2;
+  auto run = confirmByRunning({tick}, request);
+  ASSERT_TRUE(static_cast<bool>(run)) << llvm::toString(run.takeError());
+  EXPECT_TRUE(run->timedOut);
+  EXPECT_EQ(run->exitStatus, -1);
+  EXPECT_EQ(run->reached.size(), 1u);
+  EXPECT_GE(run->seconds, 2.0);
+  EXPECT_LT(run->seconds, 10.0);
+}
+
+TEST(ConfirmingRun, CtrlCStopsTheRunAndKeepsWhatItReached) {
+  indexer::Finding tick = at("tick", "loop");
+  RunRequest request;
+  request.executable = CONFIRM_FOREVER_PROGRAM;
+  request.timeoutSeconds = 60;
+  std::thread user([] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    kill(getpid(), SIGINT); // what Ctrl-C in the terminal sends
+  });
+  auto run = confirmByRunning({tick}, request);
+  user.join();
+  ASSERT_TRUE(static_cast<bool>(run)) << llvm::toString(run.takeError());
+  EXPECT_TRUE(run->interrupted);
+  EXPECT_FALSE(run->timedOut);
+  EXPECT_EQ(run->reached.size(), 1u);
+  EXPECT_LT(run->seconds, 10.0);
+}
+
+} // namespace
+} // namespace tourguide::confirm

@@ -1,0 +1,19 @@
+/* A program whose run order differs from its source order: the confirming run must report
+   a, b (three passes, one trap), c; never d. */
+#include <stdio.h>
+volatile int sink;
+void d(void) { sink = 4; }
+void c(void) { sink = 3; }
+void b(int i) { sink = i; }
+void a(void) { sink = 1; }
+int main(int argc, char **argv) {
+  (void)argv;
+  a();
+  for (int i = 0; i < 3; ++i)
+    b(i);
+  c();
+  if (argc > 5)
+    d();
+  printf("done\n");
+  return 0;
+}
