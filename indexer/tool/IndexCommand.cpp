@@ -123,16 +123,16 @@ llvm::Expected<ProfileSet> loadProfiles(const std::string &repoRoot, std::vector
 }
 
 /// The entry point `program` names: the same file as its executable, or its name.
-const EntryPoint *entryFor(const Analysis &analysis, const std::string &program) {
+EntryPoint *entryFor(Analysis &analysis, const std::string &program) {
   llvm::SmallString<256> real;
   bool haveReal = !llvm::sys::fs::real_path(program, real);
-  for (const EntryPoint &e : analysis.entries) {
+  for (EntryPoint &e : analysis.entries) {
     llvm::SmallString<256> exe;
     if (haveReal && !llvm::sys::fs::real_path(e.executable, exe) && exe == real)
       return &e;
   }
   std::string name = llvm::sys::path::filename(program).str();
-  for (const EntryPoint &e : analysis.entries)
+  for (EntryPoint &e : analysis.entries)
     if (e.program == name)
       return &e;
   return nullptr;
@@ -151,7 +151,7 @@ std::optional<std::pair<std::string, std::string>> confirmEntry(Analysis &analys
                                                                 const std::vector<std::string> &command,
                                                                 const std::string &cwd, double timeout, bool quiet,
                                                                 llvm::raw_ostream &err) {
-  const EntryPoint *entry = entryFor(analysis, command.front());
+  EntryPoint *entry = entryFor(analysis, command.front());
   if (!entry) {
     err << "error: '" << command.front() << "' is not one of the programs found:";
     for (const EntryPoint &e : analysis.entries)
@@ -159,6 +159,14 @@ std::optional<std::pair<std::string, std::string>> confirmEntry(Analysis &analys
     err << "\n";
     return std::nullopt;
   }
+  // The program that runs is the one the tour should start, wherever the build put it.
+  llvm::SmallString<256> ran(command.front());
+  if (!cwd.empty() && !llvm::sys::path::is_absolute(ran))
+    llvm::sys::fs::make_absolute(cwd, ran);
+  llvm::sys::fs::make_absolute(ran);
+  llvm::sys::path::remove_dots(ran, true);
+  if (llvm::sys::fs::can_execute(ran))
+    entry->executable = std::string(ran);
   std::vector<Finding> candidates;
   std::vector<Finding> others;
   for (Finding &f : analysis.findings)

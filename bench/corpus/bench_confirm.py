@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""The confirming run on the corpus's training programs, measured in one run:
+
+  run time ratio  = the confirming run's wall time (tourguide index ... -- PROGRAM ARGS, the
+                    run alone, as it reports it) / the same program under plain lldb-14 with no
+                    breakpoints (lldb --batch -o run)
+  reached         = candidate stops the run reached, of those placed
+  plays           = the confirmed draft played in lldb-14 with the plugin: stops reached, of its stops
+
+Each program runs with the command line in its truth's "run" field (simple ones only: `cd DIR &&`
+is honoured; lines with other shell syntax are skipped and listed).
+
+usage: bench_confirm.py --tourguide BIN --plugin SO [--lldb lldb-14] [--only NAME...] [--max-seconds S]
+"""
+import argparse
+import glob
+import json
+import os
+import re
+import shlex
+import subprocess
+import sys
+import time
+
+
+def parse_run(text, build):
+    words = shlex.split(text)
+    cwd = build
+    if len(words) > 3 and words[0] == "cd" and words[2] == "&&":
+        cwd = os.path.join(build, words[1])
+        words = words[3:]
+    if any(w in ("&&", ";", "|", ">", "timeout") or w.endswith(";") for w in words):
+        return None, None
+    return words, cwd
+
+
+def plain_lldb(lldb, argv, cwd, limit):
+    start = time.monotonic()
+    cmd = [lldb, "--no-lldbinit", "--batch", "-o", "run", "--", os.path.join(cwd, argv[0])] + argv[1:]
+    subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=limit * 4)
+    return time.monotonic() - start
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--tourguide", required=True)
+    ap.add_argument("--plugin", required=True)
+    ap.add_argument("--lldb", default="lldb-14")
+    ap.add_argument("--corpus", default=os.path.dirname(os.path.abspath(__file__)))
+    ap.add_argument("--only", nargs="*")
+    ap.add_argument("--max-seconds", type=float, default=60, help="skip programs whose plain run takes longer")
+    a = ap.parse_args()
+    tool, plugin = os.path.abspath(a.tourguide), os.path.abspath(a.plugin)
+
+    print(f"{'repo':12} {'program':20} {'plain lldb':>10} {'confirming':>10} {'ratio':>6} {'reached':>9} {'plays':>9}")
+    for path in sorted(glob.glob(os.path.join(a.corpus, "*", "truth.json"))):
+        truth = json.load(open(path))
+        if a.only and truth["repo"] not in a.only:
+            continue
+        if not os.path.exists(os.path.join(truth["build"], "compile_commands.json")):
+            continue
+        for e in truth["entry_points"]:
+            if e["kind"] != "train" or not e.get("run"):
+                continue
+            argv, cwd = parse_run(e["run"], truth["build"])
+            name = f"{truth['repo']:12} {e['program'][:20]:20}"
+            if not argv:
+                print(f"{name} skipped: shell syntax in its run line")
+                continue
+            try:
+                plain = plain_lldb(a.lldb, argv, cwd, a.max_seconds)
+            except subprocess.TimeoutExpired:
+                print(f"{name} skipped: over {a.max_seconds * 4:.0f} s under plain lldb")
+                continue
+            if plain > a.max_seconds:
+                print(f"{name} skipped: {plain:.0f} s under plain lldb")
+                continue
+            out_dir = f"/tmp/bench-confirm/{truth['repo']}"
+            cmd = [tool, "index", "-p", truth["build"], "--root", truth["root"], "-o", out_dir,
+                   f"--run-timeout={a.max_seconds * 4:.0f}"] + truth.get("sources", []) + ["--"] + argv
+            proc = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            m = re.search(r"run: (\d+) of (\d+) candidate stops reached in ([\d.]+) s", proc.stderr)
+            if not m:
+                print(f"{name} confirming run failed: {proc.stderr.strip().splitlines()[-1:] }")
+                continue
+            got, total, secs = int(m.group(1)), int(m.group(2)), float(m.group(3))
+            tour = os.path.join(out_dir, re.sub(r"[^A-Za-z0-9_.-]", "_", e["program"]) + ".json")
+            plays = "-"
+            if os.path.exists(tour):
+                stops = len(json.load(open(tour))["stops"])
+                cmds = ["-o", f"plugin load {plugin}", "-o", f"tour start --trust {tour}"]
+                cmds += ["-o", "tour next"] * (stops + 1)
+                play = subprocess.run([a.lldb, "--no-lldbinit", "--batch"] + cmds, cwd=cwd, stdout=subprocess.PIPE,
+                                      stderr=subprocess.STDOUT, text=True, timeout=a.max_seconds * 8)
+                pm = re.search(r": (\d+) of (\d+) stops reached", play.stdout)
+                plays = f"{pm.group(1)}/{pm.group(2)}" if pm else "no summary"
+            print(f"{name} {plain:9.2f}s {secs:9.2f}s {secs / plain:6.2f} {got:>4}/{total:<4} {plays:>9}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
