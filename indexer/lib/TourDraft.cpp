@@ -1,6 +1,7 @@
 // Turns findings into a tours::Tour. Patterns are checked against the source on disk so
 // that "the first line of the function containing the pattern" is the line meant.
 #include "tourguide/indexer/TourDraft.h"
+#include "tourguide/indexer/StageRules.h"
 #include "tourguide/tours/TourFile.h"
 
 #include "llvm/ADT/StringRef.h"
@@ -76,28 +77,67 @@ std::string stageTitle(const Finding &f) {
   return f.stage + ": " + fn;
 }
 
-std::string stageText(const Finding &f, const std::string &relFile) {
-  std::string text = "Found by `tourguide index` in `" + f.function + "` (" + relFile + ":" +
-                     std::to_string(f.line) + ") with confidence " +
-                     std::to_string(static_cast<int>(f.confidence * 100 + 0.5)) + "%. Evidence:\n";
-  for (const Evidence &e : f.evidence)
-    text += "\n- " + e.text;
+/// One sentence on what the code at this stop does, in the stage's words.
+std::string whatItDoes(const Finding &f) {
+  std::string fn = "`" + f.function + "`";
+  if (!f.via.empty()) {
+    std::string what;
+    for (const Evidence &e : f.evidence)
+      if (size_t colon = e.text.find(f.framework + ": "); colon != std::string::npos) {
+        what = e.text.substr(colon + f.framework.size() + 2);
+        break;
+      }
+    return fn + " calls `" + f.via + "`" + (f.framework.empty() ? "" : ", " + f.framework + "'s API") +
+           (what.empty() ? "." : ": " + what + ".") +
+           " The work happens inside the framework; this stop shows the values going in and coming out.";
+  }
+  if (f.stage == "loop")
+    return "Each pass of this loop is one " +
+           std::string(f.role == "epochs" ? "epoch: one pass over the training data"
+                       : f.role == "batches" ? "mini-batch: forward, loss, backward and update on a few examples"
+                       : f.role == "steps" ? "training step"
+                       : f.role == "evaluation" ? "evaluation of the model on some examples"
+                                                : "iteration of the training") +
+           ". We stop at the start of its first pass.";
+  if (f.stage == "data")
+    return fn + " brings examples in: it reads, parses, shuffles or assembles them into batches.";
+  if (f.stage == "model")
+    return f.role == "backward" ? fn + " computes gradients: how the loss changes with each value the forward pass used."
+                                : fn + " computes part of the model's forward pass: inputs in, activations or logits out.";
+  if (f.stage == "loss")
+    return fn + " turns the model's outputs and the targets into one number to minimise.";
+  if (f.stage == "optimizer")
+    return f.role == "zero_grad" ? fn + " clears the gradients, so the next backward pass starts from zero."
+                                 : fn + " moves the parameters against their gradients: this is where the model learns.";
+  if (f.stage == "metrics")
+    return fn + " measures how well the model does (accuracy, an average loss).";
+  if (f.stage == "checkpoint")
+    return f.role == "save" ? fn + " writes the model's parameters to a file." : fn + " reads saved parameters.";
+  return fn + " is part of the " + f.stage + " stage.";
+}
+
+std::string stageText(const Finding &f, const std::string &relFile, const std::string &next) {
+  std::string text = whatItDoes(f);
+  // The math, with the lines that implement it: "a Σ is just a for loop".
   for (const IdiomFact &i : f.idioms) {
     std::string range = i.beginLine == i.endLine ? "line " + std::to_string(i.beginLine)
                                                  : "lines " + std::to_string(i.beginLine) + "-" +
                                                        std::to_string(i.endLine);
-    std::string line = "\n- " + range + " compute " + (i.formula.empty() ? i.kind : i.formula);
-    if (!i.description.empty())
-      line += ", " + i.description;
-    if (text.find(range + " compute") == std::string::npos)
-      text += line;
+    text += "\n\n" + std::string(i.formula.empty() ? i.kind : "    " + i.formula + "\n\n") +
+            (i.description.empty() ? "" : i.description + ": ") + "the code is " + range + ".";
   }
   if (!f.watch.empty()) {
-    text += "\n\nWatch ";
+    text += "\n\nLook at ";
     for (size_t i = 0; i < f.watch.size(); ++i)
       text += (i ? ", `" : "`") + f.watch[i] + "`";
-    text += f.stage == "loop" ? " change from one iteration to the next." : " at this point.";
+    text += f.stage == "loop" ? ": they change from one pass to the next." : " at this point.";
   }
+  if (!next.empty())
+    text += "\n\nNext: " + next + ".";
+  text += "\n\n**Why this stop** (found by `tourguide index` in " + relFile + ":" + std::to_string(f.line) +
+          ", confidence " + std::to_string(static_cast<int>(f.confidence * 100 + 0.5)) + "%):\n";
+  for (const Evidence &e : f.evidence)
+    text += "\n- " + e.text;
   return text;
 }
 
@@ -188,11 +228,30 @@ tourguide::tours::Tour draftTour(const EntryPoint &entry, const std::vector<Find
     for (size_t i = 0; i < list.size() && i < options.maxStopsPerStage; ++i)
       chosen.push_back(list[i]);
   }
+  // One stop per function for what its own body does: a loss that also averages (and so
+  // looks like a metric) is shown once, as the earlier stage. Loops and framework calls in
+  // the function are stops of their own.
+  std::map<std::string, const Finding *> bodyStop;
+  for (const Finding *f : chosen)
+    if (f->stage != "loop" && f->via.empty()) {
+      const Finding *&kept = bodyStop[f->function + "|" + f->role];
+      if (!kept || stageRank(f->stage) < stageRank(kept->stage))
+        kept = f;
+    }
+  chosen.erase(std::remove_if(chosen.begin(), chosen.end(),
+                              [&](const Finding *f) {
+                                return f->stage != "loop" && f->via.empty() &&
+                                       bodyStop[f->function + "|" + f->role] != f;
+                              }),
+               chosen.end());
   std::sort(chosen.begin(), chosen.end(), [](const Finding *a, const Finding *b) { return a->order < b->order; });
 
   std::map<std::string, std::vector<std::string>> sources;
   std::set<std::string> ids;
-  for (const Finding *f : chosen) {
+  for (size_t k = 0; k < chosen.size(); ++k) {
+    const Finding *f = chosen[k];
+    std::string next = k + 1 < chosen.size() ? "`" + chosen[k + 1]->function + "` (" + chosen[k + 1]->stage + ")"
+                                             : std::string();
     Stop stop;
     stop.id = stopIdFor(f->stage, f->function);
     for (int n = 2; ids.count(stop.id); ++n)
@@ -201,7 +260,7 @@ tourguide::tours::Tour draftTour(const EntryPoint &entry, const std::vector<Find
     stop.stage = f->stage;
     stop.title = stageTitle(*f);
     std::string relFile = relativePath(options.repoRoot, f->file);
-    stop.text = stageText(*f, relFile);
+    stop.text = stageText(*f, relFile, next);
     if (!sources.count(f->file))
       sources[f->file] = readLines(f->file);
     const std::vector<std::string> &lines = sources[f->file];
