@@ -5,6 +5,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -101,13 +102,12 @@ llvm::Expected<RunResult> confirmByRunning(const std::vector<indexer::Finding> &
     }
     lldb::SBBreakpoint bp = line ? target.BreakpointCreateByLocation(f.file.c_str(), line)
                                  : target.BreakpointCreateByName(f.function.c_str());
-    if (!bp.IsValid() || bp.GetNumLocations() == 0) {
-      if (bp.IsValid())
-        target.BreakpointDelete(bp.GetID());
-      result.notPlaced.emplace_back(i, "no code at " + (line ? f.file + ":" + std::to_string(line) : f.function) +
-                                           " in this build");
+    if (!bp.IsValid()) {
+      result.notPlaced.emplace_back(i, "LLDB could not place a breakpoint there");
       continue;
     }
+    // A breakpoint with no location yet stays pending: the code may be in a shared library
+    // the program loads later (a repo's libfoo.so found through LD_LIBRARY_PATH or dlopen).
     byPlace[place] = bp.GetID();
     byBreakpoint[bp.GetID()].push_back(i);
     result.placed.push_back(i);
@@ -196,6 +196,16 @@ llvm::Expected<RunResult> confirmByRunning(const std::vector<indexer::Finding> &
     // A signal or a stop that is not ours: let the program go on (its own handlers decide).
     process.Continue();
   }
+  // Breakpoints that never found code, in the program or in any library it loaded.
+  for (const auto &[id, indices] : byBreakpoint)
+    if (target.FindBreakpointByID(id).GetNumLocations() == 0)
+      for (size_t i : indices) {
+        const indexer::Finding &f = findings[i];
+        result.notPlaced.emplace_back(i, "no code at " +
+                                             (f.anchorLine ? f.file + ":" + std::to_string(f.anchorLine) : f.function) +
+                                             " in this build");
+        result.placed.erase(std::remove(result.placed.begin(), result.placed.end(), i), result.placed.end());
+      }
   if (process.IsValid() && process.GetState() != lldb::eStateExited) {
     result.output += drain(process);
     process.Kill();
