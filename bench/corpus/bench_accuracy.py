@@ -13,7 +13,10 @@ and prints one row per repo, measured in this run:
   no-loop   inference-only / non-ML programs (truth kind eval or other) whose findings hold
             no training loop, of all such programs
 
-usage: bench_accuracy.py --tourguide BIN [--corpus DIR] [--only NAME...] [--details]
+With --confirmed, each training program whose truth has a simple "run" line is indexed again with
+`-- RUN` (the confirming run), and its findings are the ones that run reached.
+
+usage: bench_accuracy.py --tourguide BIN [--corpus DIR] [--only NAME...] [--details] [--confirmed]
 A repo whose build folder is missing is listed as "not built" (run its fetch-build.sh).
 """
 import argparse
@@ -21,6 +24,7 @@ import fnmatch
 import glob
 import json
 import os
+import shlex
 import subprocess
 import sys
 import time
@@ -39,17 +43,58 @@ def non_repo(path, root, library_paths):
     return any(fnmatch.fnmatch(rel, pattern) for pattern in library_paths)
 
 
-def run_index(tool, truth):
+def run_index(tool, truth, run=None):
+    """The findings of `tourguide index`; with run = (argv, cwd), confirmed by running that program."""
     out = f"/tmp/bench-accuracy-{truth['repo']}.json"
+    if os.path.exists(out):
+        os.remove(out)
     argv = [tool, "index", "-p", truth["build"], "--root", truth["root"], "--format=json", "-o", out,
             "--quiet"] + truth.get("sources", [])
+    cwd = truth["root"]
+    if run:
+        argv += ["--run-timeout=120", "--"] + run[0]
+        cwd = run[1]
     start = time.monotonic()
-    proc = subprocess.run(argv, cwd=truth["root"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.run(argv, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     seconds = time.monotonic() - start
     if not os.path.exists(out) or proc.returncode == 1:
         return None, seconds, proc.stderr.strip().splitlines()[-1:] or ["exit %d" % proc.returncode]
     with open(out) as f:
         return json.load(f), seconds, []
+
+
+def parse_run(text, build):
+    """A truth's "run" line as (argv, cwd); None for lines with shell syntax beyond `cd DIR &&`."""
+    words = shlex.split(text)
+    cwd = build
+    if len(words) > 3 and words[0] == "cd" and words[2] == "&&":
+        cwd = os.path.join(build, words[1])
+        words = words[3:]
+    if not words or any(w in ("&&", ";", "|", ">", "timeout") or w.endswith(";") for w in words):
+        return None
+    return words, cwd
+
+
+def confirmed_findings(tool, truth):
+    """Each training program's findings as its confirming run leaves them (the entry's static
+    findings when its run line cannot be used), other programs' static findings."""
+    static, seconds, err = run_index(tool, truth)
+    if static is None:
+        return None, seconds, err
+    confirmed = 0
+    for e in truth["entry_points"]:
+        run = parse_run(e.get("run", ""), truth["build"]) if e["kind"] == "train" else None
+        if not run:
+            continue
+        found, more, _ = run_index(tool, truth, run)
+        seconds += more
+        if found is None:
+            continue
+        confirmed += 1
+        static["stages"] = [f for f in static["stages"] if f["entry"] != e["program"]] + \
+                           [f for f in found["stages"] if f["entry"] == e["program"]]
+    static["confirmed_programs"] = confirmed
+    return static, seconds, []
 
 
 def score(truth, found):
@@ -94,6 +139,8 @@ def main():
     ap.add_argument("--corpus", default=os.path.dirname(os.path.abspath(__file__)))
     ap.add_argument("--only", nargs="*")
     ap.add_argument("--details", action="store_true")
+    ap.add_argument("--confirmed", action="store_true",
+                    help="score training programs after their confirming run (their truth's run line)")
     a = ap.parse_args()
     a.tourguide = os.path.abspath(a.tourguide)
 
@@ -107,7 +154,7 @@ def main():
         if not os.path.exists(os.path.join(truth["build"], "compile_commands.json")):
             rows.append((name, truth.get("shape", ""), None, "not built", 0))
             continue
-        found, seconds, err = run_index(a.tourguide, truth)
+        found, seconds, err = (confirmed_findings if a.confirmed else run_index)(a.tourguide, truth)
         if found is None:
             rows.append((name, truth.get("shape", ""), None, "index failed: " + " ".join(err), seconds))
             continue
