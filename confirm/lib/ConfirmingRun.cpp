@@ -87,31 +87,41 @@ llvm::Expected<RunResult> confirmByRunning(const std::vector<indexer::Finding> &
                                    error.GetCString() ? error.GetCString() : "unknown error");
 
   RunResult result;
-  // One breakpoint per distinct place; several findings may share one.
-  std::map<lldb::break_id_t, std::vector<size_t>> byBreakpoint;
+  // One breakpoint per distinct place; several findings may share one. A finding anchored on
+  // a line also gets one at its function's entry, so that a line on a branch this run did not
+  // take still tells whether the function ran.
+  std::map<lldb::break_id_t, std::vector<size_t>> byBreakpoint, byEntry;
   std::map<std::pair<std::string, unsigned>, lldb::break_id_t> byPlace;
+  auto place = [&](const std::string &where, unsigned line, size_t i,
+                   std::map<lldb::break_id_t, std::vector<size_t>> &into) {
+    std::pair<std::string, unsigned> key{where, line};
+    auto known = byPlace.find(key);
+    if (known != byPlace.end()) {
+      into[known->second].push_back(i);
+      return true;
+    }
+    lldb::SBBreakpoint bp = line ? target.BreakpointCreateByLocation(where.c_str(), line)
+                                 : target.BreakpointCreateByName(where.c_str());
+    if (!bp.IsValid())
+      return false;
+    // A breakpoint with no location yet stays pending: the code may be in a shared library
+    // the program loads later (a repo's libfoo.so found through LD_LIBRARY_PATH or dlopen).
+    byPlace[key] = bp.GetID();
+    into[bp.GetID()].push_back(i);
+    return true;
+  };
   for (size_t i = 0; i < findings.size(); ++i) {
     const indexer::Finding &f = findings[i];
-    unsigned line = f.anchorLine;
-    std::pair<std::string, unsigned> place{line ? f.file : f.function, line};
-    auto known = byPlace.find(place);
-    if (known != byPlace.end()) {
-      byBreakpoint[known->second].push_back(i);
-      result.placed.push_back(i);
-      continue;
-    }
-    lldb::SBBreakpoint bp = line ? target.BreakpointCreateByLocation(f.file.c_str(), line)
-                                 : target.BreakpointCreateByName(f.function.c_str());
-    if (!bp.IsValid()) {
+    if (!place(f.anchorLine ? f.file : f.function, f.anchorLine, i, byBreakpoint)) {
       result.notPlaced.emplace_back(i, "LLDB could not place a breakpoint there");
       continue;
     }
-    // A breakpoint with no location yet stays pending: the code may be in a shared library
-    // the program loads later (a repo's libfoo.so found through LD_LIBRARY_PATH or dlopen).
-    byPlace[place] = bp.GetID();
-    byBreakpoint[bp.GetID()].push_back(i);
     result.placed.push_back(i);
+    // Template instances have other names in the debugger; their anchor is by file.
+    if (f.anchorLine && !f.inTemplate && f.stage != "loop")
+      place(f.function, 0, i, byEntry);
   }
+  std::map<size_t, Reached> entered;
 
   std::vector<const char *> argv;
   for (const std::string &a : request.args)
@@ -164,9 +174,29 @@ llvm::Expected<RunResult> confirmByRunning(const std::vector<indexer::Finding> &
       lldb::SBThread thread = process.GetThreadAtIndex(t);
       if (thread.GetStopReason() != lldb::eStopReasonBreakpoint || thread.GetStopReasonDataCount() < 1)
         continue;
-      auto it = byBreakpoint.find(static_cast<lldb::break_id_t>(thread.GetStopReasonDataAtIndex(0)));
-      if (it == byBreakpoint.end())
+      auto id = static_cast<lldb::break_id_t>(thread.GetStopReasonDataAtIndex(0));
+      bool wasOurs = false;
+      if (auto e = byEntry.find(id); e != byEntry.end()) {
+        wasOurs = true;
+        for (size_t i : e->second)
+          if (!entered.count(i)) {
+            Reached r;
+            r.finding = i;
+            r.order = ++order;
+            r.seconds = elapsed();
+            r.atEntry = true;
+            entered[i] = r;
+          }
+        byEntry.erase(e);
+      }
+      auto it = byBreakpoint.find(id);
+      if (it == byBreakpoint.end()) {
+        if (wasOurs) {
+          ours = true;
+          target.FindBreakpointByID(id).SetEnabled(false);
+        }
         continue;
+      }
       ours = true;
       ++order;
       for (size_t i : it->second) {
@@ -196,6 +226,12 @@ llvm::Expected<RunResult> confirmByRunning(const std::vector<indexer::Finding> &
     // A signal or a stop that is not ours: let the program go on (its own handlers decide).
     process.Continue();
   }
+  // Functions the run entered whose anchor line it never reached: stops at their entry.
+  for (auto &[i, r] : entered)
+    if (std::none_of(result.reached.begin(), result.reached.end(), [&](const Reached &x) { return x.finding == i; }))
+      result.reached.push_back(r);
+  std::stable_sort(result.reached.begin(), result.reached.end(),
+                   [](const Reached &a, const Reached &b) { return a.order < b.order; });
   // Breakpoints that never found code, in the program or in any library it loaded.
   for (const auto &[id, indices] : byBreakpoint)
     if (target.FindBreakpointByID(id).GetNumLocations() == 0)

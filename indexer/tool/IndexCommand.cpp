@@ -196,6 +196,14 @@ std::optional<std::pair<std::string, std::string>> confirmEntry(Analysis &analys
       continue;
     f.order = r.order;
     f.alternativeTo.clear(); // the run took it
+    if (r.atEntry) {
+      f.evidence.push_back({"the run entered `" + f.function + "` but not line " + std::to_string(f.anchorLine) +
+                                " (a branch it did not take): the stop is at the function's entry",
+                            0});
+      f.anchorLine = 0;
+      f.anchorText.clear();
+      f.watch.clear();
+    }
     // A watch that could not be read at the stop would only show an error there.
     for (const std::string &w : r.unreadable)
       f.watch.erase(std::remove(f.watch.begin(), f.watch.end(), w), f.watch.end());

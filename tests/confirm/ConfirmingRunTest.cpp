@@ -39,6 +39,19 @@ TEST(ConfirmingRun, ReachedInRunOrderEachOnceUnreachedLeftOut) {
   EXPECT_EQ(run->placed.size(), 4u);
 }
 
+TEST(ConfirmingRun, ALineOnABranchNotTakenFallsBackToTheFunctionsEntry) {
+  indexer::Finding e = at("e", "model");
+  e.file = CONFIRM_STEPS_SOURCE;
+  e.anchorLine = 11; // `sink = x;` under `if (x > 100)`, called with 1
+  e.anchorText = "sink = x;";
+  RunRequest request;
+  request.executable = CONFIRM_STEPS_PROGRAM;
+  auto run = confirmByRunning({e}, request);
+  ASSERT_TRUE(static_cast<bool>(run)) << llvm::toString(run.takeError());
+  ASSERT_EQ(run->reached.size(), 1u);
+  EXPECT_TRUE(run->reached[0].atEntry);
+}
+
 TEST(ConfirmingRun, AFunctionThisBuildDoesNotHaveIsNotPlaced) {
   std::vector<indexer::Finding> findings = {at("a", "data"), at("not_in_this_program", "model")};
   RunRequest request;

@@ -6,12 +6,17 @@ void d(void) { sink = 4; }
 void c(void) { sink = 3; }
 void b(int i) { sink = i; }
 void a(void) { sink = 1; }
+void e(int x) {
+  if (x > 100)
+    sink = x; /* a line this run never reaches */
+}
 int main(int argc, char **argv) {
   (void)argv;
   a();
   for (int i = 0; i < 3; ++i)
     b(i);
   c();
+  e(1);
   if (argc > 5)
     d();
   printf("done\n");

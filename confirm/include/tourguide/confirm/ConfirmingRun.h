@@ -27,6 +27,9 @@ struct Reached {
   double seconds = 0;     ///< Since launch.
   std::string counter;    ///< For loops: "epoch = 1" read at the stop, when the loop has a counter.
   std::vector<std::string> unreadable; ///< The finding's watches that could not be read there.
+  /// The run entered the finding's function but never reached its anchor line (the line is on
+  /// a branch this run did not take): the stop belongs at the function's entry.
+  bool atEntry = false;
 };
 
 struct RunResult {
