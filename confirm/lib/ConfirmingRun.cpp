@@ -31,11 +31,20 @@ public:
     action.sa_handler = onInterrupt;
     sigemptyset(&action.sa_mask);
     sigaction(SIGINT, &action, &previous);
+    // LLDB talks to lldb-server over a socket that closes when the program is killed; as
+    // lldb's own driver does, a write to it must fail with EPIPE, not end this process.
+    struct sigaction ignore = {};
+    ignore.sa_handler = SIG_IGN;
+    sigemptyset(&ignore.sa_mask);
+    sigaction(SIGPIPE, &ignore, &previousPipe);
   }
-  ~InterruptGuard() { sigaction(SIGINT, &previous, nullptr); }
+  ~InterruptGuard() {
+    sigaction(SIGINT, &previous, nullptr);
+    sigaction(SIGPIPE, &previousPipe, nullptr);
+  }
 
 private:
-  struct sigaction previous = {};
+  struct sigaction previous = {}, previousPipe = {};
 };
 
 /// An in-process LLDB that launches its own lldb-server (PITFALLS: without the path the

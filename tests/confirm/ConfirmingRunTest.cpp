@@ -91,7 +91,8 @@ TEST(ConfirmingRun, CtrlCStopsTheRunAndKeepsWhatItReached) {
   request.executable = CONFIRM_FOREVER_PROGRAM;
   request.timeoutSeconds = 60;
   std::thread user([] {
-    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    // Long enough for the launch and the first tick on a loaded 2-core machine.
+    std::this_thread::sleep_for(std::chrono::seconds(5));
     kill(getpid(), SIGINT); // what Ctrl-C in the terminal sends
   });
   auto run = confirmByRunning({tick}, request);
