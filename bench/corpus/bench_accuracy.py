@@ -49,7 +49,7 @@ def run_index(tool, truth, run=None):
     if os.path.exists(out):
         os.remove(out)
     argv = [tool, "index", "-p", truth["build"], "--root", truth["root"], "--format=json", "-o", out,
-            "--quiet"] + truth.get("sources", [])
+            "--quiet"] + [os.path.join(truth["root"], x) for x in truth.get("sources", [])]
     cwd = truth["root"]
     if run:
         argv += ["--run-timeout=120", "--"] + run[0]

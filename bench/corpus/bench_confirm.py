@@ -77,7 +77,7 @@ def main():
                 continue
             out_dir = f"/tmp/bench-confirm/{truth['repo']}"
             cmd = [tool, "index", "-p", truth["build"], "--root", truth["root"], "-o", out_dir,
-                   f"--run-timeout={a.max_seconds * 4:.0f}"] + truth.get("sources", []) + ["--"] + argv
+                   f"--run-timeout={a.max_seconds * 4:.0f}"] + [os.path.join(truth["root"], x) for x in truth.get("sources", [])] + ["--"] + argv
             proc = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             m = re.search(r"run: (\d+) of (\d+) candidate stops reached in ([\d.]+) s", proc.stderr)
             if not m:
