@@ -1,5 +1,7 @@
 #include "DiagnosticPrinter.h"
 
+#include "tourguide/tours/TerminalText.h"
+
 namespace tourguide::cli {
 
 namespace {
@@ -14,6 +16,21 @@ std::string plural(unsigned n, const char *word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 } // namespace
+
+/// The file's line as the terminal may show it (tours::sanitizeLine), tabs kept so the
+/// caret line, which copies them, stays aligned.
+std::string sanitizeKeepingTabs(std::string_view text) {
+  std::string out;
+  size_t start = 0;
+  while (true) {
+    size_t tab = text.find('\t', start);
+    out += tours::sanitizeLine(text.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+    if (tab == std::string_view::npos)
+      return out;
+    out += '\t';
+    start = tab + 1;
+  }
+}
 
 std::string sourceSnippet(std::string_view source, unsigned line, unsigned column) {
   if (line == 0)
@@ -43,7 +60,7 @@ std::string sourceSnippet(std::string_view source, unsigned line, unsigned colum
   }
   // A column just past the end (e.g. "unexpected end of input") still gets a caret.
   caret += '^';
-  return std::string(text) + "\n" + caret + "\n";
+  return sanitizeKeepingTabs(text) + "\n" + caret + "\n";
 }
 
 void printDiagnostic(std::ostream &out, const tours::Diagnostic &diag, std::string_view source,
@@ -67,8 +84,8 @@ void printDiagnostic(std::ostream &out, const tours::Diagnostic &diag, std::stri
       color = kGray;
       name = "note";
     }
-    out << kBold << location << ": " << kReset << color << name << ": " << kReset << kBold
-        << diag.message << kReset;
+    out << kBold << tours::sanitizeLine(location) << ": " << kReset << color << name << ": " << kReset
+        << kBold << tours::sanitizeLine(diag.message) << kReset;
     // The plain text's " [at /pointer]" tail, already escaped by format().
     std::string plain = diag.format();
     size_t at = plain.rfind(" [at ");

@@ -70,17 +70,17 @@ std::string AnchorResolver::findSourceFile(const std::string &file) const {
     for (uint32_t c = 0; c < module.GetNumCompileUnits(); ++c) {
       lldb::SBCompileUnit cu = module.GetCompileUnitAtIndex(c);
       std::string main = pathOf(cu.GetFileSpec());
-      if (endsWithPath(main, file))
+      if (endsWithPath(main, file) && access_.allows(main))
         return main;
       for (uint32_t s = 0; s < cu.GetNumSupportFiles(); ++s) {
         std::string support = pathOf(cu.GetSupportFileAtIndex(s));
-        if (endsWithPath(support, file))
+        if (endsWithPath(support, file) && access_.allows(support))
           return support;
       }
     }
   }
   std::string direct = !file.empty() && file.front() == '/' ? file : repoRoot_ + "/" + file;
-  return readable(direct) ? direct : std::string();
+  return access_.allows(direct) && readable(direct) ? direct : std::string();
 }
 
 AnchorCandidates AnchorResolver::candidatesFor(const tours::Anchor &anchor) const {
@@ -104,6 +104,10 @@ AnchorCandidates AnchorResolver::candidatesFor(const tours::Anchor &anchor) cons
   if (!anchor.pattern.empty() && !functions.empty()) {
     bool found = false;
     for (const auto &fn : functions) {
+      if (!access_.allows(fn.file)) {
+        result.failures.push_back("pattern not searched: " + access_.refusal(fn.file));
+        continue;
+      }
       auto lines = readLines(fn.file);
       if (!lines) {
         result.failures.push_back("cannot read " + fn.file + " to look for the pattern");
@@ -123,8 +127,10 @@ AnchorCandidates AnchorResolver::candidatesFor(const tours::Anchor &anchor) cons
   }
   // 2. file + pattern
   if (!anchor.pattern.empty() && !sourceFile.empty()) {
-    auto lines = readLines(sourceFile);
-    if (!lines) {
+    auto lines = access_.allows(sourceFile) ? readLines(sourceFile) : std::nullopt;
+    if (!access_.allows(sourceFile)) {
+      result.failures.push_back("pattern not searched: " + access_.refusal(sourceFile));
+    } else if (!lines) {
       result.failures.push_back("cannot read " + sourceFile);
     } else {
       auto hits = findPattern(*lines, anchor.pattern);

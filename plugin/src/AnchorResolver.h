@@ -3,6 +3,7 @@
 // Reads only debug info and source files; creates no breakpoints (StopArming does).
 #pragma once
 
+#include "SourceText.h"
 #include "tourguide/tours/Tour.h"
 
 #include <lldb/API/LLDB.h>
@@ -32,6 +33,9 @@ public:
 
   AnchorCandidates candidatesFor(const tours::Anchor &anchor) const;
 
+  /// Which source files patterns may be searched in (default: any).
+  void setSourceAccess(SourceAccess access) { access_ = std::move(access); }
+
 private:
   struct FunctionBody {
     std::string name;
@@ -47,6 +51,7 @@ private:
   lldb::SBTarget target_;
   std::vector<lldb::SBModule> modules_;
   std::string repoRoot_;
+  SourceAccess access_;
 };
 
 } // namespace tourguide::plugin

@@ -1,4 +1,5 @@
 #include "Annotate.h"
+#include "tourguide/render/TextLayout.h"
 
 #include "Collection.h"
 #include "OwnModules.h"
@@ -103,7 +104,7 @@ std::string nextHint(const TourSession &session, int index) {
     return "This is the last stop. Type 'tour next' to let the program finish, or 'tour end' to "
            "leave the tour.";
   return "Type 'tour next' to run to stop " + std::to_string(next + 1) + "/" +
-         std::to_string(session.size()) + " (" + session.stop(next).title + ").";
+         std::to_string(session.size()) + " (" + render::sanitize(session.stop(next).title) + ").";
 }
 
 std::string annotateStop(lldb::SBDebugger debugger, TourSession &session, int index,
@@ -124,6 +125,8 @@ std::string annotateStop(lldb::SBDebugger debugger, TourSession &session, int in
     in.file = here.file;
     in.line = here.line;
   }
+  if (SourceAccess access = session.sourceAccess(); !in.file.empty() && !access.allows(in.file))
+    in.sourceWithheld = access.refusal(in.file);
   if (frame.IsValid()) {
     // Changes are measured against the stops reached before this one: all of them when it
     // has just been reached, those before its own visit for `tour show`.

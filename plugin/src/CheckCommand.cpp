@@ -1,4 +1,5 @@
 #include "CheckCommand.h"
+#include "tourguide/render/TextLayout.h"
 
 #include "AnchorResolver.h"
 #include "OwnModules.h"
@@ -269,7 +270,7 @@ protected:
       return fail(result, tours::formatAll(loaded.diagnostics));
     std::string header = tours::formatAll(loaded.diagnostics);
     if (!header.empty())
-      result.Printf("%s", header.c_str());
+      print(result, header);
     // The selected target wins, as for `tour start`. Without one a target is made from the
     // tour's program for the check only and deleted again: `tour check` changes nothing.
     lldb::SBTarget target = debugger.GetSelectedTarget();
@@ -302,10 +303,19 @@ private:
     std::vector<lldb::SBModule> modules = ownModules(target, root);
     lldb::SBFileSpecList specs = ownModuleSpecs(modules);
     AnchorResolver resolver(target, modules, root);
+    // `tour check` launches nothing and shows no source lines, so it reads the files under
+    // the tour's own root (docs/security.md): an anchor cannot make it read /etc/passwd.
+    SourceAccess access;
+    access.trusted = false;
+    access.root = root;
+    access.compiled = std::make_shared<const std::set<std::string>>(compiledFiles(modules));
+    if (lldb::SBFileSpec exe = target.GetExecutable(); exe.IsValid() && exe.GetDirectory())
+      access.programDir = exe.GetDirectory();
+    resolver.setSourceAccess(access);
     std::string out;
     Tally tally;
     for (const auto &stop : tour.stops)
-      checkStop(tour, {stop.id, "stop " + quoted(stop.id) + " (" + stop.title + ")", stop.anchor, stop.pos}, target,
+      checkStop(tour, {stop.id, "stop " + quoted(stop.id) + " (" + render::sanitize(stop.title) + ")", stop.anchor, stop.pos}, target,
                 modules, specs, resolver, out, tally);
     // Collected series resolve like stops (tour start places them the same way).
     std::vector<tours::SeriesPlace> series = tours::seriesOf(tour);
@@ -318,7 +328,7 @@ private:
                           " ok, " + std::to_string(tally.warnings) + " warnings, " +
                           std::to_string(tally.errors) + " errors";
     out += summary + "\n";
-    result.Printf("%s", out.c_str());
+    print(result, out);
     if (tally.errors > 0)
       return fail(result, "tour check: " + summary);
     return succeed(result, "");

@@ -1,5 +1,7 @@
 #include "CommandBase.h"
 
+#include "tourguide/tours/TerminalText.h"
+
 #include <exception>
 
 namespace tourguide::plugin {
@@ -20,16 +22,20 @@ bool TourCommand::DoExecute(lldb::SBDebugger debugger, char **command,
 }
 
 bool TourCommand::fail(lldb::SBCommandReturnObject &result, const std::string &message) {
-  result.SetError(message.c_str());
+  result.SetError(tours::sanitizeOutput(message).c_str());
   result.SetStatus(lldb::eReturnStatusFailed);
   return false;
 }
 
 bool TourCommand::succeed(lldb::SBCommandReturnObject &result, const std::string &text) {
-  if (!text.empty())
-    result.Printf("%s", text.c_str());
+  print(result, text);
   result.SetStatus(lldb::eReturnStatusSuccessFinishResult);
   return true;
+}
+
+void TourCommand::print(lldb::SBCommandReturnObject &result, const std::string &text) {
+  if (!text.empty())
+    result.Printf("%s", tours::sanitizeOutput(text).c_str());
 }
 
 bool TourCommand::noArguments(const Args &args, lldb::SBCommandReturnObject &result) const {

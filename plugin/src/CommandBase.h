@@ -29,6 +29,10 @@ protected:
 
   static bool fail(lldb::SBCommandReturnObject &result, const std::string &message);
   static bool succeed(lldb::SBCommandReturnObject &result, const std::string &text);
+  /// Prints `text` without ending the command. fail, succeed and print are the only ways a
+  /// subcommand's text reaches the terminal: all three pass it through tours::sanitizeOutput
+  /// (docs/security.md), whatever part of it came from the tour or the repo's sources.
+  static void print(lldb::SBCommandReturnObject &result, const std::string &text);
   /// Fails with "'tour X' takes no arguments" when args is not empty.
   bool noArguments(const Args &args, lldb::SBCommandReturnObject &result) const;
   /// Fails with the "no tour is active" message when no tour is loaded.

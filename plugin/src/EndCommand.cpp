@@ -1,4 +1,5 @@
 #include "Subcommands.h"
+#include "tourguide/render/TextLayout.h"
 
 #include "StopArming.h"
 
@@ -19,7 +20,7 @@ protected:
     if (!s.active())
       return fail(result, kNoTourMessage);
     size_t count = 0;
-    std::string title = s.tour->title;
+    std::string title = render::sanitize(s.tour->title);
     if (s.target.IsValid() && debugger.GetIndexOfTarget(s.target) != UINT32_MAX)
       count = removeTourBreakpoints(s);
     s.reset();

@@ -35,6 +35,15 @@ std::vector<lldb::SBModule> ownModules(lldb::SBTarget target, const std::string 
   return out;
 }
 
+std::set<std::string> compiledFiles(const std::vector<lldb::SBModule> &modules) {
+  std::set<std::string> out;
+  for (lldb::SBModule m : modules)
+    for (uint32_t c = 0; c < m.GetNumCompileUnits(); ++c)
+      if (std::string path = pathOf(m.GetCompileUnitAtIndex(c).GetFileSpec()); !path.empty())
+        out.insert(path);
+  return out;
+}
+
 lldb::SBFileSpecList ownModuleSpecs(const std::vector<lldb::SBModule> &modules) {
   lldb::SBFileSpecList list;
   for (const auto &m : modules)

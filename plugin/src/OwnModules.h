@@ -5,6 +5,7 @@
 
 #include <lldb/API/LLDB.h>
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,9 @@ std::vector<lldb::SBModule> ownModules(lldb::SBTarget target, const std::string 
 /// builds its own shared library (libfann, many C libraries) would otherwise have no stops
 /// or collected series in it until the program runs. Returns how many were added.
 size_t addRepoLibraries(lldb::SBTarget target, const std::string &libraryPath, const std::string &repoRoot);
+
+/// The files `modules` were compiled from: each compile unit's own file (full path).
+std::set<std::string> compiledFiles(const std::vector<lldb::SBModule> &modules);
 
 /// The same modules as a list of file specs, for the breakpoint-creating SB calls.
 lldb::SBFileSpecList ownModuleSpecs(const std::vector<lldb::SBModule> &modules);

@@ -27,7 +27,7 @@ protected:
     if (s.awaited < 0)
       out += "That was the last stop: the program runs to its end.\n";
     if (!runToAwaited(debugger, s, out, error)) {
-      result.Printf("%s", out.c_str());
+      print(result, out);
       return fail(result, error);
     }
     return succeed(result, out);
@@ -66,7 +66,7 @@ protected:
     s.skipTo(index);
     s.awaited = index;
     if (!runToAwaited(debugger, s, out, error)) {
-      result.Printf("%s", out.c_str());
+      print(result, out);
       return fail(result, error);
     }
     return succeed(result, out);

@@ -97,7 +97,7 @@ std::string seriesAtStop(const std::vector<collect::CollectedSeries> &series,
 }
 
 std::string seriesChart(const collect::CollectedSeries &s, const render::Style &style) {
-  std::string out = s.spec.name + (s.spec.label.empty() ? "" : " (" + s.spec.label + ")") + ": `" + s.spec.expr + "`" +
+  std::string out = s.spec.name + (s.spec.label.empty() ? "" : " (" + render::sanitize(s.spec.label) + ")") + ": `" + render::sanitize(s.spec.expr) + "`" +
                     (s.spec.where.empty() ? "" : " at " + s.spec.where) + ", " + everyText(s) + "\n";
   if (!s.resolved)
     return out + "  not collected: " + s.why + "\n";

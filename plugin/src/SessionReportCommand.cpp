@@ -46,7 +46,7 @@ report::StopRecord stopRecord(const TourSession &s, size_t i) {
     r.whyNotReached = whyNotReached(s, where);
   for (const auto &w : where.seenWatches)
     r.watches.push_back({w.label, w.value, w.error, w.change});
-  if (where.line > 0 && !where.file.empty()) {
+  if (where.line > 0 && !where.file.empty() && s.sourceAccess().allows(where.file)) {
     if (auto lines = readLines(where.file)) {
       unsigned first = where.line > kContextLines ? where.line - kContextLines : 1;
       unsigned last = std::min<unsigned>(static_cast<unsigned>(lines->size()), where.line + kContextLines);

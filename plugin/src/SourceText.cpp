@@ -1,9 +1,21 @@
 #include "SourceText.h"
 
+#include "tourguide/tours/Trust.h"
+
 #include <cctype>
 #include <fstream>
 
 namespace tourguide::plugin {
+
+bool SourceAccess::allows(const std::string &path) const {
+  return trusted || (compiled && compiled->count(path) != 0) || tours::isInsideFolder(path, root) ||
+         (!programDir.empty() && tours::isInsideFolder(path, programDir));
+}
+
+std::string SourceAccess::refusal(const std::string &path) const {
+  return "source not shown: " + path + " is outside the repo root " + root +
+         " and not a file the program was compiled from; 'tour start --trust' shows it";
+}
 
 std::optional<std::vector<std::string>> readLines(const std::string &path) {
   std::ifstream in(path);

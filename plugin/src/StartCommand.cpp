@@ -9,7 +9,9 @@
 #include "TourDriver.h"
 #include "tourguide/render/Markdown.h"
 #include "tourguide/render/TerminalStyle.h"
+#include "tourguide/render/TextLayout.h"
 #include "tourguide/tours/TourFile.h"
+#include "tourguide/tours/Trust.h"
 
 #include <memory>
 
@@ -56,7 +58,9 @@ void placeAllStops(TourSession &s) {
     addRepoLibraries(s.target, tours::expandVariables(path->second, *s.tour, tours::programPath(*s.tour)), root);
   std::vector<lldb::SBModule> modules = ownModules(s.target, root);
   lldb::SBFileSpecList moduleSpecs = ownModuleSpecs(modules);
+  s.compiledSources = std::make_shared<const std::set<std::string>>(compiledFiles(modules));
   AnchorResolver resolver(s.target, modules, root);
+  resolver.setSourceAccess(s.sourceAccess());
   for (const auto &stop : s.tour->stops)
     s.stops.push_back(placeStop(s.target, moduleSpecs, resolver.candidatesFor(stop.anchor)));
   if (!tours::seriesOf(*s.tour).empty()) {
@@ -86,10 +90,28 @@ std::string firstStop(const TourSession &s, const std::string &from, int &first)
   return {};
 }
 
+/// The refusal of a tour that asks for what an untrusted tour may not do (docs/security.md),
+/// or "" when it asks for nothing of the kind.
+std::string trustRefusal(const tours::Tour &tour, lldb::SBTarget selected, const std::string &file) {
+  tours::TrustOptions options;
+  if (selected.IsValid())
+    options.userProgram = pathOf(selected.GetExecutable());
+  std::vector<tours::TrustConcern> concerns = tours::trustConcerns(tour, options);
+  if (concerns.empty())
+    return {};
+  std::string out = "the tour asks for what a tour from an unreviewed repository may not do without "
+                    "your trust (docs/security.md):\n";
+  for (const tours::TrustConcern &c : concerns)
+    out += "  " + render::sanitize(c.asked) + " [at " + render::sanitize(c.jsonPath) + "]\n";
+  out += "Read " + render::sanitize(file) + "; if you trust it, start it with 'tour start --trust " +
+         render::sanitize(file) + "'";
+  return out;
+}
+
 /// What `tour start` says before the first stop: title, description, what resolved.
 std::string startHeader(lldb::SBDebugger debugger, const TourSession &s, int first) {
   render::Style style = render::styleFor(debugger);
-  std::string out = "Tour: " + s.tour->title + "\n";
+  std::string out = "Tour: " + render::sanitize(s.tour->title) + "\n";
   if (!s.tour->description.empty())
     out += render::renderMarkdown(s.tour->description, style);
   size_t resolved = 0;
@@ -128,6 +150,9 @@ protected:
     tours::LoadResult loaded = tours::loadTourFile(opts.file);
     if (!loaded.ok())
       return fail(result, tours::formatAll(loaded.diagnostics));
+    if (!opts.trust)
+      if (std::string refusal = trustRefusal(*loaded.tour, selected, opts.file); !refusal.empty())
+        return fail(result, refusal);
     std::string out = tours::formatAll(loaded.diagnostics); // warnings, as `tourguide validate`
 
     // Everything is prepared in a fresh session; the current one changes only on success.
@@ -179,7 +204,7 @@ protected:
                           : "Launching the program.\n";
     std::string error;
     if (!runToAwaited(debugger, s, out, error)) {
-      result.Printf("%s", out.c_str());
+      print(result, out);
       return fail(result, error);
     }
     return succeed(result, out);

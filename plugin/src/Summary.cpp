@@ -1,4 +1,5 @@
 #include "Summary.h"
+#include "tourguide/render/TextLayout.h"
 
 #include "Collection.h"
 #include "SeriesText.h"
@@ -25,12 +26,12 @@ std::string place(const ResolvedStop &r) {
 } // namespace
 
 std::string listText(const TourSession &s) {
-  std::string out = "Tour: " + s.tour->title + " (" + std::to_string(s.size()) + " stops)\n";
+  std::string out = "Tour: " + render::sanitize(s.tour->title) + " (" + std::to_string(s.size()) + " stops)\n";
   for (size_t i = 0; i < s.size(); ++i) {
     const auto &stop = s.tour->stops[i];
     const auto &r = s.stops[i];
     std::string mark = static_cast<int>(i) == s.current ? "->" : r.reached ? " *" : r.skipped ? " -" : "  ";
-    out += mark + " " + position(s, i) + "  " + stop.id + "  [" + stop.stage + "]  " + stop.title + "\n";
+    out += mark + " " + position(s, i) + "  " + stop.id + "  [" + render::sanitize(stop.stage) + "]  " + render::sanitize(stop.title) + "\n";
     if (r.resolved) {
       out += "        at " + place(r) + " (by " + r.form + ")";
       if (stop.hit > 1)
@@ -64,11 +65,11 @@ std::string statusText(const TourSession &s) {
       pendingIds += (pendingIds.empty() ? "" : ", ") + s.tour->stops[i].id;
     }
   }
-  std::string out = "Tour: " + s.tour->title + "\n";
+  std::string out = "Tour: " + render::sanitize(s.tour->title) + "\n";
   out += "File: " + s.tour->sourcePath + "\n";
   if (s.current >= 0)
     out += "Current stop: " + position(s, static_cast<size_t>(s.current)) + " " +
-           s.stop(s.current).id + " (" + s.stop(s.current).title + ")\n";
+           s.stop(s.current).id + " (" + render::sanitize(s.stop(s.current).title) + ")\n";
   else
     out += "Current stop: none\n";
   if (s.awaited >= 0)
@@ -108,8 +109,8 @@ std::string endSummary(const TourSession &s, const RunOutcome &outcome) {
     if (s.stops[i].skipped)
       skipped += "  " + position(s, i) + " " + s.tour->stops[i].id + "\n";
     else if (s.stops[i].resolved && !s.stops[i].reached)
-      never += "  " + position(s, i) + " " + s.tour->stops[i].id + " (" + s.tour->stops[i].title + ")\n";
-  out += "Tour '" + s.tour->title + "': " + std::to_string(reached) + " of " + std::to_string(s.size()) +
+      never += "  " + position(s, i) + " " + s.tour->stops[i].id + " (" + render::sanitize(s.tour->stops[i].title) + ")\n";
+  out += "Tour '" + render::sanitize(s.tour->title) + "': " + std::to_string(reached) + " of " + std::to_string(s.size()) +
          " stops reached.\n";
   if (!never.empty()) {
     out += "Never reached:\n" + never;

@@ -1,5 +1,7 @@
 #include "TourSession.h"
 
+#include "tourguide/tours/Trust.h"
+
 #include <cctype>
 
 namespace tourguide::plugin {
@@ -63,11 +65,25 @@ void TourSession::skipTo(int index) {
   }
 }
 
+SourceAccess TourSession::sourceAccess() const {
+  SourceAccess access;
+  access.trusted = trusted || !tour;
+  access.compiled = compiledSources;
+  if (tour)
+    access.root = tours::confinedRepoRoot(*tour);
+  lldb::SBTarget t = target; // the SB getters are not const
+  lldb::SBFileSpec exe = t.IsValid() ? t.GetExecutable() : lldb::SBFileSpec();
+  if (exe.IsValid() && exe.GetDirectory())
+    access.programDir = exe.GetDirectory();
+  return access;
+}
+
 void TourSession::reset() {
   tour.reset();
   stops.clear();
   target = lldb::SBTarget();
   trusted = false;
+  compiledSources.reset();
   collector.reset();
   createdTarget = false;
   launchFresh = false;

@@ -3,6 +3,7 @@
 // Every command object holds a reference to the one TourSession of its debugger.
 #pragma once
 
+#include "SourceText.h"
 #include "tourguide/tours/Tour.h"
 #include "tourguide/values/NumericChange.h"
 
@@ -55,6 +56,8 @@ struct TourSession {
   std::vector<ResolvedStop> stops; ///< Parallel to tour->stops.
   lldb::SBTarget target;           ///< The target the tour's breakpoints live in.
   bool trusted = false;            ///< `--trust`: watches may run code in the debuggee.
+  /// The files the target's own modules were compiled from (SourceAccess::compiled).
+  std::shared_ptr<const std::set<std::string>> compiledSources;
   /// The tour's collected series and their breakpoints (null: the tour collects nothing).
   std::shared_ptr<Collector> collector;
   bool createdTarget = false;      ///< `tour start` created the target (vs. the user's own).
@@ -77,6 +80,8 @@ struct TourSession {
   std::string lastEndText; ///< "exited with status 0", "stopped by signal SIGSEGV", ...
 
   bool active() const { return tour.has_value(); }
+  /// Which source files this tour may read and show (docs/security.md).
+  SourceAccess sourceAccess() const;
   size_t size() const { return stops.size(); }
   const tours::Stop &stop(int index) const { return tour->stops.at(static_cast<size_t>(index)); }
 

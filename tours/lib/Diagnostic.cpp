@@ -1,5 +1,6 @@
 // Compiler-style text for diagnostics: "file:line:col: error: message [at /json/pointer]".
 #include "tourguide/tours/Diagnostic.h"
+#include "tourguide/tours/TerminalText.h"
 
 #include <algorithm>
 
@@ -17,7 +18,9 @@ const char *severityName(Severity severity) {
   }
   return "error";
 }
-/// A JSON Pointer may hold any character of a key; keep the diagnostic on one line.
+/// A JSON Pointer may hold any character of a key; keep the diagnostic on one line. C0
+/// controls are spelled out (\n, \t, \x1b) so the pointer stays exact; the rest goes through
+/// the one sanitizer (C1 controls, bytes that are not UTF-8).
 std::string printable(const std::string &text) {
   std::string out;
   for (char c : text) {
@@ -35,12 +38,12 @@ std::string printable(const std::string &text) {
       out += c;
     }
   }
-  return out;
+  return sanitizeLine(out);
 }
 } // namespace
 
 std::string Diagnostic::format() const {
-  std::string out = file;
+  std::string out = sanitizeLine(file);
   if (line != 0) {
     out += ':' + std::to_string(line);
     if (column != 0)
@@ -50,7 +53,7 @@ std::string Diagnostic::format() const {
     out += ": ";
   out += severityName(severity);
   out += ": ";
-  out += message;
+  out += sanitizeLine(message); // it quotes the tour's keys and values
   if (!jsonPath.empty())
     out += " [at " + printable(jsonPath) + "]";
   return out;

@@ -13,6 +13,10 @@
 #include <fstream>
 #include <sstream>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace tourguide::tours {
 
 namespace {
@@ -188,31 +192,90 @@ LoadResult parseTour(std::string_view text, const std::string &fileName) {
   }
 }
 
-LoadResult loadTourFile(const std::string &path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
+namespace {
+/// What a file that is not a regular file is, for the message.
+const char *kindOf(mode_t mode) {
+  if (S_ISDIR(mode))
+    return "a directory";
+  if (S_ISFIFO(mode))
+    return "a FIFO (named pipe)";
+  if (S_ISCHR(mode))
+    return "a character device";
+  if (S_ISBLK(mode))
+    return "a block device";
+  if (S_ISSOCK(mode))
+    return "a socket";
+  return "not a regular file";
+}
+} // namespace
+
+std::optional<std::string> readTourText(const std::string &path, Diagnostic &error) {
+  error = {Severity::Error, path, 0, 0, "", ""};
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it.
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) {
+    error.message = std::string("cannot read tour file: ") + std::strerror(errno);
+    return std::nullopt;
+  }
+  struct stat info {};
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    int saved = errno;
+    error.message = S_ISREG(info.st_mode) || info.st_mode == 0
+                        ? std::string("cannot read tour file: ") + std::strerror(saved)
+                        : std::string("cannot read tour file: it is ") + kindOf(info.st_mode) +
+                              ", not a regular file";
+    ::close(fd);
+    return std::nullopt;
+  }
+  auto tooLarge = [&] {
+    error.message = "cannot read tour file: it is larger than " +
+                    std::to_string(kMaxTourFileBytes >> 20) +
+                    " MiB, the limit for a tour file (docs/tour-format.md)";
+    ::close(fd);
+    return std::nullopt;
+  };
+  if (static_cast<unsigned long long>(info.st_size) > kMaxTourFileBytes)
+    return tooLarge();
+  std::string text;
+  text.resize(static_cast<size_t>(info.st_size) + 1);
+  size_t used = 0;
+  while (true) {
+    if (used == text.size()) {
+      if (text.size() > kMaxTourFileBytes)
+        return tooLarge(); // it grew while being read
+      text.resize(std::min(text.size() * 2 + 4096, kMaxTourFileBytes + 1));
+    }
+    ssize_t n = ::read(fd, &text[used], text.size() - used);
+    if (n < 0 && (errno == EINTR || errno == EAGAIN))
+      continue;
+    if (n < 0) {
+      error.message = std::string("cannot read tour file: ") + std::strerror(errno);
+      ::close(fd);
+      return std::nullopt;
+    }
+    if (n == 0)
+      break;
+    used += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  if (used > kMaxTourFileBytes)
+    return tooLarge();
+  text.resize(used);
+  return text;
+}
+
+LoadResult loadTourFile(const std::string &path, std::string *textOut) {
+  Diagnostic error;
+  std::optional<std::string> text = readTourText(path, error);
+  if (!text) {
     LoadResult result;
-    result.diagnostics.push_back(
-        {Severity::Error, path, 0, 0, "", "cannot read tour file: it is a directory"});
+    result.diagnostics.push_back(error);
     return result;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    LoadResult result;
-    result.diagnostics.push_back(
-        {Severity::Error, path, 0, 0, "", std::string("cannot read tour file: ") +
-                                              std::strerror(errno)});
-    return result;
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) {
-    LoadResult result;
-    result.diagnostics.push_back(
-        {Severity::Error, path, 0, 0, "", "cannot read tour file: read error"});
-    return result;
-  }
-  return parseTour(buffer.str(), path);
+  LoadResult result = parseTour(*text, path);
+  if (textOut)
+    *textOut = std::move(*text);
+  return result;
 }
 
 } // namespace tourguide::tours

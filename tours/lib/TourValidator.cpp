@@ -171,6 +171,7 @@ public:
     readString(document, "", "title", tour.title, true);
     readString(document, "", "description", tour.description, false);
     readString(document, "", "root", tour.root, false);
+    tour.rootPos = positions.valueAt("/root");
     if (const json *program = member(document, "program"))
       readProgram(*program, "/program", tour.program);
     if (const json *types = member(document, "types"))
@@ -337,6 +338,8 @@ private:
     checkKeys(value, pointer, kProgramShape);
     readString(value, pointer, "path", program.path, true);
     readString(value, pointer, "cwd", program.cwd, false);
+    program.pathPos = positions.valueAt(child(pointer, "path"));
+    program.cwdPos = positions.valueAt(child(pointer, "cwd"));
     if (const json *args = member(value, "args")) {
       std::string at = child(pointer, "args");
       if (!args->is_array()) {
@@ -357,8 +360,10 @@ private:
         typeError(*env, at, "an object of strings", "for 'env'");
       } else {
         for (auto it = env->begin(); it != env->end(); ++it) {
-          if (it.value().is_string())
+          if (it.value().is_string()) {
             program.env[it.key()] = it.value().get<std::string>();
+            program.envPos[it.key()] = positions.keyAt(child(at, it.key()));
+          }
           else
             typeError(it.value(), child(at, it.key()), "a string",
                       "for environment variable " + quote(it.key()));
@@ -527,6 +532,7 @@ private:
     checkKeys(value, pointer, kAnchorShape);
     readString(value, pointer, "function", anchor.function, true);
     readString(value, pointer, "file", anchor.file, true);
+    anchor.filePos = positions.valueAt(child(pointer, "file"));
     readString(value, pointer, "pattern", anchor.pattern, true);
     if (std::optional<long long> line = readInteger(value, pointer, "line", 1))
       anchor.line = static_cast<unsigned>(*line);

@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <system_error>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace tourguide::tours {
@@ -283,6 +284,11 @@ std::string saveTourFile(const Tour &tour, const std::string &path) {
   std::string text = writeTour(tour);
   if (text.empty())
     return "cannot write tour file " + path + ": out of memory";
+  // Only a regular file (or a new one) is replaced: renaming over a FIFO or a device node
+  // would replace it with a file.
+  struct stat info {};
+  if (::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode))
+    return "cannot write tour file " + path + ": it exists and is not a regular file";
   std::string temp = path + ".tmp." + std::to_string(::getpid());
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);

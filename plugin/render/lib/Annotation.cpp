@@ -77,8 +77,10 @@ std::string renderAnnotation(const AnnotationInput &in, const Style &style) {
   sections.push_back(header(in, style));
   sections.push_back(renderMarkdown(in.markdown, style));
   sections.push_back(location(in, style) +
-                     (in.file.empty() && in.line == 0
-                          ? std::string()
+                     (in.file.empty() && in.line == 0 ? std::string()
+                      : !in.sourceWithheld.empty()
+                          ? styled(truncateToWidth("  (" + sanitize(in.sourceWithheld) + ")", style.width),
+                                   "2", style.color) + "\n"
                           : renderSourceExcerpt(in.file, in.line, in.contextLines, style)));
   sections.push_back(watches(in.watches, style));
   sections.push_back(in.after);

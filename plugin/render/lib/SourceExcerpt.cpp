@@ -12,7 +12,7 @@ namespace {
 
 /// The one line shown instead of source lines, dimmed like other secondary text.
 std::string noteLine(const std::string &text, const Style &style) {
-  return styled(truncateToWidth("  (" + text + ")", style.width), "2", style.color) + "\n";
+  return styled(truncateToWidth("  (" + sanitize(text) + ")", style.width), "2", style.color) + "\n";
 }
 
 } // namespace
@@ -54,6 +54,7 @@ std::string renderSourceExcerpt(const std::string &path, unsigned line, unsigned
     // CRLF files and trailing blanks: invisible, and noise in copied or compared text.
     while (!body.empty() && (body.back() == '\r' || body.back() == ' '))
       body.pop_back();
+    body = sanitize(body); // the repo's text must not drive the terminal
     std::string full = truncateToWidth(body.empty() ? gutter.substr(0, gutter.size() - 1) : gutter + body,
                                        style.width);
     if (style.color) {

@@ -1,4 +1,5 @@
 #include "tourguide/render/TextLayout.h"
+#include "tourguide/tours/TerminalText.h"
 
 #include <algorithm>
 
@@ -207,17 +208,7 @@ std::string expandTabs(std::string_view text, size_t tabStop) {
   return out;
 }
 
-std::string sanitize(std::string_view text) {
-  std::string out(text);
-  for (char &c : out) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (c == '\t')
-      c = ' ';
-    else if (u < 0x20 || u == 0x7f)
-      c = '?';
-  }
-  return out;
-}
+std::string sanitize(std::string_view text) { return tours::sanitizeLine(text); }
 
 std::string styled(std::string_view text, std::string_view codes, bool color) {
   if (!color || text.empty() || codes.empty())

@@ -20,6 +20,18 @@ std::string failure(const std::string &what, const std::string &path, int error)
 std::string writeFileAtomically(const std::string &path, const std::string &content) {
   if (path.empty())
     return "no file name given for the report";
+  // Only a regular file is replaced (a symbolic link to one too): renaming over a FIFO or a
+  // device node would replace it with a file (as root, under /dev).
+  struct stat info {};
+  if (::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode))
+    return "'" + path + "' is " +
+           (S_ISDIR(info.st_mode)    ? "a directory"
+            : S_ISFIFO(info.st_mode) ? "a FIFO (named pipe)"
+            : S_ISCHR(info.st_mode)  ? "a character device"
+            : S_ISBLK(info.st_mode)  ? "a block device"
+            : S_ISSOCK(info.st_mode) ? "a socket"
+                                     : "not a regular file") +
+           ", not a regular file: only a new file or a regular file is replaced by the report";
   std::string pattern = path + ".tmp-XXXXXX";
   std::vector<char> name(pattern.begin(), pattern.end());
   name.push_back('\0');

@@ -24,6 +24,7 @@ struct Anchor {
   std::string pattern;  ///< Text of the line to stop at; whitespace runs compare as one space.
   unsigned line = 0;    ///< 1-based line in `file` (0 = not given).
   FilePos pos;
+  FilePos filePos;      ///< Where the `file` value is (for the trust check, docs/security.md).
 
   bool empty() const { return function.empty() && file.empty(); }
 };
@@ -56,6 +57,8 @@ struct Program {
   std::string cwd;               ///< Working directory (default: the repo root).
   std::map<std::string, std::string> env; ///< Extra environment variables.
   FilePos pos;
+  FilePos pathPos, cwdPos;               ///< Where the `path` and `cwd` values are.
+  std::map<std::string, FilePos> envPos; ///< Where each `env` key is.
 };
 
 /// The stages a tour can name. Teams may use their own stage names too
@@ -109,6 +112,7 @@ struct Tour {
   std::string title;
   std::string description; ///< Markdown.
   std::string root;        ///< Repo root relative to the tour file's folder; see repoRoot().
+  FilePos rootPos;         ///< Where the `root` value is.
   Program program;
   std::vector<TypeDescription> types; ///< Sorted by name (a JSON object has no order).
   std::vector<Stop> stops;

@@ -22,8 +22,18 @@ struct LoadResult {
 /// Parses and validates tour text. `fileName` is used in diagnostics and as Tour::sourcePath.
 LoadResult parseTour(std::string_view text, const std::string &fileName);
 
-/// Reads and validates a tour file. A missing or unreadable file is an error diagnostic.
-LoadResult loadTourFile(const std::string &path);
+/// The largest tour file tourguide reads (docs/tour-format.md): 4 MiB. A real tour is a few KB.
+constexpr size_t kMaxTourFileBytes = 4u << 20;
+
+/// Reads the text of the tour file `path` once: only a regular file (a FIFO, a device, a
+/// directory or a socket is refused at once, never waited on or read), at most
+/// kMaxTourFileBytes. Returns the text, or nullopt with `error` set (a diagnostic for the file).
+std::optional<std::string> readTourText(const std::string &path, Diagnostic &error);
+
+/// Reads (readTourText) and validates a tour file. A missing, unreadable, special or too large
+/// file is an error diagnostic. When `text` is given, it receives the text that was read (for
+/// source excerpts: the file is read once).
+LoadResult loadTourFile(const std::string &path, std::string *text = nullptr);
 
 /// Stable, diff-friendly text: fixed key order, 2-space indent, final newline,
 /// optional fields with default values left out. parseTour(writeTour(t)) == t.

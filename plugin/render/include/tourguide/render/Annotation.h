@@ -36,6 +36,9 @@ struct AnnotationInput {
   std::string file;            ///< Source file of the stop; empty when unknown.
   unsigned line = 0;           ///< 1-based line of the stop in `file`; 0 when unknown.
   unsigned contextLines = 2;   ///< Lines shown above and below the stop's line.
+  /// When not empty, shown instead of the source lines, which are not read (a file the
+  /// tour may not show without --trust, docs/security.md).
+  std::string sourceWithheld{};
   std::vector<WatchLine> watches;
   /// Lines drawn after the watches as they are (each already fits style.width): the
   /// collected series' sparklines and charts. Empty hides the section.

@@ -25,8 +25,10 @@ std::vector<std::string> wrapText(std::string_view text, size_t width,
 /// Tabs replaced by spaces up to the next multiple of `tabStop` columns.
 std::string expandTabs(std::string_view text, size_t tabStop = 4);
 
-/// `text` with terminal control characters (ESC, BEL, CR, ...) replaced by '?' and tabs
-/// by a space: text from a tour file or the program's memory must not drive the terminal.
+/// `text` with terminal control characters (ESC, BEL, CR, ..., C1 controls raw or UTF-8
+/// encoded such as U+009B) replaced by '?' and tabs by a space: text from a tour file or the
+/// program's memory must not drive the terminal. tours::sanitizeLine, the project's one
+/// sanitizer (the CLI's diagnostics use it too).
 std::string sanitize(std::string_view text);
 
 /// `text` wrapped in the SGR `codes` (e.g. "1" bold, "36" cyan) and a reset, or `text`
