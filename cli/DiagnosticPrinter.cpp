@@ -32,25 +32,73 @@ std::string sanitizeKeepingTabs(std::string_view text) {
   }
 }
 
-std::string sourceSnippet(std::string_view source, unsigned line, unsigned column) {
-  if (line == 0)
-    return "";
-  size_t start = 0;
-  for (unsigned l = 1; l < line; ++l) {
-    size_t newline = source.find('\n', start);
-    if (newline == std::string_view::npos)
-      return "";
-    start = newline + 1;
+SourceLines::SourceLines(std::string_view text) : text_(text) {
+  starts_.push_back(0);
+  for (size_t i = 0; i < text.size(); ++i)
+    if (text[i] == '\n')
+      starts_.push_back(i + 1);
+}
+
+bool SourceLines::line(unsigned line, std::string_view &text) const {
+  if (line == 0 || line > starts_.size())
+    return false;
+  size_t start = starts_[line - 1];
+  size_t end = line < starts_.size() ? starts_[line] - 1 : text_.size();
+  text = text_.substr(start, end - start);
+  return true;
+}
+
+namespace {
+bool isContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+/// Byte offset of column `column` (1-based, code points) in `text`, or text.size().
+size_t offsetOfColumn(std::string_view text, unsigned column) {
+  unsigned col = 1;
+  size_t i = 0;
+  while (i < text.size() && col < column) {
+    ++i;
+    while (i < text.size() && isContinuation(text[i]))
+      ++i;
+    ++col;
   }
-  size_t end = source.find('\n', start);
-  std::string_view text = source.substr(start, end == std::string_view::npos ? source.size() - start
-                                                                             : end - start);
+  return i;
+}
+
+unsigned columnsIn(std::string_view text) {
+  unsigned n = 0;
+  for (char c : text)
+    n += !isContinuation(c);
+  return n;
+}
+} // namespace
+
+std::string sourceSnippet(const SourceLines &source, unsigned line, unsigned column) {
+  std::string_view text;
+  if (!source.line(line, text))
+    return "";
   if (!text.empty() && text.back() == '\r')
     text.remove_suffix(1);
   if (line == 1 && text.substr(0, 3) == "\xEF\xBB\xBF")
     text.remove_prefix(3); // the byte order mark takes no column
+  // A long line (minified JSON) is cut to a window around the column: every excerpt of a
+  // 35 KB one-line file would otherwise repeat all of it.
+  std::string prefix, suffix;
+  if (columnsIn(text) > kMaxExcerptColumns) {
+    const unsigned half = kMaxExcerptColumns / 2;
+    unsigned first = column > half ? column - half : 1; // first column shown
+    size_t begin = offsetOfColumn(text, first);
+    size_t end = offsetOfColumn(text, first + kMaxExcerptColumns);
+    if (begin > 0)
+      prefix = "...";
+    if (end < text.size())
+      suffix = "...";
+    text = text.substr(begin, end - begin);
+    column = column - first + 1 + static_cast<unsigned>(prefix.size());
+  }
   std::string caret;
   unsigned col = 1;
+  for (size_t i = 0; i < prefix.size() && col < column; ++i, ++col)
+    caret += ' ';
   for (size_t i = 0; i < text.size() && col < column; ++i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     if ((c & 0xC0) == 0x80)
@@ -60,10 +108,19 @@ std::string sourceSnippet(std::string_view source, unsigned line, unsigned colum
   }
   // A column just past the end (e.g. "unexpected end of input") still gets a caret.
   caret += '^';
-  return sanitizeKeepingTabs(text) + "\n" + caret + "\n";
+  return prefix + sanitizeKeepingTabs(text) + suffix + "\n" + caret + "\n";
+}
+
+std::string sourceSnippet(std::string_view source, unsigned line, unsigned column) {
+  return sourceSnippet(SourceLines(source), line, column);
 }
 
 void printDiagnostic(std::ostream &out, const tours::Diagnostic &diag, std::string_view source,
+                     const PrintOptions &options) {
+  printDiagnostic(out, diag, SourceLines(source), options);
+}
+
+void printDiagnostic(std::ostream &out, const tours::Diagnostic &diag, const SourceLines &source,
                      const PrintOptions &options) {
   if (!options.color) {
     out << diag.format() << '\n';

@@ -18,6 +18,10 @@ namespace {
 
 const char *const kUsage = "tourguide validate [--color=auto|always|never] FILE...";
 
+/// How many errors and warnings are printed (notes go with theirs) unless --max-diagnostics
+/// says otherwise; the summary line still counts all of them.
+constexpr unsigned kDefaultMaxDiagnostics = 100;
+
 void printHelp(std::ostream &out) {
   out << "Usage: " << kUsage << "\n\n"
       << "Checks tour files (docs/tour-format.md) and prints each problem as\n"
@@ -25,6 +29,9 @@ void printHelp(std::ostream &out) {
       << "Options:\n"
       << "  --color=WHEN  colour the output: auto (when stdout is a terminal and NO_COLOR is\n"
       << "                not set), always, never\n"
+      << "  --max-diagnostics=N  print at most N errors and warnings (default "
+      << kDefaultMaxDiagnostics << ", 0: all);\n"
+      << "                the summary line counts every one\n"
       << "  -h, --help    show this help\n\n"
       << "Exit status: 0 when no file has errors (warnings allowed), 1 when any has,\n"
       << "2 on a usage error.\n";
@@ -43,6 +50,7 @@ int runValidate(const std::vector<std::string> &args) {
   std::vector<std::string> files;
   bool color = colorByDefault();
   bool optionsEnded = false;
+  unsigned maxDiagnostics = kDefaultMaxDiagnostics;
   for (const std::string &arg : args) {
     if (optionsEnded || arg.empty() || arg[0] != '-' || arg == "-") {
       files.push_back(arg);
@@ -57,6 +65,11 @@ int runValidate(const std::vector<std::string> &args) {
       color = false;
     } else if (arg == "--color=auto") {
       color = colorByDefault();
+    } else if (arg.rfind("--max-diagnostics=", 0) == 0) {
+      std::string value = arg.substr(18);
+      if (value.empty() || value.size() > 9 || value.find_first_not_of("0123456789") != std::string::npos)
+        return usageError("'--max-diagnostics' needs a number, got '" + value + "'");
+      maxDiagnostics = static_cast<unsigned>(std::stoul(value));
     } else {
       return usageError("unknown option '" + arg + "'");
     }
@@ -66,7 +79,8 @@ int runValidate(const std::vector<std::string> &args) {
 
   PrintOptions options;
   options.color = color;
-  unsigned errors = 0, warnings = 0;
+  unsigned errors = 0, warnings = 0, printed = 0;
+  unsigned hiddenErrors = 0, hiddenWarnings = 0;
   for (const std::string &file : files) {
     std::string source; // read once, by loadTourFile: the excerpts show what was validated
     tours::LoadResult result = tours::loadTourFile(file, &source);
@@ -80,11 +94,32 @@ int runValidate(const std::vector<std::string> &args) {
                          return std::make_pair(a.line, a.column) < std::make_pair(b.line, b.column);
                        });
     }
+    const SourceLines lines(source); // line starts found once: linear in the diagnostics
+    bool hidden = false; // the last error or warning was not printed: nor are its notes
     for (const tours::Diagnostic &diag : result.diagnostics) {
-      printDiagnostic(std::cout, diag, source, options);
-      errors += diag.severity == tours::Severity::Error;
-      warnings += diag.severity == tours::Severity::Warning;
+      bool isError = diag.severity == tours::Severity::Error;
+      bool isWarning = diag.severity == tours::Severity::Warning;
+      errors += isError;
+      warnings += isWarning;
+      if (isError || isWarning) {
+        hidden = maxDiagnostics != 0 && printed >= maxDiagnostics;
+        printed += !hidden;
+        hiddenErrors += hidden && isError;
+        hiddenWarnings += hidden && isWarning;
+      }
+      if (!hidden)
+        printDiagnostic(std::cout, diag, lines, options);
     }
+  }
+  if (hiddenErrors + hiddenWarnings > 0) {
+    auto more = [](unsigned n, const char *word) {
+      return std::to_string(n) + " more " + word + (n == 1 ? "" : "s");
+    };
+    std::string rest = hiddenErrors ? more(hiddenErrors, "error") : "";
+    if (hiddenWarnings)
+      rest += (rest.empty() ? "" : " and ") + more(hiddenWarnings, "warning");
+    std::cout << rest << " not shown (the first " << maxDiagnostics
+              << " are above; --max-diagnostics=0 shows all).\n";
   }
   std::string summary = summaryLine(errors, warnings);
   if (!summary.empty())

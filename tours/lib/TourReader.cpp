@@ -78,6 +78,7 @@ size_t syntaxErrorOffset(std::string_view text, size_t charsRead, const std::str
     return open;
   }
   bool numberOrLiteral = message.find("unexpected number literal") != std::string::npos ||
+                         message.find("number overflow") != std::string::npos ||
                          message.find("invalid literal") != std::string::npos ||
                          message.find("invalid number") != std::string::npos;
   if (numberOrLiteral) {
@@ -98,6 +99,13 @@ size_t syntaxErrorOffset(std::string_view text, size_t charsRead, const std::str
 /// it is often several tokens long, and the caret shows the place.
 std::string syntaxMessage(const std::string &what) {
   std::string text = what;
+  // "[json.exception.out_of_range.406] number overflow parsing '1e99999'"
+  if (size_t overflow = text.find("number overflow parsing '"); overflow != std::string::npos) {
+    std::string number = text.substr(overflow + 25);
+    if (!number.empty() && number.back() == '\'')
+      number.pop_back();
+    return "number out of range: " + number + " is larger than any number a tour can hold";
+  }
   if (size_t dash = text.find(" - "); dash != std::string::npos)
     text = text.substr(dash + 3);
   else if (size_t colon = text.find(": "); colon != std::string::npos)
@@ -163,6 +171,10 @@ LoadResult parseTourOrThrow(std::string_view text, const std::string &fileName) 
   try {
     document = json::parse(text);
   } catch (const json::parse_error &) {
+    result.diagnostics.push_back(syntaxError(text, fileName));
+    return result;
+  } catch (const json::out_of_range &) {
+    // A number no double holds (1e99999): found again, with its position, like a syntax error.
     result.diagnostics.push_back(syntaxError(text, fileName));
     return result;
   }
