@@ -939,6 +939,15 @@ public:
     QualType rt = fd->getReturnType();
     f.returnsFloating = rt->isFloatingType();
     f.returnsVoid = rt->isVoidType();
+    QualType pointee = rt;
+    while (pointee->isPointerType())
+      pointee = pointee->getPointeeType();
+    if (const auto *record = pointee->getAsRecordDecl())
+      f.returnsRecord = record->getName().empty() && record->getTypedefNameForAnonDecl()
+                            ? record->getTypedefNameForAnonDecl()->getNameAsString()
+                            : record->getNameAsString();
+    if (const auto *typedefType = pointee->getAs<TypedefType>(); typedefType && f.returnsRecord.empty())
+      f.returnsRecord = typedefType->getDecl()->getNameAsString();
     for (const ParmVarDecl *p : fd->parameters())
       f.paramNames.push_back(p->getNameAsString());
     if (const auto *md = dyn_cast<CXXMethodDecl>(fd)) {

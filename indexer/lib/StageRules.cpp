@@ -112,6 +112,20 @@ private:
 
 } // namespace
 
+/// `kann_t *kann_load(const char *fn)`, `Transformer *load_transformer(...)`: a loader that
+/// returns the library's own object or a model-like type loads a model, not data.
+bool returnsAModel(const FunctionFacts &fn) {
+  if (fn.returnsRecord.empty())
+    return false;
+  llvm::StringRef type(fn.returnsRecord);
+  type.consume_back("_t");
+  if (nameHas(type.str(), {"data", "set", "batch", "sample", "image", "corpus", "text", "file", "line", "str"}))
+    return false;
+  llvm::StringRef prefix = llvm::StringRef(fn.name).split('_').first;
+  return nameHas(type.str(), {"model", "net", "transformer", "weights", "param", "checkpoint", "layer"}) ||
+         (!prefix.empty() && prefix != fn.name && type.equals_insensitive(prefix));
+}
+
 namespace rules {
 
 std::optional<StageMatch> dataStage(const FunctionFacts &fn) {
@@ -238,7 +252,8 @@ std::optional<StageMatch> checkpointStage(const FunctionFacts &fn) {
   Scorer s(fn, "checkpoint");
   bool named = nameHas(fn.name, {"checkpoint", "ckpt", "save", "snapshot", "archive", "serializ", "dump",
                                  "restore", "weights", "store", "export"}) ||
-               (nameHas(fn.name, {"load", "read", "write"}) && nameHas(fn.name, {"model", "param", "net"}));
+               (nameHas(fn.name, {"load", "read", "write"}) &&
+                (nameHas(fn.name, {"model", "param", "net"}) || returnsAModel(fn)));
   if (!named)
     return std::nullopt;
   if (!s.statement("file_write", 0.4, "writes to a file"))

@@ -212,3 +212,32 @@ int load_model(const char *path, float *w, int n) { // expect-not: stage=data
 
 } // namespace
 } // namespace tourguide::indexer::test
+
+namespace tourguide::indexer::test {
+namespace {
+
+TEST(CheckpointRule, ALoaderThatReturnsTheLibrarysModelObjectLoadsAModel) {
+  EXPECT_TRUE(expectStages(R"(
+#include <stdio.h>
+#include <stdlib.h>
+typedef struct kann_t { int n; float *w; } kann_t;
+typedef struct { int n; float *x; } dataset_t;
+kann_t *kann_load(const char *fn) {   // expect: stage=checkpoint
+  FILE *fp = fopen(fn, "rb");
+  kann_t *m = (kann_t *)malloc(sizeof(kann_t));
+  fread(&m->n, sizeof(int), 1, fp);
+  fclose(fp);
+  return m;
+}
+dataset_t *dataset_load(const char *fn) {   // expect-not: stage=checkpoint
+  FILE *fp = fopen(fn, "rb");
+  dataset_t *d = (dataset_t *)malloc(sizeof(dataset_t));
+  fread(&d->n, sizeof(int), 1, fp);
+  fclose(fp);
+  return d;
+}
+)", false));
+}
+
+} // namespace
+} // namespace tourguide::indexer::test

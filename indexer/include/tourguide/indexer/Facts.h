@@ -94,6 +94,9 @@ struct FunctionFacts {
   bool isVirtual = false;
   bool returnsFloating = false;
   bool returnsVoid = false;
+  /// The record type the function returns (through pointers and const), unqualified:
+  /// "kann_t" for `kann_t *kann_load(...)`; empty for anything else.
+  std::string returnsRecord;
   std::vector<std::string> overrides; ///< USRs of the methods this one overrides.
   std::vector<CallFact> calls;
   std::vector<LoopFact> loops;
