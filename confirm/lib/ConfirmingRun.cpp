@@ -12,6 +12,10 @@
 #include <cstdlib>
 #include <map>
 
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #ifndef TOURGUIDE_LLDB_SERVER
 #define TOURGUIDE_LLDB_SERVER ""
 #endif
@@ -259,6 +263,109 @@ llvm::Expected<RunResult> confirmByRunning(const std::vector<indexer::Finding> &
     result.output.resize(64u << 10);
   result.seconds = elapsed();
   return result;
+}
+
+namespace {
+
+nlohmann::json toJson(const RunResult &r) {
+  nlohmann::json j;
+  for (const Reached &x : r.reached)
+    j["reached"].push_back({{"finding", x.finding}, {"order", x.order}, {"seconds", x.seconds},
+                            {"counter", x.counter}, {"unreadable", x.unreadable}, {"at_entry", x.atEntry}});
+  j["placed"] = r.placed;
+  for (const auto &[i, why] : r.notPlaced)
+    j["not_placed"].push_back({{"finding", i}, {"why", why}});
+  j["exit_status"] = r.exitStatus;
+  j["timed_out"] = r.timedOut;
+  j["interrupted"] = r.interrupted;
+  j["seconds"] = r.seconds;
+  j["output"] = r.output;
+  return j;
+}
+
+RunResult fromJson(const nlohmann::json &j) {
+  RunResult r;
+  for (const auto &x : j.value("reached", nlohmann::json::array())) {
+    Reached reached;
+    reached.finding = x.at("finding");
+    reached.order = x.at("order");
+    reached.seconds = x.at("seconds");
+    reached.counter = x.at("counter");
+    reached.unreadable = x.at("unreadable").get<std::vector<std::string>>();
+    reached.atEntry = x.at("at_entry");
+    r.reached.push_back(reached);
+  }
+  r.placed = j.at("placed").get<std::vector<size_t>>();
+  for (const auto &x : j.value("not_placed", nlohmann::json::array()))
+    r.notPlaced.emplace_back(x.at("finding").get<size_t>(), x.at("why").get<std::string>());
+  r.exitStatus = j.at("exit_status");
+  r.timedOut = j.at("timed_out");
+  r.interrupted = j.at("interrupted");
+  r.seconds = j.at("seconds");
+  r.output = j.at("output");
+  return r;
+}
+
+} // namespace
+
+llvm::Expected<RunResult> confirmByRunningIsolated(const std::vector<indexer::Finding> &findings,
+                                                   const RunRequest &request) {
+  int fds[2];
+  if (pipe(fds) != 0)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "cannot make a pipe for the run");
+  pid_t child = fork();
+  if (child < 0)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "cannot start the run's process");
+  if (child == 0) {
+    close(fds[0]);
+    auto run = confirmByRunning(findings, request);
+    nlohmann::json j = run ? toJson(*run) : nlohmann::json{{"error", llvm::toString(run.takeError())}};
+    std::string text = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    for (size_t done = 0; done < text.size();) {
+      ssize_t n = write(fds[1], text.data() + done, text.size() - done);
+      if (n <= 0)
+        break;
+      done += static_cast<size_t>(n);
+    }
+    close(fds[1]);
+    _exit(0); // no destructors: LLDB's threads are still running
+  }
+  close(fds[1]);
+  // Ctrl-C reaches both processes; the child ends the run and reports, this one waits for it.
+  struct sigaction ignore = {}, previous = {};
+  ignore.sa_handler = SIG_IGN;
+  sigemptyset(&ignore.sa_mask);
+  sigaction(SIGINT, &ignore, &previous);
+  std::string text;
+  char buf[65536];
+  for (ssize_t n; (n = read(fds[0], buf, sizeof buf)) != 0;) {
+    if (n < 0) {
+      if (errno == EINTR)
+        continue;
+      break;
+    }
+    text.append(buf, static_cast<size_t>(n));
+  }
+  close(fds[0]);
+  int status = 0;
+  while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
+  }
+  sigaction(SIGINT, &previous, nullptr);
+  if (WIFSIGNALED(status) || text.empty())
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "the debugger crashed while running the program (signal %d in LLDB); "
+                                   "the draft is not confirmed",
+                                   WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded())
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "the run's report was unreadable");
+  if (j.contains("error"))
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s", j["error"].get<std::string>().c_str());
+  try {
+    return fromJson(j);
+  } catch (const nlohmann::json::exception &e) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "the run's report was unreadable: %s", e.what());
+  }
 }
 
 } // namespace tourguide::confirm

@@ -165,8 +165,12 @@ std::optional<std::pair<std::string, std::string>> confirmEntry(Analysis &analys
     llvm::sys::fs::make_absolute(cwd, ran);
   llvm::sys::fs::make_absolute(ran);
   llvm::sys::path::remove_dots(ran, true);
-  if (llvm::sys::fs::can_execute(ran))
-    entry->executable = std::string(ran);
+  if (!llvm::sys::fs::can_execute(ran) || llvm::sys::fs::is_directory(ran)) {
+    err << "error: '" << command.front() << "' is not an executable program" << (cwd.empty() ? "" : " in " + cwd)
+        << "\n";
+    return std::nullopt;
+  }
+  entry->executable = std::string(ran);
   std::vector<Finding> candidates;
   std::vector<Finding> others;
   for (Finding &f : analysis.findings)
@@ -178,11 +182,14 @@ std::optional<std::pair<std::string, std::string>> confirmEntry(Analysis &analys
   request.timeoutSeconds = timeout;
   if (!quiet)
     err << "running " << joinCommand(command) << " with " << candidates.size() << " candidate stops...\n";
-  auto run = confirm::confirmByRunning(candidates, request);
+  auto run = confirm::confirmByRunningIsolated(candidates, request);
   if (!run) {
-    err << "error: " << llvm::toString(run.takeError()) << "\n";
+    // The static draft is still worth writing; it says it was not confirmed.
+    err << "warning: " << llvm::toString(run.takeError()) << "\n";
+    for (Finding &f : candidates)
+      others.push_back(std::move(f));
     analysis.findings = std::move(others);
-    return std::nullopt;
+    return std::make_pair(std::string(), std::string());
   }
 
   // Reached findings in the run's order; one stop per function, stage and role.

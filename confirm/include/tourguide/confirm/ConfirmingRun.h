@@ -49,4 +49,10 @@ struct RunResult {
 llvm::Expected<RunResult> confirmByRunning(const std::vector<indexer::Finding> &findings,
                                            const RunRequest &request);
 
+/// confirmByRunning in a child process: LLDB crashes on some programs' debug information
+/// (seen on sentencepiece's protobuf types in lldb-14), and a crash there must end the run,
+/// not the tool. Its error then says so, and the caller writes the draft unconfirmed.
+llvm::Expected<RunResult> confirmByRunningIsolated(const std::vector<indexer::Finding> &findings,
+                                                   const RunRequest &request);
+
 } // namespace tourguide::confirm
