@@ -66,6 +66,10 @@ public:
     (void)initialised;
     debugger = lldb::SBDebugger::Create(false);
     debugger.SetAsync(true);
+    // LLDB's own complaints about a program's debug information ("DW_AT_specification has no
+    // decl", hundreds on some repos) are not the user's business during a confirming run.
+    if (FILE *null = std::fopen("/dev/null", "w"))
+      debugger.SetErrorFileHandle(null, true);
   }
   ~Session() { lldb::SBDebugger::Destroy(debugger); }
   lldb::SBDebugger debugger;
