@@ -22,6 +22,9 @@ packages=(
   python3 python3-jsonschema tmux
   # the session report is checked in a real headless browser
   chromium
+  # the tour loader's fuzz test: libFuzzer and the sanitizers' runtimes (clang-14 only
+  # recommends them, and this script installs without recommends)
+  libclang-rt-14-dev
 )
 if [ "$llvm" != 14 ]; then
   packages+=("llvm-$llvm-dev" "libclang-$llvm-dev" "libclang-cpp$llvm-dev" "clang-$llvm")
