@@ -4,6 +4,8 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
 #include <algorithm>
@@ -12,6 +14,21 @@ namespace tourguide::indexer {
 
 llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
 loadCompilationDatabase(const std::string &buildPath) {
+  // Clang's loader reads a cut-off file up to the cut and goes on with part of the build;
+  // a database that is not whole JSON is an error here (an interrupted `bear`, a full disk).
+  llvm::SmallString<256> file(buildPath);
+  if (llvm::sys::fs::is_directory(buildPath))
+    llvm::sys::path::append(file, "compile_commands.json");
+  if (llvm::sys::fs::is_regular_file(file)) {
+    auto text = llvm::MemoryBuffer::getFile(file, /*IsText=*/true);
+    if (!text)
+      return llvm::createStringError(text.getError(), "cannot read '%s': %s", file.c_str(),
+                                     text.getError().message().c_str());
+    if (auto parsed = llvm::json::parse((*text)->getBuffer()); !parsed)
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "'%s' is not valid JSON (cut off?): %s", file.c_str(),
+                                     llvm::toString(parsed.takeError()).c_str());
+  }
   std::string error;
   std::unique_ptr<clang::tooling::CompilationDatabase> db;
   if (llvm::sys::fs::is_directory(buildPath))

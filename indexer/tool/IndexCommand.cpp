@@ -7,6 +7,7 @@
 #include "tourguide/indexer/TURunner.h"
 #include "tourguide/indexer/TourDraft.h"
 #include "tourguide/confirm/ConfirmingRun.h"
+#include "tourguide/tours/TerminalText.h"
 
 #ifdef TOURGUIDE_HAVE_TOURS_LIB
 #include "tourguide/tours/TourFile.h"
@@ -120,6 +121,29 @@ llvm::Expected<ProfileSet> loadProfiles(const std::string &repoRoot, std::vector
     user.push_back(std::move(*p));
   }
   return ProfileSet::withBuiltins(std::move(user));
+}
+
+/// Text from the repo (file names, compiler messages quoting its code) as the terminal may show it.
+std::string shown(const std::string &text) { return tourguide::tours::sanitizeLine(text); }
+
+/// One draft file per program: two programs both called `main` (tools/train/main.c and
+/// tools/eval/main.c) get their folder's name in front, never the same file.
+std::vector<std::string> draftNames(const std::vector<EntryPoint> &entries) {
+  std::map<std::string, unsigned> count;
+  for (const EntryPoint &e : entries)
+    ++count[sanitizeFileName(e.program)];
+  std::vector<std::string> names;
+  std::set<std::string> used;
+  for (const EntryPoint &e : entries) {
+    std::string name = sanitizeFileName(e.program);
+    if (count[name] > 1)
+      name = sanitizeFileName(llvm::sys::path::filename(llvm::sys::path::parent_path(e.file)).str()) + "-" + name;
+    std::string unique = name;
+    for (int n = 2; !used.insert(unique).second; ++n)
+      unique = name + "-" + std::to_string(n);
+    names.push_back(unique);
+  }
+  return names;
 }
 
 /// The entry point `program` names: the same file as its executable, or its name.
@@ -376,11 +400,11 @@ int runIndexCommand(int argc, const char **argv) {
   if (!quiet)
     for (const TUFacts *tu : summary.problems) {
       if (tu->skipped)
-        err << tu->mainFile << ": skipped: " << tu->skipReason << "\n";
+        err << shown(tu->mainFile) << ": skipped: " << shown(tu->skipReason) << "\n";
       for (const std::string &m : tu->errors)
-        err << m << "\n";
+        err << shown(m) << "\n";
       if (tu->errorCount > tu->errors.size())
-        err << tu->mainFile << ": " << (tu->errorCount - tu->errors.size()) << " more errors\n";
+        err << shown(tu->mainFile) << ": " << (tu->errorCount - tu->errors.size()) << " more errors\n";
     }
 
   std::string error;
@@ -404,6 +428,7 @@ int runIndexCommand(int argc, const char **argv) {
     DraftOptions draft;
     draft.repoRoot = repoRoot;
     draft.tourDir = std::string(dir);
+    std::vector<std::string> draftFileNames = draftNames(analysis.entries);
     for (const EntryPoint &e : analysis.entries) {
       DraftOptions forThis = draft;
       if (e.program == confirmedProgram) {
@@ -422,7 +447,7 @@ int runIndexCommand(int argc, const char **argv) {
         continue;
       }
       llvm::SmallString<256> path(dir);
-      llvm::sys::path::append(path, sanitizeFileName(e.program) + ".json");
+      llvm::sys::path::append(path, draftFileNames[&e - analysis.entries.data()] + ".json");
       std::string message = tourguide::tours::saveTourFile(tour, std::string(path));
       if (!message.empty()) {
         err << "error: " << message << "\n";
@@ -440,7 +465,7 @@ int runIndexCommand(int argc, const char **argv) {
   std::vector<std::string> notes = notesFor(analysis);
   if (!quiet) {
     for (const std::string &n : notes)
-      err << "note: " << n << "\n";
+      err << "note: " << shown(n) << "\n";
     err << summaryLine(summary, analysis) << "\n";
   }
   if (summary.withErrors > 0)

@@ -122,3 +122,68 @@ TEST_F(BrokenRepo, BadUsageIsAnError) {
 
 } // namespace
 } // namespace tourguide::indexer
+
+namespace tourguide::indexer {
+namespace {
+
+/// A repo whose two programs are both `main` (tools/train/main.c, tools/eval/main.c).
+class TwoMains : public ::testing::Test {
+protected:
+  void SetUp() override {
+    ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("tourguide-two-mains", dir));
+    for (const char *tool : {"train", "eval"}) {
+      llvm::SmallString<256> folder(dir);
+      llvm::sys::path::append(folder, "tools", tool);
+      ASSERT_FALSE(llvm::sys::fs::create_directories(folder));
+    }
+    write("tools/train/main.c", R"(static float W[4], x[2], y[2], g[4];
+static void forward(void) { for (int i = 0; i < 2; ++i) for (int j = 0; j < 2; ++j) y[i] += W[i * 2 + j] * x[j]; }
+static void update(float lr) { for (int i = 0; i < 4; ++i) W[i] -= lr * g[i]; }
+int main(void) { for (int epoch = 0; epoch < 3; ++epoch) { forward(); update(0.1f); } return 0; }
+)");
+    write("tools/eval/main.c", R"(static float W[4], x[2], y[2];
+static void forward(void) { for (int i = 0; i < 2; ++i) for (int j = 0; j < 2; ++j) y[i] += W[i * 2 + j] * x[j]; }
+static int accuracy(const int *label) { int correct = 0; for (int i = 0; i < 2; ++i) if ((y[i] > 0) == label[i]) ++correct; return correct; }
+int main(void) { int label[2] = {1, 0}; for (int b = 0; b < 3; ++b) { forward(); accuracy(label); } return 0; }
+)");
+    std::string db = "[";
+    for (const char *tool : {"train", "eval"})
+      db += std::string(db.size() > 1 ? "," : "") + "{\"directory\":\"" + std::string(dir) + "/tools/" + tool +
+            "\",\"command\":\"cc -c main.c -o main.o\",\"file\":\"main.c\"}";
+    write("compile_commands.json", db + "]");
+  }
+  void TearDown() override { llvm::sys::fs::remove_directories(dir); }
+  void write(const std::string &name, const std::string &text) {
+    llvm::SmallString<256> path(dir);
+    llvm::sys::path::append(path, name);
+    std::error_code ec;
+    llvm::raw_fd_ostream os(path, ec);
+    os << text;
+  }
+  int run(std::vector<std::string> args) {
+    std::vector<const char *> argv{"tourguide index"};
+    for (const std::string &a : args)
+      argv.push_back(a.c_str());
+    return runIndexCommand(static_cast<int>(argv.size()), argv.data());
+  }
+  llvm::SmallString<256> dir;
+};
+
+TEST_F(TwoMains, EachProgramGetsItsOwnDraftFile) {
+  std::string out = std::string(dir) + "/drafts";
+  run({"-p", std::string(dir), "-o", out, "--quiet", "--root", std::string(dir)});
+  EXPECT_TRUE(llvm::sys::fs::exists(out + "/train-main.json"));
+  EXPECT_TRUE(llvm::sys::fs::exists(out + "/eval-main.json"));
+  EXPECT_FALSE(llvm::sys::fs::exists(out + "/main.json"));
+}
+
+TEST_F(TwoMains, ACutOffDatabaseIsAnError) {
+  write("compile_commands.json", "[{\"directory\":\"" + std::string(dir) +
+                                     "/tools/train\",\"command\":\"cc -c main.c -o main.o\",\"file\":\"main.c\"},");
+  std::string out = std::string(dir) + "/findings.json";
+  EXPECT_EQ(run({"-p", std::string(dir), "--format=json", "-o", out, "--quiet"}), 1);
+  EXPECT_FALSE(llvm::sys::fs::exists(out));
+}
+
+} // namespace
+} // namespace tourguide::indexer
