@@ -12,21 +12,8 @@ SRC=$D/src
 BUILD=$D/build
 EXAMPLES="dnn_introduction_ex dnn_introduction2_ex"
 
-ensure_deb_src() {
-  if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ /etc/apt/sources.list 2>/dev/null; then
-    sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources \
-      > /etc/apt/sources.list.d/debian-src.sources
-    apt-get update
-  fi
-}
-
-if [ ! -f "$SRC/dlib/all/source.cpp" ]; then
-  ensure_deb_src
-  mkdir -p "$D/deb"
-  (cd "$D/deb" && { ls ./*.dsc >/dev/null 2>&1 || apt-get source --download-only "$PKG"; })
-  rm -rf "$SRC"
-  dpkg-source -x "$D"/deb/*.dsc "$SRC"
-fi
+source "$(dirname "$0")/../debian-source.sh"
+unpack_debian_source "$PKG" "$SRC/dlib/all/source.cpp"
 command -v bear >/dev/null || apt-get install -y bear
 
 mkdir -p "$BUILD"

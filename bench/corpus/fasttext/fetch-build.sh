@@ -11,21 +11,8 @@ SRC=$D/src
 BUILD=$D/build
 JOBS=${JOBS:-2}
 
-ensure_deb_src() {
-  if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ /etc/apt/sources.list 2>/dev/null; then
-    sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources \
-      > /etc/apt/sources.list.d/debian-src.sources
-    apt-get update
-  fi
-}
-
-if [ ! -f "$SRC/src/fasttext.cc" ]; then
-  ensure_deb_src
-  mkdir -p "$D/deb"
-  (cd "$D/deb" && { ls ./*.dsc >/dev/null 2>&1 || apt-get source --download-only "$PKG"; })
-  rm -rf "$SRC"
-  dpkg-source -x "$D"/deb/*.dsc "$SRC"
-fi
+source "$(dirname "$0")/../debian-source.sh"
+unpack_debian_source "$PKG" "$SRC/src/fasttext.cc"
 command -v cmake >/dev/null || apt-get install -y cmake
 
 mkdir -p "$BUILD"

@@ -9,26 +9,8 @@ D=$CORPUS/$NAME
 SRC=$D/src
 BUILD=$D/build
 
-ensure_deb_src() {
-  if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ /etc/apt/sources.list 2>/dev/null; then
-    sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources \
-      > /etc/apt/sources.list.d/debian-src.sources
-    apt-get update
-  fi
-  if ! apt-cache showsrc "$PKG" >/dev/null 2>&1; then apt-get update; fi
-}
-
-if [ ! -f "$SRC/svm.cpp" ]; then
-  ensure_deb_src
-  mkdir -p "$D/deb"
-  # The mirror may 404 on the .debian.tar.xz; the .dsc and upstream .orig tarball are enough.
-  (cd "$D/deb" && { ls ./*.orig.tar.* >/dev/null 2>&1 || apt-get source --download-only "$PKG" || true; })
-  rm -rf "$SRC"
-  if ! dpkg-source -x "$D"/deb/*.dsc "$SRC" 2>/dev/null; then
-    rm -rf "$SRC"; mkdir -p "$SRC"
-    tar -xf "$D"/deb/*.orig.tar.* -C "$SRC" --strip-components=1
-  fi
-fi
+source "$(dirname "$0")/../debian-source.sh"
+unpack_debian_source "$PKG" "$SRC/svm.cpp"
 command -v bear >/dev/null || apt-get install -y bear
 
 mkdir -p "$BUILD"
