@@ -247,7 +247,7 @@ tourguide::tours::Tour draftTour(const EntryPoint &entry, const std::vector<Find
   std::sort(chosen.begin(), chosen.end(), [](const Finding *a, const Finding *b) { return a->order < b->order; });
 
   std::map<std::string, std::vector<std::string>> sources;
-  std::set<std::string> ids;
+  std::set<std::string> ids, places;
   for (size_t k = 0; k < chosen.size(); ++k) {
     const Finding *f = chosen[k];
     std::string next = k + 1 < chosen.size() ? "`" + chosen[k + 1]->function + "` (" + chosen[k + 1]->stage + ")"
@@ -291,6 +291,12 @@ tourguide::tours::Tour draftTour(const EntryPoint &entry, const std::vector<Find
     }
     for (const std::string &w : f->watch)
       stop.watch.push_back(Watch{w, "", "", {}});
+    // Two findings at one place (a function's entry, where a confirming run put both) are
+    // one stop: the debugger stops there once.
+    std::string place = stop.anchor.function + "|" + stop.anchor.pattern + "|" + stop.anchor.file + "|" +
+                        std::to_string(stop.anchor.line);
+    if (!places.insert(place).second)
+      continue;
     tour.stops.push_back(std::move(stop));
   }
   return tour;
