@@ -16,7 +16,30 @@
 namespace tourguide::indexer {
 namespace {
 
-class BrokenRepo : public ::testing::Test {
+/// A repo written into a fresh temporary folder, and `tourguide index` run on it in-process.
+class RepoInTempDir : public ::testing::Test {
+protected:
+  void TearDown() override { llvm::sys::fs::remove_directories(dir); }
+
+  void write(const std::string &name, const std::string &text) {
+    llvm::SmallString<256> path(dir);
+    llvm::sys::path::append(path, name);
+    std::error_code ec;
+    llvm::raw_fd_ostream os(path, ec);
+    os << text;
+  }
+
+  int run(std::vector<std::string> args) {
+    std::vector<const char *> argv{"tourguide index"};
+    for (const std::string &a : args)
+      argv.push_back(a.c_str());
+    return runIndexCommand(static_cast<int>(argv.size()), argv.data());
+  }
+
+  llvm::SmallString<256> dir;
+};
+
+class BrokenRepo : public RepoInTempDir {
 protected:
   void SetUp() override {
     ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("tourguide-robust", dir));
@@ -40,30 +63,12 @@ int main(int argc, char **argv) { int n = 0; for (int i = 1; i < argc; ++i) n +=
     }
     write("compile_commands.json", db + "]");
   }
-  void TearDown() override { llvm::sys::fs::remove_directories(dir); }
-
-  void write(const std::string &name, const std::string &text) {
-    llvm::SmallString<256> path(dir);
-    llvm::sys::path::append(path, name);
-    std::error_code ec;
-    llvm::raw_fd_ostream os(path, ec);
-    os << text;
-  }
-
-  int run(std::vector<std::string> args) {
-    std::vector<const char *> argv{"tourguide index"};
-    for (const std::string &a : args)
-      argv.push_back(a.c_str());
-    return runIndexCommand(static_cast<int>(argv.size()), argv.data());
-  }
 
   nlohmann::json readJson(const std::string &path) {
     auto buf = llvm::MemoryBuffer::getFile(path);
     EXPECT_TRUE(bool(buf));
     return buf ? nlohmann::json::parse((*buf)->getBuffer().str()) : nlohmann::json();
   }
-
-  llvm::SmallString<256> dir;
 };
 
 TEST_F(BrokenRepo, ReportsTheRestAndCountsErrors) {
@@ -127,7 +132,7 @@ namespace tourguide::indexer {
 namespace {
 
 /// A repo whose two programs are both `main` (tools/train/main.c, tools/eval/main.c).
-class TwoMains : public ::testing::Test {
+class TwoMains : public RepoInTempDir {
 protected:
   void SetUp() override {
     ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("tourguide-two-mains", dir));
@@ -152,21 +157,6 @@ int main(void) { int label[2] = {1, 0}; for (int b = 0; b < 3; ++b) { forward();
             "\",\"command\":\"cc -c main.c -o main.o\",\"file\":\"main.c\"}";
     write("compile_commands.json", db + "]");
   }
-  void TearDown() override { llvm::sys::fs::remove_directories(dir); }
-  void write(const std::string &name, const std::string &text) {
-    llvm::SmallString<256> path(dir);
-    llvm::sys::path::append(path, name);
-    std::error_code ec;
-    llvm::raw_fd_ostream os(path, ec);
-    os << text;
-  }
-  int run(std::vector<std::string> args) {
-    std::vector<const char *> argv{"tourguide index"};
-    for (const std::string &a : args)
-      argv.push_back(a.c_str());
-    return runIndexCommand(static_cast<int>(argv.size()), argv.data());
-  }
-  llvm::SmallString<256> dir;
 };
 
 TEST_F(TwoMains, EachProgramGetsItsOwnDraftFile) {
