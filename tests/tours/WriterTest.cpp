@@ -52,7 +52,7 @@ TEST(WriteTour, UsesTheDocumentedKeyOrder) {
   Stop &stop = tour.stops[0];
   stop.text = "T";
   stop.hit = 2;
-  stop.anchor = {"f", "a.c", "p", 3, {}};
+  stop.anchor = {"f", "a.c", "p", 3, {}, {}};
   stop.watch = {{"w", "", "", {}}, {"p", "weights", "n", {}}, {"q", "", "5", {}}};
   EXPECT_EQ(writeTour(tour), R"({
   "$schema": "s.json",
