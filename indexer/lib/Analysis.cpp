@@ -26,6 +26,15 @@ bool nameHas(llvm::StringRef name, std::initializer_list<llvm::StringRef> words)
   return false;
 }
 
+bool isExecutableFile(const std::string &path) {
+  return llvm::sys::fs::is_regular_file(path) && llvm::sys::fs::can_execute(path);
+}
+
+/// How a call names its callee: qualified when Clang resolved it, else (inside a template) by name.
+const std::string &calleeNameOf(const CallFact &c) {
+  return c.calleeQualifiedName.empty() ? c.calleeName : c.calleeQualifiedName;
+}
+
 bool loopEncloses(const FunctionFacts &fn, int inner, int outer) {
   for (int l = inner; l >= 0; l = fn.loops[l].parent)
     if (l == outer)
@@ -148,7 +157,7 @@ private:
     if (std::any_of(targets.begin(), targets.end(), [&](const std::string &t) { return isOwn(t); }))
       return std::nullopt;
     std::optional<ProfileMatch> pm =
-        options.profiles.matchCall(c.calleeQualifiedName.empty() ? c.calleeName : c.calleeQualifiedName);
+        options.profiles.matchCall(calleeNameOf(c));
     if (!pm && c.calleeQualifiedName.empty() && c.calleeUsr.empty()) {
       pm = options.profiles.matchDependentCall(c.calleeName, frameworksInUse());
       byNameOnly = pm.has_value();
@@ -165,7 +174,7 @@ private:
       std::optional<ProfileMatch> pm = frameworkMeaning(c, byNameOnly);
       if (!pm)
         continue;
-      const std::string &name = c.calleeQualifiedName.empty() ? c.calleeName : c.calleeQualifiedName;
+      const std::string &name = calleeNameOf(c);
       ++frameworkCalls[pm->profile->name];
       std::string text = "line " + std::to_string(c.line) + ": calls `" + name + "`" +
                          (byNameOnly ? " (inside a template: taken by its name as " + pm->profile->name + "'s)" : "") +
@@ -307,7 +316,7 @@ private:
       // program by the compile whose executable was built.
       for (const TUFacts *other : index.tusOfMain(key)) {
         auto [program, executable] = locateProgram(*other);
-        if (llvm::sys::fs::can_execute(executable) && !llvm::sys::fs::is_directory(executable)) {
+        if (isExecutableFile(executable)) {
           std::tie(e.program, e.executable) = std::make_pair(program, executable);
           break;
         }
@@ -346,7 +355,7 @@ private:
             if (!info.reached.count(stage)) {
               info.reached[stage] = "";
               info.via[stage] = "line " + std::to_string(c.line) + ": calls `" +
-                                (c.calleeQualifiedName.empty() ? c.calleeName : c.calleeQualifiedName) + "` (" +
+                                calleeNameOf(c) + "` (" +
                                 pm->profile->name + ")";
             }
         }
@@ -672,12 +681,6 @@ std::string executableFor(const TUFacts &tu, const std::string &program) {
   llvm::sys::path::remove_dots(path, true);
   return std::string(path);
 }
-
-namespace {
-bool isExecutableFile(const std::string &path) {
-  return llvm::sys::fs::is_regular_file(path) && llvm::sys::fs::can_execute(path);
-}
-} // namespace
 
 std::pair<std::string, std::string> locateProgram(const TUFacts &tu) {
   std::string target = programNameFor(tu);
