@@ -180,6 +180,13 @@ const Finding *findingOf(const Analysis &a, const std::string &stage, const std:
   return nullptr;
 }
 
+/// The whole-program analysis of one translation unit held in a string.
+Analysis analyseCode(const std::string &code, bool cxx, const std::string &fileName) {
+  std::vector<TUFacts> tus{parse(code, cxx, fileName)};
+  ProgramIndex index(tus);
+  return analyse(index);
+}
+
 std::string listFindings(const Analysis &a) {
   std::string out;
   for (const Finding &f : a.findings)
@@ -189,9 +196,7 @@ std::string listFindings(const Analysis &a) {
 }
 
 TEST(FrameworkAnalysis, ALibtorchTrainerTrainsThroughTheFrameworkApi) {
-  std::vector<TUFacts> tus{parse(kTorchLike, true, "mnist.cpp")};
-  ProgramIndex index(tus);
-  Analysis a = analyse(index);
+  Analysis a = analyseCode(kTorchLike, true, "mnist.cpp");
   ASSERT_EQ(a.entries.size(), 1u);
   EXPECT_EQ(a.entries[0].kind, "train") << listFindings(a);
   const Finding *zero = findingOf(a, "optimizer", "zero_grad", "train");
@@ -231,7 +236,7 @@ TEST(FrameworkAnalysis, ALibtorchTrainerTrainsThroughTheFrameworkApi) {
 }
 
 TEST(FrameworkAnalysis, AProgramThatLoadsAndPredictsIsEval) {
-  std::vector<TUFacts> tus{parse(R"(
+  Analysis a = analyseCode(R"(
 namespace tiny_dnn { struct network { void load(const char *); int predict_label(const float *);
                                       void test(const float *, const int *); }; }
 int main() {
@@ -241,9 +246,7 @@ int main() {
   int label = nn.predict_label(image);
   return label;
 }
-)", true, "test.cpp")};
-  ProgramIndex index(tus);
-  Analysis a = analyse(index);
+)", true, "test.cpp");
   ASSERT_EQ(a.entries.size(), 1u);
   EXPECT_EQ(a.entries[0].kind, "eval") << listFindings(a);
   EXPECT_NE(findingOf(a, "checkpoint", "load", "main"), nullptr) << listFindings(a);
@@ -253,7 +256,7 @@ int main() {
 }
 
 TEST(FrameworkAnalysis, AFrameworksTrainerMakesTheProgramTrain) {
-  std::vector<TUFacts> tus{parse(R"(
+  Analysis a = analyseCode(R"(
 namespace dlib { template <class Net> struct dnn_trainer { dnn_trainer(Net &); void train(const int *, const int *); };
                  void load_mnist_dataset(const char *, int *, int *); }
 struct net_type {};
@@ -264,9 +267,7 @@ int main() {
   dlib::dnn_trainer<net_type> trainer(net);
   trainer.train(images, labels);
 }
-)", true, "dnn_example.cpp")};
-  ProgramIndex index(tus);
-  Analysis a = analyse(index);
+)", true, "dnn_example.cpp");
   ASSERT_EQ(a.entries.size(), 1u);
   EXPECT_EQ(a.entries[0].kind, "train") << listFindings(a);
   const Finding *loop = findingOf(a, "loop", "training", "main");
@@ -301,16 +302,11 @@ int main(void) { lib_update(w, g, 0.1f, 4); return 0; }
     EXPECT_EQ(f.function.find("lib_update"), std::string::npos) << listFindings(b);
 }
 
-} // namespace
-} // namespace tourguide::indexer::test
-
-namespace tourguide::indexer::test {
-namespace {
 
 TEST(PointerFields, ACallThroughAStructsFunctionPointerReachesWhatWasStoredInIt) {
   // darknet's shape: each layer stores its kernels in l.forward / l.update; the network calls
   // them through the fields. The training loop must still reach the update.
-  std::vector<TUFacts> tus{parse(R"(
+  Analysis a = analyseCode(R"(
 typedef struct layer { void (*forward)(struct layer *); void (*update)(struct layer *, float); float *w, *g; int n; } layer;
 void forward_dense(layer *l) { float acc = 0; for (int i = 0; i < l->n; ++i) for (int j = 0; j < l->n; ++j) acc += l->w[i] * l->g[j]; l->g[0] = acc; }
 void update_dense(layer *l, float lr) { for (int i = 0; i < l->n; ++i) l->w[i] -= lr * l->g[i]; }
@@ -322,25 +318,18 @@ int main(void) {
   for (int epoch = 0; epoch < 3; ++epoch) { run(&l); step(&l); }
   return 0;
 }
-)", false, "net.c")};
-  ProgramIndex index(tus);
-  Analysis a = analyse(index);
+)", false, "net.c");
   ASSERT_EQ(a.entries.size(), 1u);
   EXPECT_EQ(a.entries[0].kind, "train") << listFindings(a);
   EXPECT_NE(findingOf(a, "optimizer", "step", "update_dense"), nullptr) << listFindings(a);
   EXPECT_NE(findingOf(a, "model", "forward", "forward_dense"), nullptr) << listFindings(a);
 }
 
-} // namespace
-} // namespace tourguide::indexer::test
-
-namespace tourguide::indexer::test {
-namespace {
 
 TEST(OneFileTrainer, StagesWhoseWorkIsInHelpersAndAForwardThatEndsInTheLoss) {
   // llm.c's shape: reads go through a checked fread wrapper; the model's forward ends by
   // computing the loss; loss[i] = -logf(p[target[i]]) is a loss, not a batch being gathered.
-  std::vector<TUFacts> tus{parse(R"(
+  Analysis a = analyseCode(R"(
 #include <stdio.h>
 #include <math.h>
 void fread_check(void *p, size_t size, size_t n, FILE *f) { if (fread(p, size, n, f) != n) return; }
@@ -368,9 +357,7 @@ int main(void) {
   for (int step = 0; step < 10; ++step) { dataloader_next_batch(&l); model_forward(&m, l.tokens); update(&m, 0.1f); }
   return 0;
 }
-)", false, "train_gpt2.c")};
-  ProgramIndex index(tus);
-  Analysis a = analyse(index);
+)", false, "train_gpt2.c");
   EXPECT_NE(findingOf(a, "data", "loader", "dataloader_next_batch"), nullptr) << listFindings(a);
   EXPECT_NE(findingOf(a, "checkpoint", "load", "build_from_checkpoint"), nullptr) << listFindings(a);
   EXPECT_NE(findingOf(a, "model", "forward", "model_forward"), nullptr) << listFindings(a);

@@ -125,11 +125,6 @@ TEST_F(BrokenRepo, BadUsageIsAnError) {
   EXPECT_EQ(run({"-p", std::string(dir), "no_such_source.c"}), 1);
 }
 
-} // namespace
-} // namespace tourguide::indexer
-
-namespace tourguide::indexer {
-namespace {
 
 /// A repo whose two programs are both `main` (tools/train/main.c, tools/eval/main.c).
 class TwoMains : public RepoInTempDir {

@@ -210,11 +210,6 @@ int load_model(const char *path, float *w, int n) { // expect-not: stage=data
 )", false));
 }
 
-} // namespace
-} // namespace tourguide::indexer::test
-
-namespace tourguide::indexer::test {
-namespace {
 
 TEST(CheckpointRule, ALoaderThatReturnsTheLibrarysModelObjectLoadsAModel) {
   EXPECT_TRUE(expectStages(R"(
