@@ -17,21 +17,11 @@ import glob
 import json
 import os
 import re
-import shlex
 import subprocess
 import sys
 import time
 
-
-def parse_run(text, build):
-    words = shlex.split(text)
-    cwd = build
-    if len(words) > 3 and words[0] == "cd" and words[2] == "&&":
-        cwd = os.path.join(build, words[1])
-        words = words[3:]
-    if any(w in ("&&", ";", "|", ">", "timeout") or w.endswith(";") for w in words):
-        return None, None
-    return words, cwd
+from bench_accuracy import parse_run  # the truth's "run" line, read the same way in both benches
 
 
 def plain_lldb(lldb, argv, cwd, limit):
@@ -62,11 +52,12 @@ def main():
         for e in truth["entry_points"]:
             if e["kind"] != "train" or not e.get("run"):
                 continue
-            argv, cwd = parse_run(e["run"], truth["build"])
+            run = parse_run(e["run"], truth["build"])
             name = f"{truth['repo']:12} {e['program'][:20]:20}"
-            if not argv:
+            if not run:
                 print(f"{name} skipped: shell syntax in its run line")
                 continue
+            argv, cwd = run
             try:
                 plain = plain_lldb(a.lldb, argv, cwd, a.max_seconds)
             except subprocess.TimeoutExpired:

@@ -1,5 +1,10 @@
-# Sourced by the corpus's fetch-build.sh scripts: a Debian source package unpacked into $SRC.
+# Sourced by the corpus's fetch-build.sh scripts, after NAME is set: where the repo lives, and a
+# Debian source package unpacked into $SRC.
 #   unpack_debian_source PACKAGE MARKER   does nothing when MARKER (a file of the unpacked tree) exists
+CORPUS=${CORPUS:-/tmp/corpus}
+D=$CORPUS/$NAME
+SRC=$D/src
+BUILD=$D/build
 
 # apt-get source needs a deb-src entry: a copy of Debian's own sources with Types: deb-src.
 ensure_deb_src() {

@@ -6,13 +6,9 @@
 set -euo pipefail
 NAME=darknet
 PKG=darknet
-CORPUS=${CORPUS:-/tmp/corpus}
-D=$CORPUS/$NAME
-SRC=$D/src
-BUILD=$D/build
+source "$(dirname "$0")/../debian-source.sh"  # $CORPUS, $D, $SRC, $BUILD from $NAME
 JOBS=${JOBS:-2}
 
-source "$(dirname "$0")/../debian-source.sh"
 unpack_debian_source "$PKG" "$SRC/examples/classifier.c"
 command -v bear >/dev/null || apt-get install -y bear
 

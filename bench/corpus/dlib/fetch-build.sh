@@ -6,13 +6,9 @@
 set -euo pipefail
 NAME=dlib
 PKG=dlib
-CORPUS=${CORPUS:-/tmp/corpus}
-D=$CORPUS/$NAME
-SRC=$D/src
-BUILD=$D/build
+source "$(dirname "$0")/../debian-source.sh"  # $CORPUS, $D, $SRC, $BUILD from $NAME
 EXAMPLES="dnn_introduction_ex dnn_introduction2_ex"
 
-source "$(dirname "$0")/../debian-source.sh"
 unpack_debian_source "$PKG" "$SRC/dlib/all/source.cpp"
 command -v bear >/dev/null || apt-get install -y bear
 

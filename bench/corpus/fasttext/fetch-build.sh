@@ -5,13 +5,9 @@
 set -euo pipefail
 NAME=fasttext
 PKG=fasttext
-CORPUS=${CORPUS:-/tmp/corpus}
-D=$CORPUS/$NAME
-SRC=$D/src
-BUILD=$D/build
+source "$(dirname "$0")/../debian-source.sh"  # $CORPUS, $D, $SRC, $BUILD from $NAME
 JOBS=${JOBS:-2}
 
-source "$(dirname "$0")/../debian-source.sh"
 unpack_debian_source "$PKG" "$SRC/src/fasttext.cc"
 command -v cmake >/dev/null || apt-get install -y cmake
 

@@ -5,13 +5,9 @@
 set -euo pipefail
 NAME=libfann
 PKG=libfann
-CORPUS=${CORPUS:-/tmp/corpus}
-D=$CORPUS/$NAME
-SRC=$D/src
-BUILD=$D/build
+source "$(dirname "$0")/../debian-source.sh"  # $CORPUS, $D, $SRC, $BUILD from $NAME
 EXAMPLES="xor_train xor_test simple_train simple_test steepness_train robot mushroom cascade_train momentums scaling_train scaling_test"
 
-source "$(dirname "$0")/../debian-source.sh"
 unpack_debian_source "$PKG" "$SRC/src/fann.c"
 command -v bear >/dev/null || apt-get install -y bear
 command -v cmake >/dev/null || apt-get install -y cmake

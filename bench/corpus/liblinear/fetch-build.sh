@@ -4,12 +4,8 @@
 set -euo pipefail
 NAME=liblinear
 PKG=liblinear
-CORPUS=${CORPUS:-/tmp/corpus}
-D=$CORPUS/$NAME
-SRC=$D/src
-BUILD=$D/build
+source "$(dirname "$0")/../debian-source.sh"  # $CORPUS, $D, $SRC, $BUILD from $NAME
 
-source "$(dirname "$0")/../debian-source.sh"
 unpack_debian_source "$PKG" "$SRC/linear.cpp"
 command -v bear >/dev/null || apt-get install -y bear
 dpkg -s libblas-dev >/dev/null 2>&1 || apt-get install -y libblas-dev

@@ -4,12 +4,8 @@
 set -euo pipefail
 NAME=libsvm
 PKG=libsvm
-CORPUS=${CORPUS:-/tmp/corpus}
-D=$CORPUS/$NAME
-SRC=$D/src
-BUILD=$D/build
+source "$(dirname "$0")/../debian-source.sh"  # $CORPUS, $D, $SRC, $BUILD from $NAME
 
-source "$(dirname "$0")/../debian-source.sh"
 unpack_debian_source "$PKG" "$SRC/svm.cpp"
 command -v bear >/dev/null || apt-get install -y bear
 

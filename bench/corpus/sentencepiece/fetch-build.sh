@@ -5,13 +5,9 @@
 set -euo pipefail
 NAME=sentencepiece
 PKG=sentencepiece
-CORPUS=${CORPUS:-/tmp/corpus}
-D=$CORPUS/$NAME
-SRC=$D/src
-BUILD=$D/build
+source "$(dirname "$0")/../debian-source.sh"  # $CORPUS, $D, $SRC, $BUILD from $NAME
 JOBS=${JOBS:-2}
 
-source "$(dirname "$0")/../debian-source.sh"
 unpack_debian_source "$PKG" "$SRC/src/unigram_model_trainer.cc"
 command -v cmake >/dev/null || apt-get install -y cmake
 
