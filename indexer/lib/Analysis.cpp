@@ -104,6 +104,8 @@ private:
       stages.push_back(*m);
     if (auto m = compositionByName(fn, stages))
       stages.push_back(*m);
+    if (stages.empty())
+      stages = wrapperStages(fn);
     for (StageMatch &m : stages)
       m.role = indexer::roleOf(fn, m);
     return stageCache[key] = stages;
@@ -218,6 +220,8 @@ private:
           continue;
         bool isModel = false;
         for (const StageMatch &m : stagesOf(t)) {
+          if (m.role == "build")
+            continue;
           if (m.stage == "model")
             isModel = true;
           // Clearing the gradients first (a lazily set-up backward) is not an update.
@@ -287,6 +291,58 @@ private:
     return std::nullopt;
   }
 
+  /// The one function of the repo's own that `fn` passes its work to, when `fn` is a thin
+  /// wrapper: no loops, no telling statements, one own callee (`fann_save` ->
+  /// `fann_save_internal`, `svm_load_model` -> a reader).
+  std::optional<std::pair<std::string, const CallFact *>> wrappedCallee(const FunctionFacts &fn) {
+    if (fn.isMain || fn.isLambda || !fn.loops.empty() || !fn.statements.empty() || fn.calls.size() > 3)
+      return std::nullopt;
+    // Named for the same thing (fann_save -> fann_save_internal): not any one-call function
+    // (backward_softmax_layer -> axpy_cpu).
+    auto sameName = [&](const FunctionFacts &callee) {
+      std::string a = llvm::StringRef(fn.name).lower(), b = llvm::StringRef(callee.name).lower();
+      return a.size() >= 4 && b.size() >= 4 && (b.find(a) != std::string::npos || a.find(b) != std::string::npos);
+    };
+    std::optional<std::pair<std::string, const CallFact *>> one;
+    for (const CallFact &c : fn.calls)
+      for (const std::string &t : index.targetsOf(c)) {
+        if (t == fn.usr || !isOwn(t))
+          continue;
+        if ((one && one->first != t) || !sameName(*index.function(t)))
+          return std::nullopt;
+        one.emplace(t, &c);
+      }
+    return one;
+  }
+
+  /// A thin wrapper is where the program asks for the work, so the stop belongs there (the
+  /// API a newcomer sees called), with the callee's stages; the callee's own stops for the
+  /// same stages are then left out (wrapped).
+  std::vector<StageMatch> wrapperStages(const FunctionFacts &fn) {
+    std::vector<StageMatch> out;
+    auto callee = wrappedCallee(fn);
+    if (!callee)
+      return out;
+    const FunctionFacts &inner = *index.function(callee->first);
+    for (const StageMatch &m : stagesOf(callee->first)) {
+      // What a program asks a library for: load, save, build. Not a kernel's math.
+      if (!m.via.empty() || !(m.stage == "data" || m.stage == "checkpoint" || m.role == "build"))
+        continue;
+      StageMatch w;
+      w.stage = m.stage;
+      w.role = m.role;
+      w.confidence = m.confidence;
+      w.anchorLine = callee->second->line;
+      w.evidence.push_back({"line " + std::to_string(callee->second->line) + ": passes its work to `" +
+                                inner.qualifiedName + "` (" + m.stage + (m.role.empty() ? "" : " " + m.role) + ")",
+                            callee->second->line});
+      out.push_back(std::move(w));
+    }
+    if (!out.empty())
+      wrapperTarget[fn.usr] = callee->first;
+    return out;
+  }
+
   /// Stages implemented by `key` or anything it reaches, each with one witness.
   const StageWitness &closureOf(const std::string &key) {
     auto it = closureCache.find(key);
@@ -295,11 +351,14 @@ private:
     StageWitness w;
     std::set<std::string> reach = index.reachableFrom(key);
     // Prefer the function itself, then others in key order (deterministic).
+    // Building the network is not running it: a loop that creates one does not train.
     for (const StageMatch &m : stagesOf(key))
-      w.emplace(m.stage, key);
+      if (m.role != "build")
+        w.emplace(m.stage, key);
     for (const std::string &k : reach)
       for (const StageMatch &m : stagesOf(k))
-        w.emplace(m.stage, k);
+        if (m.role != "build")
+          w.emplace(m.stage, k);
     return closureCache[key] = w;
   }
 
@@ -396,6 +455,7 @@ private:
     return it == constructedAt.end() ? ~0u : it->second;
   }
   bool insideTrainingLoop = false; ///< The function being walked was called from a training loop.
+  bool insideBuilder = false;      ///< ... from a function that builds the network.
 
   bool functionHasTrainingLoop(const std::string &key) {
     auto it = trainingLoopCache.find(key);
@@ -443,6 +503,7 @@ private:
 
   void walk(const EntryPoint &entry, std::vector<Finding> &out) {
     constructedAt.clear();
+    wrappedHere.clear();
     constructOrder = 0;
     alternativeTo.clear();
     // Without any update reachable, the loops worth showing are the evaluation loops.
@@ -499,14 +560,20 @@ private:
     });
     for (const Item &item : items) {
       if (item.stage) {
-        out.push_back(findingFor(entry, fn, *item.stage, depth, order++));
+        // One stop for building the network: the builder the program calls, not its helpers.
+        bool nestedBuild = item.stage->role == "build" && insideBuilder;
+        if (!wrappedHere.count(key) && !nestedBuild)
+          out.push_back(findingFor(entry, fn, *item.stage, depth, order++));
         continue;
       }
       if (item.loop >= 0) {
         out.push_back(loopFinding(entry, fn, item.loop, infos[item.loop], training, depth, order++));
         continue;
       }
-      bool saved = insideTrainingLoop;
+      bool saved = insideTrainingLoop, savedBuilder = insideBuilder;
+      insideBuilder = insideBuilder || std::any_of(stages.begin(), stages.end(), [](const StageMatch &m) {
+                        return m.role == "build";
+                      });
       if (item.call->loop >= 0)
         for (int l = item.call->loop; l >= 0; l = fn.loops[l].parent)
           if (training[l])
@@ -522,12 +589,16 @@ private:
       targets.erase(std::remove_if(targets.begin(), targets.end(), [&](const std::string &t) { return !isOwn(t); }),
                     targets.end());
       for (size_t i = 0; i < targets.size(); ++i) {
+        // The wrapper's stop stands for its callee's: the callee's own stops are left out.
+        if (auto w = wrapperTarget.find(key); w != wrapperTarget.end() && w->second == targets[i])
+          wrappedHere.insert(targets[i]);
         if (item.call->isVirtual && i > 0 && alternativeTo.empty())
           alternativeTo = index.function(targets[0])->qualifiedName;
         visit(entry, targets[i], depth + 1, visited, order, out);
         alternativeTo = savedAlt;
       }
       insideTrainingLoop = saved;
+      insideBuilder = savedBuilder;
     }
   }
 
@@ -647,6 +718,8 @@ private:
   std::map<std::string, std::vector<StageMatch>> stageCache;
   std::map<std::string, StageWitness> closureCache;
   std::map<std::string, bool> trainingLoopCache;
+  std::map<std::string, std::string> wrapperTarget; ///< Thin wrapper -> the callee it stands for.
+  std::set<std::string> wrappedHere; ///< Callees reached through their wrapper in this walk.
 };
 
 } // namespace

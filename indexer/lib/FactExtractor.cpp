@@ -542,6 +542,14 @@ private:
 
   int currentLoop() const { return loopStack.empty() ? -1 : loopStack.back(); }
 
+  static bool opensForWriting(const CallExpr *call) {
+    if (call->getNumArgs() < 2)
+      return false;
+    const auto *mode = dyn_cast<StringLiteral>(call->getArg(1)->IgnoreParenImpCasts());
+    return mode && mode->getCharByteWidth() == 1 && !mode->getString().empty() &&
+           (mode->getString().front() == 'w' || mode->getString().front() == 'a');
+  }
+
   void classifyCall(const CallExpr *call, const FunctionDecl *callee) {
     if (!callee->getIdentifier())
       return;
@@ -571,7 +579,8 @@ private:
                               })))
         addStatement("file_write", call, {});
     } else if (opens.count(n)) {
-      addStatement("file_open", call, {});
+      // fopen(path, "w") creates the file it will write: for the stage rules that is a write.
+      addStatement(opensForWriting(call) ? "file_write" : "file_open", call, {});
     } else if (n == "shuffle" || n == "random_shuffle" || llvm::StringRef(n).contains_insensitive("shuffle")) {
       addStatement("shuffle", call, {});
     } else if (n == "log" || n == "logf" || n == "logl" || n == "log2" || n == "log1p" ||

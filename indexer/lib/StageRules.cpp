@@ -188,6 +188,25 @@ std::optional<StageMatch> modelStage(const FunctionFacts &fn) {
   return s.result();
 }
 
+/// `struct fann *fann_create_standard(...)`, `kann_t *model_gen(...)`: a function that makes
+/// and returns the model's own object builds the network (a stop before training starts).
+std::optional<StageMatch> modelBuildStage(const FunctionFacts &fn) {
+  if (fn.isMain || fn.isLambda || fn.returnsRecord.empty())
+    return std::nullopt;
+  // A function returning one layer builds a part (make_convolutional_layer); the stop is
+  // where the whole network is put together.
+  bool modelType = (returnsAModel(fn) || nameHas(fn.name, {"model", "net"})) && !nameHas(fn.returnsRecord, {"layer"});
+  if (!modelType || !nameHas(fn.name, {"create", "build", "make", "gen", "new", "construct", "init", "parse"}) ||
+      nameHas(fn.name, {"data", "batch", "from", "load", "read", "copy", "clone"}))
+    return std::nullopt;
+  StageMatch m;
+  m.stage = "model";
+  m.role = "build";
+  m.confidence = 0.55;
+  m.evidence.push_back({"`" + fn.qualifiedName + "` makes and returns the model (`" + fn.returnsRecord + "`)", fn.line});
+  return m;
+}
+
 std::optional<StageMatch> lossStage(const FunctionFacts &fn) {
   Scorer s(fn, "loss");
   s.idiom({"cross_entropy"}, 0.6);
@@ -252,7 +271,7 @@ std::optional<StageMatch> checkpointStage(const FunctionFacts &fn) {
   Scorer s(fn, "checkpoint");
   bool named = nameHas(fn.name, {"checkpoint", "ckpt", "save", "snapshot", "archive", "serializ", "dump",
                                  "restore", "weights", "store", "export"}) ||
-               (nameHas(fn.name, {"load", "read", "write"}) &&
+               (nameHas(fn.name, {"load", "read", "write", "from_file"}) &&
                 (nameHas(fn.name, {"model", "param", "net"}) || returnsAModel(fn)));
   if (!named)
     return std::nullopt;
@@ -275,6 +294,9 @@ std::vector<StageMatch> functionStages(const FunctionFacts &fn) {
                     rules::metricsStage, rules::checkpointStage})
     if (auto m = rule(fn); m && m->confidence >= kReportThreshold)
       out.push_back(std::move(*m));
+  bool model = std::any_of(out.begin(), out.end(), [](const StageMatch &m) { return m.stage == "model"; });
+  if (auto m = rules::modelBuildStage(fn); m && !model && out.empty())
+    out.push_back(std::move(*m));
   // Reading a checkpoint is not reading the data set.
   bool checkpoint = std::any_of(out.begin(), out.end(), [](const StageMatch &m) { return m.stage == "checkpoint"; });
   if (checkpoint)

@@ -366,5 +366,52 @@ int main(void) {
   EXPECT_EQ(findingOf(a, "data", "loader", "crossentropy_forward"), nullptr) << listFindings(a);
 }
 
+TEST(LibraryApi, StopsWhereTheProgramCallsTheLibrary) {
+  // libfann's shape: the example calls fann_save, a thin wrapper of fann_save_internal, which
+  // opens the file for writing; fann_create_standard builds and returns the network through a
+  // helper that builds it too. The stops are at the calls the program makes, the save is a save.
+  Analysis a = analyseCode(R"(
+#include <stdio.h>
+#include <stdlib.h>
+struct fann { float *weights; int n; float MSE_value; };
+static struct fann *fann_allocate_structure(int n) { struct fann *a = (struct fann *)calloc(1, sizeof *a); a->n = n; return a; }
+struct fann *fann_create_standard_array(int n) { return fann_allocate_structure(n); }
+struct fann *fann_create_standard(int n) { int m = n; return fann_create_standard_array(m); }
+static int fann_save_internal(struct fann *ann, const char *file) {
+  FILE *conf = fopen(file, "w+");
+  if (!conf) return -1;
+  for (int i = 0; i < ann->n; ++i) fprintf(conf, "%f ", ann->weights[i]);
+  fclose(conf);
+  return 0;
+}
+int fann_save(struct fann *ann, const char *file) { return fann_save_internal(ann, file); }
+void fann_train(struct fann *ann, const float *in, const float *target) {
+  for (int i = 0; i < ann->n; ++i) {
+    float out = 0;
+    for (int j = 0; j < ann->n; ++j) out += ann->weights[j] * in[j];
+    float d = out - target[i];
+    ann->MSE_value += d * d;
+    for (int j = 0; j < ann->n; ++j) ann->weights[j] -= 0.1f * d * in[j];
+  }
+}
+int main(void) {
+  struct fann *ann = fann_create_standard(3);
+  float in[3] = {0}, out[3] = {0};
+  for (int epoch = 0; epoch < 10; ++epoch) fann_train(ann, in, out);
+  fann_save(ann, "xor.net");
+  return 0;
+}
+)",
+                           false, "xor_train.c");
+  ASSERT_EQ(a.entries.size(), 1u);
+  EXPECT_EQ(a.entries[0].kind, "train");
+  EXPECT_NE(findingOf(a, "checkpoint", "save", "fann_save"), nullptr) << listFindings(a);
+  EXPECT_EQ(findingOf(a, "checkpoint", "save", "fann_save_internal"), nullptr) << listFindings(a);
+  EXPECT_EQ(findingOf(a, "checkpoint", "load", "fann_save_internal"), nullptr) << listFindings(a);
+  EXPECT_NE(findingOf(a, "model", "build", "fann_create_standard"), nullptr) << listFindings(a);
+  EXPECT_EQ(findingOf(a, "model", "build", "fann_create_standard_array"), nullptr) << listFindings(a);
+  EXPECT_EQ(findingOf(a, "model", "build", "fann_allocate_structure"), nullptr) << listFindings(a);
+}
+
 } // namespace
 } // namespace tourguide::indexer::test

@@ -42,6 +42,7 @@ constexpr double kReportThreshold = 0.5;
 namespace rules {
 std::optional<StageMatch> dataStage(const FunctionFacts &fn);
 std::optional<StageMatch> modelStage(const FunctionFacts &fn);
+std::optional<StageMatch> modelBuildStage(const FunctionFacts &fn);
 std::optional<StageMatch> lossStage(const FunctionFacts &fn);
 std::optional<StageMatch> optimizerStage(const FunctionFacts &fn);
 std::optional<StageMatch> metricsStage(const FunctionFacts &fn);
