@@ -60,7 +60,7 @@ def run_index(tool, truth, run=None):
     if not os.path.exists(out) or proc.returncode == 1:
         return None, seconds, proc.stderr.strip().splitlines()[-1:] or ["exit %d" % proc.returncode]
     with open(out) as f:
-        return json.load(f), seconds, []
+        return fold_commands(truth, json.load(f)), seconds, []
 
 
 def parse_run(text, build):
@@ -95,6 +95,37 @@ def confirmed_findings(tool, truth):
                            [f for f in found["stages"] if f["entry"] == e["program"]]
     static["confirmed_programs"] = confirmed
     return static, seconds, []
+
+
+def runs_command(entry, words):
+    """Does a found entry point's subcommand (levels of '|'-joined alternatives) match words?"""
+    levels = entry.get("command", [])
+    return len(levels) == len(words) and all(w in level.split("|") for w, level in zip(words, levels))
+
+
+def fold_commands(truth, found):
+    """A truth entry with "commands" (one main dispatching on argv) is scored against the
+    found subcommand entries it names, their findings counted as the program's."""
+    for e in truth["entry_points"]:
+        commands = e.get("commands")
+        if not commands:
+            continue
+        subs = [f for f in found["entry_points"] if f["program"] == e["program"] and f.get("command")]
+        if not subs:
+            continue
+        names = {}
+        for words in commands:
+            for f in subs:
+                if runs_command(f, words):
+                    names.setdefault(f["name"], f)
+        first = next((f for f in subs if runs_command(f, commands[0])), None)
+        found["entry_points"] = [f for f in found["entry_points"] if f not in subs]
+        if first:
+            found["entry_points"].append(dict(first, program=e["program"]))
+        for f in found["stages"]:
+            if f["entry"] in names:
+                f["entry"] = e["program"]
+    return found
 
 
 def score(truth, found):

@@ -4,6 +4,7 @@
 // an update and a forward or loss computation), and classify the entry point.
 #include "tourguide/indexer/Findings.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -56,13 +57,26 @@ public:
       // A bundled library's own test or tool is not one of the repo's programs.
       if (!isOwn(mainKey))
         continue;
-      EntryPoint entry = describeEntry(mainKey);
-      std::vector<Finding> findings;
-      walk(entry, findings);
-      classify(entry, findings);
-      out.entries.push_back(entry);
-      for (Finding &f : findings)
-        out.findings.push_back(std::move(f));
+      EntryPoint program = describeEntry(mainKey);
+      // One main that dispatches on its first arguments (darknet classifier train, fasttext
+      // supervised) is several programs: each subcommand is an entry point of its own.
+      std::set<std::string> seen;
+      std::vector<CommandPath> commands = commandsOf(mainKey, 0, seen);
+      if (commands.size() < 2)
+        commands = {CommandPath{}};
+      for (const CommandPath &path : commands) {
+        EntryPoint entry = program;
+        for (const std::vector<std::string> &level : path)
+          entry.command.push_back(llvm::join(level, "|"));
+        commandPath = path;
+        std::vector<Finding> findings;
+        walk(entry, findings);
+        classify(entry, findings);
+        out.entries.push_back(entry);
+        for (Finding &f : findings)
+          out.findings.push_back(std::move(f));
+      }
+      commandPath.clear();
     }
     for (const auto &[key, fn] : index.functions())
       origins.of(fn.file);
@@ -78,6 +92,96 @@ private:
       if (const FrameworkProfile *fw = options.profiles.frameworkOfFile(tu, options.repoRoot))
         names.insert(fw->name);
     return names;
+  }
+
+  /// The command words at each level of a subcommand dispatch.
+  using CommandPath = std::vector<std::vector<std::string>>;
+
+  /// A call that runs only for some command words (not one inside a loop: that is option
+  /// parsing, `for (i...) if (!strcmp(argv[i], "gpu"))`).
+  static bool isDispatch(const CallFact &c) { return !c.command.empty() && c.loop < 0; }
+
+  /// The subcommands `key` dispatches to, leaves only (`classifier train`, `classifier valid`,
+  /// `detector train`, ...), in the order the code tests them; empty when it has none.
+  std::vector<CommandPath> commandsOf(const std::string &key, unsigned depth, std::set<std::string> &seen) {
+    std::vector<CommandPath> out;
+    const FunctionFacts *fn = index.function(key);
+    if (!fn || depth > 3 || !seen.insert(key).second)
+      return out;
+    std::vector<std::vector<std::string>> groups; // distinct command words, in order
+    for (const CallFact &c : fn->calls) {
+      if (isDispatch(c)) {
+        if (std::find(groups.begin(), groups.end(), c.command) == groups.end())
+          groups.push_back(c.command);
+        continue;
+      }
+      // run(argc, argv) from main, which then dispatches: its subcommands are main's.
+      if (c.loop < 0)
+        for (const std::string &t : index.targetsOf(c))
+          if (isOwn(t))
+            for (CommandPath &p : commandsOf(t, depth + 1, seen))
+              out.push_back(std::move(p));
+    }
+    for (const std::vector<std::string> &words : groups) {
+      std::vector<CommandPath> below;
+      bool ownCode = false; // `version` printing a string has nothing to tour
+      for (const CallFact &c : fn->calls)
+        if (isDispatch(c) && c.command == words)
+          for (const std::string &t : index.targetsOf(c))
+            if (isOwn(t)) {
+              ownCode = true;
+              for (CommandPath &p : commandsOf(t, depth + 1, seen))
+                below.push_back(std::move(p));
+            }
+      if (!ownCode)
+        continue;
+      if (below.empty())
+        below.push_back({});
+      for (CommandPath &p : below) {
+        p.insert(p.begin(), words);
+        if (out.size() < 64)
+          out.push_back(std::move(p));
+      }
+    }
+    return out;
+  }
+
+  /// Whether a call runs for the entry's subcommand; `level` is how many of its words the
+  /// walk has passed, and becomes one more through a dispatch that matches.
+  bool followsCommand(const CallFact &c, unsigned &level) const {
+    if (commandPath.empty() || !isDispatch(c) || level >= commandPath.size())
+      return true;
+    const std::vector<std::string> &want = commandPath[level];
+    bool match = std::any_of(c.command.begin(), c.command.end(), [&](const std::string &w) {
+      return std::find(want.begin(), want.end(), w) != want.end();
+    });
+    if (match)
+      ++level;
+    return match;
+  }
+
+  /// Stages of everything the entry's subcommand reaches.
+  std::set<std::string> stagesUnderCommand(const std::string &key) {
+    std::set<std::string> stages;
+    std::set<std::pair<std::string, unsigned>> seen;
+    std::vector<std::pair<std::string, unsigned>> todo{{key, 0}};
+    while (!todo.empty()) {
+      auto [k, level] = todo.back();
+      todo.pop_back();
+      if (!seen.insert({k, level}).second)
+        continue;
+      for (const StageMatch &m : stagesOf(k))
+        if (m.role != "build")
+          stages.insert(m.stage);
+      if (const FunctionFacts *fn = index.function(k))
+        for (const CallFact &c : fn->calls) {
+          unsigned next = level;
+          if (followsCommand(c, next))
+            for (const std::string &t : index.targetsOf(c))
+              todo.push_back({t, next});
+        }
+    }
+    return stages;
   }
 
   /// Stops and stage rules apply to the repo's own code only; a framework's or a bundled
@@ -508,13 +612,18 @@ private:
     alternativeTo.clear();
     // Without any update reachable, the loops worth showing are the evaluation loops.
     // A framework's training loop (trainer.train, ggml_opt_fit) updates parameters too.
-    evaluating = !closureOf(entry.key).count("optimizer") && !closureOf(entry.key).count("loop");
+    if (commandPath.empty()) {
+      evaluating = !closureOf(entry.key).count("optimizer") && !closureOf(entry.key).count("loop");
+    } else {
+      std::set<std::string> reached = stagesUnderCommand(entry.key);
+      evaluating = !reached.count("optimizer") && !reached.count("loop");
+    }
     std::set<std::string> visited;
     unsigned order = 0;
-    visit(entry, entry.key, 0, visited, order, out);
+    visit(entry, entry.key, 0, 0, visited, order, out);
   }
 
-  void visit(const EntryPoint &entry, const std::string &key, unsigned depth,
+  void visit(const EntryPoint &entry, const std::string &key, unsigned depth, unsigned commandLevel,
              std::set<std::string> &visited, unsigned &order, std::vector<Finding> &out) {
     if (!visited.insert(key).second)
       return;
@@ -570,6 +679,9 @@ private:
         out.push_back(loopFinding(entry, fn, item.loop, infos[item.loop], training, depth, order++));
         continue;
       }
+      unsigned level = commandLevel;
+      if (!followsCommand(*item.call, level))
+        continue; // another subcommand's branch
       bool saved = insideTrainingLoop, savedBuilder = insideBuilder;
       insideBuilder = insideBuilder || std::any_of(stages.begin(), stages.end(), [](const StageMatch &m) {
                         return m.role == "build";
@@ -594,7 +706,7 @@ private:
           wrappedHere.insert(targets[i]);
         if (item.call->isVirtual && i > 0 && alternativeTo.empty())
           alternativeTo = index.function(targets[0])->qualifiedName;
-        visit(entry, targets[i], depth + 1, visited, order, out);
+        visit(entry, targets[i], depth + 1, level, visited, order, out);
         alternativeTo = savedAlt;
       }
       insideTrainingLoop = saved;
@@ -604,7 +716,7 @@ private:
 
   Finding baseFinding(const EntryPoint &entry, const FunctionFacts &fn, unsigned depth, unsigned order) {
     Finding f;
-    f.entry = entry.program;
+    f.entry = entry.name();
     f.function = fn.qualifiedName;
     f.file = fn.file;
     f.line = fn.line;
@@ -676,9 +788,9 @@ private:
     std::set<std::string> stages;
     for (const Finding &f : findings)
       stages.insert(f.stage);
-    bool nameTrain = nameHas(e.program, {"train", "fit", "learn"}) ||
+    bool nameTrain = nameHas(e.name(), {"train", "fit", "learn"}) ||
                      nameHas(llvm::sys::path::filename(e.file), {"train", "fit", "learn"});
-    bool nameEval = nameHas(e.program, {"eval", "test", "predict", "infer", "valid", "score", "bench"}) ||
+    bool nameEval = nameHas(e.name(), {"eval", "test", "predict", "infer", "valid", "score", "bench"}) ||
                     nameHas(llvm::sys::path::filename(e.file),
                             {"eval", "test", "predict", "infer", "valid", "score", "bench"});
     if (!evaluating && (stages.count("loop") || stages.count("optimizer"))) {
@@ -720,6 +832,7 @@ private:
   std::map<std::string, bool> trainingLoopCache;
   std::map<std::string, std::string> wrapperTarget; ///< Thin wrapper -> the callee it stands for.
   std::set<std::string> wrappedHere; ///< Callees reached through their wrapper in this walk.
+  CommandPath commandPath;           ///< The subcommand of the entry being walked, if any.
 };
 
 } // namespace

@@ -24,6 +24,7 @@
 #endif
 
 #include <functional>
+#include <optional>
 #include <set>
 
 using namespace clang;
@@ -286,6 +287,95 @@ public:
     return true;
   }
 
+  // --- subcommand dispatch -------------------------------------------------
+  /// `if (!strcmp(argv[1], "train")) train(...)`: the calls in the branch run only for that
+  /// command word. Option flags ("-v") and comparisons of other strings are not commands.
+  bool TraverseIfStmt(IfStmt *s) {
+    std::vector<std::string> words;
+    if (s->getCond())
+      commandWords(s->getCond(), words);
+    if (words.empty())
+      return RecursiveASTVisitor::TraverseIfStmt(s);
+    for (Stmt *part : {s->getInit(), static_cast<Stmt *>(s->getConditionVariableDeclStmt()),
+                       static_cast<Stmt *>(s->getCond())})
+      if (part && !TraverseStmt(part))
+        return false;
+    commandStack.push_back(words);
+    bool ok = TraverseStmt(s->getThen());
+    commandStack.pop_back();
+    return ok && (!s->getElse() || TraverseStmt(s->getElse()));
+  }
+
+  /// Does `e` read the command line (argv[1], args[2], a `command` string made from them)?
+  static bool readsCommandLine(const Expr *e) {
+    return anyName(e, [](llvm::StringRef v) {
+      std::string n = v.lower();
+      // Not `mode` or `task`: those are usually option values (-m chat), not positional words.
+      return n == "argv" || n == "args" || n == "command" || n == "cmd" || n == "subcommand" || n == "verb";
+    });
+  }
+
+  static void commandWords(const Expr *cond, std::vector<std::string> &words) {
+    cond = cond->IgnoreParenImpCasts();
+    auto literal = [](const Expr *e) -> const StringLiteral * {
+      const auto *l = dyn_cast<StringLiteral>(e->IgnoreParenImpCasts());
+      if (!l || l->getCharByteWidth() != 1 || l->getString().empty() || !isalpha(l->getString().front()))
+        return nullptr;
+      return l;
+    };
+    // strcmp(argv[1], "train") (either order), or argv[1] == "train" on std::string.
+    auto compared = [&](const Expr *e) -> std::optional<std::string> {
+      e = e->IgnoreParenImpCasts();
+      const Expr *a = nullptr, *b = nullptr;
+      if (const auto *op = dyn_cast<CXXOperatorCallExpr>(e); op && op->getOperator() == OO_EqualEqual &&
+                                                              op->getNumArgs() == 2) {
+        a = op->getArg(0), b = op->getArg(1);
+      } else if (const auto *call = dyn_cast<CallExpr>(e); call && call->getDirectCallee() &&
+                                                         call->getDirectCallee()->getIdentifier() &&
+                                                         call->getNumArgs() >= 2) {
+        llvm::StringRef name = call->getDirectCallee()->getName();
+        if (name != "strcmp" && name != "strcasecmp" && name != "strncmp")
+          return std::nullopt;
+        a = call->getArg(0), b = call->getArg(1);
+      } else {
+        return std::nullopt;
+      }
+      if (const StringLiteral *l = literal(b); l && readsCommandLine(a))
+        return l->getString().str();
+      if (const StringLiteral *l = literal(a); l && readsCommandLine(b))
+        return l->getString().str();
+      return std::nullopt;
+    };
+    auto isZero = [](const Expr *e) {
+      const auto *i = dyn_cast<IntegerLiteral>(e->IgnoreParenImpCasts());
+      return i && i->getValue() == 0;
+    };
+    if (const auto *bo = dyn_cast<BinaryOperator>(cond)) {
+      if (bo->getOpcode() == BO_LOr || bo->getOpcode() == BO_LAnd) {
+        commandWords(bo->getLHS(), words);
+        commandWords(bo->getRHS(), words);
+      } else if (bo->getOpcode() == BO_EQ) {
+        const Expr *other = isZero(bo->getLHS()) ? bo->getRHS() : isZero(bo->getRHS()) ? bo->getLHS() : nullptr;
+        if (other && isa<CallExpr>(other->IgnoreParenImpCasts()) && !isa<CXXOperatorCallExpr>(other->IgnoreParenImpCasts()))
+          if (auto w = compared(other))
+            words.push_back(*w);
+      }
+    } else if (const auto *uo = dyn_cast<UnaryOperator>(cond); uo && uo->getOpcode() == UO_LNot) {
+      if (const auto *call = dyn_cast<CallExpr>(uo->getSubExpr()->IgnoreParenImpCasts());
+          call && !isa<CXXOperatorCallExpr>(call))
+        if (auto w = compared(call))
+          words.push_back(*w);
+    } else if (isa<CXXOperatorCallExpr>(cond)) {
+      if (auto w = compared(cond))
+        words.push_back(*w);
+    }
+  }
+
+  /// The command words the current branch runs for (the innermost dispatch), if any.
+  std::vector<std::string> currentCommand() const {
+    return commandStack.empty() ? std::vector<std::string>{} : commandStack.back();
+  }
+
   // --- calls ---------------------------------------------------------------
   static bool isSubtraction(const Expr *e) {
     const auto *b = dyn_cast<BinaryOperator>(e);
@@ -309,6 +399,7 @@ public:
       c.calleeQualifiedName = callee->getQualifiedNameAsString();
       c.line = line;
       c.loop = currentLoop();
+      c.command = currentCommand();
       if (const auto *mc = dyn_cast<CXXMemberCallExpr>(call))
         if (const auto *md = mc->getMethodDecl())
           if (md->isVirtual()) {
@@ -325,6 +416,7 @@ public:
       c.pointerField = c.calleeName;
       c.line = line;
       c.loop = currentLoop();
+      c.command = currentCommand();
       fn.calls.push_back(c);
     } else if (const Expr *ce = strip(call->getCallee())) {
       // Dependent calls inside templates: keep the name, resolve it after the merge.
@@ -340,6 +432,7 @@ public:
         c.calleeName = name;
         c.line = line;
         c.loop = currentLoop();
+        c.command = currentCommand();
         fn.calls.push_back(c);
         classifyCalleeName(call, name);
       }
@@ -366,6 +459,7 @@ public:
       c.calleeQualifiedName = cd->getQualifiedNameAsString();
       c.line = lineOf(ctor->getBeginLoc());
       c.loop = currentLoop();
+      c.command = currentCommand();
       fn.calls.push_back(c);
     }
     return true;
@@ -912,6 +1006,7 @@ private:
   SourceManager &sm;
   std::vector<FunctionFacts> &extra;
   std::vector<int> loopStack;
+  std::vector<std::vector<std::string>> commandStack;
   bool inAssignmentToElement = false;
   std::set<const VarDecl *> indexFromContainer;
   std::set<const VarDecl *> randomIndex; ///< Locals initialised from a random draw. ///< Locals initialised from x[...]: gathered rows.

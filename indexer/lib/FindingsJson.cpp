@@ -37,8 +37,8 @@ std::vector<std::string> notesFor(const Analysis &analysis) {
   if (withLoop.empty())
     notes.push_back("no training loop found");
   for (const EntryPoint &e : analysis.entries)
-    if (!withLoop.count(e.program))
-      notes.push_back("no training loop found for '" + e.program + "' (" + e.kind + ")");
+    if (!withLoop.count(e.name()))
+      notes.push_back("no training loop found for '" + e.name() + "' (" + e.kind + ")");
   for (const auto &[framework, calls] : analysis.frameworks)
     notes.push_back("the repo's code calls " + framework + "'s API (" + std::to_string(calls) +
                     " call site" + (calls == 1 ? "" : "s") + " with a known role)");
@@ -54,7 +54,7 @@ std::string summaryLine(const RunSummary &s, const Analysis &analysis) {
   if (!analysis.entries.empty()) {
     line += " (";
     for (size_t i = 0; i < analysis.entries.size(); ++i)
-      line += (i ? ", " : "") + analysis.entries[i].program + ": " + analysis.entries[i].kind;
+      line += (i ? ", " : "") + analysis.entries[i].name() + ": " + analysis.entries[i].kind;
     line += ")";
   }
   size_t loops = std::count_if(analysis.findings.begin(), analysis.findings.end(),
@@ -107,6 +107,10 @@ std::string findingsToJson(const Analysis &analysis, const RunSummary &summary) 
   for (const EntryPoint &e : analysis.entries) {
     Json j;
     j["program"] = e.program;
+    if (!e.command.empty()) {
+      j["command"] = e.command;
+      j["name"] = e.name();
+    }
     j["kind"] = e.kind;
     j["function"] = e.function;
     j["file"] = e.file;

@@ -186,8 +186,8 @@ tourguide::tours::Tour draftTour(const EntryPoint &entry, const std::vector<Find
   using namespace tourguide::tours;
   Tour tour;
   tour.title = (entry.kind == "train" ? "Training with `" : entry.kind == "eval" ? "Evaluating with `" : "Running `") +
-               entry.program + "`";
-  tour.description = "A draft written by `tourguide index` from what the code does. `" + entry.program +
+               entry.name() + "`";
+  tour.description = "A draft written by `tourguide index` from what the code does. `" + entry.name() +
                      "` starts in `" + entry.function + "` (" + relativePath(options.repoRoot, entry.file) +
                      ":" + std::to_string(entry.line) + ") and was classified as **" + entry.kind + "**";
   for (const Evidence &e : entry.evidence)
@@ -200,6 +200,11 @@ tourguide::tours::Tour draftTour(const EntryPoint &entry, const std::vector<Find
                         "calls appear. `tourguide index -p BUILD -- PROGRAM ARGS...` runs the program once "
                         "and keeps only the stops it reaches, in the order it reaches them.";
   tour.program.args = options.runArgs;
+  // A subcommand's tour starts the program with its command words (the first of each
+  // level's alternatives); the rest of its arguments are the team's to add.
+  if (tour.program.args.empty())
+    for (const std::string &level : entry.command)
+      tour.program.args.push_back(llvm::StringRef(level).split('|').first.str());
   if (!options.runCwd.empty())
     tour.program.cwd = options.runCwd;
   std::string exeRel = relativePath(options.repoRoot, entry.executable);
@@ -215,7 +220,7 @@ tourguide::tours::Tour draftTour(const EntryPoint &entry, const std::vector<Find
   // Keep the strongest findings of each stage, then put them back in program order.
   std::vector<const Finding *> mine;
   for (const Finding &f : findings)
-    if (f.entry == entry.program && f.alternativeTo.empty())
+    if (f.entry == entry.name() && f.alternativeTo.empty())
       mine.push_back(&f);
   std::map<std::string, std::vector<const Finding *>> byStage;
   for (const Finding *f : mine)

@@ -131,11 +131,11 @@ std::string shown(const std::string &text) { return tourguide::tours::sanitizeLi
 std::vector<std::string> draftNames(const std::vector<EntryPoint> &entries) {
   std::map<std::string, unsigned> count;
   for (const EntryPoint &e : entries)
-    ++count[sanitizeFileName(e.program)];
+    ++count[sanitizeFileName(e.name())];
   std::vector<std::string> names;
   std::set<std::string> used;
   for (const EntryPoint &e : entries) {
-    std::string name = sanitizeFileName(e.program);
+    std::string name = sanitizeFileName(e.name());
     if (count[name] > 1)
       name = sanitizeFileName(llvm::sys::path::filename(llvm::sys::path::parent_path(e.file)).str()) + "-" + name;
     std::string unique = name;
@@ -146,20 +146,41 @@ std::vector<std::string> draftNames(const std::vector<EntryPoint> &entries) {
   return names;
 }
 
-/// The entry point `program` names: the same file as its executable, or its name.
-EntryPoint *entryFor(Analysis &analysis, const std::string &program) {
+/// Do the command line's arguments hold the entry's subcommand words, in order?
+bool runsSubcommand(const EntryPoint &e, const std::vector<std::string> &command) {
+  auto arg = command.begin() + 1;
+  for (const std::string &level : e.command) {
+    llvm::SmallVector<llvm::StringRef, 4> words;
+    llvm::StringRef(level).split(words, '|');
+    arg = std::find_if(arg, command.end(), [&](const std::string &a) { return llvm::is_contained(words, a); });
+    if (arg == command.end())
+      return false;
+    ++arg;
+  }
+  return true;
+}
+
+/// The entry point a command line runs: the program (the same file as its executable, or its
+/// name), and of a program with subcommands the one its arguments name.
+EntryPoint *entryFor(Analysis &analysis, const std::vector<std::string> &command) {
+  const std::string &program = command.front();
   llvm::SmallString<256> real;
   bool haveReal = !llvm::sys::fs::real_path(program, real);
+  std::vector<EntryPoint *> same;
   for (EntryPoint &e : analysis.entries) {
     llvm::SmallString<256> exe;
     if (haveReal && !llvm::sys::fs::real_path(e.executable, exe) && exe == real)
-      return &e;
+      same.push_back(&e);
   }
   std::string name = llvm::sys::path::filename(program).str();
-  for (EntryPoint &e : analysis.entries)
-    if (e.program == name)
-      return &e;
-  return nullptr;
+  if (same.empty())
+    for (EntryPoint &e : analysis.entries)
+      if (e.program == name)
+        same.push_back(&e);
+  for (EntryPoint *e : same)
+    if (runsSubcommand(*e, command))
+      return e;
+  return same.empty() ? nullptr : same.front();
 }
 
 std::string joinCommand(const std::vector<std::string> &command) {
@@ -175,11 +196,11 @@ std::optional<std::pair<std::string, std::string>> confirmEntry(Analysis &analys
                                                                 const std::vector<std::string> &command,
                                                                 const std::string &cwd, double timeout, bool quiet,
                                                                 llvm::raw_ostream &err) {
-  EntryPoint *entry = entryFor(analysis, command.front());
+  EntryPoint *entry = entryFor(analysis, command);
   if (!entry) {
     err << "error: '" << command.front() << "' is not one of the programs found:";
     for (const EntryPoint &e : analysis.entries)
-      err << " " << e.program << " (" << e.executable << ")";
+      err << " " << e.name() << " (" << e.executable << ")";
     err << "\n";
     return std::nullopt;
   }
@@ -198,7 +219,7 @@ std::optional<std::pair<std::string, std::string>> confirmEntry(Analysis &analys
   std::vector<Finding> candidates;
   std::vector<Finding> others;
   for (Finding &f : analysis.findings)
-    (f.entry == entry->program ? candidates : others).push_back(std::move(f));
+    (f.entry == entry->name() ? candidates : others).push_back(std::move(f));
   confirm::RunRequest request;
   request.executable = command.front();
   request.args.assign(command.begin() + 1, command.end());
@@ -284,7 +305,7 @@ std::optional<std::pair<std::string, std::string>> confirmEntry(Analysis &analys
   analysis.findings = std::move(others);
   for (Finding &f : confirmed)
     analysis.findings.push_back(std::move(f));
-  return std::make_pair(entry->program, text);
+  return std::make_pair(entry->name(), text);
 }
 
 IndexOptions &indexOptions() {
@@ -431,7 +452,7 @@ int runIndexCommand(int argc, const char **argv) {
     std::vector<std::string> draftFileNames = draftNames(analysis.entries);
     for (const EntryPoint &e : analysis.entries) {
       DraftOptions forThis = draft;
-      if (e.program == confirmedProgram) {
+      if (e.name() == confirmedProgram) {
         forThis.confirmation = confirmation;
         forThis.runArgs.assign(runCommand.begin() + 1, runCommand.end());
         if (!o.runCwd.empty()) {
@@ -443,7 +464,7 @@ int runIndexCommand(int argc, const char **argv) {
       tourguide::tours::Tour tour = draftTour(e, analysis.findings, forThis);
       if (tour.stops.empty()) {
         if (!quiet)
-          err << "note: no stops for '" << e.program << "' (" << e.kind << "); no tour written\n";
+          err << "note: no stops for '" << e.name() << "' (" << e.kind << "); no tour written\n";
         continue;
       }
       llvm::SmallString<256> path(dir);

@@ -413,5 +413,81 @@ int main(void) {
   EXPECT_EQ(findingOf(a, "model", "build", "fann_allocate_structure"), nullptr) << listFindings(a);
 }
 
+constexpr const char *kSubcommands = R"(
+#include <string.h>
+#include <stdio.h>
+static float w[4];
+static float forward(const float *x) { float y = 0; for (int i = 0; i < 4; ++i) y += w[i] * x[i]; return y; }
+static void train(const char *path) {
+  float x[4] = {1, 2, 3, 4};
+  for (int epoch = 0; epoch < 10; ++epoch) {
+    float d = forward(x) - 1.0f;
+    for (int i = 0; i < 4; ++i) w[i] -= 0.01f * d * x[i];
+  }
+}
+static void evaluate(const char *path) {
+  float x[4] = {1, 2, 3, 4};
+  int correct = 0;
+  for (int n = 0; n < 10; ++n) { float p = forward(x); if ((p > 0.5f) == (n % 2)) ++correct; }
+  printf("%d\n", correct);
+}
+static void run_model(int argc, char **argv) {
+  if (0 == strcmp(argv[2], "train")) train(argv[3]);
+  else if (0 == strcmp(argv[2], "valid")) evaluate(argv[3]);
+}
+int main(int argc, char **argv) {
+  for (int i = 1; i < argc; ++i) if (!strcmp(argv[i], "gpu")) puts("gpu");
+  if (argc < 3) return 1;
+  if (!strcmp(argv[1], "model")) run_model(argc, argv);
+  else if (!strcmp(argv[1], "version")) puts("1.0");
+  return 0;
+}
+)";
+
+TEST(Subcommands, EachCommandOfADispatchingMainIsAnEntryPoint) {
+  // darknet's shape: main dispatches on argv[1], then a tool on argv[2]; each command is its
+  // own program to tour, classified by what it reaches. A flag tested in a loop is no command.
+  Analysis a = analyseCode(kSubcommands, false, "tool.c");
+  std::map<std::string, std::string> kinds;
+  for (const EntryPoint &e : a.entries)
+    kinds[e.name()] = e.kind;
+  EXPECT_EQ(kinds, (std::map<std::string, std::string>{{"tool model train", "train"}, {"tool model valid", "eval"}}))
+      << listFindings(a);
+  auto reached = [&](const std::string &entry, const std::string &function) {
+    return std::any_of(a.findings.begin(), a.findings.end(),
+                       [&](const Finding &f) { return f.entry == entry && f.function == function; });
+  };
+  EXPECT_TRUE(reached("tool model train", "train")) << listFindings(a);
+  EXPECT_FALSE(reached("tool model train", "evaluate")) << listFindings(a);
+  EXPECT_TRUE(reached("tool model valid", "evaluate")) << listFindings(a);
+  EXPECT_FALSE(reached("tool model valid", "train")) << listFindings(a);
+}
+
+TEST(Subcommands, StringCommandsWithAlternatives) {
+  // fasttext's shape: a std::string made from args[1], several words for one command.
+  Analysis a = analyseCode(R"(
+#include <map>
+#include <string>
+#include <vector>
+float w[4];
+void train(const std::vector<std::string> &args) {
+  for (int epoch = 0; epoch < 5; ++epoch) for (int i = 0; i < 4; ++i) w[i] -= 0.1f * w[i] * w[i];
+}
+void test(const std::vector<std::string> &args) { float s = 0; for (int i = 0; i < 4; ++i) s += w[i] * w[i]; }
+int main(int argc, char **argv) {
+  std::vector<std::string> args(argv, argv + argc);
+  std::string command(args[1]);
+  if (command == "skipgram" || command == "cbow" || command == "supervised") train(args);
+  else if (command == "test") test(args);
+  return 0;
+}
+)",
+                           true, "main.cc");
+  std::vector<std::string> names;
+  for (const EntryPoint &e : a.entries)
+    names.push_back(e.name());
+  EXPECT_EQ(names, (std::vector<std::string>{"main skipgram|cbow|supervised", "main test"})) << listFindings(a);
+}
+
 } // namespace
 } // namespace tourguide::indexer::test

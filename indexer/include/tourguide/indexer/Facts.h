@@ -20,6 +20,10 @@ struct CallFact {
   /// A call through a struct's function-pointer field (`l.forward(l, net)`, C's virtual
   /// call): it may reach every function the program stores in a field of that name.
   std::string pointerField;
+  /// The words a command line must hold for this call to run: the call sits in the branch of
+  /// `if (!strcmp(argv[1], "train"))` or `if (command == "skipgram" || command == "cbow")`
+  /// (a subcommand dispatch). Empty for calls that run whatever the arguments.
+  std::vector<std::string> command;
 };
 
 /// A for / while / do / range-for loop.

@@ -26,10 +26,21 @@ struct EntryPoint {
   unsigned line = 0;
   double confidence = 0;
   std::vector<Evidence> evidence;
+  /// For a program with subcommands (`darknet classifier train`), the command words at each
+  /// level of its dispatch; alternatives for one level are joined by '|' ("skipgram|cbow").
+  std::vector<std::string> command;
+
+  /// The program, with its subcommand if it has one: what findings name as their entry.
+  std::string name() const {
+    std::string out = program;
+    for (const std::string &level : command)
+      out += " " + level;
+    return out;
+  }
 };
 
 struct Finding {
-  std::string entry;    ///< EntryPoint::program it is reached from.
+  std::string entry;    ///< EntryPoint::name() it is reached from.
   std::string stage;
   std::string function; ///< Qualified name of the function where the stage lives.
   std::string file;
