@@ -5,9 +5,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
-#include <fstream>
-#include <unistd.h>
 
 namespace tourguide::checker {
 
@@ -116,24 +113,6 @@ bool applyFieldEdits(std::string &text, const std::vector<FieldEdit> &edits, std
   for (const Splice &s : splices)
     text.replace(s.begin, s.end - s.begin, s.replacement);
   return true;
-}
-
-std::string writeFileAtomically(const std::string &path, const std::string &text) {
-  std::string temp = path + ".tourguide-fix." + std::to_string(::getpid());
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) {
-      std::remove(temp.c_str());
-      return "cannot write '" + temp + "'";
-    }
-  }
-  if (std::rename(temp.c_str(), path.c_str()) != 0) {
-    std::remove(temp.c_str());
-    return "cannot replace '" + path + "'";
-  }
-  return "";
 }
 
 } // namespace tourguide::checker

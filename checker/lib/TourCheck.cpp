@@ -5,6 +5,7 @@
 #include "tourguide/checker/TourCheck.h"
 #include "tourguide/checker/AnchorEditor.h"
 
+#include "tourguide/tours/Files.h"
 #include "tourguide/tours/TourFile.h"
 
 // Private scanner of the tours library: positions of every JSON Pointer's key and value.
@@ -219,7 +220,7 @@ TourReport checkTourFile(const std::string &path, const SourceIndex &index, Sour
   } else if (tours::LoadResult again = tours::parseTour(fixed, path); !again.ok()) {
     report.writeError = "the repaired tour would not be valid: " + tours::formatAll(again.diagnostics);
   } else {
-    report.writeError = writeFileAtomically(path, fixed);
+    report.writeError = tours::writeFileAtomically(path, fixed).message(path);
     report.rewritten = report.writeError.empty();
   }
   if (report.rewritten) { // report positions in the file as it now is

@@ -2,10 +2,10 @@
 // that "the first line of the function containing the pattern" is the line meant.
 #include "tourguide/indexer/TourDraft.h"
 #include "tourguide/indexer/StageRules.h"
+#include "tourguide/tours/Files.h"
 #include "tourguide/tours/TourFile.h"
 
 #include "llvm/ADT/StringRef.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
 #include <algorithm>
@@ -16,15 +16,12 @@ namespace tourguide::indexer {
 
 namespace {
 
-std::vector<std::string> readLines(const std::string &file) {
-  std::vector<std::string> lines;
-  auto buf = llvm::MemoryBuffer::getFile(file);
-  if (!buf)
-    return lines;
-  llvm::SmallVector<llvm::StringRef, 0> parts;
-  (*buf)->getBuffer().split(parts, '\n');
-  for (llvm::StringRef p : parts)
-    lines.push_back(tours::collapseWhitespace(p.rtrim("\r")));
+/// The file's lines as the tour format compares them (whitespace runs collapsed); none when
+/// it cannot be read.
+std::vector<std::string> collapsedLines(const std::string &file) {
+  std::vector<std::string> lines = tours::readLines(file).value_or(std::vector<std::string>{});
+  for (std::string &line : lines)
+    line = tours::collapseWhitespace(line);
   return lines;
 }
 
@@ -267,7 +264,7 @@ tourguide::tours::Tour draftTour(const EntryPoint &entry, const std::vector<Find
     std::string relFile = relativePath(options.repoRoot, f->file);
     stop.text = stageText(*f, relFile, next);
     if (!sources.count(f->file))
-      sources[f->file] = readLines(f->file);
+      sources[f->file] = collapsedLines(f->file);
     const std::vector<std::string> &lines = sources[f->file];
     if (f->inTemplate) {
       // LLDB knows gf::Layered<float>::apply, not gf::Layered::apply: anchor by file.

@@ -2,10 +2,10 @@
 #include "tourguide/render/TextLayout.h"
 
 #include "Collection.h"
+#include "DebuggerStyle.h"
 #include "OwnModules.h"
 #include "SeriesText.h"
 #include "tourguide/render/Annotation.h"
-#include "tourguide/render/TerminalStyle.h"
 #include "tourguide/values/WatchReader.h"
 
 #include <algorithm>

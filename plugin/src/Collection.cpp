@@ -2,41 +2,11 @@
 
 #include "OwnModules.h"
 #include "StopArming.h"
-#include "tourguide/tours/TourFile.h"
 #include "tourguide/values/ScalarReader.h"
 
-#include <chrono>
-#include <cstdlib>
 #include <deque>
-#include <filesystem>
-#include <limits>
 
 namespace tourguide::plugin {
-
-namespace {
-
-double nowSeconds() {
-  using clock = std::chrono::steady_clock;
-  return std::chrono::duration<double>(clock::now().time_since_epoch()).count();
-}
-
-/// TOURGUIDE_COLLECT_BUDGET=off (for bench/live, which measures the unbounded cost): never pause.
-collect::BudgetLimits limitsFromEnvironment(collect::BudgetLimits limits) {
-  const char *setting = std::getenv("TOURGUIDE_COLLECT_BUDGET");
-  if (setting && std::string(setting) == "off")
-    limits.allowanceSeconds = std::numeric_limits<double>::infinity();
-  return limits;
-}
-
-/// "train.c:116 in main".
-std::string whereText(const ResolvedStop &r) {
-  std::string file = std::filesystem::path(r.file).filename().string();
-  // "Trainer::train_epoch(data::DataLoader &)" -> "Trainer::train_epoch": the line says enough.
-  std::string function = r.function.substr(0, r.function.find('('));
-  return file + ":" + std::to_string(r.line) + (function.empty() ? "" : " in " + function);
-}
-
-} // namespace
 
 /// What a collect breakpoint's callback is given. Batons outlive their collector (LLDB keeps
 /// the raw pointer until the breakpoint is deleted), so they hold a weak reference and are
@@ -63,34 +33,25 @@ void Collector::place(lldb::SBTarget target, const tours::Tour &tour, const Anch
   std::lock_guard<std::mutex> lock(mutex_);
   target_ = target;
   for (const tours::SeriesPlace &place : tours::seriesOf(tour)) {
-    const tours::Collect &c = *place.collect;
-    collect::SeriesSpec spec;
-    spec.name = c.name;
-    spec.label = c.label;
-    spec.expr = c.expr;
-    spec.xExpr = c.x;
-    spec.every = c.every ? c.every : 1;
+    collect::SeriesSpec spec = collect::specOf(*place.collect);
     ResolvedStop r = placeStop(target, modules, resolver.candidatesFor(*place.anchor), kCollectBreakpointName);
-    if (r.resolved)
-      spec.where = whereText(r);
-    series_.emplace_back(spec);
     breakpoints_.push_back(r.breakpointId);
     if (!r.resolved) {
-      series_.back().resolved = false;
-      series_.back().why = r.why;
+      collection_.addUnresolved(spec, r.why);
       continue;
     }
+    spec.where = collect::placeText(r.file, r.line, r.function);
+    size_t index = collection_.add(spec);
     Site *site;
     {
       std::lock_guard<std::mutex> guard(sitesMutex);
-      site = sites().emplace_back(std::make_unique<Site>(Site{weak_from_this(), series_.size() - 1})).get();
+      site = sites().emplace_back(std::make_unique<Site>(Site{weak_from_this(), index})).get();
     }
     lldb::SBBreakpoint bp = target.FindBreakpointByID(r.breakpointId);
     bp.SetCallback(&Collector::onPass, site);
     bp.SetEnabled(true);
   }
-  // Each location gets its share of the slowdown bound (CollectionBudget.h).
-  budget_ = collect::CollectionBudget(limitsFromEnvironment(budget_.limits()), series_.size());
+  collection_.shareBudget();
 }
 
 lldb::SBBreakpoint Collector::breakpointOf(size_t index) const {
@@ -123,59 +84,42 @@ size_t Collector::remove() {
   return removed;
 }
 
-void Collector::settleClockLocked() const {
-  if (!budget_.running())
-    return;
+bool Collector::programRunning() const {
   lldb::SBTarget target = target_;
   lldb::SBProcess process = target.GetProcess();
   lldb::StateType state = process.IsValid() ? process.GetState() : lldb::eStateInvalid;
-  if (state == lldb::eStateRunning || state == lldb::eStateStepping)
-    return;
-  budget_.stopped(lastPass_ >= 0 ? lastPass_ : nowSeconds());
+  return state == lldb::eStateRunning || state == lldb::eStateStepping;
+}
+
+void Collector::enable(const std::vector<size_t> &locations) {
+  for (size_t i : locations)
+    if (lldb::SBBreakpoint bp = breakpointOf(i); bp.IsValid())
+      bp.SetEnabled(true);
 }
 
 void Collector::resumed() {
   std::lock_guard<std::mutex> lock(mutex_);
-  double now = nowSeconds();
-  settleClockLocked(); // a no-op unless the user ran the program with their own `continue`
-  rearmLocked(now);
-  budget_.resumed(now);
+  enable(collection_.resumed(programRunning()));
 }
 
 void Collector::stopped() {
   std::lock_guard<std::mutex> lock(mutex_);
-  budget_.stopped(nowSeconds());
+  collection_.stopped();
 }
 
 void Collector::newRun() {
   std::lock_guard<std::mutex> lock(mutex_);
-  for (auto &s : series_)
-    s.clear();
-  budget_ = collect::CollectionBudget(budget_.limits(), series_.size());
-  lastPass_ = -1;
-  rearmLocked(nowSeconds());
-}
-
-void Collector::rearmLocked(double now) {
-  for (size_t i = 0; i < series_.size(); ++i) {
-    if (!series_[i].paused || !budget_.allows(i, now))
-      continue;
-    lldb::SBBreakpoint bp = breakpointOf(i);
-    if (bp.IsValid())
-      bp.SetEnabled(true);
-    budget_.chargeRearm(i);
-    series_[i].paused = false;
-  }
+  enable(collection_.newRun());
 }
 
 std::vector<collect::CollectedSeries> Collector::series() const {
   std::lock_guard<std::mutex> lock(mutex_);
-  return series_;
+  return collection_.series();
 }
 
 bool Collector::find(const std::string &name, collect::CollectedSeries &out) const {
   std::lock_guard<std::mutex> lock(mutex_);
-  for (const auto &s : series_)
+  for (const auto &s : collection_.series())
     if (s.spec.name == name) {
       out = s;
       return true;
@@ -185,23 +129,22 @@ bool Collector::find(const std::string &name, collect::CollectedSeries &out) con
 
 double Collector::addedSeconds() const {
   std::lock_guard<std::mutex> lock(mutex_);
-  return budget_.addedSeconds();
+  return collection_.addedSeconds();
 }
 
 double Collector::ownSeconds() const {
   std::lock_guard<std::mutex> lock(mutex_);
-  settleClockLocked();
-  return budget_.ownSeconds(nowSeconds());
+  return collection_.ownSeconds(programRunning());
 }
 
 collect::BudgetLimits Collector::limits() const {
   std::lock_guard<std::mutex> lock(mutex_);
-  return budget_.limits();
+  return collection_.limits();
 }
 
 bool Collector::empty() const {
   std::lock_guard<std::mutex> lock(mutex_);
-  return series_.empty();
+  return collection_.empty();
 }
 
 bool Collector::onPass(void *baton, lldb::SBProcess &, lldb::SBThread &thread,
@@ -218,48 +161,23 @@ bool Collector::onPass(void *baton, lldb::SBProcess &, lldb::SBThread &thread,
 }
 
 void Collector::pass(size_t index, lldb::SBThread &thread) {
-  double start = nowSeconds();
+  double start = collect::steadySeconds();
   std::lock_guard<std::mutex> lock(mutex_);
-  if (index >= series_.size())
-    return;
-  collect::CollectedSeries &s = series_[index];
-  // A pass while the plugin thinks the program is stopped: the user resumed it with their own
-  // `continue`. Its running time counts from here (the time before the first pass is lost,
-  // which only makes the budget stricter).
-  if (!budget_.running())
-    budget_.resumed(start);
-  if (s.countPass()) {
-    lldb::SBFrame frame = thread.GetFrameAtIndex(0);
-    double y = 0, x = 0;
-    std::string why;
-    // Only variable paths: an expression here would run the program inside a callback.
-    if (!tours::isVariablePath(s.spec.expr)) {
-      s.fail("'" + s.spec.expr + "' is not a variable path; collect reads variables only");
-    } else if (!values::readScalar(frame.GetValueForVariablePath(s.spec.expr.c_str(), lldb::eNoDynamicValues), y, why)) {
-      s.fail("'" + s.spec.expr + "' " + why);
-    } else if (!s.spec.xExpr.empty() &&
-               !values::readScalar(frame.GetValueForVariablePath(s.spec.xExpr.c_str(), lldb::eNoDynamicValues), x, why)) {
-      s.fail("x '" + s.spec.xExpr + "' " + why);
-    } else {
-      s.add(y, !s.spec.xExpr.empty(), x);
+  lldb::SBFrame frame;
+  bool haveFrame = false;
+  auto read = [&](const std::string &path, double &value, std::string &why) {
+    if (!haveFrame) {
+      frame = thread.GetFrameAtIndex(0);
+      haveFrame = true;
     }
-  }
-  double now = nowSeconds();
-  lastPass_ = now;
-  // The first read at a location makes LLDB parse the function's variables (collect.c's main:
-  // 15 ms in lldb-15, 57 ms in lldb-16 here), a one-time cost plain lldb pays on its first
-  // `frame variable` too, not a slowdown per pass: that pass is charged its trap only, or a
-  // series of a short program would be paused after one point in lldb-16.
-  budget_.chargePass(index, s.passes <= 1 ? 0.0 : now - start);
-  if (!budget_.allows(index, now)) {
-    lldb::SBBreakpoint bp = breakpointOf(index);
-    if (bp.IsValid())
+    return values::readScalar(frame.GetValueForVariablePath(path.c_str(), lldb::eNoDynamicValues), value, why);
+  };
+  collect::SeriesCollection::PassOutcome outcome = collection_.pass(index, start, read);
+  if (outcome.pause) {
+    if (lldb::SBBreakpoint bp = breakpointOf(index); bp.IsValid())
       bp.SetEnabled(false);
-    s.paused = true;
-    ++s.pauses;
-  } else {
-    rearmLocked(now);
   }
+  enable(outcome.rearm);
 }
 
 } // namespace tourguide::plugin

@@ -1,13 +1,13 @@
 // The LLDB side of a tour's `collect`: one breakpoint per collected series, named
 // "tourguide_collect", whose callback reads the value on the sampled passes and lets the
-// program go on (it never stops). The callback runs on LLDB's private state thread, so the
-// series live behind a mutex; the budget (tourguide/collect/CollectionBudget.h) pauses a
-// location whose traps would slow the program down more than the documented bound.
+// program go on (it never stops). What is read when, and when a location pauses, is decided
+// by tourguide/collect/SeriesCollection.h; this file places the breakpoints, reads the values
+// and enables or disables the breakpoints as it says. The callback runs on LLDB's private
+// state thread, so the collection lives behind a mutex.
 #pragma once
 
 #include "AnchorResolver.h"
-#include "tourguide/collect/CollectionBudget.h"
-#include "tourguide/collect/SeriesStore.h"
+#include "tourguide/collect/SeriesCollection.h"
 #include "tourguide/tours/Tour.h"
 
 #include <lldb/API/LLDB.h>
@@ -25,7 +25,7 @@ inline constexpr const char *kCollectBreakpointName = "tourguide_collect";
 
 class Collector : public std::enable_shared_from_this<Collector> {
 public:
-  explicit Collector(collect::BudgetLimits limits = {}) : budget_(limits) {}
+  explicit Collector(collect::BudgetLimits limits = {}) : collection_(limits) {}
   ~Collector();
   Collector(const Collector &) = delete;
   Collector &operator=(const Collector &) = delete;
@@ -61,18 +61,15 @@ private:
   static bool onPass(void *baton, lldb::SBProcess &process, lldb::SBThread &thread,
                      lldb::SBBreakpointLocation &location);
   void pass(size_t index, lldb::SBThread &thread);
-  /// Enables every paused location when the budget allows it (caller holds the lock).
-  void rearmLocked(double now);
-  /// After a run the user started with their own `continue`: when the program is no longer
-  /// running, stop the budget's clock at the last pass seen (caller holds the lock).
-  void settleClockLocked() const;
+  /// Enables the breakpoints of the locations the collection re-armed (caller holds the lock).
+  void enable(const std::vector<size_t> &locations);
+  /// True while the target's process runs (the collection's clock settles otherwise).
+  bool programRunning() const;
   lldb::SBBreakpoint breakpointOf(size_t index) const;
 
   mutable std::mutex mutex_;
-  std::vector<collect::CollectedSeries> series_;
-  std::vector<lldb::break_id_t> breakpoints_; ///< Parallel to series_.
-  mutable collect::CollectionBudget budget_;
-  double lastPass_ = -1; ///< Time of the last pass through any location.
+  mutable collect::SeriesCollection collection_;
+  std::vector<lldb::break_id_t> breakpoints_; ///< Parallel to the collection's series.
   lldb::SBTarget target_;
 };
 

@@ -4,9 +4,9 @@
 #include "Subcommands.h"
 
 #include "Collection.h"
+#include "DebuggerStyle.h"
 #include "SeriesText.h"
 #include "tourguide/charts/NumberFormat.h"
-#include "tourguide/render/TerminalStyle.h"
 #include "tourguide/values/NumericSummary.h"
 
 namespace tourguide::plugin {

@@ -3,7 +3,6 @@
 #include "tourguide/tours/Trust.h"
 
 #include <cctype>
-#include <fstream>
 
 namespace tourguide::plugin {
 
@@ -15,20 +14,6 @@ bool SourceAccess::allows(const std::string &path) const {
 std::string SourceAccess::refusal(const std::string &path) const {
   return "source not shown: " + path + " is outside the repo root " + root +
          " and not a file the program was compiled from; 'tour start --trust' shows it";
-}
-
-std::optional<std::vector<std::string>> readLines(const std::string &path) {
-  std::ifstream in(path);
-  if (!in)
-    return std::nullopt;
-  std::vector<std::string> lines;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r')
-      line.pop_back();
-    lines.push_back(line);
-  }
-  return lines;
 }
 
 std::vector<unsigned> findPattern(const std::vector<std::string> &lines, const std::string &pattern,

@@ -2,6 +2,7 @@
 // runs of whitespace compare equal to one space.
 #pragma once
 
+#include "tourguide/tours/Files.h"
 #include "tourguide/tours/TourFile.h"
 
 #include <memory>
@@ -29,7 +30,7 @@ struct SourceAccess {
 };
 
 /// The file's lines (without newlines), or nullopt when it cannot be read.
-std::optional<std::vector<std::string>> readLines(const std::string &path);
+using tours::readLines;
 
 /// How the tour format compares patterns: runs of whitespace as one space, ends trimmed.
 using tours::collapseWhitespace;

@@ -2,6 +2,7 @@
 #include "RunProgram.h"
 #include "SampleRepos.h"
 
+#include "tourguide/tours/Files.h"
 #include "tourguide/tours/TourFile.h"
 
 #include <gtest/gtest.h>
@@ -45,14 +46,6 @@ bool parseAccuracy(const std::string &output, double &accuracy, double &chance) 
   accuracy = std::stod(m[1]);
   chance = std::stod(m[2]);
   return true;
-}
-
-std::vector<std::string> readLines(const fs::path &file) {
-  std::ifstream in(file);
-  std::vector<std::string> lines;
-  for (std::string l; std::getline(in, l);)
-    lines.push_back(l);
-  return lines;
 }
 
 bool isSourceFile(const fs::path &p) {
@@ -206,7 +199,8 @@ TEST_P(SampleRepoTest, GroundTruthPointsAtTheCode) {
   auto checkEntry = [&](const nlohmann::json &e, bool isLoop) {
     std::string where = e.dump();
     fs::path file = root / e.at("file").get<std::string>();
-    std::vector<std::string> lines = readLines(file);
+    std::vector<std::string> lines =
+        tourguide::tours::readLines(file.string()).value_or(std::vector<std::string>{});
     unsigned line = e.at("line").get<unsigned>();
     ASSERT_GE(line, 1u) << where;
     ASSERT_LE(line, lines.size()) << where;

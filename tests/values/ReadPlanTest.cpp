@@ -1,5 +1,5 @@
 // Which bytes a summary reads: all of a small array, evenly spaced chunks of a big one.
-#include "ReadPlan.h"
+#include "tourguide/values/ReadPlan.h"
 
 #include <gtest/gtest.h>
 

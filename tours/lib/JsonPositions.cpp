@@ -105,16 +105,8 @@ FilePos JsonPositions::keyAt(const std::string &pointer) const {
 }
 
 std::string escapeJsonPointer(std::string_view key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~')
-      out += "~0";
-    else if (c == '/')
-      out += "~1";
-    else
-      out += c;
-  }
-  return out;
+  // nlohmann's json_pointer escapes each reference token as RFC 6901 says; "/" + token.
+  return (nlohmann::json::json_pointer() / std::string(key)).to_string().substr(1);
 }
 
 FilePos positionOfOffset(std::string_view text, size_t offset) {

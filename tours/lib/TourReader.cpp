@@ -1,6 +1,7 @@
 // parseTour / loadTourFile: JSON syntax, duplicate keys, then the tour format itself.
 #include "JsonPositions.h"
 #include "TourValidator.h"
+#include "tourguide/tours/Files.h"
 #include "tourguide/tours/TourFile.h"
 
 #include <nlohmann/json.hpp>
@@ -204,23 +205,6 @@ LoadResult parseTour(std::string_view text, const std::string &fileName) {
   }
 }
 
-namespace {
-/// What a file that is not a regular file is, for the message.
-const char *kindOf(mode_t mode) {
-  if (S_ISDIR(mode))
-    return "a directory";
-  if (S_ISFIFO(mode))
-    return "a FIFO (named pipe)";
-  if (S_ISCHR(mode))
-    return "a character device";
-  if (S_ISBLK(mode))
-    return "a block device";
-  if (S_ISSOCK(mode))
-    return "a socket";
-  return "not a regular file";
-}
-} // namespace
-
 std::optional<std::string> readTourText(const std::string &path, Diagnostic &error) {
   error = {Severity::Error, path, 0, 0, "", ""};
   // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it.
@@ -234,7 +218,7 @@ std::optional<std::string> readTourText(const std::string &path, Diagnostic &err
     int saved = errno;
     error.message = S_ISREG(info.st_mode) || info.st_mode == 0
                         ? std::string("cannot read tour file: ") + std::strerror(saved)
-                        : std::string("cannot read tour file: it is ") + kindOf(info.st_mode) +
+                        : std::string("cannot read tour file: it is ") + kindOfFile(info.st_mode) +
                               ", not a regular file";
     ::close(fd);
     return std::nullopt;

@@ -5,17 +5,12 @@
 // list and each stop are always spread over lines; anything smaller (args, env, anchor, watch,
 // a collect item, plot) stays on one line when that line fits in kLineWidth characters, as in
 // the example of docs/tour-format.md.
+#include "tourguide/tours/Files.h"
 #include "tourguide/tours/TourFile.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <system_error>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace tourguide::tours {
 
@@ -284,29 +279,11 @@ std::string saveTourFile(const Tour &tour, const std::string &path) {
   std::string text = writeTour(tour);
   if (text.empty())
     return "cannot write tour file " + path + ": out of memory";
-  // Only a regular file (or a new one) is replaced: renaming over a FIFO or a device node
-  // would replace it with a file.
-  struct stat info {};
-  if (::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode))
-    return "cannot write tour file " + path + ": it exists and is not a regular file";
-  std::string temp = path + ".tmp." + std::to_string(::getpid());
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out)
-      return "cannot write tour file " + path + ": cannot create " + temp;
-    out << text;
-    out.flush();
-    if (!out) {
-      std::remove(temp.c_str());
-      return "cannot write tour file " + path + ": write error";
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(temp, path, ec);
-  if (ec) {
-    std::remove(temp.c_str());
-    return "cannot write tour file " + path + ": " + ec.message();
-  }
+  WriteError error = writeFileAtomically(path, text);
+  if (error.step == WriteError::Step::NotRegular)
+    return "cannot write tour file " + path + ": it is " + error.detail + ", not a regular file";
+  if (error)
+    return "cannot write tour file " + path + ": " + error.detail;
   return "";
 }
 

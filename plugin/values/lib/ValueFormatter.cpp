@@ -2,7 +2,7 @@
 
 #include "LibStdCxx.h"
 #include "NumberTypes.h"
-#include "ReadPlan.h"
+#include "tourguide/values/ReadPlan.h"
 #include "TypeDescriptions.h"
 #include "tourguide/values/NumericSummary.h"
 

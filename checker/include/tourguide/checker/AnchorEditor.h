@@ -23,8 +23,4 @@ bool applyFieldEdits(std::string &text, const std::vector<FieldEdit> &edits, std
 /// or a tab is one column; a leading byte order mark takes none). npos when out of range.
 size_t offsetOfPosition(const std::string &text, unsigned line, unsigned column);
 
-/// Writes `text` to `path` through a temporary file in the same folder and a rename.
-/// Returns "" on success, else a message naming the file and the reason.
-std::string writeFileAtomically(const std::string &path, const std::string &text);
-
 } // namespace tourguide::checker

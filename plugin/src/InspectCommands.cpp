@@ -1,3 +1,5 @@
+// `tour show`, `tour list` and `tour status`: the stop the program is at, every stop and where
+// it resolved, and how far the tour has got. They read the session and never run the program.
 #include "Subcommands.h"
 
 #include "Annotate.h"

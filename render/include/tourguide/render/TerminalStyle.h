@@ -1,15 +1,13 @@
-// Choosing colour and width for the annotation from LLDB's own settings.
+// Choosing colour and width for the annotation from the terminal's and LLDB's settings.
+// The facts are gathered by the caller (the plugin reads them from LLDB: styleFor in
+// plugin/src/DebuggerStyle.h), so this library needs no debugger.
 #pragma once
 
 #include "tourguide/render/Annotation.h"
 
-namespace lldb {
-class SBDebugger;
-}
-
 namespace tourguide::render {
 
-/// The facts styleFor decides from, gathered so the decision can be tested alone.
+/// The facts the style is decided from, gathered so the decision can be tested alone.
 struct TerminalFacts {
   bool lldbUsesColor = false;   ///< debugger.GetUseColor(): LLDB's `use-color` setting.
   bool outputIsTerminal = false; ///< The debugger's output stream is a tty.
@@ -23,8 +21,5 @@ struct TerminalFacts {
 /// terminal's, or 80 when unknown, kept within [20, 1000]. Value lines are cut at the width
 /// only on a terminal.
 Style decideStyle(const TerminalFacts &facts);
-
-/// decideStyle() with the facts read from `debugger` and the environment.
-Style styleFor(lldb::SBDebugger &debugger);
 
 } // namespace tourguide::render

@@ -1,5 +1,5 @@
 // A real sample repo: sample_repos/torchlike's own Tensor (std::vector<float> data plus a
-// std::vector<std::size_t> shape), described by tests/values/torchlike.tour.json. The summary
+// std::vector<std::size_t> shape), described by tests/plugin/values/torchlike.tour.json. The summary
 // of a watched Tensor is checked against the raw vectors read independently here.
 #include "StoppedProgram.h"
 #include "tourguide/tours/TourFile.h"

@@ -1,4 +1,4 @@
-#include "ReadPlan.h"
+#include "tourguide/values/ReadPlan.h"
 
 #include <algorithm>
 

@@ -1,12 +1,7 @@
 #include "tourguide/render/TerminalStyle.h"
 
-#include <lldb/API/SBDebugger.h>
-
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <cstring>
-#include <unistd.h>
 
 namespace tourguide::render {
 
@@ -19,19 +14,6 @@ Style decideStyle(const TerminalFacts &facts) {
   style.width = std::clamp(width, 20u, 1000u);
   style.cutValues = facts.outputIsTerminal;
   return style;
-}
-
-Style styleFor(lldb::SBDebugger &debugger) {
-  TerminalFacts facts;
-  if (debugger.IsValid()) {
-    facts.lldbUsesColor = debugger.GetUseColor();
-    facts.terminalWidth = debugger.GetTerminalWidth();
-    FILE *out = debugger.GetOutputFileHandle();
-    facts.outputIsTerminal = out && isatty(fileno(out));
-  }
-  facts.noColorEnv = std::getenv("NO_COLOR");
-  facts.termEnv = std::getenv("TERM");
-  return decideStyle(facts);
 }
 
 } // namespace tourguide::render

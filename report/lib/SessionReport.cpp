@@ -1,6 +1,5 @@
 #include "tourguide/report/SessionReport.h"
 
-#include "AtomicWrite.h"
 #include "ReportStyle.h"
 #include "tourguide/charts/NumberFormat.h"
 #include "tourguide/charts/SeriesSummary.h"
@@ -8,6 +7,7 @@
 #include "tourguide/report/SafeMarkdown.h"
 #include "tourguide/report/StageColors.h"
 #include "tourguide/report/SvgChart.h"
+#include "tourguide/tours/Files.h"
 
 #include <algorithm>
 #include <exception>
@@ -239,7 +239,12 @@ std::string renderHtml(const SessionRecord &session) {
 
 std::string writeHtmlReport(const SessionRecord &session, const std::string &path) {
   try {
-    return writeFileAtomically(path, renderHtml(session));
+    if (path.empty())
+      return "no file name given for the report";
+    tours::WriteError error = tours::writeFileAtomically(path, renderHtml(session));
+    if (error.step == tours::WriteError::Step::NotRegular)
+      return error.message(path) + ": only a new file or a regular file is replaced by the report";
+    return error.message(path);
   } catch (const std::exception &error) {
     return std::string("cannot write the report: ") + error.what();
   }
