@@ -58,8 +58,7 @@ std::deque<std::unique_ptr<Collector::Site>> &Collector::sites() {
 
 Collector::~Collector() = default;
 
-void Collector::place(lldb::SBTarget target, const tours::Tour &tour, const AnchorResolver &resolver,
-                      const lldb::SBFileSpecList &modules) {
+void Collector::place(lldb::SBTarget target, const tours::Tour &tour, DebugInfoView &view) {
   std::lock_guard<std::mutex> lock(mutex_);
   target_ = target;
   for (const tours::SeriesPlace &place : tours::seriesOf(tour)) {
@@ -70,7 +69,7 @@ void Collector::place(lldb::SBTarget target, const tours::Tour &tour, const Anch
     spec.expr = c.expr;
     spec.xExpr = c.x;
     spec.every = c.every ? c.every : 1;
-    ResolvedStop r = placeStop(target, modules, resolver.candidatesFor(*place.anchor), kCollectBreakpointName);
+    ResolvedStop r = placeStop(view, *place.anchor, kCollectBreakpointName);
     if (r.resolved)
       spec.where = whereText(r);
     series_.emplace_back(spec);
