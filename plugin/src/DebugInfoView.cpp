@@ -28,8 +28,9 @@ std::vector<tours::FunctionBody> DebugInfoView::functionsNamed(const std::string
       lldb::SBSymbolContext sc = list.GetContextAtIndex(i);
       lldb::SBFunction fn = sc.GetFunction();
       lldb::SBCompileUnit cu = sc.GetCompileUnit();
-      // A function template ("gf::fit") comes back as its instantiation's symbol only (LLDB 14
-      // to 16): its debug info is the function at the symbol's address.
+      // A function template named without its arguments ("gf::fit") comes back as its
+      // instantiation's symbol only (LLDB 14 and 16; LLDB 15 finds nothing): its debug info is
+      // the function at the symbol's address.
       if (!fn.IsValid() && sc.GetSymbol().IsValid()) {
         lldb::SBAddress entry = sc.GetSymbol().GetStartAddress();
         fn = entry.GetFunction();

@@ -125,7 +125,8 @@ void checkStop(const tours::Tour &tour, const Checked &stop, DebugInfoView &view
   AnchorForm primary = tours::formsOf(a).front();
   // A pattern found by file + pattern inside the named function is what the anchor meant:
   // LLDB cannot look a class template's member up without its template arguments
-  // ("gf::Layered::apply"), which the source index (`tourguide check`) can.
+  // ("gf::Layered::apply"), nor LLDB 15 a function template ("gf::fit"), which the source
+  // index (`tourguide check`) can.
   bool sameBody = r.form == AnchorForm::FilePattern && primary == AnchorForm::FunctionPattern &&
                   sameFunction(found.function, a.function);
   if (r.form != primary && !sameBody) {
