@@ -34,11 +34,11 @@ ResolvedStop placeStop(DebugInfoView &view, const tours::Anchor &anchor, const c
   }
   out.resolved = true;
   out.form = r.form;
-  // `tour start` has always named a pattern the file holds more than once; `tour check` also
-  // names one a function's body holds more than once.
-  if (r.form == tours::AnchorForm::FilePattern)
-    if (std::string w = repeatedPatternWarning(anchor, *r.winner()); !w.empty())
-      out.warnings.push_back(w);
+  // `tour start` and `tour list` warn about a pattern on several lines of a file, as they always
+  // have; `tour check` about one on several lines of a function's body too.
+  std::string repeated = repeatedPatternWarning(anchor, *r.winner());
+  if (r.form == tours::AnchorForm::FilePattern && !repeated.empty())
+    out.warnings.push_back(repeated);
   out.breakpointId = placed.breakpointId;
   out.locations = placed.locations;
   out.file = placed.file;
