@@ -1,6 +1,6 @@
-// `tourguide check`: forwards to the checker's command (checker/tool/CheckCommand.h).
+// `tourguide check`: forwards to the checker's command (checker/tool/CheckCommandLine.h).
 // Compiled into `tourguide` only when the checker component is part of the build.
-#include "CheckCommand.h"
+#include "CheckCommandLine.h"
 #include "tourguide/cli/Command.h"
 
 namespace tourguide::cli {

@@ -1,7 +1,7 @@
 #include "Subcommands.h"
 
-#include "AnchorResolver.h"
 #include "Collection.h"
+#include "DebugInfoView.h"
 #include "DebuggerStyle.h"
 #include "OwnModules.h"
 #include "SeriesText.h"
@@ -57,15 +57,13 @@ void placeAllStops(TourSession &s) {
   if (auto path = s.tour->program.env.find("LD_LIBRARY_PATH"); path != s.tour->program.env.end())
     addRepoLibraries(s.target, tours::expandVariables(path->second, *s.tour, tours::programPath(*s.tour)), root);
   std::vector<lldb::SBModule> modules = ownModules(s.target, root);
-  lldb::SBFileSpecList moduleSpecs = ownModuleSpecs(modules);
   s.compiledSources = std::make_shared<const std::set<std::string>>(compiledFiles(modules));
-  AnchorResolver resolver(s.target, modules, root);
-  resolver.setSourceAccess(s.sourceAccess());
+  DebugInfoView view(s.target, modules, root, s.sourceAccess());
   for (const auto &stop : s.tour->stops)
-    s.stops.push_back(placeStop(s.target, moduleSpecs, resolver.candidatesFor(stop.anchor)));
+    s.stops.push_back(placeStop(view, stop.anchor));
   if (!tours::seriesOf(*s.tour).empty()) {
     s.collector = std::make_shared<Collector>();
-    s.collector->place(s.target, *s.tour, resolver, moduleSpecs);
+    s.collector->place(s.target, *s.tour, view);
   }
 }
 

@@ -7,17 +7,6 @@ namespace tourguide::plugin {
 
 namespace {
 
-lldb::SBBreakpoint createFor(lldb::SBTarget target, const lldb::SBFileSpecList &modules,
-                             const AnchorCandidate &c) {
-  lldb::SBFileSpecList noCompUnits;
-  if (c.line == 0)
-    return target.BreakpointCreateByName(c.function.c_str(), lldb::eFunctionNameTypeAuto, modules,
-                                         noCompUnits);
-  lldb::SBFileSpecList moduleList = modules; // the SB call takes a non-const reference
-  return target.BreakpointCreateByLocation(lldb::SBFileSpec(c.file.c_str(), false), c.line, 0, 0,
-                                           moduleList, /*move_to_nearest_code=*/true);
-}
-
 lldb::SBBreakpoint tourBreakpoint(const TourSession &session, const ResolvedStop &stop) {
   if (stop.breakpointId == LLDB_INVALID_BREAK_ID || !session.target.IsValid())
     return {};
@@ -31,38 +20,30 @@ lldb::SBBreakpoint tourBreakpoint(const TourSession &session, const ResolvedStop
 
 } // namespace
 
-ResolvedStop placeStop(lldb::SBTarget target, const lldb::SBFileSpecList &modules,
-                       const AnchorCandidates &candidates, const char *name) {
+ResolvedStop placeStop(DebugInfoView &view, const tours::Anchor &anchor, const char *name) {
   ResolvedStop out;
-  std::string why;
-  for (const auto &f : candidates.failures)
-    why += (why.empty() ? "" : "; ") + f;
-  for (const auto &c : candidates.candidates) {
-    lldb::SBBreakpoint bp = createFor(target, modules, c);
-    if (!bp.IsValid())
-      continue;
-    if (bp.GetNumLocations() == 0) {
-      target.BreakpointDelete(bp.GetID());
-      why += std::string(why.empty() ? "" : "; ") + c.form + " (" +
-             (c.line ? c.file + ":" + std::to_string(c.line) : c.function) + ") has no code";
-      continue;
-    }
-    bp.AddName(name);
-    bp.SetEnabled(false);
-    out.resolved = true;
-    out.form = c.form;
-    out.warnings = c.warnings;
-    out.breakpointId = bp.GetID();
-    out.locations = bp.GetNumLocations();
-    lldb::SBAddress addr = bp.GetLocationAtIndex(0).GetAddress();
-    lldb::SBLineEntry entry = addr.GetLineEntry();
-    out.file = entry.IsValid() ? pathOf(entry.GetFileSpec()) : c.file;
-    out.line = entry.IsValid() ? entry.GetLine() : c.line;
-    lldb::SBFunction fn = addr.GetFunction();
-    out.function = fn.IsValid() && fn.GetDisplayName() ? fn.GetDisplayName() : c.function;
+  view.keepBreakpointsAs(name);
+  DebugInfoView::Placement placed;
+  tours::AnchorResolution r = view.resolve(anchor, placed);
+  view.keepBreakpointsAs(nullptr);
+  if (!r.resolved()) {
+    out.why = r.why();
+    if (out.why.empty())
+      out.why = "the anchor names nothing this program has";
     return out;
   }
-  out.why = why.empty() ? "the anchor names nothing this program has" : why;
+  out.resolved = true;
+  out.form = r.form;
+  // `tour start` and `tour list` warn about a pattern on several lines of a file, as they always
+  // have; `tour check` about one on several lines of a function's body too.
+  std::string repeated = repeatedPatternWarning(anchor, *r.winner());
+  if (r.form == tours::AnchorForm::FilePattern && !repeated.empty())
+    out.warnings.push_back(repeated);
+  out.breakpointId = placed.breakpointId;
+  out.locations = placed.locations;
+  out.file = placed.file;
+  out.line = placed.line;
+  out.function = placed.function;
   return out;
 }
 

@@ -7,7 +7,7 @@
 // policy", says when a later stop may come before the awaited one.
 #pragma once
 
-#include "AnchorResolver.h"
+#include "DebugInfoView.h"
 #include "TourSession.h"
 
 #include <lldb/API/LLDB.h>
@@ -16,10 +16,9 @@ namespace tourguide::plugin {
 
 inline constexpr const char *kBreakpointName = "tourguide";
 
-/// Creates a disabled breakpoint named `name` for the first candidate that has code
-/// locations in `modules`. The result says where it resolved, or why no candidate did.
-ResolvedStop placeStop(lldb::SBTarget target, const lldb::SBFileSpecList &modules,
-                       const AnchorCandidates &candidates, const char *name = kBreakpointName);
+/// Resolves `anchor` in `view` (tours::resolveAnchor) and leaves a disabled breakpoint named
+/// `name` at the place that won. The result says where it resolved, or why no form did.
+ResolvedStop placeStop(DebugInfoView &view, const tours::Anchor &anchor, const char *name = kBreakpointName);
 
 /// Enables the breakpoint of stop `index` (ignore count = its hit - 1); disables all others.
 void armOnly(TourSession &session, int index);

@@ -1,6 +1,6 @@
 #include "TourCommands.h"
 
-#include "CheckCommand.h"
+#include "LldbCheckCommand.h"
 #ifdef TOURGUIDE_HAVE_REPORT
 #include "SessionReportCommand.h"
 #endif

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "SourceText.h"
+#include "tourguide/tours/AnchorResolution.h"
 #include "tourguide/tours/Tour.h"
 #include "tourguide/values/NumericChange.h"
 
@@ -21,7 +22,7 @@ class Collector; // Collection.h
 /// Where one stop of the tour resolved in the target (or why it did not).
 struct ResolvedStop {
   bool resolved = false;
-  std::string form;    ///< Which anchor form won: "function + pattern", "file + pattern", ...
+  tours::AnchorForm form = tours::AnchorForm::None; ///< Which anchor form won.
   std::string why;     ///< When not resolved: the reason, for `tour start` and `tour list`.
   std::vector<std::string> warnings; ///< E.g. a pattern found on several lines.
   std::string function;

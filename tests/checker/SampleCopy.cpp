@@ -1,5 +1,5 @@
 #include "SampleCopy.h"
-#include "CheckCommand.h"
+#include "CheckCommandLine.h"
 #include "tourguide/checker/Similarity.h"
 
 #include <nlohmann/json.hpp>

@@ -1,5 +1,5 @@
 // `tourguide check` as a command: arguments, exit codes, the text summary and the JSON form.
-#include "CheckCommand.h"
+#include "CheckCommandLine.h"
 #include "SampleCopy.h"
 #include "tourguide/tours/TourFile.h"
 

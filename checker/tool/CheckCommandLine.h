@@ -1,6 +1,9 @@
-// `tourguide check`: resolves every stop of each tour against the sources (no debugger, no
-// running program) and reports broken anchors like a compiler; `--fix` repairs the
-// unambiguous ones in place. The tourguide CLI forwards `tourguide check ARGS...` here.
+// The command line of `tourguide check` (the source-index side of checking a tour; the LLDB
+// plugin's `tour check` is the debug-info side, and both resolve anchors with
+// tours::resolveAnchor): parses the arguments, resolves every stop of each tour against the
+// sources (no debugger, no running program) and reports broken anchors like a compiler;
+// `--fix` repairs the unambiguous ones in place. The tourguide CLI forwards
+// `tourguide check ARGS...` here.
 #pragma once
 
 namespace tourguide::checker {

@@ -1,5 +1,5 @@
 // Parses `tourguide check` arguments, indexes the sources once, checks each tour.
-#include "CheckCommand.h"
+#include "CheckCommandLine.h"
 
 #include "tourguide/checker/SourceIndex.h"
 #include "tourguide/checker/TourCheck.h"
