@@ -166,6 +166,20 @@ class TourInEditor(unittest.TestCase):
         self.assertIn("Current stop: none", reply)
         self.assertIn("Process: stopped", reply)
 
+    def test_tour_start_again_keeps_the_debug_session(self):
+        # In a terminal `tour start` again restarts the program; in an editor the session would
+        # end with it, so the tour says how to start again and the program stays where it is.
+        self.start(["1000"])
+        self.console_command("tour start --trust " + TOY_TOUR)
+        self.expect_tour_stop(1, 4, line_of(TOY_SOURCE, "float total = 0.0f;"))
+        reply, _ = self.console_command("tour start --trust " + TOY_TOUR)
+        self.assertIn("restart the debug session", reply)
+        self.assertFalse([m for m in self.dap.messages[self.mark:] if m.get("event") in ("exited", "terminated")])
+        reply, _ = self.console_command("tour status")
+        self.assertIn("Current stop: 1/4", reply)
+        self.console_command("tour next")
+        self.expect_tour_stop(2, 4, line_of(TOY_SOURCE, "float sum = 0.0f;"))
+
     def test_without_stop_commands_the_next_tour_command_shows_the_stop(self):
         self.start(["1000"], stop_commands=False)
         reply, _ = self.console_command("tour start --trust " + TOY_TOUR)
