@@ -3,6 +3,11 @@
 #include "Collection.h"
 #include "OwnModules.h"
 
+#include <atomic>
+#include <deque>
+#include <memory>
+#include <mutex>
+
 namespace tourguide::plugin {
 
 namespace {
@@ -19,6 +24,68 @@ lldb::SBBreakpoint tourBreakpoint(const TourSession &session, const ResolvedStop
 }
 
 } // namespace
+
+/// What the order callback is given. LLDB keeps the raw pointer as long as the breakpoint
+/// lives, longer than the session may: guards are never freed (a few bytes per tour start).
+struct OrderGuard {
+  std::atomic<bool> on{false};
+  std::atomic<lldb::break_id_t> awaited{LLDB_INVALID_BREAK_ID};
+  std::atomic<uint32_t> awaitedHits{0};
+};
+
+namespace {
+
+OrderGuard *newOrderGuard() {
+  static std::mutex mutex;
+  static auto *all = new std::deque<std::unique_ptr<OrderGuard>>(); // never destroyed
+  std::lock_guard<std::mutex> lock(mutex);
+  return all->emplace_back(std::make_unique<OrderGuard>()).get();
+}
+
+bool keepsOrder(void *baton, lldb::SBProcess &process, lldb::SBThread &, lldb::SBBreakpointLocation &location) {
+  // On LLDB's private state thread: nothing may escape; true lets LLDB stop as armed.
+  try {
+    auto *guard = static_cast<OrderGuard *>(baton);
+    if (!guard || !guard->on)
+      return true;
+    lldb::break_id_t awaited = guard->awaited;
+    lldb::SBBreakpoint mine = location.GetBreakpoint();
+    if (awaited == LLDB_INVALID_BREAK_ID || !mine.IsValid() || mine.GetID() == awaited)
+      return true;
+    lldb::SBBreakpoint awaitedBp = process.GetTarget().FindBreakpointByID(awaited);
+    if (!awaitedBp.IsValid() || awaitedBp.GetHitCount() <= guard->awaitedHits)
+      return true;
+    mine.SetEnabled(false); // for the rest of this leg: one trap, however hot its loop
+    return false;
+  } catch (...) {
+    return true;
+  }
+}
+
+} // namespace
+
+void guardOrder(TourSession &session, uint32_t awaitedHits) {
+  if (!session.orderGuard)
+    session.orderGuard = newOrderGuard();
+  OrderGuard &guard = *session.orderGuard;
+  guard.on = false;
+  lldb::break_id_t awaited = LLDB_INVALID_BREAK_ID;
+  if (session.awaited >= 0 && static_cast<size_t>(session.awaited) < session.stops.size())
+    awaited = session.stops[static_cast<size_t>(session.awaited)].breakpointId;
+  guard.awaited = awaited;
+  guard.awaitedHits = awaitedHits;
+  for (const auto &stop : session.stops) {
+    lldb::SBBreakpoint bp = tourBreakpoint(session, stop);
+    if (bp.IsValid())
+      bp.SetCallback(&keepsOrder, &guard);
+  }
+  guard.on = awaited != LLDB_INVALID_BREAK_ID;
+}
+
+void releaseOrder(TourSession &session) {
+  if (session.orderGuard)
+    session.orderGuard->on = false;
+}
 
 ResolvedStop placeStop(DebugInfoView &view, const tours::Anchor &anchor, const char *name) {
   ResolvedStop out;
@@ -73,14 +140,6 @@ void armFrom(TourSession &session, int index) {
       bp.SetIgnoreCount(hit > 0 ? hit - 1 : 0);
     }
     bp.SetEnabled(armed);
-  }
-}
-
-void keepOnly(TourSession &session, int index) {
-  for (size_t i = 0; i < session.stops.size(); ++i) {
-    lldb::SBBreakpoint bp = tourBreakpoint(session, session.stops[i]);
-    if (bp.IsValid() && static_cast<int>(i) != index)
-      bp.SetEnabled(false);
   }
 }
 
