@@ -166,7 +166,8 @@ std::optional<StageMatch> modelStage(const FunctionFacts &fn) {
           s.statement("exp_call", 0.15, "exponentiates (sigmoid or softmax)");
   }
   s.name({"forward", "backward", "backprop", "predict", "infer", "layer", "activation", "conv",
-          "linear", "dense", "propagate", "logits"},
+          "linear", "dense", "propagate", "logits", "softmax", "rmsnorm", "layernorm", "layer_norm",
+          "batchnorm", "attention", "matmul"},
          0.3, "a model computation");
   // A layer's pass named as such that loops over its tensors (encoder_forward, residual_forward:
   // element-wise, so no multiply-accumulate to see).
