@@ -52,7 +52,7 @@ public:
                                   ? "line " + std::to_string(i.beginLine)
                                   : "lines " + std::to_string(i.beginLine) + "-" +
                                         std::to_string(i.endLine);
-          std::string text = range + " compute " + (i.formula.empty() ? i.kind : i.formula);
+          std::string text = range + " compute " + (i.formula.empty() ? i.kind : "`" + i.formula + "`"); // code: `*` is no emphasis
           if (!i.description.empty())
             text += ", " + i.description;
           add(weight, text, i.beginLine);
@@ -232,7 +232,7 @@ std::optional<StageMatch> lossStage(const FunctionFacts &fn) {
 std::optional<StageMatch> optimizerStage(const FunctionFacts &fn) {
   Scorer s(fn, "optimizer");
   s.idiom({"sgd_update", "momentum_update", "adam_update"}, 0.6);
-  s.statement("param_update", 0.5, "moves a parameter against a product (w -= lr * g)");
+  s.statement("param_update", 0.5, "moves a parameter against a product (`w -= lr * g`)");
   s.statement("lr_update", 0.3, "scales the step by a learning rate", false);
   s.statement("adaptive_update", 0.2, "divides by a square root of second moments (Adam / RMSProp)",
               false);

@@ -450,7 +450,20 @@ int runIndexCommand(int argc, const char **argv) {
     draft.repoRoot = repoRoot;
     draft.tourDir = std::string(dir);
     std::vector<std::string> draftFileNames = draftNames(analysis.entries);
+    // A program with subcommands (darknet has 64) gets drafts for the ones that train, or
+    // after a run only for the one that ran: a draft per command would bury the one asked for.
+    std::string confirmedExecutable;
+    for (const EntryPoint &e : analysis.entries)
+      if (e.name() == confirmedProgram)
+        confirmedExecutable = e.executable;
+    std::map<std::string, unsigned> skippedCommands;
     for (const EntryPoint &e : analysis.entries) {
+      if (!e.command.empty() && e.name() != confirmedProgram &&
+          ((!confirmedProgram.empty() && e.executable == confirmedExecutable) ||
+           (confirmedProgram.empty() && e.kind != "train"))) {
+        ++skippedCommands[e.program];
+        continue;
+      }
       DraftOptions forThis = draft;
       if (e.name() == confirmedProgram) {
         forThis.confirmation = confirmation;
@@ -477,6 +490,11 @@ int runIndexCommand(int argc, const char **argv) {
       if (!quiet)
         llvm::outs() << "wrote " << path << " (" << tour.stops.size() << " stops)\n";
     }
+    if (!quiet)
+      for (const auto &[program, count] : skippedCommands)
+        err << "note: no draft for " << count << " other subcommand" << (count == 1 ? "" : "s") << " of '" << program
+            << "'" << (confirmedProgram.empty() ? " (none of them trains)" : "")
+            << "; `tourguide index -p BUILD -- " << program << " COMMAND ARGS...` drafts one from a run\n";
 #else
     err << "error: this build has no tour library (tourguide_tours); use --format=json\n";
     return 1;
