@@ -4,6 +4,9 @@
 #include "tourguide/checker/SourceIndex.h"
 #include "tourguide/checker/TourCheck.h"
 
+#include "llvm/Support/Process.h"
+#include "llvm/Support/raw_ostream.h"
+
 #include <cstdlib>
 #include <iostream>
 #include <string>
@@ -85,11 +88,12 @@ int runCheckCommand(int argc, const char **argv) {
   for (const std::string &tour : tours)
     if (std::string root = tourRepoRoot(tour); !root.empty())
       indexOptions.roots.push_back(root);
-  std::string error;
   indexOptions.onlyRoots = true;
-  std::unique_ptr<SourceIndex> index = indexCompilationDatabase(buildPath, indexOptions, error);
+  if (llvm::sys::Process::StandardErrIsDisplayed())
+    indexOptions.progress = &llvm::errs();
+  llvm::Expected<SourceIndex> index = indexCompilationDatabase(buildPath, indexOptions);
   if (!index) {
-    std::cerr << "tourguide check: error: " << error << "\n";
+    std::cerr << "tourguide check: error: " << llvm::toString(index.takeError()) << "\n";
     return kCheckUsage;
   }
   if (index->translationUnitsWithErrors > 0)

@@ -2,6 +2,7 @@
 // indexer over the selected TUs in parallel, and writes tours or JSON findings.
 #include "IndexCommand.h"
 
+#include "tourguide/clangfront/CompilationDatabase.h"
 #include "tourguide/indexer/FindingsJson.h"
 #include "tourguide/indexer/ProgramIndex.h"
 #include "tourguide/indexer/TURunner.h"
@@ -342,30 +343,24 @@ int runIndexCommand(int argc, const char **argv) {
   if (!cl::ParseCommandLineOptions(argc, argv, overview, &err))
     return 1;
 
-  auto db = loadCompilationDatabase(buildPath);
+  auto db = clangfront::loadCompilationDatabase(buildPath);
   if (!db) {
     err << "error: " << llvm::toString(db.takeError()) << "\n";
     return 1;
   }
-  std::vector<std::string> files = selectSources(**db, sources);
+  std::vector<std::string> files = clangfront::selectSources(**db, sources);
   if (files.empty()) {
     err << "error: no translation unit in the compilation database matches"
         << (sources.empty() ? "" : " the given SOURCES") << "\n";
     return 1;
   }
 
-  RunOptions options;
+  clangfront::RunOptions options;
   options.jobs = jobs;
   options.maxFileBytes = static_cast<uint64_t>(maxSizeMiB) << 20;
-  bool terminal = llvm::sys::Process::StandardErrIsDisplayed() && !quiet;
-  if (terminal)
-    options.progress = [&err](unsigned done, unsigned total, const std::string &file) {
-      err << "\r\x1b[K[" << done << "/" << total << "] " << llvm::sys::path::filename(file);
-      err.flush();
-    };
-  std::vector<TUFacts> tus = runOnTUs(**db, files, options);
-  if (terminal)
-    err << "\r\x1b[K";
+  if (llvm::sys::Process::StandardErrIsDisplayed() && !quiet)
+    options.progress = &err;
+  std::vector<TUFacts> tus = extractFacts(**db, files, options);
 
   std::string repoRoot = root.empty() ? guessRepoRoot(files) : std::string(root);
   {

@@ -2,6 +2,7 @@
 #include "CheckCommand.h"
 #include "tourguide/checker/Similarity.h"
 
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
@@ -89,12 +90,17 @@ std::string SampleCopy::writeCompileCommands() const {
 }
 
 std::unique_ptr<SourceIndex> SampleCopy::index() const {
-  std::string error;
   IndexOptions options;
   options.roots = {root_};
   options.onlyRoots = true;
-  return indexCompilationDatabase(writeCompileCommands(), options, error);
+  llvm::Expected<SourceIndex> index = indexCompilationDatabase(writeCompileCommands(), options);
+  if (!index) {
+    ADD_FAILURE() << llvm::toString(index.takeError());
+    return nullptr;
+  }
+  return std::make_unique<SourceIndex>(std::move(*index));
 }
+
 
 TourReport SampleCopy::check(const std::string &tour, const SourceIndex &index, bool fix) const {
   SourceFiles files;
