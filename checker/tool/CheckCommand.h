@@ -13,7 +13,12 @@ enum CheckExit : int {
   kCheckUsage = 3,    ///< Bad command line, or the compilation database cannot be loaded.
 };
 
-/// argv[0] is "check"; the rest are its arguments. Writes to stdout and stderr.
+/// argv[0] is the command's name (it is not read); the rest are its arguments. Writes to stdout
+/// and stderr.
 int runCheckCommand(int argc, const char **argv);
+
+/// The command's usage line, for usage errors and the CLI's command table.
+inline constexpr const char *kCheckSynopsis =
+    "tourguide check [--fix] [--format=text|json] [-j N] -p BUILD_DIR TOUR...";
 
 } // namespace tourguide::checker

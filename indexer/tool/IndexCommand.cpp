@@ -1,7 +1,8 @@
-// Parses `tourguide index` options (llvm::cl, in the manner of clang-tidy -p), runs the
-// indexer over the selected TUs in parallel, and writes tours or JSON findings.
+// Parses `tourguide index` options (llvm::cl, on the front end's command line: -p, -j), runs
+// the indexer over the selected TUs in parallel, and writes tours or JSON findings.
 #include "IndexCommand.h"
 
+#include "tourguide/clangfront/CommandLine.h"
 #include "tourguide/clangfront/CompilationDatabase.h"
 #include "tourguide/indexer/FindingsJson.h"
 #include "tourguide/indexer/ProgramIndex.h"
@@ -70,38 +71,49 @@ bool writeFile(const std::string &path, const std::string &text, std::string &er
   return true;
 }
 
-/// The command's options. llvm::cl options register globally and never unregister, so
-/// they are built once, on the first run, and reset before every parse.
+const char *const kOverview =
+    "Finds where a C/C++ ML program trains and evaluates, and where its data, loop, model,\n"
+    "loss, optimizer and metrics code lives, by parsing every translation unit of\n"
+    "compile_commands.json and following the call graph from each main.\n\n"
+    "SOURCES restricts the run to files that match (a path, a path suffix, or a folder).\n\n"
+    "With `-- PROGRAM ARGS...` the program runs once under LLDB with a breakpoint on every\n"
+    "candidate stop of its entry point; its tour keeps the stops the run reached, in that order.\n\n"
+    "Exit status: 0 all TUs parsed and a training loop found; 1 usage error, no database or the\n"
+    "program could not be run;\n"
+    "2 some TUs had errors (the rest is reported); 3 no training loop found.\n";
+
+/// The command's options: -p and -j are the front end's, the rest are declared here, in the
+/// command's own llvm::cl subcommand. llvm::cl options register globally and never
+/// unregister, so they are built once, on the first run; every one has a cl::init, which each
+/// parse resets it to.
 struct IndexOptions {
-  cl::OptionCategory category{"tourguide index options"};
-  cl::opt<std::string> buildPath{"p", cl::desc("Build path: the folder holding compile_commands.json (or the file)"),
-                                 cl::value_desc("build-path"), cl::Required, cl::cat(category)};
+  clangfront::CommandLine commandLine{"index", kIndexSynopsis, kOverview};
+  cl::SubCommand &sub = commandLine.sub;
+  cl::OptionCategory &category = commandLine.category;
   cl::opt<std::string> output{
       "o", cl::desc("Output: with --format=tour, the folder for one tour per entry point (default: <root>/.tours);\n"
                     "with --format=json, the findings file (default: standard output)"),
-      cl::value_desc("path"), cl::cat(category)};
-  cl::opt<unsigned> jobs{"j", cl::desc("Translation units parsed at once (default: all cores)"), cl::init(0),
-                         cl::value_desc("N"), cl::cat(category)};
+      cl::value_desc("path"), cl::init(""), cl::sub(sub), cl::cat(category)};
   cl::opt<Format> format{"format", cl::desc("What to write:"),
                          cl::values(clEnumValN(Format::Tour, "tour", "draft tour files (default)"),
                                     clEnumValN(Format::Json, "json", "the raw findings as JSON")),
-                         cl::init(Format::Tour), cl::cat(category)};
+                         cl::init(Format::Tour), cl::sub(sub), cl::cat(category)};
   cl::opt<std::string> root{"root", cl::desc("Repository root (default: nearest folder above the sources with a build file)"),
-                            cl::value_desc("dir"), cl::cat(category)};
+                            cl::value_desc("dir"), cl::init(""), cl::sub(sub), cl::cat(category)};
   cl::opt<unsigned> maxSizeMiB{"max-tu-size", cl::desc("Skip main files larger than this many MiB (default 8)"),
-                               cl::init(8), cl::value_desc("MiB"), cl::cat(category)};
-  cl::opt<bool> quiet{"quiet", cl::desc("No progress and no summary line"), cl::cat(category)};
+                               cl::init(8), cl::value_desc("MiB"), cl::sub(sub), cl::cat(category)};
+  cl::opt<bool> quiet{"quiet", cl::desc("No progress and no summary line"), cl::init(false), cl::sub(sub),
+                      cl::cat(category)};
   cl::opt<double> runTimeout{"run-timeout",
                              cl::desc("With `-- PROGRAM ARGS`: kill the program after this many seconds (default 120)"),
-                             cl::init(120), cl::value_desc("seconds"), cl::cat(category)};
+                             cl::init(120), cl::value_desc("seconds"), cl::sub(sub), cl::cat(category)};
   cl::opt<std::string> runCwd{"run-cwd", cl::desc("With `-- PROGRAM ARGS`: the program's working directory (default: here)"),
-                              cl::value_desc("dir"), cl::cat(category)};
+                              cl::value_desc("dir"), cl::init(""), cl::sub(sub), cl::cat(category)};
   cl::list<std::string> profiles{"profile",
                                  cl::desc("A framework profile (JSON, docs/profiles.md) to use besides the built-in ones\n"
                                           "and the repo's .tours/*.profile.json; may be repeated"),
-                                 cl::value_desc("file"), cl::cat(category)};
-  cl::list<std::string> sources{cl::Positional, cl::desc("[SOURCES...]"), cl::cat(category)};
-
+                                 cl::value_desc("file"), cl::sub(sub), cl::cat(category)};
+  cl::list<std::string> sources{cl::Positional, cl::desc("[SOURCES...]"), cl::sub(sub), cl::cat(category)};
 };
 
 /// The user's profiles (--profile, then the repo's .tours/*.profile.json) before the built-in
@@ -297,40 +309,10 @@ IndexOptions &indexOptions() {
 
 int runIndexCommand(int argc, const char **argv) {
   IndexOptions &o = indexOptions();
-  // Occurrence counts reset, but values stay from an earlier run in the same process.
-  cl::ResetAllOptionOccurrences();
-  o.buildPath.setValue("");
-  o.output.setValue("");
-  o.jobs.setValue(0);
-  o.format.setValue(Format::Tour);
-  o.root.setValue("");
-  o.maxSizeMiB.setValue(8);
-  o.quiet.setValue(false);
-  o.sources.clear();
-  o.profiles.clear();
-  o.runTimeout.setValue(120);
-  o.runCwd.setValue("");
-  cl::opt<std::string> &buildPath = o.buildPath;
-  cl::opt<std::string> &output = o.output;
-  cl::opt<unsigned> &jobs = o.jobs;
-  cl::opt<Format> &format = o.format;
-  cl::opt<std::string> &root = o.root;
-  cl::opt<unsigned> &maxSizeMiB = o.maxSizeMiB;
-  cl::opt<bool> &quiet = o.quiet;
-  cl::list<std::string> &sources = o.sources;
-
-  cl::OptionCategory &category = o.category;
-  cl::HideUnrelatedOptions(category);
-  std::string overview =
-      "Finds where a C/C++ ML program trains and evaluates, and where its data, loop, model,\n"
-      "loss, optimizer and metrics code lives, by parsing every translation unit of\n"
-      "compile_commands.json and following the call graph from each main.\n\n"
-      "SOURCES restricts the run to files that match (a path, a path suffix, or a folder).\n\n"
-      "With `-- PROGRAM ARGS...` the program runs once under LLDB with a breakpoint on every\n"
-      "candidate stop of its entry point; its tour keeps the stops the run reached, in that order.\n\n"
-      "Exit status: 0 all TUs parsed and a training loop found; 1 usage error, no database or the\n"
-      "program could not be run;\n"
-      "2 some TUs had errors (the rest is reported); 3 no training loop found.\n";
+  const cl::opt<std::string> &output = o.output;
+  const cl::opt<Format> &format = o.format;
+  const cl::opt<std::string> &root = o.root;
+  const cl::opt<bool> &quiet = o.quiet;
   llvm::raw_ostream &err = llvm::errs();
   // `-- PROGRAM ARGS...`: the command line of a confirming run, kept away from llvm::cl.
   std::vector<std::string> runCommand;
@@ -340,10 +322,16 @@ int runIndexCommand(int argc, const char **argv) {
       argc = i;
       break;
     }
-  if (!cl::ParseCommandLineOptions(argc, argv, overview, &err))
+  llvm::Error usage = o.commandLine.parse(llvm::makeArrayRef(argv + 1, argv + argc));
+  if (!usage)
+    usage = o.commandLine.needBuildPath();
+  if (usage) {
+    err << o.commandLine.usageError(llvm::toString(std::move(usage)));
     return 1;
+  }
+  const std::vector<std::string> sources(o.sources.begin(), o.sources.end());
 
-  auto db = clangfront::loadCompilationDatabase(buildPath);
+  auto db = clangfront::loadCompilationDatabase(o.commandLine.buildPath);
   if (!db) {
     err << "error: " << llvm::toString(db.takeError()) << "\n";
     return 1;
@@ -356,8 +344,8 @@ int runIndexCommand(int argc, const char **argv) {
   }
 
   clangfront::RunOptions options;
-  options.jobs = jobs;
-  options.maxFileBytes = static_cast<uint64_t>(maxSizeMiB) << 20;
+  options.jobs = o.commandLine.jobs;
+  options.maxFileBytes = static_cast<uint64_t>(o.maxSizeMiB) << 20;
   if (llvm::sys::Process::StandardErrIsDisplayed() && !quiet)
     options.progress = &err;
   std::vector<TUFacts> tus = extractFacts(**db, files, options);
