@@ -12,7 +12,8 @@ void printUsage(std::ostream &out) {
   for (const tourguide::cli::Command &command : commands())
     out << "  " << command.name << std::string(command.name.size() < 10 ? 10 - command.name.size() : 1, ' ')
         << command.summary << "\n";
-  out << "\nRun 'tourguide COMMAND --help' for the options of a command.\n";
+  out << "\nRun 'tourguide COMMAND --help' for the options of a command.\n"
+      << tourguide::cli::kExitStatusSummary << "\n";
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 
 #include "tourguide/checker/SourceIndex.h"
 #include "tourguide/checker/TourCheck.h"
+#include "tourguide/cli/ExitCode.h"
 #include "tourguide/clangfront/CommandLine.h"
 
 #include "llvm/Support/Process.h"
@@ -25,8 +26,9 @@ const char *const kOverview =
     "a debugger or a running program. Each problem is printed as\n"
     "TOUR:LINE:COL: error|warning: stop 'ID' (\"TITLE\"): MESSAGE (or series 'NAME': MESSAGE),\n"
     "with notes naming the nearest candidates.\n\n"
-    "Exit status: 0 clean, 1 warnings only, 2 errors, 3 bad usage or no compilation database.\n"
-    "After --fix the status describes the tours as written.\n";
+    "Exit status: 0 no errors (warnings allowed); 1 some stop or series does not resolve, or a\n"
+    "tour does not load; 2 usage error or no compilation database. After --fix the status\n"
+    "describes the tours as written.\n";
 
 enum class Format { Text, Json };
 
@@ -62,7 +64,7 @@ int runCheckCommand(int argc, const char **argv) {
     usage = commandLine.needBuildPath();
   if (usage) {
     std::cerr << commandLine.usageError(llvm::toString(std::move(usage)));
-    return kCheckUsage;
+    return cli::kExitUsage;
   }
   std::vector<std::string> tours(o.tours.begin(), o.tours.end());
   CheckOptions options;
@@ -80,7 +82,7 @@ int runCheckCommand(int argc, const char **argv) {
   llvm::Expected<SourceIndex> index = indexCompilationDatabase(commandLine.buildPath, indexOptions);
   if (!index) {
     std::cerr << "tourguide check: error: " << llvm::toString(index.takeError()) << "\n";
-    return kCheckUsage;
+    return cli::kExitUsage;
   }
   if (index->translationUnitsWithErrors > 0)
     std::cerr << "tourguide check: warning: " << index->translationUnitsWithErrors << " of " << index->translationUnits

@@ -2,6 +2,7 @@
 // the indexer over the selected TUs in parallel, and writes tours or JSON findings.
 #include "IndexCommand.h"
 
+#include "tourguide/cli/ExitCode.h"
 #include "tourguide/clangfront/CommandLine.h"
 #include "tourguide/clangfront/CompilationDatabase.h"
 #include "tourguide/indexer/FindingsJson.h"
@@ -29,6 +30,9 @@
 namespace tourguide::indexer {
 
 namespace cl = llvm::cl;
+using cli::kExitFailure;
+using cli::kExitOk;
+using cli::kExitUsage;
 
 namespace {
 
@@ -78,9 +82,10 @@ const char *const kOverview =
     "SOURCES restricts the run to files that match (a path, a path suffix, or a folder).\n\n"
     "With `-- PROGRAM ARGS...` the program runs once under LLDB with a breakpoint on every\n"
     "candidate stop of its entry point; its tour keeps the stops the run reached, in that order.\n\n"
-    "Exit status: 0 all TUs parsed and a training loop found; 1 usage error, no database or the\n"
-    "program could not be run;\n"
-    "2 some TUs had errors (the rest is reported); 3 no training loop found.\n";
+    "Exit status: 0 every TU parsed and a training loop found; 1 some TUs had errors or no\n"
+    "training loop was found (what was found is still written); 2 usage error, no compilation\n"
+    "database, nothing matches SOURCES, a profile does not load, PROGRAM cannot be run, or the\n"
+    "output cannot be written.\n";
 
 /// The command's options: -p and -j are the front end's, the rest are declared here, in the
 /// command's own llvm::cl subcommand. llvm::cl options register globally and never
@@ -327,20 +332,20 @@ int runIndexCommand(int argc, const char **argv) {
     usage = o.commandLine.needBuildPath();
   if (usage) {
     err << o.commandLine.usageError(llvm::toString(std::move(usage)));
-    return 1;
+    return kExitUsage;
   }
   const std::vector<std::string> sources(o.sources.begin(), o.sources.end());
 
   auto db = clangfront::loadCompilationDatabase(o.commandLine.buildPath);
   if (!db) {
     err << "error: " << llvm::toString(db.takeError()) << "\n";
-    return 1;
+    return kExitUsage;
   }
   std::vector<std::string> files = clangfront::selectSources(**db, sources);
   if (files.empty()) {
     err << "error: no translation unit in the compilation database matches"
         << (sources.empty() ? "" : " the given SOURCES") << "\n";
-    return 1;
+    return kExitUsage;
   }
 
   clangfront::RunOptions options;
@@ -361,7 +366,7 @@ int runIndexCommand(int argc, const char **argv) {
   auto profiles = loadProfiles(repoRoot, profileFiles);
   if (!profiles) {
     err << "error: " << llvm::toString(profiles.takeError()) << "\n";
-    return 1;
+    return kExitUsage;
   }
 
   RunSummary summary = summarise(tus);
@@ -376,7 +381,7 @@ int runIndexCommand(int argc, const char **argv) {
   if (!runCommand.empty()) {
     auto confirmed = confirmEntry(analysis, runCommand, o.runCwd, o.runTimeout, quiet, err);
     if (!confirmed)
-      return 1;
+      return kExitUsage;
     std::tie(confirmedProgram, confirmation) = *confirmed;
   }
 
@@ -397,7 +402,7 @@ int runIndexCommand(int argc, const char **argv) {
       llvm::outs() << text;
     else if (!writeFile(output, text, error)) {
       err << "error: " << error << "\n";
-      return 1;
+      return kExitUsage;
     }
   } else {
 #ifdef TOURGUIDE_HAVE_TOURS_LIB
@@ -406,7 +411,7 @@ int runIndexCommand(int argc, const char **argv) {
     llvm::sys::path::remove_dots(dir, true);
     if (std::error_code ec = llvm::sys::fs::create_directories(dir)) {
       err << "error: cannot create '" << dir << "': " << ec.message() << "\n";
-      return 1;
+      return kExitUsage;
     }
     DraftOptions draft;
     draft.repoRoot = repoRoot;
@@ -434,14 +439,14 @@ int runIndexCommand(int argc, const char **argv) {
       std::string message = tourguide::tours::saveTourFile(tour, std::string(path));
       if (!message.empty()) {
         err << "error: " << message << "\n";
-        return 1;
+        return kExitUsage;
       }
       if (!quiet)
         llvm::outs() << "wrote " << path << " (" << tour.stops.size() << " stops)\n";
     }
 #else
     err << "error: this build has no tour library (tourguide_tours); use --format=json\n";
-    return 1;
+    return kExitUsage;
 #endif
   }
 
@@ -451,11 +456,9 @@ int runIndexCommand(int argc, const char **argv) {
       err << "note: " << shown(n) << "\n";
     err << summaryLine(summary, analysis) << "\n";
   }
-  if (summary.withErrors > 0)
-    return 2;
   bool anyLoop = std::any_of(analysis.findings.begin(), analysis.findings.end(),
                              [](const Finding &f) { return f.stage == "loop"; });
-  return anyLoop ? 0 : 3;
+  return summary.withErrors == 0 && anyLoop ? kExitOk : kExitFailure;
 }
 
 } // namespace tourguide::indexer

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -101,6 +102,12 @@ std::unique_ptr<SourceIndex> SampleCopy::index() const {
   return std::make_unique<SourceIndex>(std::move(*index));
 }
 
+int worstSeverity(const std::vector<TourReport> &reports) {
+  int worst = 0;
+  for (const TourReport &r : reports)
+    worst = std::max(worst, r.errors() ? 2 : r.warnings() ? 1 : 0);
+  return worst;
+}
 
 TourReport SampleCopy::check(const std::string &tour, const SourceIndex &index, bool fix) const {
   SourceFiles files;
