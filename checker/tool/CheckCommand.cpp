@@ -47,15 +47,10 @@ struct CheckOptionsOnCommandLine {
                               cl::cat(commandLine.category)};
 };
 
-CheckOptionsOnCommandLine &checkOptions() {
-  static CheckOptionsOnCommandLine options;
-  return options;
-}
-
 } // namespace
 
 int runCheckCommand(int argc, const char **argv) {
-  CheckOptionsOnCommandLine &o = checkOptions();
+  static CheckOptionsOnCommandLine o;
   clangfront::CommandLine &commandLine = o.commandLine;
   llvm::Error usage = commandLine.parse(llvm::makeArrayRef(argv + 1, argv + argc));
   if (!usage && o.tours.empty())

@@ -305,15 +305,10 @@ std::optional<std::pair<std::string, std::string>> confirmEntry(Analysis &analys
   return std::make_pair(entry->program, text);
 }
 
-IndexOptions &indexOptions() {
-  static IndexOptions options;
-  return options;
-}
-
 } // namespace
 
 int runIndexCommand(int argc, const char **argv) {
-  IndexOptions &o = indexOptions();
+  static IndexOptions o;
   const cl::opt<std::string> &output = o.output;
   const cl::opt<Format> &format = o.format;
   const cl::opt<std::string> &root = o.root;
