@@ -1,13 +1,13 @@
 // The front end on a small build written to a temporary folder: every TU gets a status in
 // the commands' order, errors are counted and quoted, a large file is skipped without
 // running its action, and a cut-off compile_commands.json is an error.
+#include "TempDirTest.h"
 #include "tourguide/clangfront/CompilationDatabase.h"
 #include "tourguide/clangfront/TURunner.h"
 
 #include "clang/Frontend/FrontendActions.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/raw_ostream.h"
 
 #include <gtest/gtest.h>
 
@@ -19,10 +19,10 @@
 namespace tourguide::clangfront {
 namespace {
 
-class SmallBuild : public ::testing::Test {
+class SmallBuild : public test::TempDirTest {
 protected:
   void SetUp() override {
-    ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("tourguide-clangfront", dir));
+    ASSERT_FALSE(makeDir("tourguide-clangfront"));
     write("good.c", "int good(void) { return 1; }\n");
     write("syntax.c", "int broken(void) { return 1 +; }\n");
     write("missing.c", "#include \"no_such_header.h\"\nint missing(void) { return 0; }\n");
@@ -34,18 +34,7 @@ protected:
             f + "\"}";
     write("compile_commands.json", db + "]");
   }
-  void TearDown() override { llvm::sys::fs::remove_directories(dir); }
-
-  void write(const std::string &name, const std::string &text) {
-    llvm::SmallString<256> path(dir);
-    llvm::sys::path::append(path, name);
-    std::error_code ec;
-    llvm::raw_fd_ostream os(path, ec);
-    os << text;
-  }
   std::string path(const std::string &name) const { return std::string(dir) + "/" + name; }
-
-  llvm::SmallString<256> dir;
 };
 
 TEST_F(SmallBuild, EveryTUGetsAStatusInOrderWithItsErrors) {

@@ -1,6 +1,7 @@
 // `tourguide index` on a repo with broken TUs, a missing header, a huge file and a program
 // that is not ML: the rest is still reported, and the summary and exit code say so.
 #include "IndexCommand.h"
+#include "TempDirTest.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -17,26 +18,14 @@ namespace tourguide::indexer {
 namespace {
 
 /// A repo written into a fresh temporary folder, and `tourguide index` run on it in-process.
-class RepoInTempDir : public ::testing::Test {
+class RepoInTempDir : public test::TempDirTest {
 protected:
-  void TearDown() override { llvm::sys::fs::remove_directories(dir); }
-
-  void write(const std::string &name, const std::string &text) {
-    llvm::SmallString<256> path(dir);
-    llvm::sys::path::append(path, name);
-    std::error_code ec;
-    llvm::raw_fd_ostream os(path, ec);
-    os << text;
-  }
-
   int run(std::vector<std::string> args) {
     std::vector<const char *> argv{"tourguide index"};
     for (const std::string &a : args)
       argv.push_back(a.c_str());
     return runIndexCommand(static_cast<int>(argv.size()), argv.data());
   }
-
-  llvm::SmallString<256> dir;
 };
 
 class BrokenRepo : public RepoInTempDir {
