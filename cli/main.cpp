@@ -14,6 +14,7 @@ void printUsage(std::ostream &out) {
     out << "  " << command.name << std::string(command.name.size() < 10 ? 10 - command.name.size() : 1, ' ')
         << command.summary << "\n";
   out << "\nRun 'tourguide COMMAND --help' for the options of a command.\n"
+      << tourguide::cli::kExitStatusSummary << "\n"
       << "'tourguide --print-lldbinit >> ~/.lldbinit' makes the `tour` command available in every lldb.\n";
 }
 

@@ -1,96 +1,83 @@
-// Parses `tourguide check` arguments, indexes the sources once, checks each tour.
+// Parses `tourguide check` arguments (llvm::cl, on the front end's command line: -p, -j),
+// indexes the sources once, checks each tour.
 #include "CheckCommandLine.h"
 
 #include "tourguide/checker/SourceIndex.h"
 #include "tourguide/checker/TourCheck.h"
+#include "tourguide/cli/ExitCode.h"
+#include "tourguide/clangfront/CommandLine.h"
 
-#include <cstdlib>
+#include "llvm/Support/Process.h"
+#include "llvm/Support/raw_ostream.h"
+
 #include <iostream>
 #include <string>
 #include <vector>
 
 namespace tourguide::checker {
 
+namespace cl = llvm::cl;
+
 namespace {
 
-const char *const kUsage = "tourguide check [--fix] [--format=text|json] [-j N] -p BUILD_DIR TOUR...";
+const char *const kOverview =
+    "Resolves every stop of each tour, and every collected series with an anchor of its own,\n"
+    "against the sources listed in BUILD_DIR/compile_commands.json, as `tour start` would, without\n"
+    "a debugger or a running program. Each problem is printed as\n"
+    "TOUR:LINE:COL: error|warning: stop 'ID' (\"TITLE\"): MESSAGE (or series 'NAME': MESSAGE),\n"
+    "with notes naming the nearest candidates.\n\n"
+    "Exit status: 0 no errors (warnings allowed); 1 some stop or series does not resolve, or a\n"
+    "tour does not load; 2 usage error or no compilation database. After --fix the status\n"
+    "describes the tours as written.\n";
 
-void printHelp() {
-  std::cout << "Usage: " << kUsage << "\n\n"
-            << "Resolves every stop of each tour, and every collected series with an anchor of its own,\n"
-            << "against the sources listed in BUILD_DIR/compile_commands.json, as `tour start` would, without\n"
-            << "a debugger or a running program. Each problem is printed as\n"
-            << "TOUR:LINE:COL: error|warning: stop 'ID' (\"TITLE\"): MESSAGE (or series 'NAME': MESSAGE),\n"
-            << "with notes naming the nearest candidates.\n\n"
-            << "Options:\n"
-            << "  -p BUILD_DIR     folder holding compile_commands.json (or the file itself); required\n"
-            << "  --fix            rewrite the tours in place where the repair is unambiguous\n"
-            << "  --format=FORMAT  text (default) or json (one object per stop and per series)\n"
-            << "  -j N             translation units parsed at once (default: all cores)\n"
-            << "  -h, --help       show this help\n\n"
-            << "Exit status: 0 clean, 1 warnings only, 2 errors, 3 bad usage or no compilation database.\n"
-            << "After --fix the status describes the tours as written.\n";
-}
+enum class Format { Text, Json };
 
-int usageError(const std::string &message) {
-  std::cerr << "tourguide check: error: " << message << "\nUsage: " << kUsage << "\n";
-  return kCheckUsage;
-}
+/// The command's options: -p and -j are the front end's, the rest are declared here, in the
+/// command's own llvm::cl subcommand. Built once, on the first run (llvm::cl options never
+/// unregister); every one has a cl::init, which each parse resets it to.
+struct CheckOptionsOnCommandLine {
+  clangfront::CommandLine commandLine{"check", kCheckSynopsis, kOverview};
+  cl::opt<bool> fix{"fix", cl::desc("Rewrite the tours in place where the repair is unambiguous"), cl::init(false),
+                    cl::sub(commandLine.sub), cl::cat(commandLine.category)};
+  cl::opt<Format> format{"format", cl::desc("What to print:"),
+                         cl::values(clEnumValN(Format::Text, "text", "compiler-style lines (default)"),
+                                    clEnumValN(Format::Json, "json", "one JSON object per stop and per series")),
+                         cl::init(Format::Text), cl::sub(commandLine.sub), cl::cat(commandLine.category)};
+  cl::list<std::string> tours{cl::Positional, cl::desc("TOUR..."), cl::sub(commandLine.sub),
+                              cl::cat(commandLine.category)};
+};
 
 } // namespace
 
 int runCheckCommand(int argc, const char **argv) {
-  std::vector<std::string> tours;
-  std::string buildPath, format = "text";
-  CheckOptions options;
-  IndexOptions indexOptions;
-  for (int i = 1; i < argc; ++i) {
-    std::string arg = argv[i];
-    if (arg == "-h" || arg == "--help") {
-      printHelp();
-      return kCheckClean;
-    } else if (arg == "--fix") {
-      options.fix = true;
-    } else if (arg.rfind("--format=", 0) == 0) {
-      format = arg.substr(9);
-      if (format != "text" && format != "json")
-        return usageError("unknown format '" + format + "' (expected text or json)");
-    } else if (arg == "-p" || arg == "-j") {
-      const char *v = i + 1 < argc ? argv[++i] : nullptr;
-      if (!v)
-        return usageError(arg + " needs a value");
-      if (arg == "-p") {
-        buildPath = v;
-      } else {
-        char *end = nullptr;
-        unsigned long n = std::strtoul(v, &end, 10);
-        if (!*v || *end)
-          return usageError("-j needs a number, not '" + std::string(v) + "'");
-        indexOptions.jobs = static_cast<unsigned>(n);
-      }
-    } else if (arg.rfind("-p", 0) == 0 && arg.size() > 2) {
-      buildPath = arg.substr(arg[2] == '=' ? 3 : 2);
-    } else if (arg.size() > 1 && arg[0] == '-') {
-      return usageError("unknown option '" + arg + "'");
-    } else {
-      tours.push_back(arg);
-    }
+  static CheckOptionsOnCommandLine o;
+  clangfront::CommandLine &commandLine = o.commandLine;
+  llvm::Error usage = commandLine.parse(llvm::makeArrayRef(argv + 1, argv + argc));
+  if (!usage && o.tours.empty())
+    usage = llvm::createStringError(llvm::inconvertibleErrorCode(), "no tour file given");
+  if (!usage)
+    usage = commandLine.needBuildPath();
+  if (usage) {
+    std::cerr << commandLine.usageError(llvm::toString(std::move(usage)));
+    return cli::kExitUsage;
   }
-  if (tours.empty())
-    return usageError("no tour file given");
-  if (buildPath.empty())
-    return usageError("no build folder given: pass -p BUILD_DIR (the folder holding compile_commands.json)");
+  std::vector<std::string> tours(o.tours.begin(), o.tours.end());
+  CheckOptions options;
+  options.fix = o.fix;
 
   // Only the tours' own repos are parsed (a tour that does not load is reported below).
+  IndexOptions indexOptions;
+  indexOptions.jobs = commandLine.jobs;
   for (const std::string &tour : tours)
     if (std::string root = tourRepoRoot(tour); !root.empty())
       indexOptions.roots.push_back(root);
-  std::string error;
   indexOptions.onlyRoots = true;
-  std::unique_ptr<SourceIndex> index = indexCompilationDatabase(buildPath, indexOptions, error);
+  if (llvm::sys::Process::StandardErrIsDisplayed())
+    indexOptions.progress = &llvm::errs();
+  llvm::Expected<SourceIndex> index = indexCompilationDatabase(commandLine.buildPath, indexOptions);
   if (!index) {
-    std::cerr << "tourguide check: error: " << error << "\n";
-    return kCheckUsage;
+    std::cerr << "tourguide check: error: " << llvm::toString(index.takeError()) << "\n";
+    return cli::kExitUsage;
   }
   if (index->translationUnitsWithErrors > 0)
     std::cerr << "tourguide check: warning: " << index->translationUnitsWithErrors << " of " << index->translationUnits
@@ -102,7 +89,7 @@ int runCheckCommand(int argc, const char **argv) {
   for (const std::string &tour : tours)
     reports.push_back(checkTourFile(tour, *index, files, options));
 
-  if (format == "json") {
+  if (o.format == Format::Json) {
     std::cout << formatJson(reports);
   } else {
     std::cout << formatText(reports);

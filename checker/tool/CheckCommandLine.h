@@ -8,15 +8,14 @@
 
 namespace tourguide::checker {
 
-/// Exit codes.
-enum CheckExit : int {
-  kCheckClean = 0,    ///< Every stop resolves and every anchor field agrees with the sources.
-  kCheckWarnings = 1, ///< Every stop resolves, but some field is out of date (or a pattern is ambiguous).
-  kCheckErrors = 2,   ///< Some stop does not resolve, or only to a line the anchor cannot confirm.
-  kCheckUsage = 3,    ///< Bad command line, or the compilation database cannot be loaded.
-};
-
-/// argv[0] is "check"; the rest are its arguments. Writes to stdout and stderr.
+/// argv[0] is the command's name (it is not read); the rest are its arguments. Writes to stdout
+/// and stderr. Returns an exit status of cli/include/tourguide/cli/ExitCode.h: 0 no errors
+/// (warnings allowed), 1 some stop or series does not resolve or a tour does not load,
+/// 2 a usage error or no compilation database. After --fix it describes the tours as written.
 int runCheckCommand(int argc, const char **argv);
+
+/// The command's usage line, for usage errors and the CLI's command table.
+inline constexpr const char *kCheckSynopsis =
+    "tourguide check [--fix] [--format=text|json] [-j N] -p BUILD_DIR TOUR...";
 
 } // namespace tourguide::checker
