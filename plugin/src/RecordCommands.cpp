@@ -6,6 +6,7 @@
 
 #include "DebugInfoView.h"
 #include "OwnModules.h"
+#include "ProcessControl.h"
 #include "Recording.h"
 #include "tourguide/tours/Authoring.h"
 #include "tourguide/tours/TerminalText.h"
@@ -254,6 +255,14 @@ protected:
     return {};
   }
 
+  /// "" when $EDITOR may be opened here; else why not. In an editor's debug adapter (DAP) the
+  /// adapter holds the terminal's place: a terminal editor would wait forever on its pipe.
+  std::string editorRefusal(lldb::SBDebugger debugger) {
+    if (resumeModeFor(debugger, session()) == ResumeMode::ReturnWhileRunning)
+      return "$EDITOR cannot open in an editor's debug console: give the text with --text or --text-file";
+    return {};
+  }
+
   /// The played tour's stop `id` when `rec` is the file being played (for changes that show at once).
   tours::Stop *playedStop(const RecordedTour &rec, const std::string &id) {
     TourSession &s = session();
@@ -434,6 +443,8 @@ bool AddCommand::run(lldb::SBDebugger debugger, const Args &args, lldb::SBComman
   if (textGiven) {
     stop.text = text;
   } else if (haveEditor()) {
+    if (std::string refusal = editorRefusal(debugger); !refusal.empty())
+      return fail(result, refusal + " (no stop was added)");
     tours::Tour withIt = rec.tour;
     withIt.stops.insert(withIt.stops.begin() + static_cast<std::ptrdiff_t>(at), stop);
     std::string about = aboutStop(withIt, at, stop,
@@ -573,6 +584,8 @@ protected:
       stop.text = text;
       changed.push_back("text");
     } else if (o.empty()) {
+      if (std::string refusal = editorRefusal(debugger); !refusal.empty())
+        return fail(result, refusal);
       std::string file;
       unsigned line = 0;
       stopPlace(debugger, rec.tour, stop, file, line);
