@@ -142,7 +142,9 @@ tours::LineAnchor signatureAnchor(tours::SourceView &view, const std::string &pa
       std::string rel = fs::path(path).lexically_relative(view.repoRoot()).string();
       entry.file = tours::isInsideFolder(path, view.repoRoot()) && !rel.empty() ? rel : path;
       tours::AnchorResolution r = tours::resolveAnchor(entry, view);
-      if (r.form != tours::AnchorForm::Function)
+      // Overloads: the entry form finds the first definition, which must be this one.
+      if (r.form != tours::AnchorForm::Function || r.winner()->line != body.firstLine ||
+          !fs::equivalent(r.winner()->file, path, ec))
         continue;
       made.anchor = entry;
       made.form = r.form;
@@ -300,7 +302,10 @@ CodeTourImport importCodeTour(std::string_view text, const std::string &codeTour
         entry.function = next;
         entry.file = made.anchor.file;
         tours::AnchorResolution r = tours::resolveAnchor(entry, view);
-        if (r.form != tours::AnchorForm::Function)
+        // The entry form must land in this file, after the line (not on an overload elsewhere).
+        std::error_code ec;
+        if (r.form != tours::AnchorForm::Function || r.winner()->line < line ||
+            !fs::equivalent(r.winner()->file, path, ec))
           continue;
         made.anchor = entry;
         made.form = r.form;
