@@ -17,7 +17,7 @@ namespace tourguide::cli {
 
 namespace {
 
-const char *const kUsage = "tourguide validate [--color=auto|always|never] [--fix-format] FILE...";
+const char *const kUsage = "tourguide validate [--color=auto|always|never] FILE...";
 
 /// How many errors and warnings are printed (notes go with theirs) unless --max-diagnostics
 /// says otherwise; the summary line still counts all of them.
