@@ -1,5 +1,6 @@
 // `tourguide validate FILE...`: checks tour files and reports every problem like a compiler.
 #include "DiagnosticPrinter.h"
+#include "FixFormat.h"
 #include "tourguide/cli/Command.h"
 #include "tourguide/tours/TourFile.h"
 #include "tourguide/tours/Trust.h"
@@ -32,6 +33,8 @@ void printHelp(std::ostream &out) {
       << "  --max-diagnostics=N  print at most N errors and warnings (default "
       << kDefaultMaxDiagnostics << ", 0: all);\n"
       << "                the summary line counts every one\n"
+      << "  --fix-format  rewrite each file without errors in the layout tourguide writes\n"
+      << "                (key order, indentation, defaults left out); say which were rewritten\n"
       << "  -h, --help    show this help\n\n"
       << "Exit status: 0 when no file has errors (warnings allowed), 1 when any has,\n"
       << "2 on a usage error.\n";
@@ -50,6 +53,8 @@ int runValidate(const std::vector<std::string> &args) {
   std::vector<std::string> files;
   bool color = colorByDefault();
   bool optionsEnded = false;
+  bool fixFormat = false; // --fix-format (FixFormat.h)
+  bool fixFailed = false;
   unsigned maxDiagnostics = kDefaultMaxDiagnostics;
   for (const std::string &arg : args) {
     if (optionsEnded || arg.empty() || arg[0] != '-' || arg == "-") {
@@ -59,6 +64,8 @@ int runValidate(const std::vector<std::string> &args) {
     } else if (arg == "-h" || arg == "--help") {
       printHelp(std::cout);
       return kExitOk;
+    } else if (arg == "--fix-format") {
+      fixFormat = true;
     } else if (arg == "--color=always") {
       color = true;
     } else if (arg == "--color=never") {
@@ -110,6 +117,8 @@ int runValidate(const std::vector<std::string> &args) {
       if (!hidden)
         printDiagnostic(std::cout, diag, lines, options);
     }
+    if (fixFormat)
+      fixFailed = !fixTourFormat(std::cout, file, source, result) || fixFailed;
   }
   if (hiddenErrors + hiddenWarnings > 0) {
     auto more = [](unsigned n, const char *word) {
@@ -125,7 +134,7 @@ int runValidate(const std::vector<std::string> &args) {
   if (!summary.empty())
     std::cout << summary << '\n';
   std::cout.flush();
-  return errors != 0 ? kExitFailure : kExitOk;
+  return errors != 0 || fixFailed ? kExitFailure : kExitOk;
 }
 
 const CommandRegistration registration({"validate", "check tour files and report every problem",

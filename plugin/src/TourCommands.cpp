@@ -44,6 +44,9 @@ bool registerTourCommands(lldb::SBDebugger debugger) {
             {"next", "Run the program to the tour's next stop and show its annotation. Enter "
                      "on an empty line repeats it.",
              "tour next", "tour next"});
+  // `tour n` stays `tour next` beside `tour new`: an exact name wins over a prefix.
+  ok &= add(makeNextCommand(session),
+            {"n", "Short for 'tour next' (kept unambiguous beside 'tour new').", "tour n", "tour next"});
   ok &= add(makeSyncCommand(session),
             {"sync", "In an editor (DAP), where 'tour next' returns while the program runs: show the "
                      "stop the program has reached since, or how it ended; nothing when there is "
@@ -81,6 +84,33 @@ bool registerTourCommands(lldb::SBDebugger debugger) {
                        "changed since an earlier stop), and the stops not reached with why.",
              kReportSyntax, ""});
 #endif
+  // Recording (RecordCommands.cpp): every change is written to the tour file at once.
+  RecordCommands record = makeRecordCommands(session);
+  ok &= add(record.newTour,
+            {"new", "Start recording a new tour of the selected target into FILE: its program, arguments and "
+                    "working directory come from the target; 'tour add' then records stops. --continue records "
+                    "into an existing tour file.",
+             kNewSyntax, ""});
+  ok &= add(record.add,
+            {"add", "Add a stop at the selected frame's line: an anchor that survives edits (function + the line's "
+                    "pattern, file and line as hints; checked to resolve back to this line), the hit count of this "
+                    "place since the previous stop, the values to watch, and the text from --text, --text-file or "
+                    "$EDITOR (a template showing the source and the values now). Goes into the tour 'tour new' "
+                    "started, else into the tour being played, after its current stop.",
+             kAddSyntax, ""});
+  ok &= add(record.edit,
+            {"edit", "Change a stop of the tour being recorded (or played): its title, stage, text, watches, hit or "
+                     "id; --here moves it to the selected frame's line. With no option, opens $EDITOR on its text.",
+             kEditSyntax, ""});
+  ok &= add(record.remove, {"remove", "Remove a stop from the tour being recorded (or played).", kRemoveSyntax, ""});
+  ok &= add(record.move,
+            {"move", "Move a stop of the tour being recorded (or played) to another position (1-based).", kMoveSyntax,
+             ""});
+  ok &= add(record.save,
+            {"save", "Write the tour being recorded (or played) in tourguide's layout, check that it loads back "
+                     "unchanged and that every stop resolves in the selected target, and close the recording. With "
+                     "FILE, save it under that name (in the same repo).",
+             kSaveSyntax, ""});
   ok &= add(makeEndCommand(session),
             {"end", "End the tour: remove exactly the tour's breakpoints. Your own breakpoints and "
                     "the process stay as they are.",

@@ -1,0 +1,324 @@
+// CodeTour import and export and the Markdown walkthrough (interop/) on a small repo written to
+// a temporary folder: every kind of CodeTour step and what it becomes, every key that is dropped
+// (and that nothing is run), the errors of files that are not CodeTour tours, the exported
+// steps and links, and a tour taken to CodeTour and back.
+#include "tourguide/interop/CodeTour.h"
+#include "tourguide/interop/DiskSourceView.h"
+#include "tourguide/interop/MarkdownExport.h"
+#include "tourguide/tours/TourFile.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include <unistd.h>
+
+namespace tourguide::interop {
+namespace {
+
+namespace fs = std::filesystem;
+
+const char *const kTrainC = R"(/* train.c - a toy loop */
+#include <stdio.h>
+
+static float loss_of(const float *x, int n)
+{
+    float sum = 0.0f;
+    for (int i = 0; i < n; ++i)
+        sum += x[i] * x[i];
+    return sum / (float)n;
+}
+
+int main(void)
+{
+    float x[4] = {1, 2, 3, 4};
+    float loss = loss_of(x, 4);   // the loss of the batch
+    printf("loss %f `code`\n", loss);
+    return 0;
+}
+)";
+
+class Interop : public ::testing::Test {
+protected:
+  void SetUp() override {
+    root = fs::temp_directory_path() /
+           ("tg-interop-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(root);
+    fs::create_directories(root / "src");
+    fs::create_directories(root / ".tours");
+    std::ofstream(root / "src" / "train.c") << kTrainC;
+  }
+  void TearDown() override { fs::remove_all(root); }
+
+  /// The function around a line of train.c, as the checker's index would name it.
+  EnclosingFunction enclosing() const {
+    return [](const std::string &file, unsigned line) -> std::vector<std::string> {
+      if (fs::path(file).filename() != "train.c")
+        return {};
+      if (line >= 4 && line <= 10)
+        return {"loss_of"};
+      if (line >= 12 && line <= 18)
+        return {"main"};
+      return {};
+    };
+  }
+  CodeTourImport import(const std::string &codetour) {
+    DiskSourceView view(root.string());
+    return importCodeTour(codetour, (root / ".tours" / "t.tour").string(), (root / ".tours" / "t.json").string(), view,
+                          enclosing(), {});
+  }
+  static bool hasNote(const std::vector<std::string> &notes, const std::string &text) {
+    return std::any_of(notes.begin(), notes.end(), [&](const std::string &n) { return n == text; });
+  }
+
+  fs::path root;
+};
+
+TEST_F(Interop, EveryKindOfStepBecomesAStopOrASection) {
+  CodeTourImport r = import(R"({
+    "$schema": "https://aka.ms/codetour-schema",
+    "title": "The toy loop",
+    "description": "A tour written in VS Code.",
+    "ref": "v1.0", "isPrimary": true, "nextTour": "Next", "stepMarker": "CT", "when": "isLinux",
+    "steps": [
+      { "title": "Welcome", "description": "Read this first." },
+      { "directory": "src", "description": "The sources." },
+      { "file": "src/train.c", "line": 15, "description": "### The loss\n\nOne call per batch." },
+      { "file": "src/train.c", "pattern": "sum \\+= x\\[i\\]", "title": "Squares", "description": "Adds squares." },
+      { "file": "src/train.c", "selection": { "start": { "line": 9, "character": 5 }, "end": { "line": 9, "character": 20 } },
+        "description": "The mean." },
+      { "file": "src/train.c", "line": 16, "title": "Printed", "description": ">> make run",
+        "commands": ["workbench.action.terminal.new"], "view": "terminal", "when": "true", "icon": "x" },
+      { "file": "src/train.c", "description": "The whole file." },
+      { "uri": "https://example.com/loss", "description": "More about losses." }
+    ]})");
+  ASSERT_TRUE(r.tour) << (r.errors.empty() ? "" : r.errors[0]);
+  const tours::Tour &t = *r.tour;
+  EXPECT_EQ(t.title, "The toy loop");
+  EXPECT_EQ(t.program.path, "PROGRAM");
+  EXPECT_EQ(t.description, "A tour written in VS Code.\n\n## Welcome\n\nRead this first.\n\n## `src`\n\nThe folder "
+                           "`src`.\n\nThe sources.\n\n## https://example.com/loss\n\n<https://example.com/loss>\n\nMore "
+                           "about losses.");
+  ASSERT_EQ(t.stops.size(), 5u);
+
+  EXPECT_EQ(t.stops[0].id, "main");
+  EXPECT_EQ(t.stops[0].title, "The loss");
+  EXPECT_EQ(t.stops[0].text, "### The loss\n\nOne call per batch.");
+  // The files on disk name no function: the anchor does not claim one it cannot confirm
+  // (the next test gives the view the functions the checker's index knows).
+  EXPECT_EQ(t.stops[0].anchor.function, "");
+  EXPECT_EQ(t.stops[0].anchor.file, "src/train.c");
+  EXPECT_EQ(t.stops[0].anchor.pattern, "float loss = loss_of(x, 4);");
+  EXPECT_EQ(t.stops[0].anchor.line, 15u);
+  EXPECT_EQ(t.stops[1].id, "squares");
+  EXPECT_EQ(t.stops[1].anchor.line, 8u);
+  EXPECT_EQ(t.stops[1].anchor.pattern, "sum += x[i] * x[i];");
+  EXPECT_EQ(t.stops[1].stage, "loss");
+  EXPECT_EQ(t.stops[2].anchor.line, 9u);   // the selection's start
+  EXPECT_EQ(t.stops[3].id, "printed");
+  EXPECT_EQ(t.stops[4].anchor.line, 1u);   // a file only: its first line
+  EXPECT_EQ(t.stops[4].anchor.pattern, ""); // a comment: no code to match
+
+  for (const char *note : {
+           "'ref' (\"v1.0\") is dropped: tourguide's anchors follow the code, not a git ref",
+           "'isPrimary' is dropped: it marks the tour VS Code offers first",
+           "'nextTour' (\"Next\") is dropped: tourguide tours are not chained",
+           "'stepMarker' (\"CT\") is dropped: tourguide does not look for markers in the code",
+           "'when' (\"isLinux\") is dropped, never evaluated: it is JavaScript that decides whether VS Code shows the tour",
+           "step 1 (text only) became a section of the tour's description, shown before the first stop",
+           "step 2 (the directory 'src') became a section of the tour's description, shown before the first stop",
+           "step 5: its selection is dropped; the stop is at line 9",
+           "step 6: its 'commands' ('workbench.action.terminal.new') are dropped, never run: a tourguide tour cannot run "
+           "commands",
+           "step 6: 'view' (\"terminal\") is dropped: it focuses a VS Code view",
+           "step 6: 'when' (\"true\") is dropped, never evaluated",
+           "step 6: 'icon' is dropped: it has no place in a tourguide stop",
+           "step 6: its '>> command' lines stay plain text: tourguide runs nothing from a tour's text",
+           "step 7 names only the file src/train.c: the stop is at its first line",
+           "step 8 (the URI 'https://example.com/loss') became a section of the tour's description, shown before the "
+           "first stop",
+       })
+    EXPECT_TRUE(hasNote(r.notes, note)) << "missing note: " << note;
+}
+
+TEST_F(Interop, AnchorsNameTheEnclosingFunctionWhenTheViewKnowsIt) {
+  // A view that knows the functions' bodies (as the checker's index does).
+  class Known : public DiskSourceView {
+  public:
+    using DiskSourceView::DiskSourceView;
+    std::vector<tours::FunctionBody> functionsNamed(const std::string &name) override {
+      std::string file = repoRoot() + "/src/train.c";
+      if (name == "loss_of")
+        return {{"loss_of", file, 5, 10, 0}};
+      if (name == "main")
+        return {{"main", file, 13, 18, 1}};
+      return {};
+    }
+  } view(root.string());
+  CodeTourImport r = importCodeTour(R"({"title": "T", "steps": [
+      { "file": "src/train.c", "line": 6, "description": "a" },
+      { "file": "src/train.c", "line": 15, "description": "b" }]})",
+                                    (root / ".tours" / "t.tour").string(), (root / ".tours" / "t.json").string(), view,
+                                    enclosing());
+  ASSERT_TRUE(r.tour);
+  EXPECT_EQ(r.tour->stops[0].anchor.function, "loss_of");
+  EXPECT_EQ(r.tour->stops[0].anchor.pattern, "float sum = 0.0f;");
+  EXPECT_EQ(r.tour->stops[0].stage, "loss");
+  EXPECT_EQ(r.tour->stops[1].anchor.function, "main");
+  EXPECT_TRUE(hasNote(r.notes, "step 2 (src/train.c:15) became stop 'main' [loop], anchored by function + pattern in 'main'"))
+      << r.notes.back();
+}
+
+TEST_F(Interop, FilesThatAreNotCodeTourToursAreRefused) {
+  auto errorsOf = [&](const std::string &text) {
+    CodeTourImport r = import(text);
+    EXPECT_FALSE(r.tour);
+    return r.errors.empty() ? std::string() : r.errors[0];
+  };
+  std::string path = (root / ".tours" / "t.tour").string();
+  EXPECT_EQ(errorsOf("[1, 2]"), path + " is not a CodeTour tour: its top level is not a JSON object");
+  EXPECT_EQ(errorsOf(R"({"steps": []})"), path + " is not a CodeTour tour: it has no \"title\"");
+  EXPECT_EQ(errorsOf(R"({"title": "x"})"), path + " is not a CodeTour tour: it has no \"steps\" array");
+  EXPECT_EQ(errorsOf(R"({"title": "x", "steps": [{"description": "only text"}]})"),
+            path + " has no step with a file, and a tourguide tour needs at least one stop");
+  EXPECT_EQ(errorsOf("{ \"title\": ").rfind(path + " is not JSON: ", 0), 0u);
+}
+
+TEST_F(Interop, AStepThatDoesNotResolveKeepsItsFileAndLine) {
+  CodeTourImport r = import(R"({"title": "x", "steps": [
+      { "file": "src/missing.c", "line": 3, "description": "gone" },
+      { "file": "src/train.c", "pattern": "(unclosed", "description": "bad regex" }]})");
+  ASSERT_TRUE(r.tour);
+  EXPECT_EQ(r.tour->stops[0].anchor.file, "src/missing.c");
+  EXPECT_EQ(r.tour->stops[0].anchor.line, 3u);
+  EXPECT_TRUE(hasNote(r.notes, "step 1 (src/missing.c:3) does not resolve: cannot read " + (root / "src/missing.c").string() +
+                                   "; the stop keeps the file and line, and 'tourguide check' will report it"));
+  EXPECT_EQ(r.tour->stops[1].anchor.line, 1u);
+}
+
+tours::Tour sampleTour(const fs::path &root) {
+  tours::Tour t;
+  t.sourcePath = (root / ".tours" / "t.json").string();
+  t.title = "The toy loop";
+  t.description = "Follows `main`.";
+  t.program.path = "build/train";
+  t.program.args = {"data"};
+  tours::Stop a;
+  a.id = "loss";
+  a.stage = "loss";
+  a.title = "The loss of the batch";
+  a.text = "One call per batch.";
+  a.anchor.file = "src/train.c";
+  a.anchor.pattern = "float loss = loss_of(x, 4);";
+  a.watch = {{"loss", "", "", {}}, {"x", "inputs", "4", {}}};
+  tours::Stop b;
+  b.id = "print";
+  b.stage = "metrics";
+  b.title = "Printed";
+  b.anchor.file = "src/train.c";
+  b.anchor.line = 16;
+  b.hit = 2;
+  tours::Stop c;
+  c.id = "lost";
+  c.stage = "setup";
+  c.title = "Nowhere";
+  c.text = "A function that is gone.";
+  c.anchor.function = "gone";
+  t.stops = {a, b, c};
+  return t;
+}
+
+TEST_F(Interop, CodeTourExportHasAStepPerStop) {
+  DiskSourceView view(root.string());
+  Export e = exportCodeTour(sampleTour(root), view);
+  nlohmann::json doc = nlohmann::json::parse(e.text);
+  EXPECT_EQ(doc["$schema"], "https://aka.ms/codetour-schema");
+  EXPECT_EQ(doc["title"], "The toy loop");
+  EXPECT_EQ(doc["description"], "Follows `main`.");
+  ASSERT_EQ(doc["steps"].size(), 3u);
+  EXPECT_EQ(doc["steps"][0], nlohmann::json::parse(R"({"title": "The loss of the batch", "description":
+      "One call per batch.", "file": "src/train.c", "line": 15})"));
+  EXPECT_EQ(doc["steps"][1], nlohmann::json::parse(R"({"title": "Printed", "description": "*metrics*: Printed",
+      "file": "src/train.c", "line": 16})"));
+  EXPECT_EQ(doc["steps"][2], nlohmann::json::parse(R"({"title": "Nowhere", "description": "A function that is gone."})"));
+  EXPECT_EQ(e.unresolved, 1u);
+  EXPECT_EQ(e.notes.at(0).rfind("stop 'lost' does not resolve (", 0), 0u) << e.notes.at(0);
+  EXPECT_EQ(e.notes.back(), "watches, hit counts, collected series and plots have no place in a CodeTour step: they "
+                            "are left out (the tourguide tour keeps them)");
+}
+
+TEST_F(Interop, ATourGoesToCodeTourAndBack) {
+  tours::Tour t = sampleTour(root);
+  t.stops.pop_back(); // the unresolved one has no line to go back to
+  DiskSourceView view(root.string());
+  Export e = exportCodeTour(t, view);
+  CodeTourImport back = importCodeTour(e.text, (root / ".tours" / "t.tour").string(),
+                                       (root / ".tours" / "back.json").string(), view, enclosing());
+  ASSERT_TRUE(back.tour);
+  EXPECT_EQ(back.tour->title, t.title);
+  EXPECT_EQ(back.tour->description, t.description);
+  ASSERT_EQ(back.tour->stops.size(), 2u);
+  for (size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(back.tour->stops[i].title, t.stops[i].title);
+    tours::AnchorResolution was = tours::resolveAnchor(t.stops[i].anchor, view);
+    tours::AnchorResolution now = tours::resolveAnchor(back.tour->stops[i].anchor, view);
+    ASSERT_TRUE(was.resolved() && now.resolved());
+    EXPECT_EQ(now.winner()->line, was.winner()->line);
+  }
+  EXPECT_EQ(back.tour->stops[0].text, "One call per batch.");
+}
+
+TEST_F(Interop, MarkdownHasTextLinksAndSource) {
+  DiskSourceView view(root.string());
+  MarkdownOptions options;
+  options.outputFolder = (root / "docs").string();
+  options.context = 1;
+  Export e = exportMarkdown(sampleTour(root), view, options);
+  const std::string &md = e.text;
+  EXPECT_EQ(md.rfind("# The toy loop\n\nFollows `main`.\n\n**Program:** `build/train data`.", 0), 0u) << md;
+  EXPECT_NE(md.find("## 1. The loss of the batch\n\n*Stage: loss* · [`src/train.c#L15`](../src/train.c#L15)\n\nOne "
+                    "call per batch.\n\n```c\n  14 |     float x[4] = {1, 2, 3, 4};\n> 15 |     float loss = "
+                    "loss_of(x, 4);   // the loss of the batch\n  16 |     printf(\"loss %f `code`\\n\", loss);\n```\n\n"
+                    "**Watched values:** `loss`, `x` (inputs)\n"),
+            std::string::npos)
+      << md;
+  EXPECT_NE(md.find("*Stage: metrics* · [`src/train.c#L16`](../src/train.c#L16), the 2nd time the program gets there"),
+            std::string::npos)
+      << md;
+  EXPECT_NE(md.find("## 3. Nowhere\n\n*Stage: setup*\n\nA function that is gone.\n\n*This stop's place is not found in "
+                    "the sources: "),
+            std::string::npos)
+      << md;
+  EXPECT_EQ(e.unresolved, 1u);
+  options.linkPrefix = "https://git.example/repo/blob/main/";
+  std::string prefixed = exportMarkdown(sampleTour(root), view, options).text;
+  EXPECT_NE(prefixed.find("(https://git.example/repo/blob/main/src/train.c#L15)"), std::string::npos) << prefixed;
+}
+
+TEST_F(Interop, MarkdownFencesOutlastBackticksInTheSource) {
+  std::ofstream(root / "src" / "fence.c") << "int a;\nconst char *s = \"```\";\nint b;\n";
+  tours::Tour t = sampleTour(root);
+  t.stops.resize(1);
+  t.stops[0].anchor = {};
+  t.stops[0].anchor.file = "src/fence.c";
+  t.stops[0].anchor.line = 2;
+  DiskSourceView view(root.string());
+  std::string md = exportMarkdown(t, view).text;
+  EXPECT_NE(md.find("\n````c\n  1 | int a;\n> 2 | const char *s = \"```\";\n  3 | int b;\n````\n"), std::string::npos) << md;
+}
+
+TEST(CodeTourWorkspace, IsTheFolderAboveTheToursFolder) {
+  EXPECT_EQ(codeTourWorkspace("/r/.tours/intro.tour"), "/r");
+  EXPECT_EQ(codeTourWorkspace("/r/.tours/part/intro.tour"), "/r");
+  EXPECT_EQ(codeTourWorkspace("/r/.vscode/tours/a.tour"), "/r");
+  EXPECT_EQ(codeTourWorkspace("/r/.github/tours/a.tour"), "/r");
+  EXPECT_EQ(codeTourWorkspace("/r/.vscode/main.tour"), "/r");
+  EXPECT_EQ(codeTourWorkspace("/r/docs/a.tour"), "/r/docs");
+}
+
+} // namespace
+} // namespace tourguide::interop
