@@ -2,6 +2,7 @@
 // One visitor finds function definitions; a second walks each body, keeping a stack of
 // enclosing loops so that every call and statement knows the loop it sits in.
 #include "tourguide/indexer/FactExtractor.h"
+#include "tourguide/indexer/Names.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -19,9 +20,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
 
-#ifdef TOURGUIDE_HAVE_IDIOMS
 #include "tourguide/idioms/Idioms.h"
-#endif
 
 #include <functional>
 #include <optional>
@@ -30,18 +29,6 @@
 using namespace clang;
 
 namespace tourguide::indexer {
-
-bool looksLikeLearningRate(llvm::StringRef name) {
-  std::string lower = name.lower();
-  llvm::StringRef n(lower);
-  if (n == "lr" || n == "eta" || n == "alpha" || n == "step_size" || n == "stepsize" ||
-      n == "rate" || n == "lrate" || n == "learnrate")
-    return true;
-  if (n.contains("learning") || n.contains("learn_rate") || n.contains("learnrate"))
-    return true;
-  // "lr" as a word: lr_, _lr, mLr (lowercased: mlr) is too loose, keep to separators.
-  return n.startswith("lr_") || n.endswith("_lr") || n.contains("_lr_") || n.startswith("m_lr");
-}
 
 namespace {
 
@@ -178,28 +165,6 @@ bool isFloatingOrOpaque(QualType t) {
   t = t.getNonReferenceType();
   return t->isFloatingType() || t->isRecordType() || t->isDependentType() ||
          t->isTemplateTypeParmType();
-}
-
-bool nameHas(llvm::StringRef lowerName, std::initializer_list<llvm::StringRef> words) {
-  for (auto w : words)
-    if (lowerName.contains(w))
-      return true;
-  return false;
-}
-
-bool isLossName(llvm::StringRef n) {
-  return nameHas(n, {"loss", "cost", "nll", "objective", "xent", "mse"});
-}
-bool isPredictionName(llvm::StringRef n) {
-  return nameHas(n, {"pred", "argmax", "guess", "best", "max_idx", "maxidx", "max_index",
-                     "predicted", "output", "out"});
-}
-bool isLabelName(llvm::StringRef n) {
-  return nameHas(n, {"label", "target", "truth", "expected", "answer", "class", "gold"}) ||
-         n == "y" || n == "t" || n.startswith("y_") || n.endswith("_y");
-}
-bool isCorrectCounterName(llvm::StringRef n) {
-  return nameHas(n, {"correct", "hits", "right", "matches", "accurate", "ok_count", "good", "agree"});
 }
 
 class BodyWalker : public RecursiveASTVisitor<BodyWalker> {
@@ -1072,11 +1037,9 @@ public:
     if (const auto *ctor = dyn_cast<CXXConstructorDecl>(fd))
       for (const CXXCtorInitializer *init : ctor->inits())
         walker.TraverseStmt(init->getInit());
-#ifdef TOURGUIDE_HAVE_IDIOMS
     for (const auto &idiom : tourguide::idioms::findIdioms(*fd, ctx))
       f.idioms.push_back(
           {idiom.kind, idiom.formula, idiom.description, idiom.beginLine, idiom.endLine, idiom.evidence});
-#endif
     out.functions.push_back(std::move(f));
     for (FunctionFacts &l : lambdas)
       out.functions.push_back(std::move(l));

@@ -9,9 +9,7 @@
 #include "tourguide/confirm/ConfirmingRun.h"
 #include "tourguide/tours/TerminalText.h"
 
-#ifdef TOURGUIDE_HAVE_TOURS_LIB
 #include "tourguide/tours/TourFile.h"
-#endif
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -438,7 +436,6 @@ int runIndexCommand(int argc, const char **argv) {
       return 1;
     }
   } else {
-#ifdef TOURGUIDE_HAVE_TOURS_LIB
     llvm::SmallString<256> dir(output.empty() ? repoRoot + "/.tours" : std::string(output));
     llvm::sys::fs::make_absolute(dir);
     llvm::sys::path::remove_dots(dir, true);
@@ -477,10 +474,6 @@ int runIndexCommand(int argc, const char **argv) {
       if (!quiet)
         llvm::outs() << "wrote " << path << " (" << tour.stops.size() << " stops)\n";
     }
-#else
-    err << "error: this build has no tour library (tourguide_tours); use --format=json\n";
-    return 1;
-#endif
   }
 
   std::vector<std::string> notes = notesFor(analysis);
