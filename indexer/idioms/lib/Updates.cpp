@@ -10,10 +10,13 @@
 // floating-point parameter. A plain `x -= a*b` is only called an SGD step
 // when a factor is named like a rate (lr, eta, alpha, ...) or a gradient
 // (grad, g, dw, delta, ...): `v[j] -= dot * u[j]` in Gram-Schmidt is not one.
+// What names a rate or a gradient is decided once, in tourguide/indexer/Names.h.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Rules.h"
+
+#include "tourguide/indexer/Names.h"
 
 #include "llvm/ADT/StringExtras.h"
 
@@ -116,15 +119,6 @@ std::string nameOf(const Expr *E, const ASTContext &Ctx) {
   return llvm::StringRef(T).lower();
 }
 
-bool namedLikeRate(llvm::StringRef N) {
-  return N.contains("lr") || N.contains("learn") || N.contains("rate") ||
-         N == "eta" || N == "alpha" || N.contains("step");
-}
-bool namedLikeGradient(llvm::StringRef N) {
-  return N.contains("grad") || N.contains("delta") || N == "g" ||
-         N.startswith("g_") ||
-         (N.size() <= 3 && N.startswith("d") && N.size() > 1);
-}
 
 bool looksLikeSgdStep(const Expr *Delta, std::string &Why,
                       const ASTContext &Ctx) {
@@ -133,11 +127,11 @@ bool looksLikeSgdStep(const Expr *Delta, std::string &Why,
     return false;
   for (const Expr *F : Fs) {
     std::string N = nameOf(F, Ctx);
-    if (namedLikeRate(N)) {
+    if (indexer::looksLikeLearningRate(N)) {
       Why = "'" + N + "' names a learning rate";
       return true;
     }
-    if (namedLikeGradient(N)) {
+    if (indexer::looksLikeGradient(N)) {
       Why = "'" + N + "' names a gradient";
       return true;
     }
