@@ -20,6 +20,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
 
+#include "tourguide/idioms/AstHelpers.h"
 #include "tourguide/idioms/Idioms.h"
 
 #include <functional>
@@ -36,41 +37,9 @@ const Expr *strip(const Expr *e) {
   return e ? e->IgnoreParenImpCasts() : nullptr;
 }
 
-/// Names that appear in an expression (variables and members), lowercased.
-void collectNames(const Stmt *s, std::vector<std::string> &names) {
-  if (!s)
-    return;
-  if (const auto *dre = dyn_cast<DeclRefExpr>(s))
-    names.push_back(llvm::StringRef(dre->getDecl()->getNameAsString()).lower());
-  else if (const auto *me = dyn_cast<MemberExpr>(s))
-    names.push_back(llvm::StringRef(me->getMemberDecl()->getNameAsString()).lower());
-  else if (const auto *dme = dyn_cast<CXXDependentScopeMemberExpr>(s))
-    names.push_back(llvm::StringRef(dme->getMember().getAsString()).lower());
-  for (const Stmt *child : s->children())
-    collectNames(child, names);
-}
-
-bool anyName(const Stmt *s, llvm::function_ref<bool(llvm::StringRef)> pred) {
-  std::vector<std::string> names;
-  collectNames(s, names);
-  for (const auto &n : names)
-    if (pred(n))
-      return true;
-  return false;
-}
-
-/// Whether `s` or any statement below it satisfies `pred`: the one walk behind the
-/// contains* helpers.
-bool containsNode(const Stmt *s, llvm::function_ref<bool(const Stmt *)> pred) {
-  if (!s)
-    return false;
-  if (pred(s))
-    return true;
-  for (const Stmt *child : s->children())
-    if (containsNode(child, pred))
-      return true;
-  return false;
-}
+// The subtree walks are the idiom rules' (tourguide/idioms/AstHelpers.h).
+using tourguide::idioms::anyName;
+using tourguide::idioms::containsNode;
 
 bool containsProduct(const Stmt *s) {
   return containsNode(s, [](const Stmt *n) {
@@ -748,39 +717,33 @@ public:
   }
 
 private:
-  bool mentionsIndexFromContainer(const Stmt *s) {
-    if (!s)
-      return false;
-    if (const auto *dre = dyn_cast<DeclRefExpr>(s))
-      if (const auto *vd = dyn_cast<VarDecl>(dre->getDecl()))
-        if (indexFromContainer.count(vd))
-          return true;
-    for (const Stmt *c : s->children())
-      if (mentionsIndexFromContainer(c))
-        return true;
-    return false;
+  /// Whether `s` reads a variable from `vars`.
+  static bool mentionsVariableIn(const Stmt *s, const std::set<const VarDecl *> &vars) {
+    return containsNode(s, [&](const Stmt *n) {
+      const auto *dre = dyn_cast<DeclRefExpr>(n);
+      const auto *vd = dre ? dyn_cast<VarDecl>(dre->getDecl()) : nullptr;
+      return vd && vars.count(vd);
+    });
   }
+  bool mentionsIndexFromContainer(const Stmt *s) { return mentionsVariableIn(s, indexFromContainer); }
 
   /// True when a tainted index selects an element or is passed to an accessor:
   /// all[row], all(row, c), dataset.label(example).
   bool indexesWithTaint(const Stmt *s) {
-    if (!s)
-      return false;
-    if (const auto *as = dyn_cast<ArraySubscriptExpr>(s))
-      if (mentionsIndexFromContainer(as->getIdx()))
-        return true;
-    if (const auto *call = dyn_cast<CallExpr>(s)) {
-      unsigned first = 0;
-      if (const auto *op = dyn_cast<CXXOperatorCallExpr>(call))
-        first = (op->getOperator() == OO_Subscript || op->getOperator() == OO_Call) ? 1 : call->getNumArgs();
-      for (unsigned i = first; i < call->getNumArgs(); ++i)
-        if (mentionsIndexFromContainer(call->getArg(i)))
+    return containsNode(s, [&](const Stmt *n) {
+      if (const auto *as = dyn_cast<ArraySubscriptExpr>(n))
+        if (mentionsIndexFromContainer(as->getIdx()))
           return true;
-    }
-    for (const Stmt *c : s->children())
-      if (indexesWithTaint(c))
-        return true;
-    return false;
+      if (const auto *call = dyn_cast<CallExpr>(n)) {
+        unsigned first = 0;
+        if (const auto *op = dyn_cast<CXXOperatorCallExpr>(call))
+          first = (op->getOperator() == OO_Subscript || op->getOperator() == OO_Call) ? 1 : call->getNumArgs();
+        for (unsigned i = first; i < call->getNumArgs(); ++i)
+          if (mentionsIndexFromContainer(call->getArg(i)))
+            return true;
+      }
+      return false;
+    });
   }
 
   /// out[i] = all[row] where row came from an index container: rows gathered into a batch.
@@ -792,51 +755,24 @@ private:
       return true;
     if (!isElementOrMember(rhs))
       return false;
-    bool found = false;
-    std::function<void(const Stmt *)> scan = [&](const Stmt *s) {
-      if (!s || found)
-        return;
-      if (const auto *dre = dyn_cast<DeclRefExpr>(s))
-        if (const auto *vd = dyn_cast<VarDecl>(dre->getDecl()))
-          if (indexFromContainer.count(vd))
-            found = true;
-      if (const auto *as = dyn_cast<ArraySubscriptExpr>(s))
-        if (isa<ArraySubscriptExpr>(strip(as->getIdx())))
-          found = true;
-      for (const Stmt *c : s->children())
-        scan(c);
-    };
-    scan(rhs);
-    return found;
+    // An index read from a container, or an index that is itself an element (all[idx[i]]).
+    return mentionsIndexFromContainer(rhs) || containsNode(rhs, [](const Stmt *n) {
+             const auto *as = dyn_cast<ArraySubscriptExpr>(n);
+             return as && isa<ArraySubscriptExpr>(strip(as->getIdx()));
+           });
   }
 
   /// A call that computes something; element access through operator() / operator[]
   /// (`all(row, c)`, `v[i]`) and conversions are not.
   static bool containsCall(const Stmt *s) {
-    if (!s)
-      return false;
-    const auto *op = dyn_cast<CXXOperatorCallExpr>(s);
-    bool access = op && (op->getOperator() == OO_Call || op->getOperator() == OO_Subscript);
-    if (isa<CallExpr>(s) && !access && !isa<CXXMemberCallExpr>(s))
-      return true;
-    for (const Stmt *c : s->children())
-      if (containsCall(c))
-        return true;
-    return false;
+    return containsNode(s, [](const Stmt *n) {
+      const auto *op = dyn_cast<CXXOperatorCallExpr>(n);
+      bool access = op && (op->getOperator() == OO_Call || op->getOperator() == OO_Subscript);
+      return isa<CallExpr>(n) && !access && !isa<CXXMemberCallExpr>(n);
+    });
   }
 
-  bool mentionsRandomIndex(const Stmt *s) {
-    if (!s)
-      return false;
-    if (const auto *dre = dyn_cast<DeclRefExpr>(s))
-      if (const auto *vd = dyn_cast<VarDecl>(dre->getDecl()))
-        if (randomIndex.count(vd))
-          return true;
-    for (const Stmt *c : s->children())
-      if (mentionsRandomIndex(c))
-        return true;
-    return false;
-  }
+  bool mentionsRandomIndex(const Stmt *s) { return mentionsVariableIn(s, randomIndex); }
 
   void analyseAssign(const Expr *op, const Expr *lhs, const Expr *rhs) {
     notePointerAssignment(lhs, rhs);
@@ -973,8 +909,8 @@ private:
   std::vector<int> loopStack;
   std::vector<std::vector<std::string>> commandStack;
   bool inAssignmentToElement = false;
-  std::set<const VarDecl *> indexFromContainer;
-  std::set<const VarDecl *> randomIndex; ///< Locals initialised from a random draw. ///< Locals initialised from x[...]: gathered rows.
+  std::set<const VarDecl *> indexFromContainer; ///< Locals initialised from x[...]: gathered rows.
+  std::set<const VarDecl *> randomIndex;        ///< Locals initialised from a random draw.
 };
 
 class FunctionFinder : public RecursiveASTVisitor<FunctionFinder> {

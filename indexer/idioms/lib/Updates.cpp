@@ -140,14 +140,10 @@ bool looksLikeSgdStep(const Expr *Delta, std::string &Why,
 }
 
 bool containsSqrt(const Stmt *S) {
-  if (!S)
-    return false;
-  if (const auto *E = dyn_cast<Expr>(S); E && isMathCall(E, "sqrt"))
-    return true;
-  for (const Stmt *C : S->children())
-    if (containsSqrt(C))
-      return true;
-  return false;
+  return containsNode(S, [](const Stmt *N) {
+    const auto *E = dyn_cast<Expr>(N);
+    return E && isMathCall(E, "sqrt");
+  });
 }
 
 // The step's delta mentions the average, directly or through a local
@@ -155,20 +151,12 @@ bool containsSqrt(const Stmt *S) {
 bool uses(const Expr *Delta, const std::string &Name, const ASTContext &Ctx) {
   if (mentionsText(Delta, Name, Ctx))
     return true;
-  bool Found = false;
-  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
-    if (!S || Found)
-      return;
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-      if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
-        if (V->hasLocalStorage() && V->getInit() &&
-            mentionsText(V->getInit(), Name, Ctx))
-          Found = true;
-    for (const Stmt *C : S->children())
-      Walk(C);
-  };
-  Walk(Delta);
-  return Found;
+  return containsNode(Delta, [&](const Stmt *S) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(S);
+    const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    return V && V->hasLocalStorage() && V->getInit() &&
+           mentionsText(V->getInit(), Name, Ctx);
+  });
 }
 
 } // namespace
