@@ -1,8 +1,13 @@
 // Walks one TU and copies facts about every function defined outside system headers.
 // One visitor finds function definitions; a second walks each body, keeping a stack of
-// enclosing loops so that every call and statement knows the loop it sits in.
+// enclosing loops so that every call and statement knows the loop it sits in. What a call
+// means by its callee's name is CallClassifier.cpp; the expression shapes both look for are
+// ExprShapes.cpp.
 #include "tourguide/indexer/FactExtractor.h"
 #include "tourguide/indexer/Names.h"
+
+#include "CallClassifier.h"
+#include "ExprShapes.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -20,7 +25,6 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
 
-#include "tourguide/idioms/AstHelpers.h"
 #include "tourguide/idioms/Idioms.h"
 
 #include <functional>
@@ -32,109 +36,6 @@ using namespace clang;
 namespace tourguide::indexer {
 
 namespace {
-
-const Expr *strip(const Expr *e) {
-  return e ? e->IgnoreParenImpCasts() : nullptr;
-}
-
-// The subtree walks are the idiom rules' (tourguide/idioms/AstHelpers.h).
-using tourguide::idioms::anyName;
-using tourguide::idioms::containsNode;
-
-bool containsProduct(const Stmt *s) {
-  return containsNode(s, [](const Stmt *n) {
-    if (const auto *bo = dyn_cast<BinaryOperator>(n))
-      return bo->getOpcode() == BO_Mul;
-    if (const auto *op = dyn_cast<CXXOperatorCallExpr>(n))
-      return op->getOperator() == OO_Star && op->getNumArgs() == 2;
-    return false;
-  });
-}
-
-bool containsCallNamed(const Stmt *s, llvm::function_ref<bool(llvm::StringRef)> pred) {
-  return containsNode(s, [&](const Stmt *n) {
-    const auto *call = dyn_cast<CallExpr>(n);
-    const FunctionDecl *fd = call ? call->getDirectCallee() : nullptr;
-    return fd && fd->getIdentifier() && pred(fd->getName());
-  });
-}
-
-bool isSqrtName(llvm::StringRef n) { return n == "sqrt" || n == "sqrtf" || n == "sqrtl"; }
-
-/// A division whose denominator takes a square root: the adaptive step of Adam/RMSProp.
-bool containsSqrtDenominator(const Stmt *s) {
-  return containsNode(s, [](const Stmt *n) {
-    const auto *bo = dyn_cast<BinaryOperator>(n);
-    return bo && bo->getOpcode() == BO_Div && containsCallNamed(bo->getRHS(), isSqrtName);
-  });
-}
-
-bool containsUnaryMinus(const Stmt *s) {
-  return containsNode(s, [](const Stmt *n) {
-    const auto *uo = dyn_cast<UnaryOperator>(n);
-    return uo && uo->getOpcode() == UO_Minus;
-  });
-}
-
-/// The argument of an axpy that is written: a vector named like the model's weights.
-bool isWeightVector(const Expr *e) {
-  return anyName(e, [](llvm::StringRef v) {
-    return v == "w" || v == "weights" || v == "weight" || v == "params" || v == "theta" || v == "coef" ||
-           v == "model_w";
-  });
-}
-
-bool isOne(const Expr *e) {
-  e = strip(e);
-  if (const auto *c = dyn_cast<CXXFunctionalCastExpr>(e))
-    e = strip(c->getSubExpr());
-  if (const auto *c = dyn_cast<CStyleCastExpr>(e))
-    e = strip(c->getSubExpr());
-  if (const auto *il = dyn_cast<IntegerLiteral>(e))
-    return il->getValue() == 1;
-  if (const auto *fl = dyn_cast<FloatingLiteral>(e))
-    return fl->getValue().convertToDouble() == 1.0;
-  return false;
-}
-
-bool isZeroLiteral(const Expr *e) {
-  e = strip(e);
-  if (const auto *c = dyn_cast<CXXFunctionalCastExpr>(e))
-    e = strip(c->getSubExpr());
-  if (const auto *c = dyn_cast<CStyleCastExpr>(e))
-    e = strip(c->getSubExpr());
-  if (const auto *il = dyn_cast<IntegerLiteral>(e))
-    return il->getValue() == 0;
-  if (const auto *fl = dyn_cast<FloatingLiteral>(e))
-    return fl->getValue().isZero();
-  return false;
-}
-
-/// x[i], obj.w, p->w, *p, v[i] on a container, t(i, j): something that outlives the statement.
-bool isElementOrMember(const Expr *e) {
-  e = strip(e);
-  if (!e)
-    return false;
-  if (isa<ArraySubscriptExpr>(e) || isa<MemberExpr>(e) || isa<CXXDependentScopeMemberExpr>(e))
-    return true;
-  if (const auto *uo = dyn_cast<UnaryOperator>(e))
-    return uo->getOpcode() == UO_Deref;
-  if (const auto *op = dyn_cast<CXXOperatorCallExpr>(e))
-    return op->getOperator() == OO_Subscript || op->getOperator() == OO_Call ||
-           op->getOperator() == OO_Star;
-  if (const auto *dre = dyn_cast<DeclRefExpr>(e)) {
-    // A reference parameter (float &w) or a global stands for state owned elsewhere.
-    if (const auto *vd = dyn_cast<VarDecl>(dre->getDecl()))
-      return vd->getType()->isReferenceType() || vd->hasGlobalStorage();
-  }
-  return false;
-}
-
-bool isFloatingOrOpaque(QualType t) {
-  t = t.getNonReferenceType();
-  return t->isFloatingType() || t->isRecordType() || t->isDependentType() ||
-         t->isTemplateTypeParmType();
-}
 
 class BodyWalker : public RecursiveASTVisitor<BodyWalker> {
 public:
@@ -311,11 +212,6 @@ public:
   }
 
   // --- calls ---------------------------------------------------------------
-  static bool isSubtraction(const Expr *e) {
-    const auto *b = dyn_cast<BinaryOperator>(e);
-    return b && b->getOpcode() == BO_Sub;
-  }
-
   bool VisitCallExpr(CallExpr *call) {
     unsigned line = lineOf(call->getBeginLoc());
     if (const FunctionDecl *callee = call->getDirectCallee()) {
@@ -570,14 +466,6 @@ private:
 
   int currentLoop() const { return loopStack.empty() ? -1 : loopStack.back(); }
 
-  static bool opensForWriting(const CallExpr *call) {
-    if (call->getNumArgs() < 2)
-      return false;
-    const auto *mode = dyn_cast<StringLiteral>(call->getArg(1)->IgnoreParenImpCasts());
-    return mode && mode->getCharByteWidth() == 1 && !mode->getString().empty() &&
-           (mode->getString().front() == 'w' || mode->getString().front() == 'a');
-  }
-
   void classifyCall(const CallExpr *call, const FunctionDecl *callee) {
     if (!callee->getIdentifier())
       return;
@@ -585,84 +473,10 @@ private:
   }
 
   void classifyCalleeName(const CallExpr *call, llvm::StringRef name) {
-    static const std::set<std::string> reads = {
-        "fread", "fscanf", "fgets", "getline", "getc", "fgetc", "read", "pread", "getdelim",
-        "sscanf", "vfscanf", "mmap", "readsome", "gzread", "ifstream", "strtok", "strtof", "strtod",
-        "atof", "atoi"};
-    static const std::set<std::string> opens = {"fopen", "open", "gzopen", "fdopen", "freopen"};
-    std::string n = name.str();
-    // Parsing helpers (atof, strtok) count as reads only together with an open or a read:
-    // the data rule asks for file_read or file_open, these only strengthen it.
-    if (reads.count(n)) {
-      if (n == "strtok" || n == "strtof" || n == "strtod" || n == "atof" || n == "atoi" ||
-          n == "sscanf")
-        addStatement("parse", call, {});
-      else
-        addStatement("file_read", call, {});
-    } else if (n == "fwrite" || n == "fputs" || n == "fputc" || n == "fprintf" || n == "write" ||
-               n == "gzwrite") {
-      // fprintf(stderr, ...) is logging, not saving.
-      if (n != "fprintf" || !(call->getNumArgs() > 0 && anyName(call->getArg(0), [](llvm::StringRef v) {
-                                return v == "stderr" || v == "stdout";
-                              })))
-        addStatement("file_write", call, {});
-    } else if (opens.count(n)) {
-      // fopen(path, "w") creates the file it will write: for the stage rules that is a write.
-      addStatement(opensForWriting(call) ? "file_write" : "file_open", call, {});
-    } else if (n == "shuffle" || n == "random_shuffle" || llvm::StringRef(n).contains_insensitive("shuffle")) {
-      addStatement("shuffle", call, {});
-    } else if (n == "log" || n == "logf" || n == "logl" || n == "log2" || n == "log1p" ||
-               n == "log10" || n == "log2f" || n == "log1pf") {
-      addStatement("log_call", call, {});
-    } else if (n == "exp" || n == "expf" || n == "expl" || n == "exp2" || n == "expm1") {
-      addStatement("exp_call", call, {});
-    } else if (n == "tanh" || n == "tanhf") {
-      addStatement("tanh_call", call, {});
-    } else if (n == "pow" || n == "powf") {
-      if (call->getNumArgs() == 2) {
-        Expr::EvalResult r;
-        const Expr *base = strip(call->getArg(0));
-        if (call->getArg(1)->EvaluateAsRValue(r, ctx) && r.Val.isFloat() &&
-            r.Val.getFloat().convertToDouble() == 2.0 && isSubtraction(base))
-          addStatement("sq_diff", call, {});
-        else if (call->getArg(1)->EvaluateAsRValue(r, ctx) && r.Val.isInt() && r.Val.getInt() == 2 &&
-                 isSubtraction(base))
-          addStatement("sq_diff", call, {});
-      }
-    } else if (n == "fmax" || n == "fmaxf" || n == "max") {
-      for (const Expr *a : call->arguments()) {
-        Expr::EvalResult r;
-        if (!a->isValueDependent() && a->EvaluateAsRValue(r, ctx) &&
-            ((r.Val.isFloat() && r.Val.getFloat().isZero()) || (r.Val.isInt() && r.Val.getInt() == 0)))
-          addStatement("relu", call, {});
-      }
-    } else if (n == "rand" || n == "random" || n == "drand48" || n == "rand_r" || n == "lrand48") {
-      addStatement("random", call, {});
-    } else if (n == "push_back" || n == "emplace_back") {
-      addStatement("push_back", call, {});
-    } else if ((n == "memset" || n == "fill" || n == "fill_n" || n == "bzero") &&
-               ((call->getNumArgs() > 0 &&
-                 anyName(call->getArg(0), [](llvm::StringRef v) { return nameHas(v, {"grad"}); })) ||
-                (isa<CXXMemberCallExpr>(call) &&
-                 anyName(cast<CXXMemberCallExpr>(call)->getImplicitObjectArgument(),
-                         [](llvm::StringRef v) { return nameHas(v, {"grad"}); })))) {
-      addStatement("zero_grad", call, {});
-    } else if (llvm::StringRef(n).contains_insensitive("axpy") &&
-               std::any_of(call->arg_begin() + (call->getNumArgs() > 0 ? 1 : 0), call->arg_end(),
-                           [](const Expr *a) { return a->getType()->isPointerType() && isWeightVector(a); })) {
-      // BLAS-style w += a * x into the weight vector (coordinate descent, Newton steps).
-      addStatement("param_update", call, nullptr);
-    } else if ((n == "swap" || n == "iter_swap") &&
-               std::any_of(call->arg_begin(), call->arg_end(), [&](const Expr *a) {
-                 return containsCallNamed(a, [](llvm::StringRef) { return true; }) ||
-                        anyName(a, [](llvm::StringRef v) { return nameHas(v, {"rng", "rand"}); });
-               })) {
-      addStatement("shuffle", call, {}); // Fisher-Yates: swap with a random position
-    } else if ((n == "copy" || n == "memcpy" || n == "copy_n") && mentionsIndexFromContainer(call)) {
-      addStatement("gather", call, {});
-    } else if (n == "max_element" || n == "argmax") {
-      addStatement("argmax", call, {});
-    }
+    for (const char *kind : indexer::classifyCall(call, name, ctx, [&](const Stmt *s) {
+           return mentionsIndexFromContainer(s);
+         }))
+      addStatement(kind, call, nullptr);
   }
 
   void analyseCompound(const Expr *op, bool minus, bool plus, const Expr *lhs, const Expr *rhs) {
