@@ -54,12 +54,23 @@ bool isWeightVector(const Expr *e) {
   });
 }
 
-bool isOne(const Expr *e) {
+namespace {
+
+/// The literal under parentheses, implicit casts and one functional or C-style cast:
+/// `1`, `(1.0)`, `float(1)`, `(double)0`.
+const Expr *underLiteralCasts(const Expr *e) {
   e = strip(e);
   if (const auto *c = dyn_cast<CXXFunctionalCastExpr>(e))
     e = strip(c->getSubExpr());
   if (const auto *c = dyn_cast<CStyleCastExpr>(e))
     e = strip(c->getSubExpr());
+  return e;
+}
+
+} // namespace
+
+bool isOne(const Expr *e) {
+  e = underLiteralCasts(e);
   if (const auto *il = dyn_cast<IntegerLiteral>(e))
     return il->getValue() == 1;
   if (const auto *fl = dyn_cast<FloatingLiteral>(e))
@@ -68,11 +79,7 @@ bool isOne(const Expr *e) {
 }
 
 bool isZeroLiteral(const Expr *e) {
-  e = strip(e);
-  if (const auto *c = dyn_cast<CXXFunctionalCastExpr>(e))
-    e = strip(c->getSubExpr());
-  if (const auto *c = dyn_cast<CStyleCastExpr>(e))
-    e = strip(c->getSubExpr());
+  e = underLiteralCasts(e);
   if (const auto *il = dyn_cast<IntegerLiteral>(e))
     return il->getValue() == 0;
   if (const auto *fl = dyn_cast<FloatingLiteral>(e))
