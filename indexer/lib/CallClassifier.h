@@ -1,6 +1,6 @@
 // The call classifier: what a call means for the stage rules, from the name of the function it
 // calls (fread is a file read, shuffle a shuffle, exp an exp_call, memset on a gradient a
-// zero_grad, ...). Private to tourguide_indexer; the body walker (FactExtractor.cpp) records
+// zero_grad, ...). Private to tourguide_indexer; the body walker (BodyWalker.h) records
 // each kind as a statement fact at the call.
 #pragma once
 

@@ -1,6 +1,6 @@
 // The shapes of expressions that the fact extractor's classifiers look for: a product, a
 // square-root denominator, a literal one or zero, an element or member that outlives the
-// statement. Private to tourguide_indexer (FactExtractor.cpp's body walker, CallClassifier.cpp).
+// statement. Private to tourguide_indexer (the body walker, StatementClassifier.cpp, CallClassifier.cpp).
 // The subtree walks themselves are the idiom rules' (tourguide/idioms/AstHelpers.h):
 // containsNode and anyName, used here and by the idioms.
 #pragma once
