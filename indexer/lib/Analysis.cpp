@@ -3,6 +3,7 @@
 // report each reached function's stages, find the training loops (loops whose body reaches
 // an update and a forward or loss computation), and classify the entry point.
 #include "tourguide/indexer/Findings.h"
+#include "tourguide/indexer/Names.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
@@ -18,14 +19,6 @@
 namespace tourguide::indexer {
 
 namespace {
-
-bool nameHas(llvm::StringRef name, std::initializer_list<llvm::StringRef> words) {
-  std::string lower = name.lower();
-  for (auto w : words)
-    if (llvm::StringRef(lower).contains(w))
-      return true;
-  return false;
-}
 
 bool isExecutableFile(const std::string &path) {
   return llvm::sys::fs::is_regular_file(path) && llvm::sys::fs::can_execute(path);

@@ -1,6 +1,7 @@
 // Stage rules: each sums weighted evidence from one function's facts. Statements weigh most
 // (what the code does); idioms from tourguide_idioms weigh as much; names only tip the balance.
 #include "tourguide/indexer/StageRules.h"
+#include "tourguide/indexer/Names.h"
 
 #include "llvm/ADT/StringRef.h"
 
@@ -11,14 +12,6 @@
 namespace tourguide::indexer {
 
 namespace {
-
-bool nameHas(const std::string &name, std::initializer_list<llvm::StringRef> words) {
-  std::string lower = llvm::StringRef(name).lower();
-  for (auto w : words)
-    if (llvm::StringRef(lower).contains(w))
-      return true;
-  return false;
-}
 
 /// Accumulates evidence for one stage.
 class Scorer {

@@ -12,9 +12,7 @@
 #include "tourguide/confirm/ConfirmingRun.h"
 #include "tourguide/tours/TerminalText.h"
 
-#ifdef TOURGUIDE_HAVE_TOURS_LIB
 #include "tourguide/tours/TourFile.h"
-#endif
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -421,7 +419,6 @@ int runIndexCommand(int argc, const char **argv) {
       return kExitUsage;
     }
   } else {
-#ifdef TOURGUIDE_HAVE_TOURS_LIB
     llvm::SmallString<256> dir(output.empty() ? repoRoot + "/.tours" : std::string(output));
     llvm::sys::fs::make_absolute(dir);
     llvm::sys::path::remove_dots(dir, true);
@@ -478,10 +475,6 @@ int runIndexCommand(int argc, const char **argv) {
         err << "note: no draft for " << count << " other subcommand" << (count == 1 ? "" : "s") << " of '" << program
             << "'" << (confirmedProgram.empty() ? " (none of them trains)" : "")
             << "; `tourguide index -p BUILD -- " << program << " COMMAND ARGS...` drafts one from a run\n";
-#else
-    err << "error: this build has no tour library (tourguide_tours); use --format=json\n";
-    return kExitUsage;
-#endif
   }
 
   std::vector<std::string> notes = notesFor(analysis);

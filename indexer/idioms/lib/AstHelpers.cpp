@@ -1,6 +1,6 @@
 //===- AstHelpers.cpp - Small AST questions the idiom rules share ---------===//
 
-#include "AstHelpers.h"
+#include "tourguide/idioms/AstHelpers.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -12,6 +12,37 @@
 #include <algorithm>
 #include <cstdint>
 #include <functional>
+
+namespace tourguide::idioms {
+using namespace clang;
+
+bool containsNode(const Stmt *S, llvm::function_ref<bool(const Stmt *)> Pred) {
+  if (!S)
+    return false;
+  if (Pred(S))
+    return true;
+  for (const Stmt *Child : S->children())
+    if (containsNode(Child, Pred))
+      return true;
+  return false;
+}
+
+bool anyName(const Stmt *S, llvm::function_ref<bool(StringRef)> Pred) {
+  return containsNode(S, [&](const Stmt *N) {
+    std::string Name;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(N))
+      Name = Ref->getDecl()->getNameAsString();
+    else if (const auto *Member = dyn_cast<MemberExpr>(N))
+      Name = Member->getMemberDecl()->getNameAsString();
+    else if (const auto *Dependent = dyn_cast<CXXDependentScopeMemberExpr>(N))
+      Name = Dependent->getMember().getAsString();
+    else
+      return false;
+    return Pred(StringRef(Name).lower());
+  });
+}
+
+} // namespace tourguide::idioms
 
 namespace tourguide::idioms::detail {
 using namespace clang;

@@ -9,7 +9,7 @@
 #ifndef TOURGUIDE_IDIOMS_RULES_H
 #define TOURGUIDE_IDIOMS_RULES_H
 
-#include "AstHelpers.h"
+#include "tourguide/idioms/AstHelpers.h"
 #include "tourguide/idioms/Idioms.h"
 
 #include "clang/AST/Decl.h"

@@ -94,17 +94,12 @@ bool assignsShift(const Stmt *S, const Loop &L, const Expr *ExpArg,
 
 // A call whose callee's name says max: std::max_element, fmaxf, max_of.
 bool callsMax(const Stmt *S) {
-  if (!S)
-    return false;
-  if (const auto *Call = dyn_cast<CallExpr>(S))
-    if (const FunctionDecl *FD = Call->getDirectCallee();
-        FD && FD->getDeclName().isIdentifier() &&
-        StringRef(FD->getName()).contains_insensitive("max"))
-      return true;
-  for (const Stmt *C : S->children())
-    if (callsMax(C))
-      return true;
-  return false;
+  return containsNode(S, [](const Stmt *N) {
+    const auto *Call = dyn_cast<CallExpr>(N);
+    const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+    return FD && FD->getDeclName().isIdentifier() &&
+           StringRef(FD->getName()).contains_insensitive("max");
+  });
 }
 
 // The statement that computes the shift: a max loop right before the

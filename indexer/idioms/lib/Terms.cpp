@@ -26,14 +26,9 @@ const Expr *deviation(const Expr *E) {
 }
 
 bool containsLoop(const Stmt *S) {
-  if (!S)
-    return false;
-  if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
-    return true;
-  for (const Stmt *Child : S->children())
-    if (containsLoop(Child))
-      return true;
-  return false;
+  return containsNode(S, [](const Stmt *N) {
+    return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(N);
+  });
 }
 
 } // namespace

@@ -10,10 +10,13 @@
 // floating-point parameter. A plain `x -= a*b` is only called an SGD step
 // when a factor is named like a rate (lr, eta, alpha, ...) or a gradient
 // (grad, g, dw, delta, ...): `v[j] -= dot * u[j]` in Gram-Schmidt is not one.
+// What names a rate or a gradient is decided once, in tourguide/indexer/Names.h.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Rules.h"
+
+#include "tourguide/indexer/Names.h"
 
 #include "llvm/ADT/StringExtras.h"
 
@@ -116,15 +119,6 @@ std::string nameOf(const Expr *E, const ASTContext &Ctx) {
   return llvm::StringRef(T).lower();
 }
 
-bool namedLikeRate(llvm::StringRef N) {
-  return N.contains("lr") || N.contains("learn") || N.contains("rate") ||
-         N == "eta" || N == "alpha" || N.contains("step");
-}
-bool namedLikeGradient(llvm::StringRef N) {
-  return N.contains("grad") || N.contains("delta") || N == "g" ||
-         N.startswith("g_") ||
-         (N.size() <= 3 && N.startswith("d") && N.size() > 1);
-}
 
 bool looksLikeSgdStep(const Expr *Delta, std::string &Why,
                       const ASTContext &Ctx) {
@@ -133,11 +127,11 @@ bool looksLikeSgdStep(const Expr *Delta, std::string &Why,
     return false;
   for (const Expr *F : Fs) {
     std::string N = nameOf(F, Ctx);
-    if (namedLikeRate(N)) {
+    if (indexer::looksLikeLearningRate(N)) {
       Why = "'" + N + "' names a learning rate";
       return true;
     }
-    if (namedLikeGradient(N)) {
+    if (indexer::looksLikeGradient(N)) {
       Why = "'" + N + "' names a gradient";
       return true;
     }
@@ -146,14 +140,10 @@ bool looksLikeSgdStep(const Expr *Delta, std::string &Why,
 }
 
 bool containsSqrt(const Stmt *S) {
-  if (!S)
-    return false;
-  if (const auto *E = dyn_cast<Expr>(S); E && isMathCall(E, "sqrt"))
-    return true;
-  for (const Stmt *C : S->children())
-    if (containsSqrt(C))
-      return true;
-  return false;
+  return containsNode(S, [](const Stmt *N) {
+    const auto *E = dyn_cast<Expr>(N);
+    return E && isMathCall(E, "sqrt");
+  });
 }
 
 // The step's delta mentions the average, directly or through a local
@@ -161,20 +151,12 @@ bool containsSqrt(const Stmt *S) {
 bool uses(const Expr *Delta, const std::string &Name, const ASTContext &Ctx) {
   if (mentionsText(Delta, Name, Ctx))
     return true;
-  bool Found = false;
-  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
-    if (!S || Found)
-      return;
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-      if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
-        if (V->hasLocalStorage() && V->getInit() &&
-            mentionsText(V->getInit(), Name, Ctx))
-          Found = true;
-    for (const Stmt *C : S->children())
-      Walk(C);
-  };
-  Walk(Delta);
-  return Found;
+  return containsNode(Delta, [&](const Stmt *S) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(S);
+    const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    return V && V->hasLocalStorage() && V->getInit() &&
+           mentionsText(V->getInit(), Name, Ctx);
+  });
 }
 
 } // namespace

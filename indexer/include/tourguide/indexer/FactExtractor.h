@@ -27,7 +27,4 @@ std::unique_ptr<clang::FrontendAction> createFactExtractionAction(TUFacts &out);
 TUFacts extractFactsFromCode(llvm::StringRef code, const std::vector<std::string> &args,
                              llvm::StringRef fileName = "input.cc");
 
-/// Classifies a name as naming a learning rate ("lr", "learning_rate", "eta", ...).
-bool looksLikeLearningRate(llvm::StringRef name);
-
 } // namespace tourguide::indexer

@@ -1,8 +1,11 @@
 //===- AstHelpers.h - Small AST questions the idiom rules share -----------===//
 //
-// Private to tourguide_idioms. Every rule asks the same few questions of an
-// expression: is it an element access, which loop variables does it depend
-// on, is it a call to exp/log/sqrt, what does it look like in the source.
+// Every idiom rule asks the same few questions of an expression: is it an
+// element access, which loop variables does it depend on, is it a call to
+// exp/log/sqrt, what does it look like in the source. The subtree walks
+// (containsNode, anyName) are shared with the indexer's statement classifier,
+// which is why this header is public; the rest (namespace detail) is the
+// idiom rules' own.
 //
 //===----------------------------------------------------------------------===//
 #ifndef TOURGUIDE_IDIOMS_ASTHELPERS_H
@@ -11,11 +14,26 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <optional>
 #include <string>
 #include <vector>
+
+namespace tourguide::idioms {
+
+/// Whether S or any statement below it satisfies Pred: the one subtree walk
+/// behind every "does this expression contain ..." question.
+bool containsNode(const clang::Stmt *S,
+                  llvm::function_ref<bool(const clang::Stmt *)> Pred);
+
+/// Whether a name used in S (a variable or a member, lowercased) satisfies
+/// Pred.
+bool anyName(const clang::Stmt *S,
+             llvm::function_ref<bool(llvm::StringRef)> Pred);
+
+} // namespace tourguide::idioms
 
 namespace tourguide::idioms::detail {
 

@@ -1,0 +1,496 @@
+// The body walker: a RecursiveASTVisitor over one function body that keeps a stack of the
+// enclosing loops (and of subcommand branches) so that every call and statement it records
+// knows where it sits. Private to tourguide_indexer. Its members are defined by concern:
+//   - here: the traversal (loops, lambdas, subcommand dispatch), the calls it records and the
+//     helpers every rule uses (addStatement, lineText, text);
+//   - StatementClassifier.cpp: what a statement means (param_update, lr_update, mac,
+//     loss_accumulate, gather, shuffle, argmax_compare, normalize, relu, ...);
+//   - CallClassifier.cpp: what a call means by its callee's name (file_read, exp_call, ...).
+// FactExtractor.cpp runs it on each function the FunctionFinder keeps.
+#pragma once
+
+#include "CallClassifier.h"
+#include "ExprShapes.h"
+
+#include "tourguide/indexer/Facts.h"
+#include "tourguide/indexer/Names.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Index/USRGeneration.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
+
+#include <algorithm>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace tourguide::indexer {
+
+// The walker's code reads Clang's AST types unqualified, as it did in FactExtractor.cpp.
+using namespace clang;
+
+class BodyWalker : public RecursiveASTVisitor<BodyWalker> {
+public:
+  /// `extra` receives the lambdas found in the body.
+  BodyWalker(FunctionFacts &fn, ASTContext &ctx, std::vector<FunctionFacts> &extra)
+      : fn(fn), ctx(ctx), sm(ctx.getSourceManager()), extra(extra) {}
+
+  bool shouldVisitTemplateInstantiations() const { return false; }
+
+  // --- loops -------------------------------------------------------------
+  bool TraverseForStmt(ForStmt *s) {
+    std::string counter;
+    if (const auto *ds = dyn_cast_or_null<DeclStmt>(s->getInit()))
+      if (ds->isSingleDecl())
+        if (const auto *vd = dyn_cast<VarDecl>(ds->getSingleDecl()))
+          counter = vd->getNameAsString();
+    if (counter.empty())
+      if (const auto *bo = dyn_cast_or_null<BinaryOperator>(s->getInit()))
+        if (bo->isAssignmentOp())
+          if (const auto *dre = dyn_cast<DeclRefExpr>(strip(bo->getLHS())))
+            counter = dre->getDecl()->getNameAsString();
+    return withLoop("for", s, s->getBody(), counter,
+                    [&] { return RecursiveASTVisitor::TraverseForStmt(s); });
+  }
+  bool TraverseWhileStmt(WhileStmt *s) {
+    return withLoop("while", s, s->getBody(), "",
+                    [&] { return RecursiveASTVisitor::TraverseWhileStmt(s); });
+  }
+  bool TraverseDoStmt(DoStmt *s) {
+    return withLoop("do", s, s->getBody(), "",
+                    [&] { return RecursiveASTVisitor::TraverseDoStmt(s); });
+  }
+  bool TraverseCXXForRangeStmt(CXXForRangeStmt *s) {
+    std::string counter;
+    if (const VarDecl *vd = s->getLoopVariable())
+      counter = vd->getNameAsString();
+    // begin(), end() and operator++ are implicit code: walk them so that the calls they
+    // make (a data loader's batch assembly, for one) are part of the loop.
+    return withLoop("for", s, s->getBody(), counter, [&] {
+      for (DeclStmt *ds : {s->getBeginStmt(), s->getEndStmt()})
+        if (ds && ds->isSingleDecl())
+          if (auto *vd = dyn_cast<VarDecl>(ds->getSingleDecl()))
+            if (vd->getInit() && !TraverseStmt(vd->getInit()))
+              return false;
+      if (s->getInc() && !TraverseStmt(s->getInc()))
+        return false;
+      return RecursiveASTVisitor::TraverseCXXForRangeStmt(s);
+    });
+  }
+
+  /// A lambda's body becomes a function of its own, named after the function that holds it
+  /// (that is how a reader finds it) and called from there: it runs when the holder, or
+  /// something it hands the lambda to, calls it.
+  bool TraverseLambdaExpr(LambdaExpr *le) {
+    const CXXMethodDecl *op = le->getCallOperator();
+    if (!op || !op->hasBody())
+      return true;
+    FunctionFacts lambda;
+    unsigned line = lineOf(le->getBeginLoc());
+    lambda.usr = fn.usr + "@lambda@" + std::to_string(line) + ":" +
+                 std::to_string(sm.getExpansionColumnNumber(le->getBeginLoc()));
+    lambda.name = fn.name;
+    lambda.qualifiedName = fn.qualifiedName;
+    lambda.className = fn.className;
+    lambda.file = fn.file;
+    lambda.line = line;
+    lambda.isLambda = true;
+    lambda.isTemplate = fn.isTemplate;
+    lambda.bodyBeginLine = lineOf(op->getBody()->getBeginLoc());
+    lambda.endLine = lineOf(op->getBody()->getEndLoc());
+    lambda.returnsFloating = op->getReturnType()->isFloatingType();
+    for (const ParmVarDecl *p : op->parameters())
+      lambda.paramNames.push_back(p->getNameAsString());
+    BodyWalker inner(lambda, ctx, extra);
+    inner.TraverseStmt(op->getBody());
+    CallFact c;
+    c.calleeUsr = lambda.usr;
+    c.calleeName = lambda.name;
+    c.calleeQualifiedName = lambda.qualifiedName;
+    c.line = line;
+    c.loop = currentLoop();
+    fn.calls.push_back(c);
+    extra.push_back(std::move(lambda));
+    return true;
+  }
+
+  // --- subcommand dispatch -------------------------------------------------
+  /// `if (!strcmp(argv[1], "train")) train(...)`: the calls in the branch run only for that
+  /// command word. Option flags ("-v") and comparisons of other strings are not commands.
+  bool TraverseIfStmt(IfStmt *s) {
+    std::vector<std::string> words;
+    if (s->getCond())
+      commandWords(s->getCond(), words);
+    if (words.empty())
+      return RecursiveASTVisitor::TraverseIfStmt(s);
+    for (Stmt *part : {s->getInit(), static_cast<Stmt *>(s->getConditionVariableDeclStmt()),
+                       static_cast<Stmt *>(s->getCond())})
+      if (part && !TraverseStmt(part))
+        return false;
+    commandStack.push_back(words);
+    bool ok = TraverseStmt(s->getThen());
+    commandStack.pop_back();
+    return ok && (!s->getElse() || TraverseStmt(s->getElse()));
+  }
+
+  /// Does `e` read the command line (argv[1], args[2], a `command` string made from them)?
+  static bool readsCommandLine(const Expr *e) {
+    return anyName(e, [](llvm::StringRef v) {
+      std::string n = v.lower();
+      // Not `mode` or `task`: those are usually option values (-m chat), not positional words.
+      return n == "argv" || n == "args" || n == "command" || n == "cmd" || n == "subcommand" || n == "verb";
+    });
+  }
+
+  static void commandWords(const Expr *cond, std::vector<std::string> &words) {
+    cond = cond->IgnoreParenImpCasts();
+    auto literal = [](const Expr *e) -> const StringLiteral * {
+      const auto *l = dyn_cast<StringLiteral>(e->IgnoreParenImpCasts());
+      if (!l || l->getCharByteWidth() != 1 || l->getString().empty() || !isalpha(l->getString().front()))
+        return nullptr;
+      return l;
+    };
+    // strcmp(argv[1], "train") (either order), or argv[1] == "train" on std::string.
+    auto compared = [&](const Expr *e) -> std::optional<std::string> {
+      e = e->IgnoreParenImpCasts();
+      const Expr *a = nullptr, *b = nullptr;
+      if (const auto *op = dyn_cast<CXXOperatorCallExpr>(e); op && op->getOperator() == OO_EqualEqual &&
+                                                              op->getNumArgs() == 2) {
+        a = op->getArg(0), b = op->getArg(1);
+      } else if (const auto *call = dyn_cast<CallExpr>(e); call && call->getDirectCallee() &&
+                                                         call->getDirectCallee()->getIdentifier() &&
+                                                         call->getNumArgs() >= 2) {
+        llvm::StringRef name = call->getDirectCallee()->getName();
+        if (name != "strcmp" && name != "strcasecmp" && name != "strncmp")
+          return std::nullopt;
+        a = call->getArg(0), b = call->getArg(1);
+      } else {
+        return std::nullopt;
+      }
+      if (const StringLiteral *l = literal(b); l && readsCommandLine(a))
+        return l->getString().str();
+      if (const StringLiteral *l = literal(a); l && readsCommandLine(b))
+        return l->getString().str();
+      return std::nullopt;
+    };
+    auto isZero = [](const Expr *e) {
+      const auto *i = dyn_cast<IntegerLiteral>(e->IgnoreParenImpCasts());
+      return i && i->getValue() == 0;
+    };
+    if (const auto *bo = dyn_cast<BinaryOperator>(cond)) {
+      if (bo->getOpcode() == BO_LOr || bo->getOpcode() == BO_LAnd) {
+        commandWords(bo->getLHS(), words);
+        commandWords(bo->getRHS(), words);
+      } else if (bo->getOpcode() == BO_EQ) {
+        const Expr *other = isZero(bo->getLHS()) ? bo->getRHS() : isZero(bo->getRHS()) ? bo->getLHS() : nullptr;
+        if (other && isa<CallExpr>(other->IgnoreParenImpCasts()) && !isa<CXXOperatorCallExpr>(other->IgnoreParenImpCasts()))
+          if (auto w = compared(other))
+            words.push_back(*w);
+      }
+    } else if (const auto *uo = dyn_cast<UnaryOperator>(cond); uo && uo->getOpcode() == UO_LNot) {
+      if (const auto *call = dyn_cast<CallExpr>(uo->getSubExpr()->IgnoreParenImpCasts());
+          call && !isa<CXXOperatorCallExpr>(call))
+        if (auto w = compared(call))
+          words.push_back(*w);
+    } else if (isa<CXXOperatorCallExpr>(cond)) {
+      if (auto w = compared(cond))
+        words.push_back(*w);
+    }
+  }
+
+  /// The command words the current branch runs for (the innermost dispatch), if any.
+  std::vector<std::string> currentCommand() const {
+    return commandStack.empty() ? std::vector<std::string>{} : commandStack.back();
+  }
+
+  // --- calls ---------------------------------------------------------------
+  bool VisitCallExpr(CallExpr *call) {
+    unsigned line = lineOf(call->getBeginLoc());
+    if (const FunctionDecl *callee = call->getDirectCallee()) {
+      // Calls to template instantiations go to the pattern: that is the definition we index.
+      // make_unique<optim::SGD>(...) creates an SGD: remember the class.
+      if (const TemplateArgumentList *targs = callee->getTemplateSpecializationArgs())
+        for (const TemplateArgument &a : targs->asArray())
+          if (a.getKind() == TemplateArgument::Type)
+            noteConstruct(a.getAsType()->getAsCXXRecordDecl(), call->getBeginLoc());
+      if (const FunctionDecl *pattern = callee->getTemplateInstantiationPattern())
+        callee = pattern;
+      CallFact c;
+      c.calleeUsr = usrOf(callee);
+      c.calleeName = callee->getNameAsString();
+      c.calleeQualifiedName = callee->getQualifiedNameAsString();
+      c.line = line;
+      c.loop = currentLoop();
+      c.command = currentCommand();
+      if (const auto *mc = dyn_cast<CXXMemberCallExpr>(call))
+        if (const auto *md = mc->getMethodDecl())
+          if (md->isVirtual()) {
+            const auto *me = dyn_cast<MemberExpr>(strip(mc->getCallee()));
+            c.isVirtual = !(me && me->hasQualifier());
+          }
+      fn.calls.push_back(c);
+      classifyCall(call, callee);
+    } else if (const auto *field = dyn_cast_or_null<MemberExpr>(strip(call->getCallee()));
+               field && isa<FieldDecl>(field->getMemberDecl())) {
+      // C's virtual call: a function pointer stored in a struct (`l.forward(l, net)`).
+      CallFact c;
+      c.calleeName = field->getMemberDecl()->getNameAsString();
+      c.pointerField = c.calleeName;
+      c.line = line;
+      c.loop = currentLoop();
+      c.command = currentCommand();
+      fn.calls.push_back(c);
+    } else if (const Expr *ce = strip(call->getCallee())) {
+      // Dependent calls inside templates: keep the name, resolve it after the merge.
+      std::string name;
+      if (const auto *ul = dyn_cast<UnresolvedLookupExpr>(ce))
+        name = ul->getName().getAsString();
+      else if (const auto *um = dyn_cast<UnresolvedMemberExpr>(ce))
+        name = um->getMemberName().getAsString();
+      else if (const auto *dm = dyn_cast<CXXDependentScopeMemberExpr>(ce))
+        name = dm->getMember().getAsString();
+      if (!name.empty()) {
+        CallFact c;
+        c.calleeName = name;
+        c.line = line;
+        c.loop = currentLoop();
+        c.command = currentCommand();
+        fn.calls.push_back(c);
+        classifyCalleeName(call, name);
+      }
+    }
+    return true;
+  }
+
+  bool VisitCXXConstructExpr(CXXConstructExpr *ctor) {
+    const CXXConstructorDecl *cd = ctor->getConstructor();
+    if (!cd)
+      return true;
+    noteConstruct(cd->getParent(), ctor->getBeginLoc());
+    if (const auto *pattern = dyn_cast_or_null<CXXConstructorDecl>(cd->getTemplateInstantiationPattern()))
+      cd = pattern;
+    std::string cls = cd->getParent()->getQualifiedNameAsString();
+    if (llvm::StringRef(cls).contains("ifstream") || llvm::StringRef(cls).contains("basic_fstream"))
+      addStatement("file_open", ctor, {});
+    if (llvm::StringRef(cls).contains("ofstream"))
+      addStatement("file_write", ctor, {});
+    if (!ctx.getSourceManager().isInSystemHeader(cd->getLocation()) && !cd->isImplicit()) {
+      CallFact c;
+      c.calleeUsr = usrOf(cd);
+      c.calleeName = cd->getNameAsString();
+      c.calleeQualifiedName = cd->getQualifiedNameAsString();
+      c.line = lineOf(ctor->getBeginLoc());
+      c.loop = currentLoop();
+      c.command = currentCommand();
+      fn.calls.push_back(c);
+    }
+    return true;
+  }
+
+  bool VisitCXXNewExpr(CXXNewExpr *ne) {
+    if (const CXXRecordDecl *rd = ne->getAllocatedType()->getAsCXXRecordDecl())
+      noteConstruct(rd, ne->getBeginLoc());
+    return true;
+  }
+
+  void noteConstruct(const CXXRecordDecl *rd, SourceLocation loc) {
+    if (!rd || sm.isInSystemHeader(rd->getLocation()))
+      return;
+    if (const CXXRecordDecl *pattern = rd->getTemplateInstantiationPattern())
+      rd = pattern;
+    fn.constructs.emplace_back(rd->getQualifiedNameAsString(), lineOf(loc));
+  }
+
+  // --- statements ----------------------------------------------------------
+  bool VisitCompoundAssignOperator(CompoundAssignOperator *op);
+
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *op);
+
+  bool VisitBinaryOperator(BinaryOperator *bo);
+
+  bool VisitVarDecl(VarDecl *vd);
+
+  bool VisitUnaryOperator(UnaryOperator *uo);
+
+  bool VisitConditionalOperator(ConditionalOperator *co);
+
+private:
+  template <typename F>
+  bool withLoop(const char *keyword, Stmt *s, Stmt *body, std::string counter, F traverse) {
+    LoopFact loop;
+    loop.keyword = keyword;
+    loop.line = lineOf(s->getBeginLoc());
+    loop.endLine = lineOf(s->getEndLoc());
+    loop.parent = currentLoop();
+    loop.counter = std::move(counter);
+    loop.lineText = lineText(s->getBeginLoc());
+    if (body) {
+      const Stmt *first = body;
+      if (const auto *cs = dyn_cast<CompoundStmt>(body))
+        first = cs->body_empty() ? nullptr : cs->body_front();
+      if (first) {
+        loop.bodyLine = lineOf(first->getBeginLoc());
+        loop.bodyLineText = lineText(first->getBeginLoc());
+      }
+    }
+    fn.loops.push_back(loop);
+    loopStack.push_back(static_cast<int>(fn.loops.size()) - 1);
+    bool ok = traverse();
+    loopStack.pop_back();
+    return ok;
+  }
+
+  int currentLoop() const { return loopStack.empty() ? -1 : loopStack.back(); }
+
+  void classifyCall(const CallExpr *call, const FunctionDecl *callee) {
+    if (!callee->getIdentifier())
+      return;
+    classifyCalleeName(call, callee->getName());
+  }
+
+  void classifyCalleeName(const CallExpr *call, llvm::StringRef name) {
+    for (const char *kind : indexer::classifyCall(call, name, ctx, [&](const Stmt *s) {
+           return mentionsIndexFromContainer(s);
+         }))
+      addStatement(kind, call, nullptr);
+  }
+
+  void analyseCompound(const Expr *op, bool minus, bool plus, const Expr *lhs, const Expr *rhs);
+
+public:
+  bool TraverseBinaryOperator(BinaryOperator *bo) {
+    bool saved = inAssignmentToElement;
+    if (bo->isAssignmentOp() || bo->getOpcode() == BO_DivAssign)
+      inAssignmentToElement = isElementOrMember(bo->getLHS());
+    bool ok = RecursiveASTVisitor::TraverseBinaryOperator(bo);
+    inAssignmentToElement = saved;
+    return ok;
+  }
+  bool TraverseCompoundAssignOperator(CompoundAssignOperator *bo) {
+    bool saved = inAssignmentToElement;
+    inAssignmentToElement = isElementOrMember(bo->getLHS());
+    bool ok = RecursiveASTVisitor::TraverseCompoundAssignOperator(bo);
+    inAssignmentToElement = saved;
+    return ok;
+  }
+
+private:
+  /// Whether `s` reads a variable from `vars`.
+  static bool mentionsVariableIn(const Stmt *s, const std::set<const VarDecl *> &vars);
+  bool mentionsIndexFromContainer(const Stmt *s) { return mentionsVariableIn(s, indexFromContainer); }
+
+  /// True when a tainted index selects an element or is passed to an accessor:
+  /// all[row], all(row, c), dataset.label(example).
+  bool indexesWithTaint(const Stmt *s);
+
+  /// out[i] = all[row] where row came from an index container: rows gathered into a batch.
+  bool isGather(const Expr *lhs, const Expr *rhs);
+
+  /// A call that computes something; element access through operator() / operator[]
+  /// (`all(row, c)`, `v[i]`) and conversions are not.
+  static bool containsCall(const Stmt *s);
+
+  bool mentionsRandomIndex(const Stmt *s) { return mentionsVariableIn(s, randomIndex); }
+
+  void analyseAssign(const Expr *op, const Expr *lhs, const Expr *rhs);
+
+  void analyseEquality(const Expr *op, const Expr *a, const Expr *b);
+
+  void addStatement(const char *kind, const Stmt *s, const Expr *target) {
+    StatementFact f;
+    f.kind = kind;
+    f.line = lineOf(s->getBeginLoc());
+    f.loop = currentLoop();
+    f.text = lineText(s->getBeginLoc());
+    if (target)
+      f.target = text(strip(target));
+    collectScalarVariables(s, f.variables);
+    fn.statements.push_back(std::move(f));
+  }
+
+  void collectScalarVariables(const Stmt *s, std::vector<std::string> &out) {
+    if (!s)
+      return;
+    if (const auto *dre = dyn_cast<DeclRefExpr>(s)) {
+      if (const auto *vd = dyn_cast<VarDecl>(dre->getDecl())) {
+        QualType t = vd->getType().getNonReferenceType();
+        if ((vd->hasLocalStorage() || isa<ParmVarDecl>(vd)) && t->isArithmeticType()) {
+          std::string name = vd->getNameAsString();
+          if (std::find(out.begin(), out.end(), name) == out.end())
+            out.push_back(name);
+        }
+      }
+    }
+    for (const Stmt *child : s->children())
+      collectScalarVariables(child, out);
+  }
+
+  unsigned lineOf(SourceLocation loc) const {
+    return loc.isValid() ? sm.getExpansionLineNumber(loc) : 0;
+  }
+
+  std::string lineText(SourceLocation loc) const {
+    if (loc.isInvalid())
+      return "";
+    SourceLocation e = sm.getExpansionLoc(loc);
+    bool invalid = false;
+    llvm::StringRef buffer = sm.getBufferData(sm.getFileID(e), &invalid);
+    if (invalid)
+      return "";
+    unsigned offset = sm.getFileOffset(e);
+    size_t begin = buffer.rfind('\n', offset);
+    begin = begin == llvm::StringRef::npos ? 0 : begin + 1;
+    size_t end = buffer.find('\n', offset);
+    return buffer.slice(begin, end).trim().str();
+  }
+
+  std::string text(const Expr *e) const {
+    if (!e)
+      return "";
+    CharSourceRange range = CharSourceRange::getTokenRange(e->getSourceRange());
+    return Lexer::getSourceText(range, sm, ctx.getLangOpts()).str();
+  }
+
+  /// `l.forward = forward_convolutional_layer;`: which functions a pointer field may call.
+  void notePointerAssignment(const Expr *lhs, const Expr *rhs) {
+    const auto *field = dyn_cast_or_null<MemberExpr>(strip(lhs));
+    if (!field || !isa<FieldDecl>(field->getMemberDecl()))
+      return;
+    const Expr *value = strip(rhs);
+    if (const auto *addr = dyn_cast_or_null<UnaryOperator>(value); addr && addr->getOpcode() == UO_AddrOf)
+      value = strip(addr->getSubExpr());
+    const auto *ref = dyn_cast_or_null<DeclRefExpr>(value);
+    const auto *target = ref ? dyn_cast<FunctionDecl>(ref->getDecl()) : nullptr;
+    if (!target)
+      return;
+    std::string usr = usrOf(target);
+    if (!usr.empty())
+      fn.pointerAssignments.emplace_back(field->getMemberDecl()->getNameAsString(), usr);
+  }
+
+  std::string usrOf(const Decl *d) const {
+    llvm::SmallString<128> buf;
+    if (index::generateUSRForDecl(d, buf))
+      return "";
+    return std::string(buf);
+  }
+
+  FunctionFacts &fn;
+  ASTContext &ctx;
+  SourceManager &sm;
+  std::vector<FunctionFacts> &extra;
+  std::vector<int> loopStack;
+  std::vector<std::vector<std::string>> commandStack;
+  bool inAssignmentToElement = false;
+  std::set<const VarDecl *> indexFromContainer; ///< Locals initialised from x[...]: gathered rows.
+  std::set<const VarDecl *> randomIndex;        ///< Locals initialised from a random draw.
+};
+
+} // namespace tourguide::indexer

@@ -1,0 +1,43 @@
+// The shapes of expressions that the fact extractor's classifiers look for: a product, a
+// square-root denominator, a literal one or zero, an element or member that outlives the
+// statement. Private to tourguide_indexer (the body walker, StatementClassifier.cpp, CallClassifier.cpp).
+// The subtree walks themselves are the idiom rules' (tourguide/idioms/AstHelpers.h):
+// containsNode and anyName, used here and by the idioms.
+#pragma once
+
+#include "tourguide/idioms/AstHelpers.h"
+
+#include "clang/AST/Expr.h"
+#include "clang/AST/Type.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/StringRef.h"
+
+namespace tourguide::indexer {
+
+using tourguide::idioms::anyName;
+using tourguide::idioms::containsNode;
+
+/// Parentheses and implicit casts dropped (explicit casts kept, unlike the idioms' strip).
+const clang::Expr *strip(const clang::Expr *e);
+
+/// A multiplication, built-in or overloaded, anywhere in `s`.
+bool containsProduct(const clang::Stmt *s);
+/// A direct call whose callee's name satisfies `pred`, anywhere in `s`.
+bool containsCallNamed(const clang::Stmt *s, llvm::function_ref<bool(llvm::StringRef)> pred);
+/// A division whose denominator takes a square root: the adaptive step of Adam/RMSProp.
+bool containsSqrtDenominator(const clang::Stmt *s);
+/// A unary minus anywhere in `s`.
+bool containsUnaryMinus(const clang::Stmt *s);
+
+/// The argument of an axpy that is written: a vector named like the model's weights.
+bool isWeightVector(const clang::Expr *e);
+/// A literal 1 (or 1.0), possibly cast.
+bool isOne(const clang::Expr *e);
+/// A literal 0 (or 0.0), possibly cast.
+bool isZeroLiteral(const clang::Expr *e);
+/// x[i], obj.w, p->w, *p, v[i] on a container, t(i, j): something that outlives the statement.
+bool isElementOrMember(const clang::Expr *e);
+/// A floating-point type, or one that may hold floats (a class, a template parameter).
+bool isFloatingOrOpaque(clang::QualType t);
+
+} // namespace tourguide::indexer
