@@ -2,10 +2,10 @@
 // nlohmann's non-throwing parse and checked key by key, so a bad profile is an error with
 // the file and a JSON pointer, never an exception out of the indexer.
 #include "tourguide/indexer/Profiles.h"
+#include "tourguide/tours/Files.h"
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/GlobPattern.h"
-#include "llvm/Support/MemoryBuffer.h"
 
 #include <nlohmann/json.hpp>
 
@@ -229,16 +229,18 @@ llvm::Expected<FrameworkProfile> parseProfile(const std::string &text, const std
 }
 
 llvm::Expected<FrameworkProfile> loadProfile(const std::string &path) {
-  // Profiles are small; a larger file is a mistake (a data file passed by accident).
-  constexpr uint64_t kMaxBytes = 4 << 20;
-  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/true);
-  if (!buffer)
-    return llvm::createStringError(buffer.getError(), "%s: cannot read: %s", path.c_str(),
-                                   buffer.getError().message().c_str());
-  if ((*buffer)->getBufferSize() > kMaxBytes)
-    return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s: larger than 4 MiB, not a profile",
-                                   path.c_str());
-  return parseProfile((*buffer)->getBuffer().str(), path);
+  // Profiles are small (the shipped ones are a few KB); a larger file is a mistake (a data
+  // file passed by accident). Only a regular file is read: a FIFO named x.profile.json in a
+  // cloned repo's .tours/ must not hang the indexer (docs/security.md, "Files").
+  tours::ReadError error;
+  std::optional<std::string> text = tours::readBoundedRegularFile(path, kMaxProfileBytes, error);
+  if (!text)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s: cannot read: %s%s", path.c_str(),
+                                   error.reason().c_str(),
+                                   error.step == tours::ReadError::Step::TooLarge
+                                       ? ", the limit for a profile (docs/profiles.md)"
+                                       : "");
+  return parseProfile(*text, path);
 }
 
 ProfileSet ProfileSet::withBuiltins(std::vector<FrameworkProfile> extra) {

@@ -75,6 +75,9 @@ struct ProfileMatch {
 /// Reads one profile; errors name the file and the JSON pointer of the bad value
 /// ("libtorch.json: /calls/3/stage: unknown stage 'optimiser' (did you mean 'optimizer'?)").
 llvm::Expected<FrameworkProfile> parseProfile(const std::string &text, const std::string &source);
+/// The largest profile file loadProfile reads: 4 MiB (docs/profiles.md).
+constexpr size_t kMaxProfileBytes = 4u << 20;
+/// Reads the profile file `path` (only a regular file, at most kMaxProfileBytes) and parses it.
 llvm::Expected<FrameworkProfile> loadProfile(const std::string &path);
 
 /// The profiles shipped with tourguide (compiled in from indexer/profiles/*.json).
