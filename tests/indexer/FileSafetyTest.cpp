@@ -11,6 +11,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <filesystem>
 #include <string>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -27,7 +28,7 @@ protected:
     dir = std::string(made);
     write("train.c", "int main(void) { float w = 0; for (int e = 0; e < 3; ++e) w -= 0.1f * w; return 0; }\n");
   }
-  void TearDown() override { llvm::sys::fs::remove_directories(dir); }
+  void TearDown() override { std::filesystem::remove_all(dir); } // with the FIFOs in it
 
   void write(const std::string &name, const std::string &text) {
     std::error_code ec;
