@@ -17,8 +17,9 @@
 
 namespace tourguide::indexer {
 
-/// A glob (`*`, `?`, `[...]`) over names or paths. It owns its text: llvm::GlobPattern keeps
-/// pointers into the string it was made from.
+/// A glob (`*`, `?`, `[...]`, `[^...]`, `[!...]`, `\` before a literal) over names or paths,
+/// with llvm::GlobPattern's syntax. Matching takes at most (name length) x (pattern length)
+/// steps, whatever the pattern: profiles come from cloned repos.
 class NamePattern {
 public:
   static llvm::Expected<std::shared_ptr<const NamePattern>> create(std::string text);
