@@ -21,7 +21,7 @@ bool endsWithPath(const std::string &path, std::string suffix) {
          path[path.size() - suffix.size() - 1] == '/';
 }
 
-bool readable(const std::string &path) { return std::ifstream(path).good(); }
+bool readable(const std::string &path) { return readLines(path).has_value(); } // never opens a FIFO (docs/security.md)
 
 std::string quoted(const std::string &s) { return "'" + s + "'"; }
 
