@@ -1,5 +1,5 @@
-// libFuzzer target for the tour loader (tests/fuzz/CMakeLists.txt lists the targets): any bytes are
-// loaded without a crash, a hang or a sanitizer finding; a tour that loads is written and
+// libFuzzer target for the tour loader (tests/fuzz/CMakeLists.txt lists the targets): any bytes
+// are loaded without a crash, a hang or a sanitizer finding; a tour that loads is written and
 // loaded again to the same content; the trust rule and the terminal sanitizer hold on it.
 #include "TerminalInvariant.h"
 #include "TourEquality.h"
