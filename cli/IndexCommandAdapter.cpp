@@ -8,16 +8,14 @@ namespace tourguide::cli {
 namespace {
 
 int runIndex(const std::vector<std::string> &args) {
-  // llvm::cl wants argc/argv; argv[0] names the program in its messages.
-  std::vector<const char *> argv = {"tourguide index"};
+  std::vector<const char *> argv = {"index"}; // runIndexCommand takes argc/argv, as a main does
   for (const std::string &arg : args)
     argv.push_back(arg.c_str());
   return indexer::runIndexCommand(static_cast<int>(argv.size()), argv.data());
 }
 
 const CommandRegistration registration(
-    {"index", "draft tours from a repository's compile_commands.json",
-     "tourguide index -p BUILD_DIR [options] [SOURCES...]", &runIndex});
+    {"index", "draft tours from a repository's compile_commands.json", indexer::kIndexSynopsis, &runIndex});
 
 } // namespace
 

@@ -1,4 +1,5 @@
 // The `tourguide` executable: finds the subcommand in the table and runs it.
+#include "LldbInit.h"
 #include "tourguide/cli/Command.h"
 
 #include <iostream>
@@ -12,7 +13,9 @@ void printUsage(std::ostream &out) {
   for (const tourguide::cli::Command &command : commands())
     out << "  " << command.name << std::string(command.name.size() < 10 ? 10 - command.name.size() : 1, ' ')
         << command.summary << "\n";
-  out << "\nRun 'tourguide COMMAND --help' for the options of a command.\n";
+  out << "\nRun 'tourguide COMMAND --help' for the options of a command.\n"
+      << tourguide::cli::kExitStatusSummary << "\n"
+      << "'tourguide --print-lldbinit >> ~/.lldbinit' makes the `tour` command available in every lldb.\n";
 }
 
 } // namespace
@@ -27,6 +30,13 @@ int main(int argc, char **argv) {
   if (name == "-h" || name == "--help" || name == "help") {
     printUsage(std::cout);
     return tourguide::cli::kExitOk;
+  }
+  if (name == "--print-lldbinit") {
+    if (argc > 2) {
+      std::cerr << "tourguide: error: '--print-lldbinit' takes no arguments\n";
+      return tourguide::cli::kExitUsage;
+    }
+    return tourguide::cli::printLldbinit(std::cout, std::cerr);
   }
   const tourguide::cli::Command *command = tourguide::cli::findCommand(name);
   if (!command) {

@@ -25,6 +25,9 @@ packages=(
   # the tour loader's fuzz test: libFuzzer and the sanitizers' runtimes (clang-14 only
   # recommends them, and this script installs without recommends)
   libclang-rt-14-dev
+  # the Debian package (cpack -G DEB): its Depends come from dpkg-shlibdeps, which CPack runs
+  # on the files `file` says are ELF
+  dpkg-dev file
 )
 if [ "$llvm" != 14 ]; then
   packages+=("llvm-$llvm-dev" "libclang-$llvm-dev" "libclang-cpp$llvm-dev" "clang-$llvm")

@@ -57,7 +57,7 @@ def run_index(tool, truth, run=None):
     start = time.monotonic()
     proc = subprocess.run(argv, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     seconds = time.monotonic() - start
-    if not os.path.exists(out) or proc.returncode == 1:
+    if not os.path.exists(out) or proc.returncode == 2:  # 2: could not run (1: problems found, still written)
         return None, seconds, proc.stderr.strip().splitlines()[-1:] or ["exit %d" % proc.returncode]
     with open(out) as f:
         return fold_commands(truth, json.load(f)), seconds, []

@@ -1,7 +1,10 @@
-// The LibTooling pass behind SourceIndex: each TU of the compilation database is parsed
-// (-fsyntax-only) on a thread pool, its function definitions are copied into plain structs,
-// and its AST is dropped before the next TU starts on that thread.
+// The AST work behind SourceIndex: the shared front end (clangfront/) parses each TU of the
+// compilation database (-fsyntax-only) on a thread pool; the action here copies its function
+// definitions into plain structs, and its AST is dropped before the next TU starts on that
+// thread.
 #include "tourguide/checker/SourceIndex.h"
+#include "tourguide/clangfront/CompilationDatabase.h"
+#include "tourguide/clangfront/TURunner.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/DeclCXX.h"
@@ -10,17 +13,10 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Lex/Lexer.h"
-#include "clang/Tooling/ArgumentsAdjusters.h"
-#include "clang/Tooling/CompilationDatabase.h"
-#include "clang/Tooling/JSONCompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/ThreadPool.h"
-#include "llvm/Support/Threading.h"
-#include "llvm/Support/VirtualFileSystem.h"
 
-#include <mutex>
 #include <set>
 
 namespace tourguide::checker {
@@ -140,113 +136,46 @@ private:
   std::string directory_;
 };
 
-/// Counts errors and keeps the first one, "file:line: error: message".
-class ErrorCounter : public clang::DiagnosticConsumer {
-public:
-  void HandleDiagnostic(clang::DiagnosticsEngine::Level level, const clang::Diagnostic &info) override {
-    DiagnosticConsumer::HandleDiagnostic(level, info);
-    if (level < clang::DiagnosticsEngine::Error || !first.empty())
-      return;
-    llvm::SmallString<256> text;
-    info.FormatDiagnostic(text);
-    if (info.getLocation().isValid() && info.hasSourceManager()) {
-      clang::PresumedLoc p = info.getSourceManager().getPresumedLoc(info.getLocation());
-      if (p.isValid())
-        first = std::string(p.getFilename()) + ":" + std::to_string(p.getLine()) + ": ";
-    }
-    first += "error: " + std::string(text);
-  }
-  std::string first;
-};
-
-std::string resourceDir() { return TOURGUIDE_CLANG_RESOURCE_DIR; }
-
-std::vector<std::string> commandLineFor(const clang::tooling::CompileCommand &cmd) {
-  using namespace clang::tooling;
-  std::vector<std::string> args = cmd.CommandLine;
-  args = getClangStripOutputAdjuster()(args, cmd.Filename);
-  args = getClangStripDependencyFileAdjuster()(args, cmd.Filename);
-  args = getClangSyntaxOnlyAdjuster()(args, cmd.Filename);
-  // GCC-only flags must not stop the driver; system headers need Clang's own resource dir.
-  args = getInsertArgumentAdjuster({"-resource-dir=" + resourceDir(), "-Qunused-arguments",
-                                    "-Wno-unknown-warning-option", "-w", "-fno-color-diagnostics"},
-                                   ArgumentInsertPosition::BEGIN)(args, cmd.Filename);
-  return args;
-}
-
-SourceIndex indexOne(const clang::tooling::CompileCommand &cmd) {
-  SourceIndex part;
-  part.translationUnits = 1;
-  std::string file = absolutePath(cmd.Filename, cmd.Directory);
-  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> fs = llvm::vfs::createPhysicalFileSystem();
-  fs->setCurrentWorkingDirectory(cmd.Directory);
-  llvm::IntrusiveRefCntPtr<clang::FileManager> files(new clang::FileManager(clang::FileSystemOptions(), fs));
-  ErrorCounter errors;
-  clang::tooling::ToolInvocation invocation(commandLineFor(cmd),
-                                            std::make_unique<DefinitionAction>(part, cmd.Directory), files.get());
-  invocation.setDiagnosticConsumer(&errors);
-  bool ok = invocation.run();
-  part.files.insert(part.files.begin(), file);
-  if (!ok || errors.getNumErrors() > 0) {
-    part.translationUnitsWithErrors = 1;
-    part.problems.push_back(errors.first.empty() ? file + ": error: the compiler could not run on this command"
-                                                 : errors.first);
-  }
-  return part;
-}
-
 } // namespace
 
-std::unique_ptr<SourceIndex> indexCompilationDatabase(const std::string &buildPath, const IndexOptions &options,
-                                                      std::string &error) {
-  std::string loadError;
-  std::unique_ptr<clang::tooling::CompilationDatabase> db;
-  if (llvm::sys::fs::is_directory(buildPath))
-    db = clang::tooling::CompilationDatabase::loadFromDirectory(buildPath, loadError);
-  else if (llvm::sys::fs::exists(buildPath))
-    db = clang::tooling::JSONCompilationDatabase::loadFromFile(buildPath, loadError,
-                                                               clang::tooling::JSONCommandLineSyntax::AutoDetect);
-  else
-    loadError = "no such file or directory";
-  if (!db) {
-    error = "cannot load a compilation database from '" + buildPath + "': " + loadError;
-    return nullptr;
-  }
-  // Read every command up front: the database is not documented as thread-safe.
-  std::vector<clang::tooling::CompileCommand> commands;
-  std::vector<std::string> all = db->getAllFiles();
-  std::sort(all.begin(), all.end());
-  auto wanted = [&](const std::string &file) {
-    if (!options.onlyRoots)
-      return true;
-    for (const std::string &root : options.roots)
-      if (file.size() > root.size() && file.compare(0, root.size(), root) == 0 && file[root.size()] == '/')
-        return true;
-    return false;
-  };
-  for (const std::string &f : all) {
-    if (!wanted(f))
-      continue;
-    std::vector<clang::tooling::CompileCommand> cmds = db->getCompileCommands(f);
-    if (!cmds.empty())
-      commands.push_back(cmds.front());
-  }
+llvm::Expected<SourceIndex> indexCompilationDatabase(llvm::StringRef buildPath, const IndexOptions &options) {
+  auto db = clangfront::loadCompilationDatabase(buildPath);
+  if (!db)
+    return db.takeError();
+  std::vector<std::string> files;
+  if (!options.onlyRoots || !options.roots.empty()) // no roots: no TU is under one
+    files = clangfront::selectSources(**db, options.onlyRoots ? options.roots : std::vector<std::string>());
+  std::vector<clang::tooling::CompileCommand> commands = clangfront::firstCommands(**db, files);
+
+  clangfront::RunOptions runOptions;
+  runOptions.jobs = options.jobs;
+  runOptions.progress = options.progress;
+  // Warnings are never anchors' business, and -Werror must not turn them into errors here.
+  runOptions.adjuster = clang::tooling::getInsertArgumentAdjuster("-w", clang::tooling::ArgumentInsertPosition::BEGIN);
   std::vector<SourceIndex> parts(commands.size());
-  {
-    llvm::ThreadPool pool(llvm::hardware_concurrency(options.jobs));
-    for (size_t i = 0; i < commands.size(); ++i)
-      pool.async([&parts, &commands, i] { parts[i] = indexOne(commands[i]); });
-    pool.wait();
+  std::vector<clangfront::TUStatus> statuses = clangfront::runOnTUs(commands, runOptions, [&](size_t i) {
+    return std::make_unique<DefinitionAction>(parts[i], commands[i].Directory);
+  });
+
+  SourceIndex index;
+  for (size_t i = 0; i < parts.size(); ++i) { // in file order, so the result does not depend on timing
+    SourceIndex &part = parts[i];
+    const clangfront::TUStatus &status = statuses[i];
+    std::string file = absolutePath(status.mainFile, "");
+    part.translationUnits = 1;
+    part.files.insert(part.files.begin(), file);
+    if (status.errorCount > 0) {
+      part.translationUnitsWithErrors = 1;
+      part.problems.push_back(status.errors.front());
+    }
+    mergeInto(index, std::move(part));
   }
-  auto index = std::make_unique<SourceIndex>();
-  for (SourceIndex &part : parts) // in file order, so the result does not depend on timing
-    mergeInto(*index, std::move(part));
   return index;
 }
 
 SourceIndex indexCode(const std::string &code, const std::vector<std::string> &args, const std::string &fileName) {
   SourceIndex index;
-  std::vector<std::string> all = {"-fsyntax-only", "-w", "-resource-dir=" + resourceDir()};
+  std::vector<std::string> all = {"-fsyntax-only", "-w", "-resource-dir=" + clangfront::clangResourceDir()};
   all.insert(all.end(), args.begin(), args.end());
   std::string directory = std::string(llvm::sys::path::parent_path(fileName));
   bool ok = clang::tooling::runToolOnCodeWithArgs(std::make_unique<DefinitionAction>(index, directory), code, all,

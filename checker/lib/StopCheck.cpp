@@ -1,35 +1,15 @@
-// Resolves one anchor in the documented order (1 function + pattern, 2 file + pattern,
-// 3 function, 4 file + line), then compares every field the tour gives with what the sources
-// say now, and proposes a repair only when exactly one reading of the evidence fits.
+// Resolves one anchor with tours::resolveAnchor over the source index (the rules the plugin
+// applies to debug info), then compares every field the tour gives with what the sources say
+// now, and proposes a repair only when exactly one reading of the evidence fits.
 #include "tourguide/checker/StopCheck.h"
 #include "tourguide/checker/Similarity.h"
 
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Path.h"
-
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 
 namespace tourguide::checker {
 
 using tours::Severity;
-
-const char *formName(AnchorForm form) {
-  switch (form) {
-  case AnchorForm::FunctionPattern:
-    return "function + pattern";
-  case AnchorForm::FilePattern:
-    return "file + pattern";
-  case AnchorForm::Function:
-    return "function";
-  case AnchorForm::FileLine:
-    return "file + line";
-  case AnchorForm::None:
-    break;
-  }
-  return "none";
-}
 
 Severity StopCheck::worst() const {
   Severity s = Severity::Note;
@@ -37,25 +17,6 @@ Severity StopCheck::worst() const {
     if (f.severity == Severity::Error || (f.severity == Severity::Warning && s == Severity::Note))
       s = f.severity;
   return s;
-}
-
-const std::vector<std::string> *SourceFiles::lines(const std::string &path) {
-  auto it = cache_.find(path);
-  if (it == cache_.end()) {
-    std::optional<std::vector<std::string>> read;
-    std::ifstream in(path, std::ios::binary);
-    if (in) {
-      read.emplace();
-      std::string line;
-      while (std::getline(in, line)) {
-        if (!line.empty() && line.back() == '\r')
-          line.pop_back();
-        read->push_back(line);
-      }
-    }
-    it = cache_.emplace(path, std::move(read)).first;
-  }
-  return it->second ? &*it->second : nullptr;
 }
 
 tours::Anchor applyRepairs(tours::Anchor anchor, const std::vector<Repair> &repairs) {
@@ -75,13 +36,6 @@ tours::Anchor applyRepairs(tours::Anchor anchor, const std::vector<Repair> &repa
 namespace {
 
 std::string quoted(const std::string &s) { return "'" + s + "'"; }
-
-bool endsWithPath(const std::string &path, const std::string &suffix) {
-  if (suffix.empty() || path.size() < suffix.size() ||
-      path.compare(path.size() - suffix.size(), suffix.size(), suffix) != 0)
-    return false;
-  return path.size() == suffix.size() || suffix.front() == '/' || path[path.size() - suffix.size() - 1] == '/';
-}
 
 std::string joinLines(const std::vector<unsigned> &lines) {
   std::string out;
@@ -121,11 +75,6 @@ public:
       : a_(anchor), index_(index), files_(files), root_(root), pattern_(collapseWhitespace(anchor.pattern)) {}
 
   StopCheck run() {
-    if (!a_.function.empty())
-      fns_ = index_.find(a_.function);
-    if (!a_.file.empty())
-      fileAbs_ = findFile(a_.file);
-    narrowFunctionsToFile();
     resolve();
     checkFunction();
     checkFile();
@@ -144,30 +93,9 @@ private:
     return abs;
   }
 
-  std::string findFile(const std::string &file) const {
-    llvm::SmallString<256> direct(file);
-    if (!llvm::sys::path::is_absolute(direct))
-      llvm::sys::fs::make_absolute(root_, direct);
-    llvm::sys::path::remove_dots(direct, true);
-    if (llvm::sys::fs::is_regular_file(direct))
-      return std::string(direct);
-    std::string found;
-    for (const std::string &known : index_.files)
-      if (endsWithPath(known, file) && (found.empty() || relative(found) == found))
-        found = known; // prefer a file under the repo root
-    return found;
-  }
-
   std::vector<unsigned> hits(const std::string &file, unsigned first, unsigned last) {
-    std::vector<unsigned> out;
     const std::vector<std::string> *lines = files_.lines(file);
-    if (!lines || pattern_.empty())
-      return out;
-    last = std::min<unsigned>(last, static_cast<unsigned>(lines->size()));
-    for (unsigned n = std::max(1u, first); n <= last; ++n)
-      if (collapseWhitespace((*lines)[n - 1]).find(pattern_) != std::string::npos)
-        out.push_back(n);
-    return out;
+    return lines ? tours::findPattern(*lines, pattern_, first, last) : std::vector<unsigned>();
   }
 
   std::string lineText(const std::string &file, unsigned line) {
@@ -185,37 +113,15 @@ private:
     return best;
   }
 
-  void narrowFunctionsToFile() {
-    // Several definitions of one name (a `main` per program, static helpers, overloads):
-    // the anchor's file says which one the tour means.
-    if (fns_.size() < 2 || fileAbs_.empty())
-      return;
-    std::vector<const FunctionDef *> inFile;
-    for (const FunctionDef *fn : fns_)
-      if (fn->file == fileAbs_)
-        inFile.push_back(fn);
-    if (!inFile.empty())
-      fns_ = inFile;
-  }
-
-  // --- resolution (the documented order) --------------------------------------
+  // --- resolution (tours::resolveAnchor) --------------------------------------------
   void resolve() {
-    for (const FunctionDef *fn : fns_)
-      for (unsigned line : hits(fn->file, fn->bodyBegin, fn->bodyEnd))
-        fnHits_.push_back({fn, line});
-    if (!fileAbs_.empty())
-      fileHits_ = hits(fileAbs_, 1, ~0u);
-    const std::vector<std::string> *fileLines = fileAbs_.empty() ? nullptr : files_.lines(fileAbs_);
-
-    if (!fnHits_.empty()) {
-      set(AnchorForm::FunctionPattern, fnHits_.front().first->file, fnHits_.front().second, fnHits_.front().first);
-    } else if (!fileHits_.empty()) {
-      set(AnchorForm::FilePattern, fileAbs_, fileHits_.front(), functionAt(fileAbs_, fileHits_.front()));
-    } else if (!fns_.empty()) {
-      set(AnchorForm::Function, fns_.front()->file, fns_.front()->bodyBegin, fns_.front());
-    } else if (a_.line > 0 && fileLines && a_.line <= fileLines->size()) {
-      set(AnchorForm::FileLine, fileAbs_, a_.line, functionAt(fileAbs_, a_.line));
-    }
+    SourceIndexView view(index_, files_, root_);
+    resolution_ = tours::resolveAnchor(a_, view);
+    for (const tours::FunctionBody &body : resolution_.functions)
+      fns_.push_back(&view.definition(body));
+    fileAbs_ = resolution_.file;
+    if (const tours::AnchorPlace *w = resolution_.winner())
+      set(resolution_.form, w->file, w->line, w->body ? &view.definition(*w->body) : functionAt(w->file, w->line));
   }
 
   void set(AnchorForm form, const std::string &file, unsigned line, const FunctionDef *fn) {
@@ -356,15 +262,8 @@ private:
     if (r_.form == AnchorForm::FunctionPattern || r_.form == AnchorForm::FilePattern) {
       std::vector<unsigned> lines;
       std::string where;
-      if (r_.form == AnchorForm::FunctionPattern) {
-        for (const auto &[fn, line] : fnHits_)
-          if (fn == fnHits_.front().first)
-            lines.push_back(line);
-        where = quoted(r_.function);
-      } else {
-        lines = fileHits_;
-        where = r_.file;
-      }
+      lines = resolution_.winner()->hits;
+      where = r_.form == AnchorForm::FunctionPattern ? quoted(r_.function) : r_.file;
       if (lines.size() < 2)
         return;
       add(Severity::Warning, "pattern",
@@ -488,10 +387,9 @@ private:
   SourceFiles &files_;
   std::string root_;
   std::string pattern_;
-  std::vector<const FunctionDef *> fns_;
-  std::string fileAbs_;
-  std::vector<std::pair<const FunctionDef *, unsigned>> fnHits_;
-  std::vector<unsigned> fileHits_;
+  tours::AnchorResolution resolution_;
+  std::vector<const FunctionDef *> fns_; ///< resolution_.functions' definitions.
+  std::string fileAbs_;                  ///< resolution_.file.
   const FunctionDef *resolvedFn_ = nullptr;
   StopCheck r_;
 };

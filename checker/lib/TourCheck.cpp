@@ -56,10 +56,10 @@ unsigned TourReport::warnings() const {
 }
 
 int exitCodeFor(const std::vector<TourReport> &reports) {
-  int code = 0;
   for (const TourReport &r : reports)
-    code = std::max(code, r.errors() ? 2 : r.warnings() ? 1 : 0);
-  return code;
+    if (r.errors())
+      return 1;
+  return 0;
 }
 
 namespace {

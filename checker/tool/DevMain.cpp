@@ -1,5 +1,5 @@
 // Developer executable until the tourguide CLI forwards `tourguide check` to runCheckCommand().
-#include "CheckCommand.h"
+#include "CheckCommandLine.h"
 
 #include <vector>
 

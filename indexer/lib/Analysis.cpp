@@ -64,6 +64,9 @@ public:
       std::vector<CommandPath> commands = commandsOf(mainKey, 0, seen);
       if (commands.size() < 2)
         commands = {CommandPath{}};
+      sharedUpdates = updatesSharedByCommands(mainKey, commands);
+      closureCache.clear(); // closures and training loops depend on which updates count
+      trainingLoopCache.clear();
       for (const CommandPath &path : commands) {
         EntryPoint entry = program;
         for (const std::vector<std::string> &level : path)
@@ -77,6 +80,9 @@ public:
           out.findings.push_back(std::move(f));
       }
       commandPath.clear();
+      sharedUpdates.clear();
+      closureCache.clear();
+      trainingLoopCache.clear();
     }
     for (const auto &[key, fn] : index.functions())
       origins.of(fn.file);
@@ -163,6 +169,16 @@ private:
   /// Stages of everything the entry's subcommand reaches.
   std::set<std::string> stagesUnderCommand(const std::string &key) {
     std::set<std::string> stages;
+    for (const std::string &k : reachedUnderCommand(key))
+      for (const StageMatch &m : stagesOf(k))
+        if (m.role != "build" && !(m.stage == "optimizer" && sharedUpdates.count(k)))
+          stages.insert(m.stage);
+    return stages;
+  }
+
+  /// Everything the entry's subcommand reaches.
+  std::set<std::string> reachedUnderCommand(const std::string &key) {
+    std::set<std::string> reached;
     std::set<std::pair<std::string, unsigned>> seen;
     std::vector<std::pair<std::string, unsigned>> todo{{key, 0}};
     while (!todo.empty()) {
@@ -170,9 +186,7 @@ private:
       todo.pop_back();
       if (!seen.insert({k, level}).second)
         continue;
-      for (const StageMatch &m : stagesOf(k))
-        if (m.role != "build")
-          stages.insert(m.stage);
+      reached.insert(k);
       if (const FunctionFacts *fn = index.function(k))
         for (const CallFact &c : fn->calls) {
           unsigned next = level;
@@ -181,7 +195,29 @@ private:
               todo.push_back({t, next});
         }
     }
-    return stages;
+    return reached;
+  }
+
+  /// Parameter-update code that (nearly) every subcommand reaches is a shared helper
+  /// (darknet's axpy_cpu, which layers' forward passes call too), not what makes one
+  /// command train: only updates some commands reach and others do not tell them apart.
+  std::set<std::string> updatesSharedByCommands(const std::string &mainKey, const std::vector<CommandPath> &commands) {
+    std::map<std::string, unsigned> count;
+    for (const CommandPath &path : commands) {
+      commandPath = path;
+      for (const std::string &k : reachedUnderCommand(mainKey)) {
+        const std::vector<StageMatch> &stages = stagesOf(k);
+        if (std::any_of(stages.begin(), stages.end(), [](const StageMatch &m) { return m.stage == "optimizer"; }))
+          ++count[k];
+      }
+    }
+    commandPath.clear();
+    std::set<std::string> shared;
+    if (commands.size() >= 4)
+      for (const auto &[k, n] : count)
+        if (4 * n >= 3 * commands.size())
+          shared.insert(k);
+    return shared;
   }
 
   /// Stops and stage rules apply to the repo's own code only; a framework's or a bundled
@@ -207,6 +243,8 @@ private:
     if (auto m = compositionModel(fn, stages))
       stages.push_back(*m);
     if (auto m = compositionByName(fn, stages))
+      stages.push_back(*m);
+    if (auto m = compositionOptimizer(fn, stages))
       stages.push_back(*m);
     if (stages.empty())
       stages = wrapperStages(fn);
@@ -362,6 +400,50 @@ private:
     return m;
   }
 
+  /// An update step whose arithmetic is in a helper (fasttext's Model::update calling the
+  /// matrix's addVectorToRow per input row): named as a step and calling a parameter update.
+  std::optional<StageMatch> compositionOptimizer(const FunctionFacts &fn, const std::vector<StageMatch> &own) {
+    if (fn.isMain || fn.isLambda || !nameHas(fn.name, {"update", "step", "sgd", "adam", "optim", "apply_grad"}) ||
+        nameHas(fn.name, {"forward", "predict", "infer"}))
+      return std::nullopt;
+    for (const StageMatch &m : own)
+      if (m.stage == "optimizer")
+        return std::nullopt;
+    for (const CallFact &c : fn.calls)
+      for (const std::string &t : index.targetsOf(c)) {
+        if (t == fn.usr)
+          continue;
+        for (const StageMatch &m : stagesOf(t))
+          if (m.stage == "optimizer" && m.role != "zero_grad") {
+            StageMatch out;
+            out.stage = "optimizer";
+            out.role = "step";
+            out.confidence = 0.6;
+            out.anchorLine = c.line;
+            out.evidence.push_back({"line " + std::to_string(c.line) + ": calls `" + index.function(t)->qualifiedName +
+                                        "`, which moves parameters",
+                                    c.line});
+            out.evidence.push_back({"the name `" + fn.qualifiedName + "` says it is an update step", 0});
+            return out;
+          }
+      }
+    // Model::update(input, targets, lr, ...): a step that is given the learning rate.
+    for (const std::string &p : fn.paramNames) {
+      std::string n = llvm::StringRef(p).lower();
+      if (n == "lr" || n == "learning_rate" || n == "learningrate" || n == "eta" || n == "step_size") {
+        StageMatch out;
+        out.stage = "optimizer";
+        out.role = "step";
+        out.confidence = 0.55;
+        out.evidence.push_back({"`" + fn.qualifiedName + "` is named as an update step and is given the learning rate `" +
+                                    p + "`",
+                                fn.line});
+        return out;
+      }
+    }
+    return std::nullopt;
+  }
+
   /// A loader or checkpoint function whose reads happen in a helper it calls
   /// (dataloader_load_batch -> fread_check, gpt2_build_from_checkpoint -> fopen_check): the
   /// name says which, a callee that reads says it really does.
@@ -457,11 +539,11 @@ private:
     // Prefer the function itself, then others in key order (deterministic).
     // Building the network is not running it: a loop that creates one does not train.
     for (const StageMatch &m : stagesOf(key))
-      if (m.role != "build")
+      if (m.role != "build" && !(m.stage == "optimizer" && sharedUpdates.count(key)))
         w.emplace(m.stage, key);
     for (const std::string &k : reach)
       for (const StageMatch &m : stagesOf(k))
-        if (m.role != "build")
+        if (m.role != "build" && !(m.stage == "optimizer" && sharedUpdates.count(k)))
           w.emplace(m.stage, k);
     return closureCache[key] = w;
   }
@@ -833,6 +915,7 @@ private:
   std::map<std::string, std::string> wrapperTarget; ///< Thin wrapper -> the callee it stands for.
   std::set<std::string> wrappedHere; ///< Callees reached through their wrapper in this walk.
   CommandPath commandPath;           ///< The subcommand of the entry being walked, if any.
+  std::set<std::string> sharedUpdates; ///< Updates all the program's subcommands reach.
 };
 
 } // namespace

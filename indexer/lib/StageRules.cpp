@@ -52,7 +52,7 @@ public:
                                   ? "line " + std::to_string(i.beginLine)
                                   : "lines " + std::to_string(i.beginLine) + "-" +
                                         std::to_string(i.endLine);
-          std::string text = range + " compute " + (i.formula.empty() ? i.kind : i.formula);
+          std::string text = range + " compute " + (i.formula.empty() ? i.kind : "`" + i.formula + "`"); // code: `*` is no emphasis
           if (!i.description.empty())
             text += ", " + i.description;
           add(weight, text, i.beginLine);
@@ -166,7 +166,8 @@ std::optional<StageMatch> modelStage(const FunctionFacts &fn) {
           s.statement("exp_call", 0.15, "exponentiates (sigmoid or softmax)");
   }
   s.name({"forward", "backward", "backprop", "predict", "infer", "layer", "activation", "conv",
-          "linear", "dense", "propagate", "logits"},
+          "linear", "dense", "propagate", "logits", "softmax", "rmsnorm", "layernorm", "layer_norm",
+          "batchnorm", "attention", "matmul"},
          0.3, "a model computation");
   // A layer's pass named as such that loops over its tensors (encoder_forward, residual_forward:
   // element-wise, so no multiply-accumulate to see).
@@ -231,7 +232,7 @@ std::optional<StageMatch> lossStage(const FunctionFacts &fn) {
 std::optional<StageMatch> optimizerStage(const FunctionFacts &fn) {
   Scorer s(fn, "optimizer");
   s.idiom({"sgd_update", "momentum_update", "adam_update"}, 0.6);
-  s.statement("param_update", 0.5, "moves a parameter against a product (w -= lr * g)");
+  s.statement("param_update", 0.5, "moves a parameter against a product (`w -= lr * g`)");
   s.statement("lr_update", 0.3, "scales the step by a learning rate", false);
   s.statement("adaptive_update", 0.2, "divides by a square root of second moments (Adam / RMSProp)",
               false);

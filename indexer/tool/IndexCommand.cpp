@@ -1,7 +1,10 @@
-// Parses `tourguide index` options (llvm::cl, in the manner of clang-tidy -p), runs the
-// indexer over the selected TUs in parallel, and writes tours or JSON findings.
+// Parses `tourguide index` options (llvm::cl, on the front end's command line: -p, -j), runs
+// the indexer over the selected TUs in parallel, and writes tours or JSON findings.
 #include "IndexCommand.h"
 
+#include "tourguide/cli/ExitCode.h"
+#include "tourguide/clangfront/CommandLine.h"
+#include "tourguide/clangfront/CompilationDatabase.h"
 #include "tourguide/indexer/FindingsJson.h"
 #include "tourguide/indexer/ProgramIndex.h"
 #include "tourguide/indexer/TURunner.h"
@@ -27,6 +30,9 @@
 namespace tourguide::indexer {
 
 namespace cl = llvm::cl;
+using cli::kExitFailure;
+using cli::kExitOk;
+using cli::kExitUsage;
 
 namespace {
 
@@ -69,38 +75,50 @@ bool writeFile(const std::string &path, const std::string &text, std::string &er
   return true;
 }
 
-/// The command's options. llvm::cl options register globally and never unregister, so
-/// they are built once, on the first run, and reset before every parse.
+const char *const kOverview =
+    "Finds where a C/C++ ML program trains and evaluates, and where its data, loop, model,\n"
+    "loss, optimizer and metrics code lives, by parsing every translation unit of\n"
+    "compile_commands.json and following the call graph from each main.\n\n"
+    "SOURCES restricts the run to files that match (a path, a path suffix, or a folder).\n\n"
+    "With `-- PROGRAM ARGS...` the program runs once under LLDB with a breakpoint on every\n"
+    "candidate stop of its entry point; its tour keeps the stops the run reached, in that order.\n\n"
+    "Exit status: 0 every TU parsed and a training loop found; 1 some TUs had errors or no\n"
+    "training loop was found (what was found is still written); 2 usage error, no compilation\n"
+    "database, nothing matches SOURCES, a profile does not load, PROGRAM cannot be run, or the\n"
+    "output cannot be written.\n";
+
+/// The command's options: -p and -j are the front end's, the rest are declared here, in the
+/// command's own llvm::cl subcommand. llvm::cl options register globally and never
+/// unregister, so they are built once, on the first run; every one has a cl::init, which each
+/// parse resets it to.
 struct IndexOptions {
-  cl::OptionCategory category{"tourguide index options"};
-  cl::opt<std::string> buildPath{"p", cl::desc("Build path: the folder holding compile_commands.json (or the file)"),
-                                 cl::value_desc("build-path"), cl::Required, cl::cat(category)};
+  clangfront::CommandLine commandLine{"index", kIndexSynopsis, kOverview};
+  cl::SubCommand &sub = commandLine.sub;
+  cl::OptionCategory &category = commandLine.category;
   cl::opt<std::string> output{
       "o", cl::desc("Output: with --format=tour, the folder for one tour per entry point (default: <root>/.tours);\n"
                     "with --format=json, the findings file (default: standard output)"),
-      cl::value_desc("path"), cl::cat(category)};
-  cl::opt<unsigned> jobs{"j", cl::desc("Translation units parsed at once (default: all cores)"), cl::init(0),
-                         cl::value_desc("N"), cl::cat(category)};
+      cl::value_desc("path"), cl::init(""), cl::sub(sub), cl::cat(category)};
   cl::opt<Format> format{"format", cl::desc("What to write:"),
                          cl::values(clEnumValN(Format::Tour, "tour", "draft tour files (default)"),
                                     clEnumValN(Format::Json, "json", "the raw findings as JSON")),
-                         cl::init(Format::Tour), cl::cat(category)};
+                         cl::init(Format::Tour), cl::sub(sub), cl::cat(category)};
   cl::opt<std::string> root{"root", cl::desc("Repository root (default: nearest folder above the sources with a build file)"),
-                            cl::value_desc("dir"), cl::cat(category)};
+                            cl::value_desc("dir"), cl::init(""), cl::sub(sub), cl::cat(category)};
   cl::opt<unsigned> maxSizeMiB{"max-tu-size", cl::desc("Skip main files larger than this many MiB (default 8)"),
-                               cl::init(8), cl::value_desc("MiB"), cl::cat(category)};
-  cl::opt<bool> quiet{"quiet", cl::desc("No progress and no summary line"), cl::cat(category)};
+                               cl::init(8), cl::value_desc("MiB"), cl::sub(sub), cl::cat(category)};
+  cl::opt<bool> quiet{"quiet", cl::desc("No progress and no summary line"), cl::init(false), cl::sub(sub),
+                      cl::cat(category)};
   cl::opt<double> runTimeout{"run-timeout",
                              cl::desc("With `-- PROGRAM ARGS`: kill the program after this many seconds (default 120)"),
-                             cl::init(120), cl::value_desc("seconds"), cl::cat(category)};
+                             cl::init(120), cl::value_desc("seconds"), cl::sub(sub), cl::cat(category)};
   cl::opt<std::string> runCwd{"run-cwd", cl::desc("With `-- PROGRAM ARGS`: the program's working directory (default: here)"),
-                              cl::value_desc("dir"), cl::cat(category)};
+                              cl::value_desc("dir"), cl::init(""), cl::sub(sub), cl::cat(category)};
   cl::list<std::string> profiles{"profile",
                                  cl::desc("A framework profile (JSON, docs/profiles.md) to use besides the built-in ones\n"
                                           "and the repo's .tours/*.profile.json; may be repeated"),
-                                 cl::value_desc("file"), cl::cat(category)};
-  cl::list<std::string> sources{cl::Positional, cl::desc("[SOURCES...]"), cl::cat(category)};
-
+                                 cl::value_desc("file"), cl::sub(sub), cl::cat(category)};
+  cl::list<std::string> sources{cl::Positional, cl::desc("[SOURCES...]"), cl::sub(sub), cl::cat(category)};
 };
 
 /// The user's profiles (--profile, then the repo's .tours/*.profile.json) before the built-in
@@ -308,49 +326,14 @@ std::optional<std::pair<std::string, std::string>> confirmEntry(Analysis &analys
   return std::make_pair(entry->name(), text);
 }
 
-IndexOptions &indexOptions() {
-  static IndexOptions options;
-  return options;
-}
-
 } // namespace
 
 int runIndexCommand(int argc, const char **argv) {
-  IndexOptions &o = indexOptions();
-  // Occurrence counts reset, but values stay from an earlier run in the same process.
-  cl::ResetAllOptionOccurrences();
-  o.buildPath.setValue("");
-  o.output.setValue("");
-  o.jobs.setValue(0);
-  o.format.setValue(Format::Tour);
-  o.root.setValue("");
-  o.maxSizeMiB.setValue(8);
-  o.quiet.setValue(false);
-  o.sources.clear();
-  o.profiles.clear();
-  o.runTimeout.setValue(120);
-  o.runCwd.setValue("");
-  cl::opt<std::string> &buildPath = o.buildPath;
-  cl::opt<std::string> &output = o.output;
-  cl::opt<unsigned> &jobs = o.jobs;
-  cl::opt<Format> &format = o.format;
-  cl::opt<std::string> &root = o.root;
-  cl::opt<unsigned> &maxSizeMiB = o.maxSizeMiB;
-  cl::opt<bool> &quiet = o.quiet;
-  cl::list<std::string> &sources = o.sources;
-
-  cl::OptionCategory &category = o.category;
-  cl::HideUnrelatedOptions(category);
-  std::string overview =
-      "Finds where a C/C++ ML program trains and evaluates, and where its data, loop, model,\n"
-      "loss, optimizer and metrics code lives, by parsing every translation unit of\n"
-      "compile_commands.json and following the call graph from each main.\n\n"
-      "SOURCES restricts the run to files that match (a path, a path suffix, or a folder).\n\n"
-      "With `-- PROGRAM ARGS...` the program runs once under LLDB with a breakpoint on every\n"
-      "candidate stop of its entry point; its tour keeps the stops the run reached, in that order.\n\n"
-      "Exit status: 0 all TUs parsed and a training loop found; 1 usage error, no database or the\n"
-      "program could not be run;\n"
-      "2 some TUs had errors (the rest is reported); 3 no training loop found.\n";
+  static IndexOptions o;
+  const cl::opt<std::string> &output = o.output;
+  const cl::opt<Format> &format = o.format;
+  const cl::opt<std::string> &root = o.root;
+  const cl::opt<bool> &quiet = o.quiet;
   llvm::raw_ostream &err = llvm::errs();
   // `-- PROGRAM ARGS...`: the command line of a confirming run, kept away from llvm::cl.
   std::vector<std::string> runCommand;
@@ -360,33 +343,33 @@ int runIndexCommand(int argc, const char **argv) {
       argc = i;
       break;
     }
-  if (!cl::ParseCommandLineOptions(argc, argv, overview, &err))
-    return 1;
+  llvm::Error usage = o.commandLine.parse(llvm::makeArrayRef(argv + 1, argv + argc));
+  if (!usage)
+    usage = o.commandLine.needBuildPath();
+  if (usage) {
+    err << o.commandLine.usageError(llvm::toString(std::move(usage)));
+    return kExitUsage;
+  }
+  const std::vector<std::string> sources(o.sources.begin(), o.sources.end());
 
-  auto db = loadCompilationDatabase(buildPath);
+  auto db = clangfront::loadCompilationDatabase(o.commandLine.buildPath);
   if (!db) {
     err << "error: " << llvm::toString(db.takeError()) << "\n";
-    return 1;
+    return kExitUsage;
   }
-  std::vector<std::string> files = selectSources(**db, sources);
+  std::vector<std::string> files = clangfront::selectSources(**db, sources);
   if (files.empty()) {
     err << "error: no translation unit in the compilation database matches"
         << (sources.empty() ? "" : " the given SOURCES") << "\n";
-    return 1;
+    return kExitUsage;
   }
 
-  RunOptions options;
-  options.jobs = jobs;
-  options.maxFileBytes = static_cast<uint64_t>(maxSizeMiB) << 20;
-  bool terminal = llvm::sys::Process::StandardErrIsDisplayed() && !quiet;
-  if (terminal)
-    options.progress = [&err](unsigned done, unsigned total, const std::string &file) {
-      err << "\r\x1b[K[" << done << "/" << total << "] " << llvm::sys::path::filename(file);
-      err.flush();
-    };
-  std::vector<TUFacts> tus = runOnTUs(**db, files, options);
-  if (terminal)
-    err << "\r\x1b[K";
+  clangfront::RunOptions options;
+  options.jobs = o.commandLine.jobs;
+  options.maxFileBytes = static_cast<uint64_t>(o.maxSizeMiB) << 20;
+  if (llvm::sys::Process::StandardErrIsDisplayed() && !quiet)
+    options.progress = &err;
+  std::vector<TUFacts> tus = extractFacts(**db, files, options);
 
   std::string repoRoot = root.empty() ? guessRepoRoot(files) : std::string(root);
   {
@@ -399,7 +382,7 @@ int runIndexCommand(int argc, const char **argv) {
   auto profiles = loadProfiles(repoRoot, profileFiles);
   if (!profiles) {
     err << "error: " << llvm::toString(profiles.takeError()) << "\n";
-    return 1;
+    return kExitUsage;
   }
 
   RunSummary summary = summarise(tus);
@@ -414,7 +397,7 @@ int runIndexCommand(int argc, const char **argv) {
   if (!runCommand.empty()) {
     auto confirmed = confirmEntry(analysis, runCommand, o.runCwd, o.runTimeout, quiet, err);
     if (!confirmed)
-      return 1;
+      return kExitUsage;
     std::tie(confirmedProgram, confirmation) = *confirmed;
   }
 
@@ -435,7 +418,7 @@ int runIndexCommand(int argc, const char **argv) {
       llvm::outs() << text;
     else if (!writeFile(output, text, error)) {
       err << "error: " << error << "\n";
-      return 1;
+      return kExitUsage;
     }
   } else {
 #ifdef TOURGUIDE_HAVE_TOURS_LIB
@@ -444,13 +427,26 @@ int runIndexCommand(int argc, const char **argv) {
     llvm::sys::path::remove_dots(dir, true);
     if (std::error_code ec = llvm::sys::fs::create_directories(dir)) {
       err << "error: cannot create '" << dir << "': " << ec.message() << "\n";
-      return 1;
+      return kExitUsage;
     }
     DraftOptions draft;
     draft.repoRoot = repoRoot;
     draft.tourDir = std::string(dir);
     std::vector<std::string> draftFileNames = draftNames(analysis.entries);
+    // A program with subcommands (darknet has 64) gets drafts for the ones that train, or
+    // after a run only for the one that ran: a draft per command would bury the one asked for.
+    std::string confirmedExecutable;
+    for (const EntryPoint &e : analysis.entries)
+      if (e.name() == confirmedProgram)
+        confirmedExecutable = e.executable;
+    std::map<std::string, unsigned> skippedCommands;
     for (const EntryPoint &e : analysis.entries) {
+      if (!e.command.empty() && e.name() != confirmedProgram &&
+          ((!confirmedProgram.empty() && e.executable == confirmedExecutable) ||
+           (confirmedProgram.empty() && e.kind != "train"))) {
+        ++skippedCommands[e.program];
+        continue;
+      }
       DraftOptions forThis = draft;
       if (e.name() == confirmedProgram) {
         forThis.confirmation = confirmation;
@@ -472,14 +468,19 @@ int runIndexCommand(int argc, const char **argv) {
       std::string message = tourguide::tours::saveTourFile(tour, std::string(path));
       if (!message.empty()) {
         err << "error: " << message << "\n";
-        return 1;
+        return kExitUsage;
       }
       if (!quiet)
         llvm::outs() << "wrote " << path << " (" << tour.stops.size() << " stops)\n";
     }
+    if (!quiet)
+      for (const auto &[program, count] : skippedCommands)
+        err << "note: no draft for " << count << " other subcommand" << (count == 1 ? "" : "s") << " of '" << program
+            << "'" << (confirmedProgram.empty() ? " (none of them trains)" : "")
+            << "; `tourguide index -p BUILD -- " << program << " COMMAND ARGS...` drafts one from a run\n";
 #else
     err << "error: this build has no tour library (tourguide_tours); use --format=json\n";
-    return 1;
+    return kExitUsage;
 #endif
   }
 
@@ -489,11 +490,9 @@ int runIndexCommand(int argc, const char **argv) {
       err << "note: " << shown(n) << "\n";
     err << summaryLine(summary, analysis) << "\n";
   }
-  if (summary.withErrors > 0)
-    return 2;
   bool anyLoop = std::any_of(analysis.findings.begin(), analysis.findings.end(),
                              [](const Finding &f) { return f.stage == "loop"; });
-  return anyLoop ? 0 : 3;
+  return summary.withErrors == 0 && anyLoop ? kExitOk : kExitFailure;
 }
 
 } // namespace tourguide::indexer

@@ -28,13 +28,12 @@ std::deque<std::unique_ptr<Collector::Site>> &Collector::sites() {
 
 Collector::~Collector() = default;
 
-void Collector::place(lldb::SBTarget target, const tours::Tour &tour, const AnchorResolver &resolver,
-                      const lldb::SBFileSpecList &modules) {
+void Collector::place(lldb::SBTarget target, const tours::Tour &tour, DebugInfoView &view) {
   std::lock_guard<std::mutex> lock(mutex_);
   target_ = target;
   for (const tours::SeriesPlace &place : tours::seriesOf(tour)) {
     collect::SeriesSpec spec = collect::specOf(*place.collect);
-    ResolvedStop r = placeStop(target, modules, resolver.candidatesFor(*place.anchor), kCollectBreakpointName);
+    ResolvedStop r = placeStop(view, *place.anchor, kCollectBreakpointName);
     breakpoints_.push_back(r.breakpointId);
     if (!r.resolved) {
       collection_.addUnresolved(spec, r.why);

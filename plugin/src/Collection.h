@@ -6,7 +6,7 @@
 // state thread, so the collection lives behind a mutex.
 #pragma once
 
-#include "AnchorResolver.h"
+#include "DebugInfoView.h"
 #include "tourguide/collect/SeriesCollection.h"
 #include "tourguide/tours/Tour.h"
 
@@ -32,8 +32,7 @@ public:
 
   /// Places one breakpoint per `collect` entry of the tour (tour-level ones at their anchor,
   /// a stop's at its own anchor or the stop's). Unresolved entries are kept with the reason.
-  void place(lldb::SBTarget target, const tours::Tour &tour, const AnchorResolver &resolver,
-             const lldb::SBFileSpecList &modules);
+  void place(lldb::SBTarget target, const tours::Tour &tour, DebugInfoView &view);
   /// Deletes the breakpoints (only ids this collector made that still carry the name);
   /// returns how many it deleted.
   size_t remove();

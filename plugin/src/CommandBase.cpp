@@ -1,17 +1,37 @@
 #include "CommandBase.h"
 
+#include "TourDriver.h"
 #include "tourguide/tours/TerminalText.h"
 
 #include <exception>
+#include <mutex>
 
 namespace tourguide::plugin {
 
+namespace {
+
+/// One `tour` command at a time: an editor's debug adapter runs its stopCommands (`tour sync`)
+/// on its event thread while the console's commands run on its main thread. Recursive, in
+/// case a command ever runs another.
+std::recursive_mutex &commandMutex() {
+  static std::recursive_mutex mutex;
+  return mutex;
+}
+
+} // namespace
+
 bool TourCommand::DoExecute(lldb::SBDebugger debugger, char **command,
                             lldb::SBCommandReturnObject &result) {
+  std::lock_guard<std::recursive_mutex> lock(commandMutex());
   try {
     Args args;
     for (char **arg = command; arg && *arg; ++arg)
       args.emplace_back(*arg);
+    if (std::string finished = finishRun(debugger, *session_); !finished.empty()) {
+      if (endsWithFinishedRun())
+        return succeed(result, finished);
+      print(result, finished);
+    }
     return run(debugger, args, result);
   } catch (const std::exception &e) {
     return fail(result, std::string(name()) + ": internal error: " + e.what() +

@@ -26,6 +26,10 @@ protected:
   virtual bool run(lldb::SBDebugger debugger, const Args &args, lldb::SBCommandReturnObject &result) = 0;
   /// The subcommand's name, for messages ("tour next").
   virtual const char *name() const = 0;
+  /// When a run that returned while the program ran (in an editor) has ended since the last
+  /// command, its report is printed before anything else. Subcommands that would show that
+  /// stop themselves (next, show, sync) print only the report and do nothing more.
+  virtual bool endsWithFinishedRun() const { return false; }
 
   static bool fail(lldb::SBCommandReturnObject &result, const std::string &message);
   static bool succeed(lldb::SBCommandReturnObject &result, const std::string &text);

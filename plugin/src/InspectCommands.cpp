@@ -17,6 +17,7 @@ public:
 
 protected:
   const char *name() const override { return "tour show"; }
+  bool endsWithFinishedRun() const override { return true; }
 
   bool run(lldb::SBDebugger debugger, const Args &args, lldb::SBCommandReturnObject &result) override {
     if (!noArguments(args, result) || !needTour(debugger, result))

@@ -6,7 +6,9 @@
 #include "StopArming.h"
 #include "tourguide/tours/TourFile.h"
 
+#include <chrono>
 #include <csignal>
+#include <thread>
 
 namespace tourguide::plugin {
 
@@ -110,6 +112,20 @@ lldb::SBProcess liveProcess(const TourSession &session) {
   return p;
 }
 
+bool isRunning(lldb::SBProcess process) {
+  if (!process.IsValid())
+    return false;
+  switch (process.GetState()) {
+  case lldb::eStateRunning:
+  case lldb::eStateStepping:
+  case lldb::eStateLaunching:
+  case lldb::eStateAttaching:
+    return true;
+  default:
+    return false;
+  }
+}
+
 bool isStopped(lldb::SBProcess process) {
   if (!process.IsValid())
     return false;
@@ -179,25 +195,13 @@ RunOutcome describeProcess(TourSession &session) {
   return out;
 }
 
-bool runProgram(lldb::SBDebugger debugger, TourSession &session, RunOutcome &outcome,
-                std::string &error) {
-  SynchronousScope sync(debugger);
-  InterruptWatcher watcher(session.target);
+namespace {
+
+/// Launches the program (when no live process exists) or continues it, in the debugger's
+/// current mode: waits for the stop when it is synchronous, returns at once otherwise.
+bool startProcess(TourSession &session, std::string &error) {
   lldb::SBProcess process = session.launchFresh ? lldb::SBProcess() : liveProcess(session);
   session.launchFresh = false;
-  std::shared_ptr<Collector> collector = session.collector;
-  if (collector && !process.IsValid())
-    collector->newRun();
-  if (collector)
-    collector->resumed();
-  // However the wait ends (even by an exception), the collection's clock stops with it.
-  struct StopClock {
-    std::shared_ptr<Collector> c;
-    ~StopClock() {
-      if (c)
-        c->stopped();
-    }
-  } stopClock{collector};
   if (!process.IsValid()) {
     lldb::SBLaunchInfo info = launchInfoFor(session);
     lldb::SBError err;
@@ -216,6 +220,92 @@ bool runProgram(lldb::SBDebugger debugger, TourSession &session, RunOutcome &out
     }
   }
   session.processUid = process.GetUniqueID();
+  return true;
+}
+
+/// The collected series learn of a new process and of every resume.
+void collectorResumes(TourSession &session) {
+  std::shared_ptr<Collector> collector = session.collector;
+  if (!collector)
+    return;
+  if (session.launchFresh || !liveProcess(session).IsValid())
+    collector->newRun();
+  collector->resumed();
+}
+
+} // namespace
+
+bool debuggerEventsAreTaken(lldb::SBDebugger debugger, int waitMs) {
+  constexpr uint32_t kProbe = 1;
+  lldb::SBListener listener = debugger.GetListener();
+  lldb::SBBroadcaster probe("tourguide.event-probe");
+  if (!listener.IsValid() || listener.StartListeningForEvents(probe, kProbe) != kProbe)
+    return false;
+  probe.BroadcastEventByType(kProbe);
+  lldb::SBEvent event;
+  bool taken = false;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(waitMs);
+  while (!(taken = !listener.PeekAtNextEventForBroadcaster(probe, event)) &&
+         std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  if (!taken)
+    listener.GetNextEventForBroadcaster(probe, event); // nobody did: leave the queue as it was
+  listener.StopListeningForEvents(probe, kProbe);
+  return taken;
+}
+
+ResumeMode resumeModeFor(lldb::SBDebugger debugger, TourSession &session) {
+  ResumeContext context;
+  context.asynchronous = debugger.GetAsync();
+  static const bool driver = isLldbDriverName(hostProgramName());
+  context.lldbDriver = driver;
+  if (context.asynchronous && !context.lldbDriver) {
+    if (!session.debuggerEventsTaken)
+      session.debuggerEventsTaken = debuggerEventsAreTaken(debugger);
+    context.eventsTaken = *session.debuggerEventsTaken;
+  }
+  return chooseResumeMode(context);
+}
+
+bool resumeProgram(lldb::SBDebugger debugger, TourSession &session, std::string &error) {
+  if (!debugger.GetAsync()) {
+    error = "the debugger is synchronous: a run that returns while the program runs needs an "
+            "asynchronous one";
+    return false;
+  }
+  collectorResumes(session);
+  // The collection's clock stops at its last pass when the program is next seen stopped
+  // (Collector::settleClockLocked), as after the user's own `continue`.
+  lldb::SBProcess before = liveProcess(session);
+  uint32_t stopId = before.IsValid() ? before.GetStopID() : 0;
+  if (!startProcess(session, error))
+    return false;
+  // The process says "stopped" until the adapter's event thread has taken the "running"
+  // event. Wait for that (briefly), so that a command typed right after this one does not
+  // take the old stop for the end of this run (finishRun).
+  lldb::SBTarget target = session.target;
+  lldb::SBProcess process = target.GetProcess();
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(500);
+  while (isStopped(process) && process.GetStopID() == stopId && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  return true;
+}
+
+bool runProgram(lldb::SBDebugger debugger, TourSession &session, RunOutcome &outcome,
+                std::string &error) {
+  SynchronousScope sync(debugger);
+  InterruptWatcher watcher(session.target);
+  collectorResumes(session);
+  // However the wait ends (even by an exception), the collection's clock stops with it.
+  struct StopClock {
+    std::shared_ptr<Collector> c;
+    ~StopClock() {
+      if (c)
+        c->stopped();
+    }
+  } stopClock{session.collector};
+  if (!startProcess(session, error))
+    return false;
   outcome = describeProcess(session);
   if (watcher.interrupted() && outcome.end == RunEnd::Elsewhere)
     outcome.text = "was interrupted (Ctrl-C) and " + outcome.text;

@@ -1,8 +1,11 @@
 // Running the tour's program: launch with the tour's arguments, working directory and
-// environment, or continue a live process, and wait for it to stop (synchronously, even in
-// an interactive lldb whose debugger is asynchronous), then say how it stopped.
+// environment, or continue a live process, then say how it stopped. Where the command waits
+// for the stop (a terminal, `lldb --batch`), it resumes synchronously, even in an interactive
+// lldb whose debugger is asynchronous; in an editor's debug adapter it resumes asynchronously
+// and returns, as LLDB's own `continue` does there (ResumeMode, docs/editors.md).
 #pragma once
 
+#include "ResumeMode.h"
 #include "TourSession.h"
 
 #include <lldb/API/LLDB.h>
@@ -23,8 +26,24 @@ lldb::SBProcess liveProcess(const TourSession &session);
 /// True when the process can be continued (exists and is stopped or suspended).
 bool isStopped(lldb::SBProcess process);
 
+/// True while the process is running (or launching, stepping): a run has not ended yet.
+bool isRunning(lldb::SBProcess process);
+
+/// chooseResumeMode for this debugger and the program hosting it. Whether another thread takes
+/// the debugger's events is asked once and kept in the session.
+ResumeMode resumeModeFor(lldb::SBDebugger debugger, TourSession &session);
+
+/// True when another thread takes the debugger's events off its listener within `waitMs`:
+/// a probe event is broadcast to it and watched (and removed when nobody took it).
+bool debuggerEventsAreTaken(lldb::SBDebugger debugger, int waitMs = 250);
+
 /// Launches the program (when no live process exists) or continues it, with the stop the
-/// session armed, and waits until it stops or exits. On a launch failure returns false and
+/// session armed, and returns at once (ResumeMode::ReturnWhileRunning). On failure returns
+/// false and sets `error`.
+bool resumeProgram(lldb::SBDebugger debugger, TourSession &session, std::string &error);
+
+/// Launches the program (when no live process exists) or continues it, with the stop the
+/// session armed, and waits until it stops or exits (ResumeMode::WaitForStop). On a launch failure returns false and
 /// sets `error`.
 bool runProgram(lldb::SBDebugger debugger, TourSession &session, RunOutcome &outcome,
                 std::string &error);

@@ -12,6 +12,7 @@ public:
 
 protected:
   const char *name() const override { return "tour next"; }
+  bool endsWithFinishedRun() const override { return true; }
 
   bool run(lldb::SBDebugger debugger, const Args &args, lldb::SBCommandReturnObject &result) override {
     if (!noArguments(args, result) || !needTour(debugger, result))
@@ -73,9 +74,39 @@ protected:
   }
 };
 
+/// In an editor, `tour next` returns while the program runs and the debug adapter sees it
+/// stop; the launch configuration's stopCommands and exitCommands run `tour sync` there, and
+/// it shows the stop reached (or how the program ended). Quiet when there is nothing new.
+class SyncCommand : public TourCommand {
+public:
+  using TourCommand::TourCommand;
+
+protected:
+  const char *name() const override { return "tour sync"; }
+
+  bool run(lldb::SBDebugger debugger, const Args &args, lldb::SBCommandReturnObject &result) override {
+    if (!noArguments(args, result))
+      return false;
+    TourSession &s = session();
+    s.syncSeen = true;
+    // No tour yet (stopCommands run from the first stop on), or its run still under way.
+    if (!s.active() || s.pending || !s.target.IsValid() || debugger.GetIndexOfTarget(s.target) == UINT32_MAX)
+      return succeed(result, "");
+    // The program reached a tour stop by the user's own `continue`: show it, as `tour next` would.
+    lldb::SBProcess p = liveProcess(s);
+    if (isStopped(p) && p.GetUniqueID() == s.processUid) {
+      RunOutcome here = describeProcess(s);
+      if (here.end == RunEnd::AtStop && here.stopIndex != s.current)
+        return succeed(result, reportOutcome(debugger, s, here));
+    }
+    return succeed(result, "");
+  }
+};
+
 } // namespace
 
 TourCommand *makeNextCommand(std::shared_ptr<TourSession> session) { return new NextCommand(std::move(session)); }
 TourCommand *makeGotoCommand(std::shared_ptr<TourSession> session) { return new GotoCommand(std::move(session)); }
+TourCommand *makeSyncCommand(std::shared_ptr<TourSession> session) { return new SyncCommand(std::move(session)); }
 
 } // namespace tourguide::plugin

@@ -1,7 +1,9 @@
-// Reading source files and finding a pattern in them the way the tour format says:
-// runs of whitespace compare equal to one space.
+// Which source files a tour may read (SourceAccess), and reading them and finding a pattern in
+// them the way the tour format says (runs of whitespace compare equal to one space): the tours
+// library's functions, so the plugin and the checker read and match sources alike.
 #pragma once
 
+#include "tourguide/tours/AnchorResolution.h"
 #include "tourguide/tours/Files.h"
 #include "tourguide/tours/TourFile.h"
 
@@ -29,14 +31,10 @@ struct SourceAccess {
   std::string refusal(const std::string &path) const;
 };
 
-/// The file's lines (without newlines), or nullopt when it cannot be read.
-using tours::readLines;
-
-/// How the tour format compares patterns: runs of whitespace as one space, ends trimmed.
+/// Reading source files and finding a pattern in them: the tours library's, which the anchor
+/// resolution uses too.
 using tours::collapseWhitespace;
-
-/// 1-based numbers of the lines in [first, last] (clamped) containing `pattern`.
-std::vector<unsigned> findPattern(const std::vector<std::string> &lines, const std::string &pattern,
-                                  unsigned first = 1, unsigned last = ~0u);
+using tours::findPattern;
+using tours::readLines;
 
 } // namespace tourguide::plugin

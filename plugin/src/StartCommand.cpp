@@ -1,7 +1,7 @@
 #include "Subcommands.h"
 
-#include "AnchorResolver.h"
 #include "Collection.h"
+#include "DebugInfoView.h"
 #include "DebuggerStyle.h"
 #include "OwnModules.h"
 #include "SeriesText.h"
@@ -57,15 +57,13 @@ void placeAllStops(TourSession &s) {
   if (auto path = s.tour->program.env.find("LD_LIBRARY_PATH"); path != s.tour->program.env.end())
     addRepoLibraries(s.target, tours::expandVariables(path->second, *s.tour, tours::programPath(*s.tour)), root);
   std::vector<lldb::SBModule> modules = ownModules(s.target, root);
-  lldb::SBFileSpecList moduleSpecs = ownModuleSpecs(modules);
   s.compiledSources = std::make_shared<const std::set<std::string>>(compiledFiles(modules));
-  AnchorResolver resolver(s.target, modules, root);
-  resolver.setSourceAccess(s.sourceAccess());
+  DebugInfoView view(s.target, modules, root, s.sourceAccess());
   for (const auto &stop : s.tour->stops)
-    s.stops.push_back(placeStop(s.target, moduleSpecs, resolver.candidatesFor(stop.anchor)));
+    s.stops.push_back(placeStop(view, stop.anchor));
   if (!tours::seriesOf(*s.tour).empty()) {
     s.collector = std::make_shared<Collector>();
-    s.collector->place(s.target, *s.tour, resolver, moduleSpecs);
+    s.collector->place(s.target, *s.tour, view);
   }
 }
 
@@ -159,6 +157,7 @@ protected:
     auto fresh = std::make_unique<TourSession>();
     fresh->tour = std::move(*loaded.tour);
     fresh->trusted = opts.trust;
+    fresh->debuggerEventsTaken = session().debuggerEventsTaken; // a property of the debugger
     if (selected.IsValid()) {
       fresh->target = selected; // the selected target wins over program.path (tour-format.md)
     } else {
@@ -184,6 +183,18 @@ protected:
     // From here on the new tour replaces the old one. A process the previous tour launched is
     // restarted (`tour start` again means "from the beginning"); one the user started is continued.
     uint32_t previousUid = session().active() ? session().processUid : 0;
+    // Except in an editor: its debug session ends with the process, so the tour cannot restart
+    // it there (docs/editors.md).
+    lldb::SBProcess running = liveProcess(*fresh);
+    if (running.IsValid() && previousUid != 0 && running.GetUniqueID() == previousUid &&
+        resumeModeFor(debugger, *fresh) == ResumeMode::ReturnWhileRunning) {
+      removeTourBreakpoints(*fresh);
+      if (fresh->createdTarget)
+        debugger.DeleteTarget(fresh->target);
+      return fail(result, "in an editor, taking a tour again means running the program again, and the debug "
+                          "session ends with it: restart the debug session, then type 'tour start " +
+                              opts.file + "' again");
+    }
     removeTourBreakpoints(session());
     session() = std::move(*fresh);
     TourSession &s = session();

@@ -3,20 +3,14 @@
 #include "Collection.h"
 #include "OwnModules.h"
 
+#include <atomic>
+#include <deque>
+#include <memory>
+#include <mutex>
+
 namespace tourguide::plugin {
 
 namespace {
-
-lldb::SBBreakpoint createFor(lldb::SBTarget target, const lldb::SBFileSpecList &modules,
-                             const AnchorCandidate &c) {
-  lldb::SBFileSpecList noCompUnits;
-  if (c.line == 0)
-    return target.BreakpointCreateByName(c.function.c_str(), lldb::eFunctionNameTypeAuto, modules,
-                                         noCompUnits);
-  lldb::SBFileSpecList moduleList = modules; // the SB call takes a non-const reference
-  return target.BreakpointCreateByLocation(lldb::SBFileSpec(c.file.c_str(), false), c.line, 0, 0,
-                                           moduleList, /*move_to_nearest_code=*/true);
-}
 
 lldb::SBBreakpoint tourBreakpoint(const TourSession &session, const ResolvedStop &stop) {
   if (stop.breakpointId == LLDB_INVALID_BREAK_ID || !session.target.IsValid())
@@ -31,38 +25,92 @@ lldb::SBBreakpoint tourBreakpoint(const TourSession &session, const ResolvedStop
 
 } // namespace
 
-ResolvedStop placeStop(lldb::SBTarget target, const lldb::SBFileSpecList &modules,
-                       const AnchorCandidates &candidates, const char *name) {
+/// What the order callback is given. LLDB keeps the raw pointer as long as the breakpoint
+/// lives, longer than the session may: guards are never freed (a few bytes per tour start).
+struct OrderGuard {
+  std::atomic<bool> on{false};
+  std::atomic<lldb::break_id_t> awaited{LLDB_INVALID_BREAK_ID};
+  std::atomic<uint32_t> awaitedHits{0};
+};
+
+namespace {
+
+OrderGuard *newOrderGuard() {
+  static std::mutex mutex;
+  static auto *all = new std::deque<std::unique_ptr<OrderGuard>>(); // never destroyed
+  std::lock_guard<std::mutex> lock(mutex);
+  return all->emplace_back(std::make_unique<OrderGuard>()).get();
+}
+
+bool keepsOrder(void *baton, lldb::SBProcess &process, lldb::SBThread &, lldb::SBBreakpointLocation &location) {
+  // On LLDB's private state thread: nothing may escape; true lets LLDB stop as armed.
+  try {
+    auto *guard = static_cast<OrderGuard *>(baton);
+    if (!guard || !guard->on)
+      return true;
+    lldb::break_id_t awaited = guard->awaited;
+    lldb::SBBreakpoint mine = location.GetBreakpoint();
+    if (awaited == LLDB_INVALID_BREAK_ID || !mine.IsValid() || mine.GetID() == awaited)
+      return true;
+    lldb::SBBreakpoint awaitedBp = process.GetTarget().FindBreakpointByID(awaited);
+    if (!awaitedBp.IsValid() || awaitedBp.GetHitCount() <= guard->awaitedHits)
+      return true;
+    mine.SetEnabled(false); // for the rest of this leg: one trap, however hot its loop
+    return false;
+  } catch (...) {
+    return true;
+  }
+}
+
+} // namespace
+
+void guardOrder(TourSession &session, uint32_t awaitedHits) {
+  if (!session.orderGuard)
+    session.orderGuard = newOrderGuard();
+  OrderGuard &guard = *session.orderGuard;
+  guard.on = false;
+  lldb::break_id_t awaited = LLDB_INVALID_BREAK_ID;
+  if (session.awaited >= 0 && static_cast<size_t>(session.awaited) < session.stops.size())
+    awaited = session.stops[static_cast<size_t>(session.awaited)].breakpointId;
+  guard.awaited = awaited;
+  guard.awaitedHits = awaitedHits;
+  for (const auto &stop : session.stops) {
+    lldb::SBBreakpoint bp = tourBreakpoint(session, stop);
+    if (bp.IsValid())
+      bp.SetCallback(&keepsOrder, &guard);
+  }
+  guard.on = awaited != LLDB_INVALID_BREAK_ID;
+}
+
+void releaseOrder(TourSession &session) {
+  if (session.orderGuard)
+    session.orderGuard->on = false;
+}
+
+ResolvedStop placeStop(DebugInfoView &view, const tours::Anchor &anchor, const char *name) {
   ResolvedStop out;
-  std::string why;
-  for (const auto &f : candidates.failures)
-    why += (why.empty() ? "" : "; ") + f;
-  for (const auto &c : candidates.candidates) {
-    lldb::SBBreakpoint bp = createFor(target, modules, c);
-    if (!bp.IsValid())
-      continue;
-    if (bp.GetNumLocations() == 0) {
-      target.BreakpointDelete(bp.GetID());
-      why += std::string(why.empty() ? "" : "; ") + c.form + " (" +
-             (c.line ? c.file + ":" + std::to_string(c.line) : c.function) + ") has no code";
-      continue;
-    }
-    bp.AddName(name);
-    bp.SetEnabled(false);
-    out.resolved = true;
-    out.form = c.form;
-    out.warnings = c.warnings;
-    out.breakpointId = bp.GetID();
-    out.locations = bp.GetNumLocations();
-    lldb::SBAddress addr = bp.GetLocationAtIndex(0).GetAddress();
-    lldb::SBLineEntry entry = addr.GetLineEntry();
-    out.file = entry.IsValid() ? pathOf(entry.GetFileSpec()) : c.file;
-    out.line = entry.IsValid() ? entry.GetLine() : c.line;
-    lldb::SBFunction fn = addr.GetFunction();
-    out.function = fn.IsValid() && fn.GetDisplayName() ? fn.GetDisplayName() : c.function;
+  view.keepBreakpointsAs(name);
+  DebugInfoView::Placement placed;
+  tours::AnchorResolution r = view.resolve(anchor, placed);
+  view.keepBreakpointsAs(nullptr);
+  if (!r.resolved()) {
+    out.why = r.why();
+    if (out.why.empty())
+      out.why = "the anchor names nothing this program has";
     return out;
   }
-  out.why = why.empty() ? "the anchor names nothing this program has" : why;
+  out.resolved = true;
+  out.form = r.form;
+  // `tour start` and `tour list` warn about a pattern on several lines of a file, as they always
+  // have; `tour check` about one on several lines of a function's body too.
+  std::string repeated = repeatedPatternWarning(anchor, *r.winner());
+  if (r.form == tours::AnchorForm::FilePattern && !repeated.empty())
+    out.warnings.push_back(repeated);
+  out.breakpointId = placed.breakpointId;
+  out.locations = placed.locations;
+  out.file = placed.file;
+  out.line = placed.line;
+  out.function = placed.function;
   return out;
 }
 
@@ -92,14 +140,6 @@ void armFrom(TourSession &session, int index) {
       bp.SetIgnoreCount(hit > 0 ? hit - 1 : 0);
     }
     bp.SetEnabled(armed);
-  }
-}
-
-void keepOnly(TourSession &session, int index) {
-  for (size_t i = 0; i < session.stops.size(); ++i) {
-    lldb::SBBreakpoint bp = tourBreakpoint(session, session.stops[i]);
-    if (bp.IsValid() && static_cast<int>(i) != index)
-      bp.SetEnabled(false);
   }
 }
 

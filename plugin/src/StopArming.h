@@ -7,7 +7,7 @@
 // policy", says when a later stop may come before the awaited one.
 #pragma once
 
-#include "AnchorResolver.h"
+#include "DebugInfoView.h"
 #include "TourSession.h"
 
 #include <lldb/API/LLDB.h>
@@ -16,10 +16,9 @@ namespace tourguide::plugin {
 
 inline constexpr const char *kBreakpointName = "tourguide";
 
-/// Creates a disabled breakpoint named `name` for the first candidate that has code
-/// locations in `modules`. The result says where it resolved, or why no candidate did.
-ResolvedStop placeStop(lldb::SBTarget target, const lldb::SBFileSpecList &modules,
-                       const AnchorCandidates &candidates, const char *name = kBreakpointName);
+/// Resolves `anchor` in `view` (tours::resolveAnchor) and leaves a disabled breakpoint named
+/// `name` at the place that won. The result says where it resolved, or why no form did.
+ResolvedStop placeStop(DebugInfoView &view, const tours::Anchor &anchor, const char *name = kBreakpointName);
 
 /// Enables the breakpoint of stop `index` (ignore count = its hit - 1); disables all others.
 void armOnly(TourSession &session, int index);
@@ -29,14 +28,22 @@ void armOnly(TourSession &session, int index);
 /// code does not run on this path then cannot hold up the rest of the tour.
 void armFrom(TourSession &session, int index);
 
-/// Disables every tour breakpoint but stop `index`'s, whose ignore count is left as it is.
-void keepOnly(TourSession &session, int index);
-
 /// How often stop `index`'s code has been reached (LLDB's hit count, ignored hits included).
 uint32_t hitCountOf(const TourSession &session, int index);
 
 /// Disables every tour breakpoint (the tour is over or paused).
 void disarmAll(TourSession &session);
+
+/// During a run to the awaited stop, a later stop must not overtake it once the awaited stop's
+/// line has run since the run began (its hit count is above `awaitedHits`; only its counted
+/// hit has not come yet): a callback on each tour breakpoint then tells LLDB not to stop at the
+/// later one and disables it for the rest of the leg, so the program is never seen stopped
+/// there (an editor would show that stop go by). The callback runs on LLDB's private state
+/// thread and reads only the guard's atomics and a hit count.
+void guardOrder(TourSession &session, uint32_t awaitedHits);
+
+/// The run is over: the tour breakpoints stop as armed again.
+void releaseOrder(TourSession &session);
 
 /// Deletes the tour's breakpoints (stops and collected series): only ids the session created
 /// that still carry their name. Returns how many it deleted.

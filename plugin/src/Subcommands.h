@@ -16,6 +16,7 @@ inline constexpr const char *kPlotSyntax = "tour plot [--values] [NAME...]";
 TourCommand *makeStartCommand(std::shared_ptr<TourSession> session); // StartCommand.cpp
 TourCommand *makeNextCommand(std::shared_ptr<TourSession> session);  // RunCommands.cpp
 TourCommand *makeGotoCommand(std::shared_ptr<TourSession> session);  // RunCommands.cpp
+TourCommand *makeSyncCommand(std::shared_ptr<TourSession> session);  // RunCommands.cpp
 TourCommand *makeShowCommand(std::shared_ptr<TourSession> session);  // InspectCommands.cpp
 TourCommand *makeListCommand(std::shared_ptr<TourSession> session);  // InspectCommands.cpp
 TourCommand *makeStatusCommand(std::shared_ptr<TourSession> session); // InspectCommands.cpp

@@ -33,7 +33,7 @@ std::string listText(const TourSession &s) {
     std::string mark = static_cast<int>(i) == s.current ? "->" : r.reached ? " *" : r.skipped ? " -" : "  ";
     out += mark + " " + position(s, i) + "  " + stop.id + "  [" + render::sanitize(stop.stage) + "]  " + render::sanitize(stop.title) + "\n";
     if (r.resolved) {
-      out += "        at " + place(r) + " (by " + r.form + ")";
+      out += "        at " + place(r) + " (by " + tours::formName(r.form) + ")";
       if (stop.hit > 1)
         out += ", hit " + std::to_string(stop.hit);
       out += "\n";

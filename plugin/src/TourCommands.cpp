@@ -1,6 +1,6 @@
 #include "TourCommands.h"
 
-#include "CheckCommand.h"
+#include "LldbCheckCommand.h"
 #ifdef TOURGUIDE_HAVE_REPORT
 #include "SessionReportCommand.h"
 #endif
@@ -44,6 +44,12 @@ bool registerTourCommands(lldb::SBDebugger debugger) {
             {"next", "Run the program to the tour's next stop and show its annotation. Enter "
                      "on an empty line repeats it.",
              "tour next", "tour next"});
+  ok &= add(makeSyncCommand(session),
+            {"sync", "In an editor (DAP), where 'tour next' returns while the program runs: show the "
+                     "stop the program has reached since, or how it ended; nothing when there is "
+                     "nothing new. Put it in the launch configuration's stopCommands and "
+                     "exitCommands (docs/editors.md).",
+             "tour sync", ""});
   ok &= add(makeShowCommand(session),
             {"show", "Show the current stop's annotation again, with values read now.", "tour show", ""});
   ok &= add(makeListCommand(session),

@@ -66,28 +66,61 @@ std::string reportOutcome(lldb::SBDebugger debugger, TourSession &s, const RunOu
   return {};
 }
 
+namespace {
+
+/// What a command says when it returns while the program runs to the awaited stop.
+std::string runningNote(TourSession &s) {
+  std::string out = s.awaited >= 0 ? "The program runs to stop " + position(s, s.awaited) + " (" +
+                                         s.stop(s.awaited).title + "): the editor shows it when the program gets there"
+                                   : "The program runs to its end";
+  out += "; pause interrupts it.\n";
+  if (!s.syncSeen && !s.syncHintShown) {
+    out += "Each stop's text appears here when 'tour sync' is among the launch configuration's "
+           "\"stopCommands\" and \"exitCommands\" (docs/editors.md); 'tour show' shows it too.\n";
+    s.syncHintShown = true;
+  }
+  return out;
+}
+
+} // namespace
+
 /// Arms the awaited stop and the later ones (none: the program runs to its end) and runs to
-/// whichever comes first.
+/// whichever comes first, in the tour's order (guardOrder).
 bool runToAwaited(lldb::SBDebugger debugger, TourSession &s, std::string &out, std::string &error) {
   armFrom(s, s.awaited);
-  uint32_t awaitedHits = hitCountOf(s, s.awaited);
-  RunOutcome outcome;
-  if (!runProgram(debugger, s, outcome, error)) {
-    disarmAll(s);
-    return false;
-  }
-  if (outcome.end == RunEnd::AtStop && outcome.stopIndex > s.awaited &&
-      hitCountOf(s, s.awaited) > awaitedHits) {
-    // The awaited stop's line is running, only its hit has not come yet: the later stop must
-    // not overtake it. Keep the tour's order for this leg (the awaited stop keeps its count).
-    keepOnly(s, s.awaited);
-    if (!runProgram(debugger, s, outcome, error)) {
+  guardOrder(s, hitCountOf(s, s.awaited));
+  if (resumeModeFor(debugger, s) == ResumeMode::ReturnWhileRunning) {
+    s.pending = TourSession::PendingRun{};
+    if (!resumeProgram(debugger, s, error)) {
+      s.pending.reset();
+      releaseOrder(s);
       disarmAll(s);
       return false;
     }
+    out += runningNote(s);
+    return true;
+  }
+  RunOutcome outcome;
+  bool ran = runProgram(debugger, s, outcome, error);
+  releaseOrder(s);
+  if (!ran) {
+    disarmAll(s);
+    return false;
   }
   out += reportOutcome(debugger, s, outcome);
   return true;
+}
+
+std::string finishRun(lldb::SBDebugger debugger, TourSession &s) {
+  if (!s.pending)
+    return {};
+  lldb::SBTarget target = s.target;
+  if (target.IsValid() && isRunning(target.GetProcess()))
+    return {};
+  releaseOrder(s);
+  RunOutcome outcome = describeProcess(s);
+  s.pending.reset();
+  return reportOutcome(debugger, s, outcome);
 }
 
 /// The shared checks of `tour next` and `tour goto`: a live, stopped process of this tour.
@@ -105,7 +138,10 @@ bool needStoppedProcess(TourSession &s, std::string &note, std::string &error) {
     return false;
   }
   if (!isStopped(p)) {
-    error = "the program is running: interrupt it first (Ctrl-C or 'process interrupt')";
+    error = s.pending && s.awaited >= 0
+                ? "the program is running to stop " + position(s, s.awaited) + " '" + s.stop(s.awaited).id +
+                      "': wait for it to stop there, or pause it first"
+                : "the program is running: interrupt it first (Ctrl-C, 'process interrupt' or the editor's pause)";
     return false;
   }
   if (p.GetUniqueID() != s.processUid) {

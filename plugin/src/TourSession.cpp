@@ -94,6 +94,10 @@ void TourSession::reset() {
   awaited = -1;
   lastEnd = RunEnd::NotRun;
   lastEndText.clear();
+  pending.reset();
+  syncSeen = false;
+  syncHintShown = false;
+  orderGuard = nullptr;
 }
 
 } // namespace tourguide::plugin

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "SourceText.h"
+#include "tourguide/tours/AnchorResolution.h"
 #include "tourguide/tours/Tour.h"
 #include "tourguide/values/NumericChange.h"
 
@@ -16,12 +17,13 @@
 
 namespace tourguide::plugin {
 
-class Collector; // Collection.h
+class Collector;     // Collection.h
+struct OrderGuard;   // StopArming.cpp
 
 /// Where one stop of the tour resolved in the target (or why it did not).
 struct ResolvedStop {
   bool resolved = false;
-  std::string form;    ///< Which anchor form won: "function + pattern", "file + pattern", ...
+  tours::AnchorForm form = tours::AnchorForm::None; ///< Which anchor form won.
   std::string why;     ///< When not resolved: the reason, for `tour start` and `tour list`.
   std::vector<std::string> warnings; ///< E.g. a pattern found on several lines.
   std::string function;
@@ -78,6 +80,20 @@ struct TourSession {
   int awaited = -1;
   RunEnd lastEnd = RunEnd::NotRun;
   std::string lastEndText; ///< "exited with status 0", "stopped by signal SIGSEGV", ...
+  /// A run to `awaited` that a command began and returned from while the program runs
+  /// (ResumeMode::ReturnWhileRunning, in an editor), not reported yet (finishRun, TourDriver.h).
+  struct PendingRun {};
+  std::optional<PendingRun> pending;
+  /// The guard that keeps a later stop from overtaking the awaited one during a run
+  /// (guardOrder, StopArming.h); null until the first run.
+  OrderGuard *orderGuard = nullptr;
+  /// Whether another thread takes this debugger's events off its listener (a debug
+  /// adapter's), once a run has asked (resumeModeFor); kept from one tour to the next.
+  std::optional<bool> debuggerEventsTaken;
+  /// `tour sync` has run during this tour (the editor's stopCommands run it at every stop),
+  /// or a run that returned has said once how to see each stop's text.
+  bool syncSeen = false;
+  bool syncHintShown = false;
 
   bool active() const { return tour.has_value(); }
   /// Which source files this tour may read and show (docs/security.md).

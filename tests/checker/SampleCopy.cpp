@@ -1,9 +1,11 @@
 #include "SampleCopy.h"
-#include "CheckCommand.h"
+#include "CheckCommandLine.h"
 #include "tourguide/checker/Similarity.h"
 
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -89,11 +91,22 @@ std::string SampleCopy::writeCompileCommands() const {
 }
 
 std::unique_ptr<SourceIndex> SampleCopy::index() const {
-  std::string error;
   IndexOptions options;
   options.roots = {root_};
   options.onlyRoots = true;
-  return indexCompilationDatabase(writeCompileCommands(), options, error);
+  llvm::Expected<SourceIndex> index = indexCompilationDatabase(writeCompileCommands(), options);
+  if (!index) {
+    ADD_FAILURE() << llvm::toString(index.takeError());
+    return nullptr;
+  }
+  return std::make_unique<SourceIndex>(std::move(*index));
+}
+
+int worstSeverity(const std::vector<TourReport> &reports) {
+  int worst = 0;
+  for (const TourReport &r : reports)
+    worst = std::max(worst, r.errors() ? 2 : r.warnings() ? 1 : 0);
+  return worst;
 }
 
 TourReport SampleCopy::check(const std::string &tour, const SourceIndex &index, bool fix) const {

@@ -56,6 +56,10 @@ struct CommandRun {
 };
 CommandRun runCheck(std::vector<std::string> args);
 
+/// The worst finding over `reports`: 0 clean, 1 warnings only, 2 errors. The exit status
+/// (exitCodeFor) tells only errors apart; these tests also tell warnings from a clean tour.
+int worstSeverity(const std::vector<TourReport> &reports);
+
 /// The collapsed source line a stop resolves to ("" when it does not resolve).
 std::string resolvedText(const StopReport &stop);
 

@@ -489,5 +489,73 @@ int main(int argc, char **argv) {
   EXPECT_EQ(names, (std::vector<std::string>{"main skipgram|cbow|supervised", "main test"})) << listFindings(a);
 }
 
+TEST(Subcommands, AnUpdateHelperEveryCommandReachesDoesNotMakeThemAllTrain) {
+  // darknet: axpy_cpu moves a vector by a scaled other; the update step uses it, and so does
+  // every layer's forward. Only the command that reaches the update step trains.
+  Analysis a = analyseCode(R"(
+#include <string.h>
+#include <stdio.h>
+static float w[4], b[4], grad[4];
+void axpy_cpu(int N, float ALPHA, float *X, int INCX, float *Y, int INCY) {
+  for (int i = 0; i < N; ++i) Y[i * INCY] += ALPHA * X[i * INCX];
+}
+float forward_layer(const float *x) {
+  float out[4] = {0};
+  axpy_cpu(4, 1.0f, b, 1, out, 1);
+  float y = 0;
+  for (int i = 0; i < 4; ++i) y += w[i] * x[i] + out[i];
+  return y;
+}
+void update_network(float learning_rate) { axpy_cpu(4, -learning_rate, grad, 1, w, 1); }
+void train(void) {
+  float x[4] = {1, 2, 3, 4};
+  for (int epoch = 0; epoch < 10; ++epoch) {
+    float d = forward_layer(x) - 1.0f;
+    for (int i = 0; i < 4; ++i) grad[i] = d * x[i];
+    update_network(0.01f);
+  }
+}
+void valid(void) {
+  float x[4] = {1, 2, 3, 4};
+  int correct = 0;
+  for (int n = 0; n < 10; ++n) if ((forward_layer(x) > 0.5f) == (n % 2)) ++correct;
+  printf("%d\n", correct);
+}
+void predict(void) { float x[4] = {0}; for (int n = 0; n < 3; ++n) printf("%f\n", forward_layer(x)); }
+void demo(void) { float x[4] = {1}; for (int n = 0; n < 3; ++n) printf("%f\n", forward_layer(x)); }
+int main(int argc, char **argv) {
+  if (argc < 2) return 1;
+  if (0 == strcmp(argv[1], "train")) train();
+  else if (0 == strcmp(argv[1], "valid")) valid();
+  else if (0 == strcmp(argv[1], "predict")) predict();
+  else if (0 == strcmp(argv[1], "demo")) demo();
+  return 0;
+}
+)",
+                           false, "nets.c");
+  std::map<std::string, std::string> kinds;
+  for (const EntryPoint &e : a.entries)
+    kinds[e.name()] = e.kind;
+  EXPECT_EQ(kinds["nets train"], "train") << listFindings(a);
+  EXPECT_EQ(kinds["nets valid"], "eval") << listFindings(a);
+  EXPECT_EQ(kinds["nets predict"], "eval") << listFindings(a);
+}
+
+TEST(LibraryApi, AnUpdateStepGivenTheLearningRateIsTheOptimizer) {
+  // fasttext's Model::update: the arithmetic is in the matrix's row update; the step is the
+  // method named update that is given lr.
+  Analysis a = analyseCode(R"(
+struct Matrix { float d[16]; void addRow(const float *g, int row, float a) { for (int j = 0; j < 4; ++j) d[row * 4 + j] += a * g[j]; } };
+struct Model {
+  Matrix wi; float grad[4];
+  float forward(int row) { float s = 0; for (int j = 0; j < 4; ++j) s += wi.d[row * 4 + j] * grad[j]; return s; }
+  void update(int row, float lr) { float l = forward(row); for (int j = 0; j < 4; ++j) grad[j] = lr * l; wi.addRow(grad, row, 1.0f); }
+};
+int main() { Model m{}; for (int epoch = 0; epoch < 3; ++epoch) for (int r = 0; r < 4; ++r) m.update(r, 0.1f); return 0; }
+)",
+                           true, "train.cc");
+  EXPECT_NE(findingOf(a, "optimizer", "step", "Model::update"), nullptr) << listFindings(a);
+}
+
 } // namespace
 } // namespace tourguide::indexer::test

@@ -1,6 +1,7 @@
 // End to end on the sample repos: index each repo's TUs from this build's
 // compile_commands.json, compare with the repo's ground_truth.json, and check that the
 // drafted tours are valid tour files.
+#include "tourguide/clangfront/CompilationDatabase.h"
 #include "tourguide/indexer/Findings.h"
 #include "tourguide/indexer/FindingsJson.h"
 #include "tourguide/indexer/ProgramIndex.h"
@@ -39,19 +40,19 @@ bool indexRepo(const std::string &repo, Indexed &out, std::string &why) {
     why = repo + "/ground_truth.json is not valid JSON";
     return false;
   }
-  auto db = loadCompilationDatabase(TOURGUIDE_BINARY_DIR);
+  auto db = clangfront::loadCompilationDatabase(TOURGUIDE_BINARY_DIR);
   if (!db) {
     why = llvm::toString(db.takeError());
     return false;
   }
-  std::vector<std::string> files = selectSources(**db, {out.repoDir});
+  std::vector<std::string> files = clangfront::selectSources(**db, {out.repoDir});
   if (files.empty()) {
     why = repo + " is not part of this build (TOURGUIDE_COMPONENTS needs sample_repos)";
     return false;
   }
-  RunOptions options;
+  clangfront::RunOptions options;
   options.jobs = 2;
-  out.tus = runOnTUs(**db, files, options);
+  out.tus = extractFacts(**db, files, options);
   ProgramIndex index(out.tus);
   out.analysis = analyse(index);
   return true;

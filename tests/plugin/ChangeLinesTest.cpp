@@ -3,12 +3,10 @@
 // and after the first SGD step, under two names, then 6 of them at the end of epoch 1, and
 // `epoch` and `epoch_loss` at the end of epochs 1 and 2. The expected changes are computed
 // from the values the stops themselves printed.
+#include "RunProgram.h"
 #include "TourTestSupport.h"
 
 #include <gtest/gtest.h>
-
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <cmath>
 #include <cstdio>
@@ -30,31 +28,7 @@ std::string runLldb(const std::vector<std::string> &commands) {
   std::vector<std::string> argv = {TG_LLDB, "--no-lldbinit", "--batch"};
   for (const std::string &command : commands)
     argv.insert(argv.end(), {"-o", command});
-  int out[2];
-  if (pipe(out) != 0)
-    return "pipe failed";
-  pid_t pid = fork();
-  if (pid == 0) {
-    dup2(out[1], 1);
-    dup2(out[1], 2);
-    close(out[0]);
-    close(out[1]);
-    std::vector<char *> args;
-    for (std::string &arg : argv)
-      args.push_back(arg.data());
-    args.push_back(nullptr);
-    execv(args[0], args.data());
-    _exit(127);
-  }
-  close(out[1]);
-  std::string text;
-  char buffer[4096];
-  for (ssize_t n; (n = read(out[0], buffer, sizeof buffer)) > 0;)
-    text.append(buffer, static_cast<size_t>(n));
-  close(out[0]);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  return text;
+  return tourguide::testing::runProgram(argv);
 }
 
 /// The text of stop `position` ("2/4"): from its header to the next command's echo.

@@ -158,7 +158,7 @@ TEST(Cli, CheckCommandIsThereExactlyWhenTheCheckerIsBuilt) {
   if (TOURGUIDE_CLI_HAS_CHECK) {
     EXPECT_THAT(help.out, HasSubstr("\n  check     resolve each tour's anchors"));
     EXPECT_EQ(check.exitCode, 0) << check.err;
-    EXPECT_THAT(check.out, HasSubstr("Usage: tourguide check"));
+    EXPECT_THAT(check.out, HasSubstr("USAGE: tourguide check"));
   } else {
     EXPECT_EQ(help.out.find("\n  check "), std::string::npos);
     EXPECT_EQ(check.exitCode, 2);

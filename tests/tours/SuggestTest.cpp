@@ -1,4 +1,4 @@
-#include "Suggest.h"
+#include "tourguide/tours/Suggest.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 #include "TourValidator.h"
 
-#include "Suggest.h"
+#include "tourguide/tours/Suggest.h"
 #include "tourguide/tours/TourFile.h"
 
 #include <algorithm>

@@ -1,12 +1,19 @@
 // What `tourguide check` knows about the sources: every function definition in the repo's own
-// files (not system headers), found by a LibTooling pass over compile_commands.json. No
-// debugger and no running program are involved; each TU's AST is dropped after it is read.
+// files (not system headers), found by a LibTooling pass over compile_commands.json on the
+// shared front end (clangfront/). No debugger and no running program are involved; each TU's
+// AST is dropped after it is read.
 #pragma once
 
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+
 #include <map>
-#include <memory>
 #include <string>
 #include <vector>
+
+namespace llvm {
+class raw_ostream;
+} // namespace llvm
 
 namespace tourguide::checker {
 
@@ -53,13 +60,13 @@ struct IndexOptions {
   /// parsed (a tour's anchors are in its own repo; a big build's other TUs are not needed).
   std::vector<std::string> roots;
   bool onlyRoots = false; ///< Without it every TU is parsed.
+  /// When set (a terminal), "[done/total] file" is redrawn there while the TUs are parsed.
+  llvm::raw_ostream *progress = nullptr;
 };
 
 /// Runs over every TU of `buildPath`/compile_commands.json (or the file itself). Fails only when
 /// the database cannot be loaded; TUs that do not compile still contribute what they parsed.
-/// On failure returns nullptr and sets `error`.
-std::unique_ptr<SourceIndex> indexCompilationDatabase(const std::string &buildPath,
-                                                      const IndexOptions &options, std::string &error);
+llvm::Expected<SourceIndex> indexCompilationDatabase(llvm::StringRef buildPath, const IndexOptions &options);
 
 /// Indexes code held in a string (unit tests). `args` are compiler flags; `fileName` is the
 /// path recorded for the definitions.

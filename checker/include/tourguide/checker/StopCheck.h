@@ -1,8 +1,11 @@
-// Resolving one stop's anchor against the sources, the way the LLDB plugin resolves it at run
-// time (docs/tour-format.md, "How an anchor is resolved"), and saying what is wrong with it.
+// Resolving one stop's anchor against the sources with the rules the LLDB plugin applies at run
+// time (tours::resolveAnchor, docs/tour-format.md "How an anchor is resolved"), and saying what
+// is wrong with it: which field is out of date, the nearest candidates, the unambiguous repair.
 #pragma once
 
 #include "tourguide/checker/SourceIndex.h"
+#include "tourguide/checker/SourceIndexView.h"
+#include "tourguide/tours/AnchorResolution.h"
 #include "tourguide/tours/Diagnostic.h"
 #include "tourguide/tours/Tour.h"
 
@@ -13,11 +16,9 @@
 
 namespace tourguide::checker {
 
-/// The form that resolved an anchor, in the documented order.
-enum class AnchorForm { None, FunctionPattern, FilePattern, Function, FileLine };
-
-/// "function + pattern", "file + pattern", "function", "file + line", "none".
-const char *formName(AnchorForm form);
+/// The form that resolved an anchor, in the documented order (the tours library's).
+using tours::AnchorForm;
+using tours::formName;
 
 /// A place the anchor might have meant.
 struct Candidate {
@@ -55,16 +56,6 @@ struct StopCheck {
 
   tours::Severity worst() const; ///< Note when there is no finding.
   bool clean() const { return findings.empty(); }
-};
-
-/// Source lines, read once per file.
-class SourceFiles {
-public:
-  /// The file's lines (no line ends); nullptr when it cannot be read.
-  const std::vector<std::string> *lines(const std::string &path);
-
-private:
-  std::map<std::string, std::optional<std::vector<std::string>>> cache_;
 };
 
 /// Resolves `anchor` against `index`, reading files through `files`. `repoRoot` is absolute.

@@ -69,7 +69,8 @@ std::string tourRepoRoot(const std::string &path);
 TourReport checkTourFile(const std::string &path, const SourceIndex &index, SourceFiles &files,
                          const CheckOptions &options);
 
-/// Exit code over several tours: 0 clean, 1 warnings only, 2 errors.
+/// Exit code over several tours (cli/include/tourguide/cli/ExitCode.h): 0 no errors (warnings
+/// allowed), 1 some tour has errors.
 int exitCodeFor(const std::vector<TourReport> &reports);
 
 /// Compiler-style text: "tour:line:col: error: stop 'id' (\"title\"): message" lines (or

@@ -11,24 +11,19 @@
 // their registrations.
 #pragma once
 
+#include "tourguide/cli/ExitCode.h"
+
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace tourguide::cli {
 
-/// Exit codes shared by all subcommands.
-enum ExitCode : int {
-  kExitOk = 0,      ///< Nothing wrong.
-  kExitFailure = 1, ///< The command ran and found problems (e.g. a tour with errors).
-  kExitUsage = 2,   ///< The command line itself was wrong.
-};
-
 struct Command {
   std::string name;    ///< "validate"
   std::string summary; ///< One line for `tourguide --help`.
   std::string usage;   ///< "tourguide validate [--color=WHEN] FILE..."
-  /// Runs with the arguments after the command name; returns an ExitCode.
+  /// Runs with the arguments after the command name; returns an ExitCode (ExitCode.h).
   int (*run)(const std::vector<std::string> &args) = nullptr;
 };
 

@@ -1,4 +1,6 @@
-// "Did you mean ...?" for misspelt keys and stage names.
+// "Did you mean ...?" for misspelt keys and stage names (the validator) and for function names
+// an anchor gives (`tour check` in the plugin). The one edit distance the tours library and the
+// plugin use; code that links LLVM may use llvm::StringRef::edit_distance, which counts alike.
 #pragma once
 
 #include <string>

@@ -1,7 +1,7 @@
-// Loading compile_commands.json and choosing which of its TUs to index.
-#include "tourguide/indexer/TURunner.h"
+// Loading compile_commands.json, choosing which of its files to parse, and adjusting each
+// file's compile command for a syntax-only parse.
+#include "tourguide/clangfront/CompilationDatabase.h"
 
-#include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
@@ -10,12 +10,11 @@
 
 #include <algorithm>
 
-namespace tourguide::indexer {
+namespace tourguide::clangfront {
 
 llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
-loadCompilationDatabase(const std::string &buildPath) {
-  // Clang's loader reads a cut-off file up to the cut and goes on with part of the build;
-  // a database that is not whole JSON is an error here (an interrupted `bear`, a full disk).
+loadCompilationDatabase(llvm::StringRef buildPath) {
+  std::string path = buildPath.str();
   llvm::SmallString<256> file(buildPath);
   if (llvm::sys::fs::is_directory(buildPath))
     llvm::sys::path::append(file, "compile_commands.json");
@@ -41,8 +40,8 @@ loadCompilationDatabase(const std::string &buildPath) {
     error = "no such file or directory";
   if (!db)
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "cannot load a compilation database from '%s': %s",
-                                   buildPath.c_str(), error.c_str());
+                                   "cannot load a compilation database from '%s': %s", path.c_str(),
+                                   error.c_str());
   return db;
 }
 
@@ -75,9 +74,21 @@ std::vector<std::string> selectSources(const clang::tooling::CompilationDatabase
   return selected;
 }
 
+std::vector<clang::tooling::CompileCommand> firstCommands(const clang::tooling::CompilationDatabase &db,
+                                                          const std::vector<std::string> &files) {
+  std::vector<clang::tooling::CompileCommand> commands;
+  for (const std::string &f : files) {
+    std::vector<clang::tooling::CompileCommand> cmds = db.getCompileCommands(f);
+    if (!cmds.empty())
+      commands.push_back(std::move(cmds.front()));
+  }
+  return commands;
+}
+
 std::string clangResourceDir() { return TOURGUIDE_CLANG_RESOURCE_DIR; }
 
-std::vector<std::string> adjustedCommandLine(const clang::tooling::CompileCommand &cmd) {
+std::vector<std::string> syntaxOnlyCommandLine(const clang::tooling::CompileCommand &cmd,
+                                               const clang::tooling::ArgumentsAdjuster &extra) {
   using namespace clang::tooling;
   std::vector<std::string> args = cmd.CommandLine;
   args = getClangStripOutputAdjuster()(args, cmd.Filename);
@@ -89,7 +100,9 @@ std::vector<std::string> adjustedCommandLine(const clang::tooling::CompileComman
                                     // also stops "N errors generated." on stderr: errors are counted
                                     "-fno-caret-diagnostics"},
                                    ArgumentInsertPosition::BEGIN)(args, cmd.Filename);
+  if (extra)
+    args = extra(args, cmd.Filename);
   return args;
 }
 
-} // namespace tourguide::indexer
+} // namespace tourguide::clangfront

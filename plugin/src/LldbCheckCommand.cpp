@@ -1,9 +1,10 @@
-#include "CheckCommand.h"
+#include "LldbCheckCommand.h"
 #include "tourguide/render/TextLayout.h"
 
-#include "AnchorResolver.h"
+#include "DebugInfoView.h"
 #include "OwnModules.h"
 #include "SourceText.h"
+#include "tourguide/tours/Suggest.h"
 #include "tourguide/tours/TourFile.h"
 
 #include <algorithm>
@@ -13,24 +14,9 @@ namespace tourguide::plugin {
 
 namespace {
 
-std::string quoted(const std::string &s) { return "'" + s + "'"; }
+using tours::AnchorForm;
 
-/// Levenshtein distance; the tours library keeps its own private, so the plugin has this one.
-size_t editDistance(const std::string &a, const std::string &b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j)
-    row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
+std::string quoted(const std::string &s) { return "'" + s + "'"; }
 
 /// Up to three function names of the own modules closest to `name` (plausible typos only).
 std::vector<std::string> closestFunctions(const std::vector<lldb::SBModule> &modules,
@@ -45,7 +31,7 @@ std::vector<std::string> closestFunctions(const std::vector<lldb::SBModule> &mod
   size_t limit = std::max<size_t>(2, (name.size() + 2) / 3);
   std::vector<std::pair<size_t, std::string>> ranked;
   for (const auto &n : names)
-    if (size_t d = editDistance(name, n); d <= limit)
+    if (size_t d = tours::editDistance(name, n); d <= limit)
       ranked.emplace_back(d, n);
   std::sort(ranked.begin(), ranked.end());
   std::vector<std::string> out;
@@ -54,18 +40,9 @@ std::vector<std::string> closestFunctions(const std::vector<lldb::SBModule> &mod
   return out;
 }
 
-/// The form the anchor asks for first (docs/tour-format.md order); others are fallbacks.
-std::string primaryForm(const tours::Anchor &a) {
-  if (!a.function.empty() && !a.pattern.empty())
-    return "function + pattern";
-  if (!a.file.empty() && !a.pattern.empty())
-    return "file + pattern";
-  if (!a.function.empty())
-    return "function";
-  return "file + line";
+std::string formWording(AnchorForm form) {
+  return form == AnchorForm::Function ? "function entry" : tours::formName(form);
 }
-
-std::string formWording(const std::string &form) { return form == "function" ? "function entry" : form; }
 
 /// "gf::fit" for "void gf::fit<float, gf::Loss>(gf::Model&, int)": LLDB names a template
 /// instantiation with its arguments, its parameters and its return type.
@@ -95,40 +72,6 @@ bool sameFunction(const std::string &display, const std::string &wanted) {
           base.compare(base.size() - wanted.size() - 2, std::string::npos, "::" + wanted) == 0);
 }
 
-struct Placement {
-  const AnchorCandidate *candidate = nullptr;
-  std::string function, file;
-  unsigned line = 0;
-  size_t locations = 0;
-};
-
-/// Where `c` has code in the own modules, found with a temporary breakpoint that is deleted
-/// again at once (LLDB's own resolver is the one `tour start` uses, so both agree).
-Placement probe(lldb::SBTarget target, const lldb::SBFileSpecList &modules, const AnchorCandidate &c) {
-  Placement p;
-  lldb::SBFileSpecList noFiles;
-  lldb::SBFileSpecList moduleList = modules; // the SB call takes a non-const reference
-  lldb::SBBreakpoint bp =
-      c.line == 0 ? target.BreakpointCreateByName(c.function.c_str(), lldb::eFunctionNameTypeAuto,
-                                                  modules, noFiles)
-                  : target.BreakpointCreateByLocation(lldb::SBFileSpec(c.file.c_str(), false), c.line,
-                                                      0, 0, moduleList, /*move_to_nearest_code=*/true);
-  if (!bp.IsValid())
-    return p;
-  p.locations = bp.GetNumLocations();
-  if (p.locations > 0) {
-    p.candidate = &c;
-    lldb::SBAddress addr = bp.GetLocationAtIndex(0).GetAddress();
-    lldb::SBLineEntry entry = addr.GetLineEntry();
-    p.file = entry.IsValid() ? pathOf(entry.GetFileSpec()) : c.file;
-    p.line = entry.IsValid() ? entry.GetLine() : c.line;
-    lldb::SBFunction fn = addr.GetFunction();
-    p.function = fn.IsValid() && fn.GetDisplayName() ? fn.GetDisplayName() : c.function;
-  }
-  target.BreakpointDelete(bp.GetID());
-  return p;
-}
-
 struct Tally {
   size_t ok = 0, warnings = 0, errors = 0;
 };
@@ -142,9 +85,7 @@ struct Checked {
 };
 
 /// Checks one stop or series; appends its line(s) to `out` and counts it.
-void checkStop(const tours::Tour &tour, const Checked &stop, lldb::SBTarget target,
-               const std::vector<lldb::SBModule> &modules, const lldb::SBFileSpecList &specs,
-               const AnchorResolver &resolver, std::string &out, Tally &tally) {
+void checkStop(const tours::Tour &tour, const Checked &stop, DebugInfoView &view, std::string &out, Tally &tally) {
   auto diagnostic = [&](tours::Severity severity, const std::string &message) {
     tours::Diagnostic d;
     d.severity = severity;
@@ -155,39 +96,22 @@ void checkStop(const tours::Tour &tour, const Checked &stop, lldb::SBTarget targ
     out += d.format() + "\n";
   };
   const tours::Anchor &a = stop.anchor;
-  AnchorCandidates candidates = resolver.candidatesFor(a);
-  Placement found;
-  for (const auto &c : candidates.candidates)
-    if ((found = probe(target, specs, c)).candidate)
-      break;
+  DebugInfoView::Placement found;
+  tours::AnchorResolution r = view.resolve(a, found);
 
-  if (!found.candidate) {
+  if (!r.resolved()) {
+    // A missing function is named with the closest names the program has instead.
+    bool functionMissing = !a.function.empty() && r.functions.empty();
     std::string why;
-    auto add = [&](const std::string &part) { why += (why.empty() ? "" : "; ") + part; };
-    // A named function always yields a "function" candidate when it exists.
-    bool functionMissing = !a.function.empty() &&
-        std::none_of(candidates.candidates.begin(), candidates.candidates.end(),
-                     [](const AnchorCandidate &c) { return c.form == "function"; });
     if (functionMissing) {
-      std::string part = "function " + quoted(a.function) + " not found in the target";
-      auto close = closestFunctions(modules, a.function);
+      why = "function " + quoted(a.function) + " not found in the target";
+      auto close = closestFunctions(view.modules(), a.function);
       for (size_t i = 0; i < close.size(); ++i)
-        part += (i == 0 ? "; closest names: " : ", ") + quoted(close[i]);
-      add(part);
+        why += (i == 0 ? "; closest names: " : ", ") + quoted(close[i]);
     }
-    for (const auto &f : candidates.failures)
-      if (!functionMissing || f.compare(0, 9, "function ") != 0)
-        add(f);
-    for (const auto &c : candidates.candidates) {
-      if (c.form != "file + line")
-        continue;
-      auto lines = readLines(c.file);
-      if (lines && c.line > lines->size())
-        add("line " + std::to_string(c.line) + " is past the end of " + quoted(a.file) + " (" +
-            std::to_string(lines->size()) + " lines)");
-      else
-        add("line " + std::to_string(c.line) + " of " + quoted(a.file) + " has no code");
-    }
+    std::string rest = functionMissing ? r.why(tours::FormFailure::Reason::FunctionNotFound) : r.why();
+    if (!rest.empty())
+      why += (why.empty() ? "" : "; ") + rest;
     if (why.empty())
       why = "the anchor names nothing this program has";
     diagnostic(tours::Severity::Error, why);
@@ -195,44 +119,17 @@ void checkStop(const tours::Tour &tour, const Checked &stop, lldb::SBTarget targ
     return;
   }
 
-  const AnchorCandidate &c = *found.candidate;
-  std::vector<std::string> warnings = c.warnings;
-  if (c.form == "function + pattern" && c.line > 0) {
-    // Several lines of the body holding the pattern: the first one is used.
-    if (auto lines = readLines(c.file)) {
-      unsigned last = c.line;
-      for (const auto &m : modules) {
-        lldb::SBModule module = m;
-        lldb::SBSymbolContextList list = module.FindFunctions(a.function.c_str(), lldb::eFunctionNameTypeAuto);
-        for (uint32_t i = 0; i < list.GetSize(); ++i) {
-          lldb::SBFunction fn = list.GetContextAtIndex(i).GetFunction();
-          lldb::SBCompileUnit cu = list.GetContextAtIndex(i).GetCompileUnit();
-          lldb::addr_t lo = fn.GetStartAddress().GetFileAddress(), hi = fn.GetEndAddress().GetFileAddress();
-          for (uint32_t k = 0; fn.IsValid() && k < cu.GetNumLineEntries(); ++k) {
-            lldb::SBLineEntry e = cu.GetLineEntryAtIndex(k);
-            lldb::addr_t addr = e.GetStartAddress().GetFileAddress();
-            if (addr >= lo && addr < hi && pathOf(e.GetFileSpec()) == c.file)
-              last = std::max(last, e.GetLine());
-          }
-        }
-      }
-      auto hits = findPattern(*lines, a.pattern, c.line, last);
-      if (hits.size() > 1) {
-        std::string where;
-        std::string base = c.file.substr(c.file.find_last_of('/') + 1);
-        for (size_t i = 0; i < hits.size(); ++i)
-          where += (i ? ", " : "") + base + ":" + std::to_string(hits[i]);
-        warnings.push_back("pattern " + quoted(a.pattern) + " matches " + std::to_string(hits.size()) +
-                           " lines in " + quoted(a.function) + " (" + where + "); using the first");
-      }
-    }
-  }
-  std::string primary = primaryForm(a);
+  std::vector<std::string> warnings;
+  if (std::string w = repeatedPatternWarning(a, *r.winner()); !w.empty())
+    warnings.push_back(w);
+  AnchorForm primary = tours::formsOf(a).front();
   // A pattern found by file + pattern inside the named function is what the anchor meant:
-  // LLDB 14 cannot look a function template up by its plain name ("gf::fit").
-  bool sameBody = c.form == "file + pattern" && primary == "function + pattern" &&
+  // LLDB cannot look a class template's member up without its template arguments
+  // ("gf::Layered::apply"), nor LLDB 15 a function template ("gf::fit"), which the source
+  // index (`tourguide check`) can.
+  bool sameBody = r.form == AnchorForm::FilePattern && primary == AnchorForm::FunctionPattern &&
                   sameFunction(found.function, a.function);
-  if (c.form != primary && !sameBody) {
+  if (r.form != primary && !sameBody) {
     std::string failed;
     if (!a.pattern.empty() && !a.function.empty())
       failed = "pattern " + quoted(a.pattern) + " not found in " + quoted(a.function);
@@ -240,13 +137,13 @@ void checkStop(const tours::Tour &tour, const Checked &stop, lldb::SBTarget targ
       failed = "pattern " + quoted(a.pattern) + " not found in " + quoted(a.file);
     else
       failed = formWording(primary) + " did not resolve";
-    warnings.push_back(failed + "; resolved by " + formWording(c.form) + " instead");
+    warnings.push_back(failed + "; resolved by " + formWording(r.form) + " instead");
   }
   for (const auto &w : warnings)
     diagnostic(tours::Severity::Warning, w);
   ++(warnings.empty() ? tally.ok : tally.warnings);
-  out += std::string(warnings.empty() ? "ok" : "warning") + "  " + stop.id + ": " + c.form + " -> " +
-         found.function + " at " + found.file + ":" + std::to_string(found.line) + " (" +
+  out += std::string(warnings.empty() ? "ok" : "warning") + "  " + stop.id + ": " + tours::formName(r.form) +
+         " -> " + found.function + " at " + found.file + ":" + std::to_string(found.line) + " (" +
          std::to_string(found.locations) + (found.locations == 1 ? " location" : " locations") + ")\n";
 }
 
@@ -301,8 +198,6 @@ private:
   bool report(const tours::Tour &tour, lldb::SBTarget target, lldb::SBCommandReturnObject &result) {
     std::string root = tours::repoRoot(tour);
     std::vector<lldb::SBModule> modules = ownModules(target, root);
-    lldb::SBFileSpecList specs = ownModuleSpecs(modules);
-    AnchorResolver resolver(target, modules, root);
     // `tour check` launches nothing and shows no source lines, so it reads the files under
     // the tour's own root (docs/security.md): an anchor cannot make it read /etc/passwd.
     SourceAccess access;
@@ -311,17 +206,18 @@ private:
     access.compiled = std::make_shared<const std::set<std::string>>(compiledFiles(modules));
     if (lldb::SBFileSpec exe = target.GetExecutable(); exe.IsValid() && exe.GetDirectory())
       access.programDir = exe.GetDirectory();
-    resolver.setSourceAccess(access);
+    // No breakpoint is kept: each place is asked of LLDB and deleted at once.
+    DebugInfoView view(target, modules, root, access);
     std::string out;
     Tally tally;
     for (const auto &stop : tour.stops)
-      checkStop(tour, {stop.id, "stop " + quoted(stop.id) + " (" + render::sanitize(stop.title) + ")", stop.anchor, stop.pos}, target,
-                modules, specs, resolver, out, tally);
+      checkStop(tour, {stop.id, "stop " + quoted(stop.id) + " (" + render::sanitize(stop.title) + ")", stop.anchor, stop.pos},
+                view, out, tally);
     // Collected series resolve like stops (tour start places them the same way).
     std::vector<tours::SeriesPlace> series = tours::seriesOf(tour);
     for (const tours::SeriesPlace &place : series)
       checkStop(tour, {place.collect->name, "series " + quoted(place.collect->name), *place.anchor, place.collect->pos},
-                target, modules, specs, resolver, out, tally);
+                view, out, tally);
     std::string summary = std::to_string(tour.stops.size()) + " stops" +
                           (series.empty() ? std::string() : ", " + std::to_string(series.size()) + " series") + ": " +
                           std::to_string(tally.ok) +

@@ -1,0 +1,25 @@
+# cmake -DBUILD= -DWORK= -DCPACK= -DDPKG_DEB= -DV=LLVM_MAJOR -P DebPackageTest.cmake
+file(REMOVE_RECURSE ${WORK})
+execute_process(COMMAND ${CPACK} -G DEB -B ${WORK} WORKING_DIRECTORY ${BUILD}
+  OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+file(GLOB debs ${WORK}/tourguide_*.deb)
+list(LENGTH debs n)
+if(NOT rc EQUAL 0 OR NOT n EQUAL 1)
+  message(FATAL_ERROR "cpack -G DEB failed (${rc}):\n${out}${err}")
+endif()
+execute_process(COMMAND ${DPKG_DEB} -f ${debs} Depends OUTPUT_VARIABLE depends)
+execute_process(COMMAND ${DPKG_DEB} -c ${debs} OUTPUT_VARIABLE contents)
+# What the binaries link (from dpkg-shlibdeps) and what they use without linking it.
+foreach(dep lldb-${V} libclang-common-${V}-dev liblldb-${V} libclang-cpp${V} libllvm${V} libcmark[0-9.]+ libstdc\\+\\+6)
+  if(NOT depends MATCHES "(^|, )${dep}( |,|\n|$)")
+    message(FATAL_ERROR "the package does not depend on ${dep}: ${depends}")
+  endif()
+endforeach()
+foreach(file ./usr/bin/tourguide ./usr/lib/tourguide/libtourguide-lldb.so
+             ./usr/share/tourguide/tour.schema.json ./usr/share/doc/tourguide/editors.md)
+  string(FIND "${contents}" " ${file}\n" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "the package lacks ${file}:\n${contents}")
+  endif()
+endforeach()
+message(STATUS "${debs}\nDepends: ${depends}")
