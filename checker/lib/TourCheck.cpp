@@ -14,9 +14,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 namespace tourguide::checker {
 
@@ -65,15 +63,6 @@ int exitCodeFor(const std::vector<TourReport> &reports) {
 }
 
 namespace {
-
-std::string readFile(const std::string &path, bool &ok) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream buffer;
-  ok = static_cast<bool>(in);
-  if (in)
-    buffer << in.rdbuf();
-  return buffer.str();
-}
 
 std::string absoluteRoot(const tours::Tour &tour) {
   llvm::SmallString<256> root(tours::repoRoot(tour));
@@ -170,9 +159,8 @@ TourReport checkTourFile(const std::string &path, const SourceIndex &index, Sour
                          const CheckOptions &options) {
   TourReport report;
   report.path = path;
-  bool readable = false;
-  std::string text = readFile(path, readable);
-  tours::LoadResult loaded = readable ? tours::parseTour(text, path) : tours::loadTourFile(path);
+  std::string text; // read once, by the loader's own rules (a regular file of at most 4 MiB)
+  tours::LoadResult loaded = tours::loadTourFile(path, &text);
   if (!loaded.ok()) {
     report.loadErrors = loaded.diagnostics;
     return report;

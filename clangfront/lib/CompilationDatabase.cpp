@@ -5,8 +5,8 @@
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "tourguide/tours/Files.h"
 
 #include <algorithm>
 
@@ -18,12 +18,13 @@ loadCompilationDatabase(llvm::StringRef buildPath) {
   llvm::SmallString<256> file(buildPath);
   if (llvm::sys::fs::is_directory(buildPath))
     llvm::sys::path::append(file, "compile_commands.json");
-  if (llvm::sys::fs::is_regular_file(file)) {
-    auto text = llvm::MemoryBuffer::getFile(file, /*IsText=*/true);
+  if (llvm::sys::fs::exists(file)) { // a regular file of at most 256 MiB: a FIFO never hangs (docs/security.md)
+    tours::ReadError why;
+    auto text = tours::readBoundedRegularFile(std::string(file), tours::kMaxCompilationDatabaseBytes, why);
     if (!text)
-      return llvm::createStringError(text.getError(), "cannot read '%s': %s", file.c_str(),
-                                     text.getError().message().c_str());
-    if (auto parsed = llvm::json::parse((*text)->getBuffer()); !parsed)
+      return llvm::createStringError(llvm::inconvertibleErrorCode(), "cannot read '%s': %s", file.c_str(),
+                                     why.reason().c_str());
+    if (auto parsed = llvm::json::parse(*text); !parsed)
       return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                      "'%s' is not valid JSON (cut off?): %s", file.c_str(),
                                      llvm::toString(parsed.takeError()).c_str());

@@ -2,14 +2,16 @@
 // nlohmann's non-throwing parse and checked key by key, so a bad profile is an error with
 // the file and a JSON pointer, never an exception out of the indexer.
 #include "tourguide/indexer/Profiles.h"
+#include "tourguide/tours/Files.h"
 
 #include "llvm/ADT/StringRef.h"
-#include "llvm/Support/GlobPattern.h"
-#include "llvm/Support/MemoryBuffer.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <bitset>
+#include <optional>
+#include <system_error>
 
 namespace tourguide::indexer {
 
@@ -27,17 +29,97 @@ const std::vector<std::string> &profileRoles() {
   return roles;
 }
 
+/// The pattern as tokens: `*`, or one character out of a set (a literal, `?`, `[...]`).
+/// The syntax is llvm::GlobPattern's (LLVM 14), but matching is not: its matcher tries every
+/// split of the name at every `*` and takes exponential time on a pattern like
+/// `*a*a*a*a*a*a*a*a*c` (found by tests/fuzz/ProfileLoaderFuzz.cpp), and profiles come from
+/// cloned repos. This one takes at most (name length) x (tokens) steps.
 struct NamePattern::Compiled {
-  llvm::GlobPattern glob;
+  struct Token {
+    bool star = false;
+    std::bitset<256> chars; ///< For a token that is not a star: the characters it matches.
+  };
+  std::vector<Token> tokens;
+  std::optional<std::string> exact; ///< The whole pattern, when it has no metacharacter.
 };
+
+namespace {
+
+llvm::Error invalidPattern(llvm::StringRef original) {
+  return llvm::createStringError(std::errc::invalid_argument, "invalid glob pattern: %s", original.str().c_str());
+}
+
+/// The set of a bracket expression's body: "a-cx" is a, b, c and x; a '-' that is not between
+/// two characters is itself.
+llvm::Expected<std::bitset<256>> characterSet(llvm::StringRef chars, llvm::StringRef original) {
+  std::bitset<256> set;
+  while (chars.size() >= 3) {
+    auto first = static_cast<unsigned char>(chars[0]), last = static_cast<unsigned char>(chars[2]);
+    if (chars[1] != '-') {
+      set.set(first);
+      chars = chars.drop_front();
+      continue;
+    }
+    if (first > last)
+      return invalidPattern(original);
+    for (unsigned c = first; c <= last; ++c)
+      set.set(c);
+    chars = chars.drop_front(3);
+  }
+  for (char c : chars)
+    set.set(static_cast<unsigned char>(c));
+  return set;
+}
+
+} // namespace
 
 llvm::Expected<std::shared_ptr<const NamePattern>> NamePattern::create(std::string text) {
   std::shared_ptr<NamePattern> p(new NamePattern());
   p->source = std::move(text);
-  auto glob = llvm::GlobPattern::create(p->source); // points into p->source, which stays put
-  if (!glob)
-    return glob.takeError();
-  p->compiled = std::make_shared<Compiled>(Compiled{std::move(*glob)});
+  auto compiled = std::make_shared<Compiled>();
+  llvm::StringRef rest(p->source), original(p->source);
+  if (rest.find_first_of("?*[\\") == llvm::StringRef::npos)
+    compiled->exact = p->source;
+  while (!compiled->exact && !rest.empty()) {
+    Compiled::Token token;
+    switch (rest.front()) {
+    case '*':
+      token.star = true;
+      rest = rest.drop_front();
+      break;
+    case '?':
+      token.chars.set();
+      rest = rest.drop_front();
+      break;
+    case '[': {
+      // ']' right after '[' (or "[^", "[!") is a member, so "[]" never closes.
+      size_t end = rest.find(']', 2);
+      if (end == llvm::StringRef::npos)
+        return invalidPattern(original);
+      llvm::StringRef chars = rest.slice(1, end);
+      rest = rest.drop_front(end + 1);
+      bool negated = chars.consume_front("^") || chars.consume_front("!");
+      auto set = characterSet(chars, original);
+      if (!set)
+        return set.takeError();
+      token.chars = negated ? ~*set : *set;
+      break;
+    }
+    case '\\':
+      rest = rest.drop_front(); // the next character is a literal (a trailing backslash is itself)
+      if (rest.empty()) {
+        token.chars.set('\\');
+        break;
+      }
+      [[fallthrough]];
+    default:
+      token.chars.set(static_cast<unsigned char>(rest.front()));
+      rest = rest.drop_front();
+      break;
+    }
+    compiled->tokens.push_back(token);
+  }
+  p->compiled = std::move(compiled);
   llvm::StringRef last = llvm::StringRef(p->source).rsplit("::").second;
   if (last.empty())
     last = p->source;
@@ -46,7 +128,32 @@ llvm::Expected<std::shared_ptr<const NamePattern>> NamePattern::create(std::stri
   return std::shared_ptr<const NamePattern>(std::move(p));
 }
 
-bool NamePattern::match(llvm::StringRef name) const { return compiled->glob.match(name); }
+bool NamePattern::match(llvm::StringRef name) const {
+  if (compiled->exact)
+    return name == *compiled->exact;
+  // Greedy, going back only to the last '*' seen: a later '*' can absorb whatever an earlier
+  // one could, so the earlier ones never need another try.
+  const std::vector<Compiled::Token> &tokens = compiled->tokens;
+  size_t t = 0, i = 0;
+  size_t starToken = tokens.size(), starName = 0; // none seen yet
+  while (i < name.size()) {
+    if (t < tokens.size() && tokens[t].star) {
+      starToken = t++;
+      starName = i;
+    } else if (t < tokens.size() && tokens[t].chars.test(static_cast<unsigned char>(name[i]))) {
+      ++t;
+      ++i;
+    } else if (starToken != tokens.size()) {
+      t = starToken + 1; // the last '*' takes one more character
+      i = ++starName;
+    } else {
+      return false;
+    }
+  }
+  while (t < tokens.size() && tokens[t].star)
+    ++t;
+  return t == tokens.size();
+}
 
 namespace {
 
@@ -229,16 +336,18 @@ llvm::Expected<FrameworkProfile> parseProfile(const std::string &text, const std
 }
 
 llvm::Expected<FrameworkProfile> loadProfile(const std::string &path) {
-  // Profiles are small; a larger file is a mistake (a data file passed by accident).
-  constexpr uint64_t kMaxBytes = 4 << 20;
-  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/true);
-  if (!buffer)
-    return llvm::createStringError(buffer.getError(), "%s: cannot read: %s", path.c_str(),
-                                   buffer.getError().message().c_str());
-  if ((*buffer)->getBufferSize() > kMaxBytes)
-    return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s: larger than 4 MiB, not a profile",
-                                   path.c_str());
-  return parseProfile((*buffer)->getBuffer().str(), path);
+  // Profiles are small (the shipped ones are a few KB); a larger file is a mistake (a data
+  // file passed by accident). Only a regular file is read: a FIFO named x.profile.json in a
+  // cloned repo's .tours/ must not hang the indexer (docs/security.md, "Files").
+  tours::ReadError error;
+  std::optional<std::string> text = tours::readBoundedRegularFile(path, kMaxProfileBytes, error);
+  if (!text)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s: cannot read: %s%s", path.c_str(),
+                                   error.reason().c_str(),
+                                   error.step == tours::ReadError::Step::TooLarge
+                                       ? ", the limit for a profile (docs/profiles.md)"
+                                       : "");
+  return parseProfile(*text, path);
 }
 
 ProfileSet ProfileSet::withBuiltins(std::vector<FrameworkProfile> extra) {

@@ -1,10 +1,10 @@
 #include "tourguide/render/SourceExcerpt.h"
 
 #include "tourguide/render/TextLayout.h"
+#include "tourguide/tours/Files.h"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
+#include <algorithm>
+#include <optional>
 #include <vector>
 
 namespace tourguide::render {
@@ -21,26 +21,25 @@ std::string renderSourceExcerpt(const std::string &path, unsigned line, unsigned
                                 const Style &style) {
   if (path.empty() || line == 0)
     return noteLine("no source location for this stop", style);
-  std::ifstream in(path);
-  if (!in)
-    return noteLine("source not available: " + path + ": " + std::strerror(errno), style);
-
-  unsigned first = line > context ? line - context : 1;
-  unsigned last = line + context;
-  std::vector<std::string> lines; // lines first..last that exist
-  std::string text;
-  unsigned number = 0;
-  while (number < last && std::getline(in, text)) {
-    ++number;
-    if (number >= first)
-      lines.push_back(std::move(text));
-  }
-  if (in.bad()) // e.g. a directory: it opens, but reading fails
-    return noteLine("source not readable: " + path + ": " + std::strerror(errno), style);
-  if (number < line)
-    return noteLine(path + " has " + std::to_string(number) + " lines; line " +
+  // Only a regular file of at most tours::kMaxSourceFileBytes: a FIFO or /dev/zero named by
+  // debug information or a #line directive never hangs the debugger (docs/security.md, "Files").
+  tours::ReadError error;
+  std::optional<std::vector<std::string>> all = tours::readLines(path, &error);
+  if (!all && error.step == tours::ReadError::Step::Open)
+    return noteLine("source not available: " + path + ": " + error.reason(), style);
+  if (!all)
+    return noteLine("source not readable: " + path + ": " + error.reason() +
+                        (error.step == tours::ReadError::Step::TooLarge
+                             ? ", the limit for a source file (docs/security.md)"
+                             : ""),
+                    style);
+  if (all->size() < line)
+    return noteLine(path + " has " + std::to_string(all->size()) + " lines; line " +
                         std::to_string(line) + " is past its end",
                     style);
+  unsigned first = line > context ? line - context : 1;
+  unsigned last = static_cast<unsigned>(std::min<size_t>(all->size(), size_t(line) + context));
+  std::vector<std::string> lines(all->begin() + (first - 1), all->begin() + last);
 
   size_t numberWidth = std::to_string(first + lines.size() - 1).size();
   std::string out;

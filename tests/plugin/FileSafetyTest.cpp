@@ -1,6 +1,7 @@
 // Files the `tour` command reads and writes (docs/tour-format.md, docs/report.md): a FIFO, a
 // device or a directory as the tour file gets a message at once (no hang, no abort);
-// `tour report` replaces only a regular file, never a FIFO. No test here writes to a device
+// `tour report` replaces only a regular file, never a FIFO; an anchor's file that is a FIFO is
+// not waited on. No test here writes to a device
 // node: a FIFO or a file in a temporary folder stands in for one.
 #include "LldbSession.h"
 
@@ -41,6 +42,23 @@ TEST_F(FileSafety, TourStartRefusesAFifoADeviceAndADirectory) {
   r = lldb.run("tour check " + dir.string());
   EXPECT_FALSE(r.ok);
   EXPECT_EQ(r.err, dir.string() + ": error: cannot read tour file: it is a directory, not a regular file");
+  EXPECT_TRUE(lldb.run("version").ok); // lldb goes on
+}
+
+// An anchor's file inside the repo that is a FIFO: the resolver used to open it to see whether
+// it was readable, and waited for a writer forever (docs/security.md, "Files").
+TEST_F(FileSafety, AnAnchorFileThatIsAFifoIsNotWaitedOn) {
+  fs::create_directories(dir / ".tours");
+  ASSERT_EQ(::mkfifo((dir / "queue.c").c_str(), 0600), 0);
+  std::string tour = (dir / ".tours" / "fifo-anchor.json").string();
+  std::ofstream(tour) << R"({"version": 1, "title": "T", "program": {"path": "toy"},
+  "stops": [{"id": "q", "stage": "data", "title": "Q", "anchor": {"file": "queue.c", "pattern": "x"}}]})";
+  ASSERT_TRUE(lldb.run(std::string("target create ") + TG_TOY_EXE).ok);
+  Reply r = lldb.run("tour check " + tour);
+  EXPECT_FALSE(r.ok);
+  EXPECT_NE(r.all().find("file 'queue.c' is not among the program's sources nor under the repo root"),
+            std::string::npos)
+      << r.all();
   EXPECT_TRUE(lldb.run("version").ok); // lldb goes on
 }
 

@@ -1,10 +1,12 @@
 #include "tourguide/render/SourceExcerpt.h"
+#include "tourguide/tours/Files.h"
 
 #include <gtest/gtest.h>
 
 #include <cstdio>
 #include <fstream>
 #include <string>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace tourguide::render;
@@ -81,7 +83,31 @@ TEST(SourceExcerpt, MissingFileGivesOneExplanatoryLine) {
 
 TEST(SourceExcerpt, UnreadableFileGivesOneExplanatoryLine) {
   EXPECT_EQ(renderSourceExcerpt("/tmp", 3, 2, Style{}),
-            "  (source not readable: /tmp: Is a directory)\n");
+            "  (source not readable: /tmp: it is a directory, not a regular file)\n");
+}
+
+// Debug information or a #line directive may name any path: a FIFO nobody writes to, a device
+// that never ends, a huge file. Each gets one line at once (docs/security.md, "Files").
+TEST(SourceExcerpt, OnlyARegularFileUnderTheLimitIsRead) {
+  Style wide; // the whole note, not cut at 100 columns
+  wide.width = 300;
+  char folder[] = "/tmp/tourguide-excerpt-dir-XXXXXX";
+  ASSERT_NE(mkdtemp(folder), nullptr);
+  std::string fifo = std::string(folder) + "/train.c";
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  EXPECT_EQ(renderSourceExcerpt(fifo, 3, 2, wide),
+            "  (source not readable: " + fifo + ": it is a FIFO (named pipe), not a regular file)\n");
+  EXPECT_EQ(renderSourceExcerpt("/dev/zero", 3, 2, wide),
+            "  (source not readable: /dev/zero: it is a character device, not a regular file)\n");
+  std::string big = std::string(folder) + "/big.c";
+  std::ofstream(big) << "int a;\n";
+  ASSERT_EQ(truncate(big.c_str(), static_cast<off_t>(tourguide::tours::kMaxSourceFileBytes) + 1), 0);
+  EXPECT_EQ(renderSourceExcerpt(big, 1, 2, wide),
+            "  (source not readable: " + big +
+                ": it is larger than 32 MiB, the limit for a source file (docs/security.md))\n");
+  std::remove(fifo.c_str());
+  std::remove(big.c_str());
+  rmdir(folder);
 }
 
 TEST(SourceExcerpt, LinePastTheEndIsExplained) {

@@ -1,5 +1,8 @@
 // Reading a tour file (docs/tour-format.md, "General rules"): only regular files, at most
-// kMaxTourFileBytes, read once. A FIFO, a device, a directory get a message at once.
+// kMaxTourFileBytes, read once. A FIFO, a device, a directory get a message at once. The same
+// reader (readBoundedRegularFile) reads profiles, compile_commands.json and source lines
+// (docs/security.md, "Files").
+#include "tourguide/tours/Files.h"
 #include "tourguide/tours/TourFile.h"
 
 #include <gtest/gtest.h>
@@ -65,6 +68,75 @@ TEST_F(FileLimits, TheTextThatWasCheckedIsReturned) {
   LoadResult r = loadTourFile(file, &read);
   EXPECT_TRUE(r.ok());
   EXPECT_EQ(read, text);
+}
+
+// The one bounded reader under every loader.
+TEST_F(FileLimits, TheBoundedReaderRefusesWhatIsNotARegularFileAtOnce) {
+  std::string fifo = (dir / "fifo").string();
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  ReadError error;
+  EXPECT_FALSE(readBoundedRegularFile(fifo, 100, error)); // no writer: must not wait for one
+  EXPECT_EQ(error.step, ReadError::Step::NotRegular);
+  EXPECT_EQ(error.reason(), "it is a FIFO (named pipe), not a regular file");
+  EXPECT_FALSE(readBoundedRegularFile("/dev/zero", 100, error));
+  EXPECT_EQ(error.reason(), "it is a character device, not a regular file");
+  EXPECT_FALSE(readBoundedRegularFile(dir.string(), 100, error));
+  EXPECT_EQ(error.reason(), "it is a directory, not a regular file");
+  EXPECT_FALSE(readBoundedRegularFile((dir / "missing").string(), 100, error));
+  EXPECT_EQ(error.step, ReadError::Step::Open);
+  EXPECT_EQ(error.reason(), "No such file or directory");
+}
+
+TEST_F(FileLimits, TheBoundedReaderReadsUpToItsLimitAndNoMore) {
+  std::string file = (dir / "f").string();
+  std::ofstream(file) << "0123456789";
+  ReadError error;
+  std::optional<std::string> text = readBoundedRegularFile(file, 10, error);
+  ASSERT_TRUE(text);
+  EXPECT_EQ(*text, "0123456789");
+  EXPECT_FALSE(error);
+  EXPECT_FALSE(readBoundedRegularFile(file, 9, error));
+  EXPECT_EQ(error.step, ReadError::Step::TooLarge);
+  EXPECT_EQ(error.reason(), "it is larger than 9 bytes");
+  std::ofstream(dir / "empty").flush();
+  EXPECT_EQ(readBoundedRegularFile((dir / "empty").string(), 0, error), std::string());
+}
+
+TEST_F(FileLimits, SizesAreSaidInTheUnitTheLimitWasSetIn) {
+  EXPECT_EQ(describeSize(4u << 20), "4 MiB");
+  EXPECT_EQ(describeSize(kMaxSourceFileBytes), "32 MiB");
+  EXPECT_EQ(describeSize(512u << 10), "512 KiB");
+  EXPECT_EQ(describeSize(1), "1 byte");
+  EXPECT_EQ(describeSize(1500), "1500 bytes");
+}
+
+// Source lines for excerpts, anchors' patterns and reports: the same rules, and the reason.
+TEST_F(FileLimits, SourceLinesComeOnlyFromARegularFileUnderTheSourceLimit) {
+  std::string fifo = (dir / "train.c").string();
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  ReadError error;
+  EXPECT_FALSE(readLines(fifo, &error)); // used to wait forever in std::ifstream's open
+  EXPECT_EQ(error.reason(), "it is a FIFO (named pipe), not a regular file");
+  EXPECT_FALSE(readLines("/dev/zero", &error)); // used to grow one endless line
+  EXPECT_EQ(error.reason(), "it is a character device, not a regular file");
+  EXPECT_FALSE(readLines(dir.string(), &error));
+  EXPECT_EQ(error.reason(), "it is a directory, not a regular file");
+  std::string big = (dir / "big.c").string();
+  std::ofstream(big).flush();
+  fs::resize_file(big, kMaxSourceFileBytes + 1);
+  EXPECT_FALSE(readLines(big, &error));
+  EXPECT_EQ(error.reason(), "it is larger than 32 MiB");
+  EXPECT_FALSE(readLines(big)); // the reason is optional
+}
+
+TEST_F(FileLimits, SourceLinesAreSplitAsBefore) {
+  std::string file = (dir / "a.c").string();
+  std::ofstream(file, std::ios::binary) << "int a;\r\n\nint b;";
+  EXPECT_EQ(readLines(file), (std::vector<std::string>{"int a;", "", "int b;"}));
+  std::ofstream(file, std::ios::binary) << "x\n";
+  EXPECT_EQ(readLines(file), (std::vector<std::string>{"x"}));
+  std::ofstream(file, std::ios::binary).flush();
+  EXPECT_EQ(readLines(file), (std::vector<std::string>{}));
 }
 
 } // namespace

@@ -1,29 +1,15 @@
 #include "tourguide/tours/Files.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 namespace tourguide::tours {
-
-std::optional<std::vector<std::string>> readLines(const std::string &path) {
-  std::ifstream in(path);
-  if (!in)
-    return std::nullopt;
-  std::vector<std::string> lines;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r')
-      line.pop_back();
-    lines.push_back(line);
-  }
-  return lines;
-}
 
 const char *kindOfFile(mode_t mode) {
   if (S_ISDIR(mode))
@@ -53,6 +39,94 @@ std::string WriteError::message(const std::string &path) const {
     return "cannot replace '" + path + "': " + detail;
   }
   return "";
+}
+
+std::string describeSize(size_t bytes) {
+  if (bytes >= (1u << 20) && bytes % (1u << 20) == 0)
+    return std::to_string(bytes >> 20) + " MiB";
+  if (bytes >= 1024 && bytes % 1024 == 0)
+    return std::to_string(bytes >> 10) + " KiB";
+  return std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes");
+}
+
+std::string ReadError::reason() const {
+  switch (step) {
+  case Step::None:
+    return "";
+  case Step::NotRegular:
+    return "it is " + detail + ", not a regular file";
+  case Step::TooLarge:
+    return "it is larger than " + describeSize(limit);
+  case Step::Open:
+  case Step::Read:
+    return detail;
+  }
+  return "";
+}
+
+std::optional<std::string> readBoundedRegularFile(const std::string &path, size_t limit, ReadError &error) {
+  error = {};
+  error.limit = limit;
+  auto fail = [&](ReadError::Step step, std::string detail, int fd) -> std::optional<std::string> {
+    error.step = step;
+    error.detail = std::move(detail);
+    if (fd >= 0)
+      ::close(fd);
+    return std::nullopt;
+  };
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it. O_NOCTTY: a
+  // terminal device never becomes the controlling terminal.
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0)
+    return fail(ReadError::Step::Open, std::strerror(errno), -1);
+  struct stat info {};
+  if (::fstat(fd, &info) != 0)
+    return fail(ReadError::Step::Open, std::strerror(errno), fd);
+  if (!S_ISREG(info.st_mode))
+    return fail(ReadError::Step::NotRegular, kindOfFile(info.st_mode), fd);
+  if (static_cast<unsigned long long>(info.st_size) > limit)
+    return fail(ReadError::Step::TooLarge, "", fd);
+  // One byte more than the file's size: reading it means the file grew (read up to the limit
+  // + 1 to know).
+  std::string text(static_cast<size_t>(info.st_size) + 1, '\0');
+  size_t used = 0;
+  while (true) {
+    if (used == text.size()) {
+      if (text.size() > limit)
+        return fail(ReadError::Step::TooLarge, "", fd); // it grew while being read
+      text.resize(std::min(text.size() * 2 + 4096, limit + 1));
+    }
+    ssize_t n = ::read(fd, &text[used], text.size() - used);
+    if (n < 0 && (errno == EINTR || errno == EAGAIN))
+      continue;
+    if (n < 0)
+      return fail(ReadError::Step::Read, std::strerror(errno), fd);
+    if (n == 0)
+      break;
+    used += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  if (used > limit)
+    return fail(ReadError::Step::TooLarge, "", -1);
+  text.resize(used);
+  return text;
+}
+
+std::optional<std::vector<std::string>> readLines(const std::string &path, ReadError *error) {
+  ReadError ignored;
+  std::optional<std::string> text = readBoundedRegularFile(path, kMaxSourceFileBytes, error ? *error : ignored);
+  if (!text)
+    return std::nullopt;
+  std::vector<std::string> lines;
+  for (size_t start = 0; start < text->size();) {
+    size_t end = text->find('\n', start);
+    if (end == std::string::npos)
+      end = text->size();
+    size_t stop = end > start && (*text)[end - 1] == '\r' ? end - 1 : end;
+    lines.emplace_back(*text, start, stop - start);
+    start = end + 1;
+  }
+  return lines;
 }
 
 WriteError writeFileAtomically(const std::string &path, std::string_view content) {

@@ -8,15 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace tourguide::tours {
 
@@ -207,56 +199,13 @@ LoadResult parseTour(std::string_view text, const std::string &fileName) {
 
 std::optional<std::string> readTourText(const std::string &path, Diagnostic &error) {
   error = {Severity::Error, path, 0, 0, "", ""};
-  // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it.
-  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-  if (fd < 0) {
-    error.message = std::string("cannot read tour file: ") + std::strerror(errno);
-    return std::nullopt;
+  ReadError why;
+  std::optional<std::string> text = readBoundedRegularFile(path, kMaxTourFileBytes, why);
+  if (!text) {
+    error.message = "cannot read tour file: " + why.reason();
+    if (why.step == ReadError::Step::TooLarge)
+      error.message += ", the limit for a tour file (docs/tour-format.md)";
   }
-  struct stat info {};
-  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-    int saved = errno;
-    error.message = S_ISREG(info.st_mode) || info.st_mode == 0
-                        ? std::string("cannot read tour file: ") + std::strerror(saved)
-                        : std::string("cannot read tour file: it is ") + kindOfFile(info.st_mode) +
-                              ", not a regular file";
-    ::close(fd);
-    return std::nullopt;
-  }
-  auto tooLarge = [&] {
-    error.message = "cannot read tour file: it is larger than " +
-                    std::to_string(kMaxTourFileBytes >> 20) +
-                    " MiB, the limit for a tour file (docs/tour-format.md)";
-    ::close(fd);
-    return std::nullopt;
-  };
-  if (static_cast<unsigned long long>(info.st_size) > kMaxTourFileBytes)
-    return tooLarge();
-  std::string text;
-  text.resize(static_cast<size_t>(info.st_size) + 1);
-  size_t used = 0;
-  while (true) {
-    if (used == text.size()) {
-      if (text.size() > kMaxTourFileBytes)
-        return tooLarge(); // it grew while being read
-      text.resize(std::min(text.size() * 2 + 4096, kMaxTourFileBytes + 1));
-    }
-    ssize_t n = ::read(fd, &text[used], text.size() - used);
-    if (n < 0 && (errno == EINTR || errno == EAGAIN))
-      continue;
-    if (n < 0) {
-      error.message = std::string("cannot read tour file: ") + std::strerror(errno);
-      ::close(fd);
-      return std::nullopt;
-    }
-    if (n == 0)
-      break;
-    used += static_cast<size_t>(n);
-  }
-  ::close(fd);
-  if (used > kMaxTourFileBytes)
-    return tooLarge();
-  text.resize(used);
   return text;
 }
 

@@ -17,8 +17,9 @@
 
 namespace tourguide::indexer {
 
-/// A glob (`*`, `?`, `[...]`) over names or paths. It owns its text: llvm::GlobPattern keeps
-/// pointers into the string it was made from.
+/// A glob (`*`, `?`, `[...]`, `[^...]`, `[!...]`, `\` before a literal) over names or paths,
+/// with llvm::GlobPattern's syntax. Matching takes at most (name length) x (pattern length)
+/// steps, whatever the pattern: profiles come from cloned repos.
 class NamePattern {
 public:
   static llvm::Expected<std::shared_ptr<const NamePattern>> create(std::string text);
@@ -75,6 +76,9 @@ struct ProfileMatch {
 /// Reads one profile; errors name the file and the JSON pointer of the bad value
 /// ("libtorch.json: /calls/3/stage: unknown stage 'optimiser' (did you mean 'optimizer'?)").
 llvm::Expected<FrameworkProfile> parseProfile(const std::string &text, const std::string &source);
+/// The largest profile file loadProfile reads: 4 MiB (docs/profiles.md).
+constexpr size_t kMaxProfileBytes = 4u << 20;
+/// Reads the profile file `path` (only a regular file, at most kMaxProfileBytes) and parses it.
 llvm::Expected<FrameworkProfile> loadProfile(const std::string &path);
 
 /// The profiles shipped with tourguide (compiled in from indexer/profiles/*.json).
