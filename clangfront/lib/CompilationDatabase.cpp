@@ -6,6 +6,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include "tourguide/tours/Files.h"
 
 #include <algorithm>
@@ -18,6 +19,8 @@ loadCompilationDatabase(llvm::StringRef buildPath) {
   llvm::SmallString<256> file(buildPath);
   if (llvm::sys::fs::is_directory(buildPath))
     llvm::sys::path::append(file, "compile_commands.json");
+  std::string error;
+  std::unique_ptr<clang::tooling::CompilationDatabase> db;
   if (llvm::sys::fs::exists(file)) { // a regular file of at most 256 MiB: a FIFO never hangs (docs/security.md)
     tours::ReadError why;
     auto text = tours::readBoundedRegularFile(std::string(file), tours::kMaxCompilationDatabaseBytes, why);
@@ -28,14 +31,15 @@ loadCompilationDatabase(llvm::StringRef buildPath) {
       return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                      "'%s' is not valid JSON (cut off?): %s", file.c_str(),
                                      llvm::toString(parsed.takeError()).c_str());
-  }
-  std::string error;
-  std::unique_ptr<clang::tooling::CompilationDatabase> db;
-  if (llvm::sys::fs::is_directory(buildPath))
+    // Read once: Clang's loader is given the bytes checked above, wrapped as its directory
+    // loader wraps a compile_commands.json (response files, headers, driver mode).
+    db = clang::tooling::JSONCompilationDatabase::loadFromBuffer(*text, error,
+                                                                 clang::tooling::JSONCommandLineSyntax::AutoDetect);
+    if (db)
+      db = clang::tooling::inferTargetAndDriverMode(clang::tooling::inferMissingCompileCommands(
+          clang::tooling::expandResponseFiles(std::move(db), llvm::vfs::getRealFileSystem())));
+  } else if (llvm::sys::fs::is_directory(buildPath))
     db = clang::tooling::CompilationDatabase::loadFromDirectory(buildPath, error);
-  else if (llvm::sys::fs::exists(buildPath))
-    db = clang::tooling::JSONCompilationDatabase::loadFromFile(
-        buildPath, error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
   else
     error = "no such file or directory";
   if (!db)
