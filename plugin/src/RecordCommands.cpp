@@ -246,6 +246,17 @@ public:
 protected:
   RecordingState &recording() { return *recording_; }
 
+  /// The recorded tour and the index of its stop `id`, or "" and the message to fail with.
+  std::string readStop(const std::string &id, RecordedTour &rec, int &index) {
+    std::string error;
+    if (!readRecordedTour(recording(), session(), rec, error))
+      return error;
+    index = tours::findStopIndex(rec.tour, id);
+    if (index < 0)
+      return "no stop '" + id + "' in " + rec.path + "; its stops are: " + stopIdList(rec.tour);
+    return {};
+  }
+
   /// Writes the change; on success returns "" and appends "Written to FILE (N stops).".
   std::string write(RecordedTour &rec, std::string &out) {
     if (std::string error = writeRecordedTour(recording(), rec); !error.empty())
@@ -512,11 +523,9 @@ protected:
         return fail(result, e);
 
     RecordedTour rec;
-    if (!readRecordedTour(recording(), session(), rec, error))
-      return fail(result, error);
-    int index = tours::findStopIndex(rec.tour, o.positional[0]);
-    if (index < 0)
-      return fail(result, "no stop '" + o.positional[0] + "' in " + rec.path + "; its stops are: " + stopIdList(rec.tour));
+    int index = -1;
+    if (std::string e = readStop(o.positional[0], rec, index); !e.empty())
+      return fail(result, e);
     tours::Stop &stop = rec.tour.stops[static_cast<size_t>(index)];
     const std::string oldId = stop.id;
     std::vector<std::string> changed, notes;
@@ -639,12 +648,9 @@ protected:
                                                    : "'tour remove' removes one stop at a time") +
                               ". Syntax: " + kRemoveSyntax);
     RecordedTour rec;
-    std::string error;
-    if (!readRecordedTour(recording(), session(), rec, error))
-      return fail(result, error);
-    int index = tours::findStopIndex(rec.tour, args[0]);
-    if (index < 0)
-      return fail(result, "no stop '" + args[0] + "' in " + rec.path + "; its stops are: " + stopIdList(rec.tour));
+    int index = -1;
+    if (std::string e = readStop(args[0], rec, index); !e.empty())
+      return fail(result, e);
     if (rec.tour.stops.size() == 1)
       return fail(result, "'" + rec.tour.stops[0].id + "' is the tour's only stop, and a tour needs one: add another "
                           "first ('tour add'), then remove this one");
@@ -670,12 +676,9 @@ protected:
     if (args.size() != 2)
       return fail(result, std::string("'tour move' needs the stop and its new position. Syntax: ") + kMoveSyntax);
     RecordedTour rec;
-    std::string error;
-    if (!readRecordedTour(recording(), session(), rec, error))
-      return fail(result, error);
-    int index = tours::findStopIndex(rec.tour, args[0]);
-    if (index < 0)
-      return fail(result, "no stop '" + args[0] + "' in " + rec.path + "; its stops are: " + stopIdList(rec.tour));
+    int index = -1;
+    if (std::string e = readStop(args[0], rec, index); !e.empty())
+      return fail(result, e);
     const std::string &n = args[1];
     size_t size = rec.tour.stops.size();
     if (n.empty() || n.size() > 6 || n.find_first_not_of("0123456789") != std::string::npos || std::stoul(n) < 1 ||
