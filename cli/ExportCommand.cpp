@@ -36,7 +36,8 @@ void printHelp(std::ostream &out) {
       << "  --context N         markdown: source lines shown above and below each stop (default 3)\n"
       << "  -h, --help          show this help\n\n"
       << "Exit status: 0 when every stop resolved, 1 when some did not (the file is still written)\n"
-      << "or the tour does not load, 2 on a usage error.\n";
+      << "or the tour does not load, 2 when it could not run (usage, no compilation database, an output\n"
+      << "that cannot be written).\n";
 }
 
 int usageError(const std::string &message) {
@@ -97,7 +98,7 @@ int runExport(const std::vector<std::string> &args) {
   std::string error, warning;
   if (!openInteropSources(buildDir, tours::repoRoot(tour), sources, error, warning)) {
     std::cerr << "tourguide export: error: " << error << "\n";
-    return kExitFailure;
+    return kExitUsage; // no compilation database
   }
   if (!warning.empty())
     std::cerr << "tourguide export: warning: " << warning << "\n";
@@ -119,7 +120,7 @@ int runExport(const std::vector<std::string> &args) {
     std::cout << result.text;
   } else if (tours::WriteError e = tours::writeFileAtomically(output, result.text)) {
     std::cerr << "tourguide export: error: " << e.message(output) << "\n";
-    return kExitFailure;
+    return kExitUsage; // an output that cannot be written
   } else {
     std::cerr << "tourguide export: wrote " << output << " (" << tour.stops.size() << " stops"
               << (result.unresolved ? ", " + std::to_string(result.unresolved) + " not resolved" : std::string())

@@ -39,7 +39,9 @@ void printHelp(std::ostream &out) {
       << "                   its .tours, .vscode or .github folder)\n"
       << "  --force          replace TOUR.json when it exists\n"
       << "  -h, --help       show this help\n\n"
-      << "Exit status: 0 when the tour was written, 1 when it could not be, 2 on a usage error.\n";
+      << "Exit status: 0 when the tour was written, 1 when the .tour has problems that stop the import,\n"
+      << "2 when it could not run (usage, no such .tour, no compilation database, an output that exists or\n"
+      << "cannot be written).\n";
 }
 
 int usageError(const std::string &message) {
@@ -91,7 +93,7 @@ int runImport(const std::vector<std::string> &args) {
   std::optional<std::string> text = tours::readTourText(input, readError);
   if (!text) {
     std::cerr << tours::sanitizeOutput(readError.format()) << "\n";
-    return kExitFailure;
+    return kExitUsage; // no input to import: the command could not run
   }
   std::string workspace = options.workspaceRoot.empty() ? interop::codeTourWorkspace(input) : options.workspaceRoot;
   if (output.empty())
@@ -99,7 +101,7 @@ int runImport(const std::vector<std::string> &args) {
   std::error_code ec;
   if (fs::exists(output, ec) && !force) {
     std::cerr << "tourguide import: error: " << output << " exists; pass --force to replace it, or -o another file\n";
-    return kExitFailure;
+    return kExitUsage;
   }
   tours::Tour probe;
   probe.sourcePath = fs::absolute(output).lexically_normal().string();
@@ -108,7 +110,7 @@ int runImport(const std::vector<std::string> &args) {
   if (!openInteropSources(buildDir, tours::repoRoot(probe), sources, error, warning,
                           fs::absolute(workspace).lexically_normal().string())) {
     std::cerr << "tourguide import: error: " << error << "\n";
-    return kExitFailure;
+    return kExitUsage; // no compilation database
   }
   if (!warning.empty())
     std::cerr << "tourguide import: warning: " << warning << "\n";
@@ -129,7 +131,7 @@ int runImport(const std::vector<std::string> &args) {
     fs::create_directories(fs::path(output).parent_path(), ec);
   if (std::string e = tours::saveTourFile(*imported.tour, output); !e.empty()) {
     std::cerr << "tourguide import: error: " << e << "\n";
-    return kExitFailure;
+    return kExitUsage; // an output that cannot be written
   }
   std::cout << "Imported " << input << " as " << output << ": " << imported.tour->stops.size() << " stops. "
             << "'tourguide check -p BUILD_DIR " << output << "' checks it; in lldb, 'tour start " << output

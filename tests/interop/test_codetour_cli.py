@@ -119,6 +119,19 @@ class CodeTourRoundTrip(unittest.TestCase):
         with open(TOUR, encoding="utf-8") as f:
             cls.tour = json.load(f)
 
+    def test_exit_status_follows_the_convention(self):
+        # 2: it could not run (no such input, an output it may not replace); 1: the input has problems.
+        code, out = run([TOURGUIDE, "import", "codetour", "-o", os.path.join(WORK, "x.json"), "no-such.tour"], cwd=REPO)
+        self.assertEqual(code, 2, out)
+        code, out = run([TOURGUIDE, "import", "codetour", "-o", TOUR, ".tours/mlp_c.tour"], cwd=REPO)
+        self.assertEqual(code, 2, out)
+        self.assertIn("exists", out)
+        broken = os.path.join(WORK, "broken.tour")
+        with open(broken, "w", encoding="utf-8") as f:
+            f.write('{"title": "no steps"}')
+        code, out = run([TOURGUIDE, "import", "codetour", "-o", os.path.join(WORK, "broken.json"), broken], cwd=REPO)
+        self.assertEqual(code, 1, out)
+
     def test_import_reports_what_became_what(self):
         self.assertEqual(self.code, 0, self.out)
         for text in [
