@@ -159,12 +159,18 @@ private:
     return match;
   }
 
+  /// Whether `key`'s match says what a caller reaching it does: building the network is not
+  /// running it, and an update all subcommands reach is a shared helper (updatesSharedByCommands).
+  bool countsWhenReached(const std::string &key, const StageMatch &m) const {
+    return m.role != "build" && !(m.stage == "optimizer" && sharedUpdates.count(key));
+  }
+
   /// Stages of everything the entry's subcommand reaches.
   std::set<std::string> stagesUnderCommand(const std::string &key) {
     std::set<std::string> stages;
     for (const std::string &k : reachedUnderCommand(key))
       for (const StageMatch &m : stagesOf(k))
-        if (m.role != "build" && !(m.stage == "optimizer" && sharedUpdates.count(k)))
+        if (countsWhenReached(k, m))
           stages.insert(m.stage);
     return stages;
   }
@@ -530,13 +536,12 @@ private:
     StageWitness w;
     std::set<std::string> reach = index.reachableFrom(key);
     // Prefer the function itself, then others in key order (deterministic).
-    // Building the network is not running it: a loop that creates one does not train.
     for (const StageMatch &m : stagesOf(key))
-      if (m.role != "build" && !(m.stage == "optimizer" && sharedUpdates.count(key)))
+      if (countsWhenReached(key, m))
         w.emplace(m.stage, key);
     for (const std::string &k : reach)
       for (const StageMatch &m : stagesOf(k))
-        if (m.role != "build" && !(m.stage == "optimizer" && sharedUpdates.count(k)))
+        if (countsWhenReached(k, m))
           w.emplace(m.stage, k);
     return closureCache[key] = w;
   }
