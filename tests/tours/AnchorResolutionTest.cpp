@@ -1,6 +1,7 @@
 // tours::resolveAnchor on a program held in memory: the order of the forms, the file lookup
 // order and the `./` rule, narrowing several definitions to the anchor's file, places without
 // code, and the reason each form that was tried gives.
+#include "FakeSourceView.h"
 #include "tourguide/tours/AnchorResolution.h"
 
 #include <gtest/gtest.h>
@@ -14,48 +15,8 @@ namespace {
 
 using Reason = FormFailure::Reason;
 
-/// A program and its files, in memory. Files in `disk` exist but are none of the program's
-/// sources unless listed in `sources`; `noCode` lists "file:line" places without code and
-/// function names whose entry has none.
-class FakeView : public SourceView {
-public:
-  std::string root = "/repo";
-  std::map<std::string, std::vector<std::string>> disk;
-  std::vector<std::string> sources;
-  std::vector<FunctionBody> functions;
-  std::set<std::string> noCode;
-  std::vector<std::string> asked; ///< Every place hasCode was asked about, "form@file:line".
+using test::FakeView;
 
-  std::string repoRoot() const override { return root; }
-  std::vector<FunctionBody> functionsNamed(const std::string &name) override {
-    std::vector<FunctionBody> out;
-    std::copy_if(functions.begin(), functions.end(), std::back_inserter(out),
-                 [&](const FunctionBody &f) { return f.name == name; });
-    return out;
-  }
-  const std::vector<std::string> &sourceFiles() override { return sources; }
-  const std::vector<std::string> *lines(const std::string &path, std::string &why) override {
-    auto it = disk.find(path);
-    if (it == disk.end()) {
-      why = "cannot read " + path;
-      return nullptr;
-    }
-    return &it->second;
-  }
-  bool hasCode(const AnchorPlace &place) override {
-    std::string where = place.form == AnchorForm::Function ? place.function : place.file + ":" + std::to_string(place.line);
-    asked.push_back(std::string(formName(place.form)) + "@" + where);
-    return noCode.count(where) == 0;
-  }
-  std::string functionScope() const override { return "in the program"; }
-  std::string fileScope() const override { return "among the program's files"; }
-
-  /// Adds a source file of the program.
-  void source(const std::string &path, std::vector<std::string> text) {
-    disk[path] = std::move(text);
-    sources.push_back(path);
-  }
-};
 
 Anchor anchor(std::string function, std::string file, std::string pattern, unsigned line = 0) {
   Anchor a;

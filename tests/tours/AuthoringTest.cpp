@@ -2,6 +2,7 @@
 // line resolves back to it (function + pattern when the line is unique in its function, file +
 // pattern for a function the view cannot name, file + line for a repeated line), the defaults
 // of a new stop, and the text an author writes in $EDITOR.
+#include "FakeSourceView.h"
 #include "tourguide/tours/Authoring.h"
 
 #include <gtest/gtest.h>
@@ -12,32 +13,7 @@
 namespace tourguide::tours {
 namespace {
 
-class MemoryView : public SourceView {
-public:
-  std::map<std::string, std::vector<std::string>> files;
-  std::vector<std::string> sources;
-  std::vector<FunctionBody> functions;
-
-  std::string repoRoot() const override { return "/repo"; }
-  std::vector<FunctionBody> functionsNamed(const std::string &name) override {
-    std::vector<FunctionBody> out;
-    std::copy_if(functions.begin(), functions.end(), std::back_inserter(out),
-                 [&](const FunctionBody &f) { return f.name == name; });
-    return out;
-  }
-  const std::vector<std::string> &sourceFiles() override { return sources; }
-  const std::vector<std::string> *lines(const std::string &path, std::string &why) override {
-    auto it = files.find(path);
-    if (it == files.end()) {
-      why = "cannot read " + path;
-      return nullptr;
-    }
-    return &it->second;
-  }
-  bool hasCode(const AnchorPlace &) override { return true; }
-  std::string functionScope() const override { return "in the program"; }
-  std::string fileScope() const override { return "among the program's files"; }
-};
+using MemoryView = test::FakeView;
 
 const std::vector<std::string> kOptim = {
     "#include \"optim.h\"",                              // 1
@@ -58,7 +34,7 @@ const std::vector<std::string> kOptim = {
 
 MemoryView optimProgram() {
   MemoryView view;
-  view.files["/repo/src/optim.c"] = kOptim;
+  view.disk["/repo/src/optim.c"] = kOptim;
   view.sources = {"/repo/src/optim.c"};
   view.functions = {{"sgd_update", "/repo/src/optim.c", 3, 10, 0}, {"other", "/repo/src/optim.c", 12, 14, 1}};
   return view;
@@ -156,7 +132,7 @@ TEST(AnchorForLine, AFunctionTheViewCannotNameFallsBackToFilePattern) {
 
 TEST(AnchorForLine, AFileOutsideTheRootIsAbsoluteAndErrorsSayWhy) {
   MemoryView view = optimProgram();
-  view.files["/elsewhere/a.c"] = {"int main(void) {", "  return 0;", "}"};
+  view.disk["/elsewhere/a.c"] = {"int main(void) {", "  return 0;", "}"};
   view.sources.push_back("/elsewhere/a.c");
   LineAnchor a = anchorForLine(view, {"/elsewhere/a.c", 2, {}});
   ASSERT_TRUE(a.ok()) << a.error;
