@@ -50,10 +50,6 @@ SubstringMatch closestSubstring(const std::string &pattern, const std::string &t
   return best;
 }
 
-unsigned nameDistance(const std::string &a, const std::string &b) {
-  return llvm::StringRef(a).edit_distance(b, /*AllowReplacements=*/true);
-}
-
 double tokenSimilarity(const std::string &a, const std::string &b) {
   auto count = [](const std::string &text) {
     std::map<std::string, unsigned> bag;

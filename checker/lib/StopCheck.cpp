@@ -3,6 +3,7 @@
 // now, and proposes a repair only when exactly one reading of the evidence fits.
 #include "tourguide/checker/StopCheck.h"
 #include "tourguide/checker/Similarity.h"
+#include "tourguide/tours/Suggest.h"
 
 #include <algorithm>
 #include <cctype>
@@ -139,7 +140,7 @@ private:
       return fn.displayName();
     const std::string *best = &fn.names.front();
     for (const std::string &n : fn.names)
-      if (nameDistance(n, tourName) < nameDistance(*best, tourName))
+      if (tours::editDistance(n, tourName) < tours::editDistance(*best, tourName))
         best = &n;
     return *best;
   }
@@ -176,17 +177,13 @@ private:
     add(s, "function", message);
 
     // The closest names, then the functions whose bodies hold the stop's code.
-    std::vector<std::pair<unsigned, const FunctionDef *>> byName;
-    unsigned limit = std::max<unsigned>(2, static_cast<unsigned>(a_.function.size() / 3));
-    for (const FunctionDef &fn : index_.functions) {
-      unsigned d = nameDistance(nameLike(fn, a_.function), a_.function);
-      if (d <= limit)
-        byName.push_back({d, &fn});
+    std::vector<std::string> names;
+    for (const FunctionDef &fn : index_.functions)
+      names.push_back(nameLike(fn, a_.function));
+    for (size_t i : tours::closestNames(a_.function, names)) {
+      const FunctionDef &fn = index_.functions[i];
+      note("name", &fn, fn.file, fn.line);
     }
-    std::stable_sort(byName.begin(), byName.end(),
-                     [](const auto &x, const auto &y) { return x.first < y.first; });
-    for (size_t i = 0; i < byName.size() && i < 3; ++i)
-      note("name", byName[i].second, byName[i].second->file, byName[i].second->line);
 
     std::vector<const FunctionDef *> holders = functionsHoldingPattern();
     for (const FunctionDef *fn : holders)

@@ -428,8 +428,7 @@ private:
       }
     // Model::update(input, targets, lr, ...): a step that is given the learning rate.
     for (const std::string &p : fn.paramNames) {
-      std::string n = llvm::StringRef(p).lower();
-      if (n == "lr" || n == "learning_rate" || n == "learningrate" || n == "eta" || n == "step_size") {
+      if (looksLikeLearningRate(p)) {
         StageMatch out;
         out.stage = "optimizer";
         out.role = "step";
@@ -449,10 +448,8 @@ private:
   std::optional<StageMatch> compositionByName(const FunctionFacts &fn, const std::vector<StageMatch> &own) {
     if (fn.isMain || fn.isLambda || !own.empty())
       return std::nullopt;
-    bool checkpointName = nameHas(fn.name, {"checkpoint", "ckpt", "snapshot", "save_model", "load_model",
-                                            "save_weights", "load_weights", "restore"});
-    bool dataName = !checkpointName && nameHas(fn.name, {"dataloader", "data_loader", "load_batch", "next_batch",
-                                                         "loader", "dataset", "load_data", "read_data"});
+    bool checkpointName = isCheckpointName(fn.name);
+    bool dataName = !checkpointName && isDataLoaderName(fn.name);
     if (!checkpointName && !dataName)
       return std::nullopt;
     for (const CallFact &c : fn.calls)

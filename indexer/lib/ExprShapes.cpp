@@ -7,10 +7,6 @@ using namespace clang;
 
 namespace tourguide::indexer {
 
-const Expr *strip(const Expr *e) {
-  return e ? e->IgnoreParenImpCasts() : nullptr;
-}
-
 bool containsProduct(const Stmt *s) {
   return containsNode(s, [](const Stmt *n) {
     if (const auto *bo = dyn_cast<BinaryOperator>(n))

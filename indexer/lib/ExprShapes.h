@@ -16,9 +16,9 @@ namespace tourguide::indexer {
 
 using tourguide::idioms::anyName;
 using tourguide::idioms::containsNode;
-
-/// Parentheses and implicit casts dropped (explicit casts kept, unlike the idioms' strip).
-const clang::Expr *strip(const clang::Expr *e);
+/// What an expression is once the parentheses, casts and temporaries that never change its
+/// meaning are dropped: the idioms' rule, so the facts and the idioms see the same expression.
+using tourguide::idioms::detail::strip;
 
 /// A multiplication, built-in or overloaded, anywhere in `s`.
 bool containsProduct(const clang::Stmt *s);

@@ -33,6 +33,16 @@ bool looksLikeGradient(llvm::StringRef name) {
          (n.size() <= 3 && n.startswith("d") && n.size() > 1);
 }
 
+bool isCheckpointName(llvm::StringRef name) {
+  return nameHas(name, {"checkpoint", "ckpt", "snapshot", "save_model", "load_model", "save_weights",
+                        "load_weights", "restore"});
+}
+
+bool isDataLoaderName(llvm::StringRef name) {
+  return nameHas(name, {"dataloader", "data_loader", "load_batch", "next_batch", "loader",
+                        "dataset", "load_data", "read_data"});
+}
+
 bool isLossName(llvm::StringRef name) {
   return nameHas(name, {"loss", "cost", "nll", "objective", "xent", "mse"});
 }

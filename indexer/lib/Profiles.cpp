@@ -3,6 +3,7 @@
 // the file and a JSON pointer, never an exception out of the indexer.
 #include "tourguide/indexer/Profiles.h"
 #include "tourguide/tours/Files.h"
+#include "tourguide/tours/Suggest.h"
 
 #include "llvm/ADT/StringRef.h"
 
@@ -169,13 +170,7 @@ public:
   }
 
   static std::string closest(const std::string &word, const std::vector<std::string> &words) {
-    std::string best;
-    unsigned bestDistance = 3;
-    for (const std::string &w : words) {
-      unsigned d = llvm::StringRef(word).edit_distance(w, true, bestDistance);
-      if (!w.empty() && d < bestDistance)
-        best = w, bestDistance = d;
-    }
+    std::string best = tours::closestMatch(word, words);
     return best.empty() ? "" : " (did you mean '" + best + "'?)";
   }
 

@@ -263,8 +263,8 @@ std::optional<StageMatch> metricsStage(const FunctionFacts &fn) {
 
 std::optional<StageMatch> checkpointStage(const FunctionFacts &fn) {
   Scorer s(fn, "checkpoint");
-  bool named = nameHas(fn.name, {"checkpoint", "ckpt", "save", "snapshot", "archive", "serializ", "dump",
-                                 "restore", "weights", "store", "export"}) ||
+  bool named = isCheckpointName(fn.name) ||
+               nameHas(fn.name, {"save", "archive", "serializ", "dump", "weights", "store", "export"}) ||
                (nameHas(fn.name, {"load", "read", "write", "from_file"}) &&
                 (nameHas(fn.name, {"model", "param", "net"}) || returnsAModel(fn)));
   if (!named)

@@ -28,15 +28,10 @@ std::vector<std::string> closestFunctions(const std::vector<lldb::SBModule> &mod
       if (sym.GetType() == lldb::eSymbolTypeCode && sym.GetDisplayName())
         names.insert(sym.GetDisplayName());
     }
-  size_t limit = std::max<size_t>(2, (name.size() + 2) / 3);
-  std::vector<std::pair<size_t, std::string>> ranked;
-  for (const auto &n : names)
-    if (size_t d = tours::editDistance(name, n); d <= limit)
-      ranked.emplace_back(d, n);
-  std::sort(ranked.begin(), ranked.end());
+  std::vector<std::string> candidates(names.begin(), names.end());
   std::vector<std::string> out;
-  for (size_t i = 0; i < ranked.size() && i < 3; ++i)
-    out.push_back(ranked[i].second);
+  for (size_t i : tours::closestNames(name, candidates))
+    out.push_back(candidates[i]);
   return out;
 }
 

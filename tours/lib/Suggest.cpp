@@ -41,4 +41,19 @@ std::string closestMatch(std::string_view word, const std::vector<std::string> &
   return best;
 }
 
+std::vector<size_t> closestNames(std::string_view name, const std::vector<std::string> &candidates,
+                                 size_t most) {
+  const unsigned limit = std::max(2u, static_cast<unsigned>((name.size() + 2) / 3));
+  std::vector<std::pair<unsigned, size_t>> ranked;
+  for (size_t i = 0; i < candidates.size(); ++i)
+    if (unsigned d = editDistance(name, candidates[i]); d <= limit)
+      ranked.emplace_back(d, i);
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto &x, const auto &y) { return x.first < y.first; });
+  std::vector<size_t> out;
+  for (size_t i = 0; i < ranked.size() && i < most; ++i)
+    out.push_back(ranked[i].second);
+  return out;
+}
+
 } // namespace tourguide::tours

@@ -19,9 +19,6 @@ struct SubstringMatch {
 };
 SubstringMatch closestSubstring(const std::string &pattern, const std::string &text);
 
-/// Levenshtein distance of two names.
-unsigned nameDistance(const std::string &a, const std::string &b);
-
 /// Similarity of two token texts (normalizeTokens output) in [0, 1]: the size of the
 /// intersection of their token multisets over the size of the union.
 double tokenSimilarity(const std::string &a, const std::string &b);

@@ -31,6 +31,13 @@ bool isLossName(llvm::StringRef name);
 bool isPredictionName(llvm::StringRef name);
 /// A label: "label", "target", "truth", "y", "t", "y_...", "..._y", ...
 bool isLabelName(llvm::StringRef name);
+/// A function that saves or restores the model by its name alone: "checkpoint", "ckpt",
+/// "snapshot", "save_model", "load_weights", "restore", ... (not a bare "save" or "load": those
+/// need a model in the name or the return type, see StageRules' checkpoint rule).
+bool isCheckpointName(llvm::StringRef name);
+/// A function that loads training data by its name alone: "dataloader", "load_batch",
+/// "next_batch", "dataset", "load_data", ...
+bool isDataLoaderName(llvm::StringRef name);
 /// A counter of right answers: "correct", "hits", "matches", ...
 bool isCorrectCounterName(llvm::StringRef name);
 
