@@ -202,9 +202,8 @@ TourReport checkTourFile(const std::string &path, const SourceIndex &index, Sour
   if (edits.empty())
     return report;
   std::string fixed = text;
-  std::string error;
-  if (!applyFieldEdits(fixed, edits, error)) {
-    report.writeError = error;
+  if (llvm::Error e = applyFieldEdits(fixed, edits)) {
+    report.writeError = llvm::toString(std::move(e));
   } else if (tours::LoadResult again = tours::parseTour(fixed, path); !again.ok()) {
     report.writeError = "the repaired tour would not be valid: " + tours::formatAll(again.diagnostics);
   } else {
