@@ -10,6 +10,7 @@
 #include "tourguide/indexer/TURunner.h"
 #include "tourguide/indexer/TourDraft.h"
 #include "tourguide/confirm/ConfirmingRun.h"
+#include "tourguide/tours/Files.h"
 #include "tourguide/tours/TerminalText.h"
 
 #include "tourguide/tours/TourFile.h"
@@ -60,17 +61,6 @@ std::string sanitizeFileName(const std::string &program) {
   for (char c : program)
     out += (isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.') ? c : '_';
   return out.empty() ? "program" : out;
-}
-
-bool writeFile(const std::string &path, const std::string &text, std::string &error) {
-  std::error_code ec;
-  llvm::raw_fd_ostream os(path, ec, llvm::sys::fs::OF_Text);
-  if (ec) {
-    error = "cannot write '" + path + "': " + ec.message();
-    return false;
-  }
-  os << text;
-  return true;
 }
 
 const char *const kOverview =
@@ -409,13 +399,12 @@ int runIndexCommand(int argc, const char **argv) {
         err << shown(tu->mainFile) << ": " << (tu->errorCount - tu->errors.size()) << " more errors\n";
     }
 
-  std::string error;
   if (format == Format::Json) {
     std::string text = findingsToJson(analysis, summary);
     if (output.empty() || output == "-")
       llvm::outs() << text;
-    else if (!writeFile(output, text, error)) {
-      err << "error: " << error << "\n";
+    else if (tours::WriteError e = tours::writeFileAtomically(output, text)) {
+      err << "error: " << e.message(output) << "\n";
       return kExitUsage;
     }
   } else {
