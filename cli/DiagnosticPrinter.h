@@ -1,5 +1,9 @@
 // Prints tour diagnostics the way clang does: the diagnostic line, then the source line and
 // a caret under the column.
+// Why not llvm::SourceMgr::PrintMessage: the line comes from an untrusted tour file and must
+// go through the one terminal sanitizer (tours::sanitizeLine) first, a 35 KB minified line is
+// shown as a window around the column, and `tourguide validate` is built without LLVM
+// (TOURGUIDE_COMPONENTS=tours;cli), so this library links none.
 #pragma once
 
 #include "tourguide/tours/Diagnostic.h"
