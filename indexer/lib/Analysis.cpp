@@ -503,7 +503,9 @@ private:
   std::vector<StageMatch> wrapperStages(const FunctionFacts &fn) {
     std::vector<StageMatch> out;
     auto callee = wrappedCallee(fn);
-    if (!callee)
+    // A call into a training loop (kann_train_fnn1 -> kann_train_fnn1b) is not a load or a
+    // build: the callee's loops are the stops, its shuffle is not the wrapper's data stage.
+    if (!callee || functionHasTrainingLoop(callee->first))
       return out;
     const FunctionFacts &inner = *index.function(callee->first);
     for (const StageMatch &m : stagesOf(callee->first)) {
@@ -637,6 +639,7 @@ private:
   }
   bool insideTrainingLoop = false; ///< The function being walked was called from a training loop.
   bool insideBuilder = false;      ///< ... from a function that builds the network.
+  bool insideCheckpoint = false;   ///< ... from a function that saves or restores the model.
 
   bool functionHasTrainingLoop(const std::string &key) {
     auto it = trainingLoopCache.find(key);
@@ -748,7 +751,10 @@ private:
       if (item.stage) {
         // One stop for building the network: the builder the program calls, not its helpers.
         bool nestedBuild = item.stage->role == "build" && insideBuilder;
-        if (!wrappedHere.count(key) && !nestedBuild)
+        // One stop for saving or restoring the model: the reads and writes of the helpers it
+        // calls (kann_save -> kad_save -> kad_save1 per node) are that stop's, not data loading.
+        bool nestedFileIo = insideCheckpoint && (item.stage->stage == "checkpoint" || item.stage->stage == "data");
+        if (!wrappedHere.count(key) && !nestedBuild && !nestedFileIo)
           out.push_back(findingFor(entry, fn, *item.stage, depth, order++));
         continue;
       }
@@ -759,10 +765,14 @@ private:
       unsigned level = commandLevel;
       if (!followsCommand(*item.call, level))
         continue; // another subcommand's branch
-      bool saved = insideTrainingLoop, savedBuilder = insideBuilder;
+      bool saved = insideTrainingLoop, savedBuilder = insideBuilder, savedCheckpoint = insideCheckpoint;
       insideBuilder = insideBuilder || std::any_of(stages.begin(), stages.end(), [](const StageMatch &m) {
                         return m.role == "build";
                       });
+      insideCheckpoint = insideCheckpoint || (!functionHasTrainingLoop(key) &&
+                                              std::any_of(stages.begin(), stages.end(), [](const StageMatch &m) {
+                                                return m.stage == "checkpoint";
+                                              }));
       if (item.call->loop >= 0)
         for (int l = item.call->loop; l >= 0; l = fn.loops[l].parent)
           if (training[l])
@@ -788,6 +798,7 @@ private:
       }
       insideTrainingLoop = saved;
       insideBuilder = savedBuilder;
+      insideCheckpoint = savedCheckpoint;
     }
   }
 
