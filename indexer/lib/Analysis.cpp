@@ -714,12 +714,24 @@ private:
       infos[l] = loopReach(fn, static_cast<int>(l));
       training[l] = evaluating ? isEvaluation(infos[l]) : isTraining(infos[l]);
     }
-    // For evaluation keep only the outermost such loop of a function (not per-row loops).
-    if (evaluating)
+    // A training program also evaluates (mushroom: train, then a loop over the test rows
+    // calling fann_test): such a loop, outside any training loop, is a stop of its own.
+    std::vector<bool> evaluation(fn.loops.size());
+    if (!evaluating && !insideTrainingLoop)
       for (size_t l = 0; l < fn.loops.size(); ++l)
-        for (int p = fn.loops[l].parent; p >= 0 && training[l]; p = fn.loops[p].parent)
-          if (training[p])
-            training[l] = false;
+        if (!training[l] && isEvaluation(infos[l])) {
+          evaluation[l] = true;
+          for (int p = fn.loops[l].parent; p >= 0; p = fn.loops[p].parent)
+            if (training[p])
+              evaluation[l] = false;
+        }
+    // For evaluation keep only the outermost such loop of a function (not per-row loops).
+    for (std::vector<bool> *kept : {&training, &evaluation})
+      if (evaluating || kept == &evaluation)
+        for (size_t l = 0; l < fn.loops.size(); ++l)
+          for (int p = fn.loops[l].parent; p >= 0 && (*kept)[l]; p = fn.loops[p].parent)
+            if ((*kept)[p])
+              (*kept)[l] = false;
 
     // Everything is ordered by where its stop will be, because that is the order the program
     // reaches them: a stage at its anchor line, a loop at the first line of its body (after
@@ -737,7 +749,7 @@ private:
     for (const StageMatch &m : stages)
       items.push_back({m.anchorLine, 1, &m, -1, nullptr});
     for (size_t l = 0; l < fn.loops.size(); ++l)
-      if (training[l])
+      if (training[l] || evaluation[l])
         items.push_back({fn.loops[l].bodyLine ? fn.loops[l].bodyLine : fn.loops[l].line, 0, nullptr,
                          static_cast<int>(l), nullptr});
     for (const CallFact &c : fn.calls)
@@ -759,7 +771,8 @@ private:
         continue;
       }
       if (item.loop >= 0) {
-        out.push_back(loopFinding(entry, fn, item.loop, infos[item.loop], training, depth, order++));
+        out.push_back(loopFinding(entry, fn, item.loop, infos[item.loop], training, evaluation[item.loop], depth,
+                                  order++));
         continue;
       }
       unsigned level = commandLevel;
@@ -839,12 +852,12 @@ private:
   }
 
   Finding loopFinding(const EntryPoint &entry, const FunctionFacts &fn, int loop, const LoopInfo &info,
-                      const std::vector<bool> &training, unsigned depth, unsigned order) {
+                      const std::vector<bool> &training, bool evaluation, unsigned depth, unsigned order) {
     const LoopFact &l = fn.loops[loop];
     Finding f = baseFinding(entry, fn, depth, order);
     f.stage = "loop";
     f.line = l.line;
-    f.role = evaluating ? "evaluation" : roleOf(fn, loop, training);
+    f.role = evaluating || evaluation ? "evaluation" : roleOf(fn, loop, training);
     double confidence = 0.5;
     for (const char *stage : {"data", "model", "loss", "optimizer", "metrics"}) {
       auto it = info.via.find(stage);

@@ -557,5 +557,91 @@ int main() { Model m{}; for (int epoch = 0; epoch < 3; ++epoch) for (int r = 0; 
   EXPECT_NE(findingOf(a, "optimizer", "step", "Model::update"), nullptr) << listFindings(a);
 }
 
+
+TEST(LibraryApi, ACheckpointsHelpersAreItsStopNotDataLoading) {
+  // kann's shape: kann_load opens the file and calls kad_load, which reads each node with
+  // kad_load1. Those reads are the restore's, not a data loader of their own.
+  Analysis a = analyseCode(R"(
+#include <stdio.h>
+#include <stdlib.h>
+typedef struct { int n; float *x; } kann_t;
+static int kad_load1(FILE *fp, float *node) { return (int)fread(node, 4, 1, fp); }
+static float *kad_load(FILE *fp, int *n) {
+  fread(n, 4, 1, fp);
+  float *nodes = (float *)calloc(*n, 4);
+  for (int i = 0; i < *n; ++i) kad_load1(fp, &nodes[i]);
+  return nodes;
+}
+kann_t *kann_load(const char *fn) {
+  FILE *fp = fopen(fn, "rb");
+  kann_t *ann = (kann_t *)calloc(1, sizeof *ann);
+  ann->x = kad_load(fp, &ann->n);
+  fclose(fp);
+  return ann;
+}
+int main(int argc, char **argv) {
+  kann_t *ann = kann_load(argv[1]);
+  float loss = 0;
+  for (int epoch = 0; epoch < 10; ++epoch)
+    for (int i = 0; i < ann->n; ++i) { float d = ann->x[i] - 1.0f; loss += d * d; ann->x[i] -= 0.1f * d; }
+  return loss > 0;
+}
+)",
+                           false, "mlp.c");
+  EXPECT_NE(findingOf(a, "checkpoint", "load", "kann_load"), nullptr) << listFindings(a);
+  for (const char *helper : {"kad_load", "kad_load1"}) {
+    EXPECT_EQ(findingOf(a, "data", "loader", helper), nullptr) << helper << "\n" << listFindings(a);
+    EXPECT_EQ(findingOf(a, "checkpoint", "load", helper), nullptr) << helper << "\n" << listFindings(a);
+  }
+}
+
+TEST(LibraryApi, AnEvaluationLoopAfterTrainingIsAStopOfItsOwn) {
+  // libfann's mushroom: train, then a loop over the test rows calling fann_test (run the
+  // network, accumulate the error). The test loop is a stop, named an evaluation.
+  Analysis a = analyseCode(R"(
+#include <math.h>
+struct fann { float w[4]; float MSE_value; int num_MSE; };
+static float fann_run(struct fann *ann, const float *in) {
+  float sum = 0;
+  for (int j = 0; j < 4; ++j) sum += ann->w[j] * in[j];
+  return 1.0f / (1.0f + expf(-sum));
+}
+static void fann_compute_MSE(struct fann *ann, float out, float target) {
+  float diff = out - target;
+  ann->MSE_value += diff * diff;
+  ann->num_MSE++;
+}
+static void fann_train(struct fann *ann, const float *in, float target) {
+  float d = fann_run(ann, in) - target;
+  fann_compute_MSE(ann, d + target, target);
+  for (int j = 0; j < 4; ++j) ann->w[j] -= 0.1f * d * in[j];
+}
+static void fann_test(struct fann *ann, const float *in, float target) {
+  fann_compute_MSE(ann, fann_run(ann, in), target);
+}
+int main(void) {
+  struct fann ann = {{0}, 0, 0};
+  float rows[8][4] = {{0}}, labels[8] = {0};
+  for (int epoch = 0; epoch < 100; ++epoch) {
+    for (int i = 0; i < 8; ++i)
+      fann_train(&ann, rows[i], labels[i]);
+  }
+  for (int i = 0; i < 8; ++i) {
+    fann_test(&ann, rows[i], labels[i]);
+  }
+  return ann.MSE_value > 1;
+}
+)",
+                           false, "mushroom.c");
+  ASSERT_EQ(a.entries.size(), 1u);
+  EXPECT_EQ(a.entries[0].kind, "train");
+  const Finding *test = findingOf(a, "loop", "evaluation", "main");
+  ASSERT_NE(test, nullptr) << listFindings(a);
+  EXPECT_EQ(test->line, 29u) << listFindings(a); // the `for` over the test rows
+  // The training loops keep their roles and come first.
+  const Finding *epochs = findingOf(a, "loop", "epochs", "main");
+  ASSERT_NE(epochs, nullptr) << listFindings(a);
+  EXPECT_LT(epochs->order, test->order);
+}
 } // namespace
 } // namespace tourguide::indexer::test
