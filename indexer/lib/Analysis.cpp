@@ -885,6 +885,22 @@ private:
     return f;
   }
 
+  /// Named a test (its file or its command), and code in its own file compares results with
+  /// expected values within a tolerance: llm.c's test_gpt2 runs training steps to compare
+  /// losses and gradients with PyTorch's.
+  bool isCorrectnessTest(const EntryPoint &e) {
+    if (!nameHas(llvm::sys::path::filename(e.file), {"test"}) && !nameHas(e.name(), {"test"}))
+      return false;
+    std::set<std::string> keys = index.reachableFrom(e.key);
+    keys.insert(e.key);
+    for (const std::string &key : keys)
+      if (const FunctionFacts *fn = index.function(key); fn && fn->file == e.file)
+        for (const StatementFact &st : fn->statements)
+          if (st.kind == "tolerance_check")
+            return true;
+    return false;
+  }
+
   void classify(EntryPoint &e, const std::vector<Finding> &findings) {
     std::set<std::string> stages;
     for (const Finding &f : findings)
@@ -894,7 +910,13 @@ private:
     bool nameEval = nameHas(e.name(), {"eval", "test", "predict", "infer", "valid", "score", "bench"}) ||
                     nameHas(llvm::sys::path::filename(e.file),
                             {"eval", "test", "predict", "infer", "valid", "score", "bench"});
-    if (!evaluating && (stages.count("loop") || stages.count("optimizer"))) {
+    if (!evaluating && (stages.count("loop") || stages.count("optimizer")) && isCorrectnessTest(e)) {
+      e.kind = "other";
+      e.confidence = 0.7;
+      e.evidence.push_back({"a correctness test: named a test, it checks results against expected values "
+                            "within a tolerance (it trains to test the code, not to teach a model)",
+                            0});
+    } else if (!evaluating && (stages.count("loop") || stages.count("optimizer"))) {
       e.kind = "train";
       e.confidence = stages.count("loop") ? 0.8 : 0.6;
       e.evidence.push_back({stages.count("loop") ? "reaches a training loop (a loop whose body reaches a "

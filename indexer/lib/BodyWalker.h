@@ -402,6 +402,8 @@ private:
   void analyseAssign(const Expr *op, const Expr *lhs, const Expr *rhs);
 
   void analyseEquality(const Expr *op, const Expr *a, const Expr *b);
+  /// fabs(a - b), or a local variable initialised with it.
+  bool isAbsoluteDifference(const Expr *e) const;
 
   void addStatement(const char *kind, const Stmt *s, const Expr *target) {
     StatementFact f;

@@ -2,7 +2,7 @@
 // declaration or an operator in a function body means for the stage rules (param_update,
 // lr_update, adaptive_update, momentum, mac, loss_accumulate, loss_value, onehot_grad,
 // count_correct, zero_grad, gather, shuffle, argmax_compare, sq_diff, variance, normalize,
-// average, relu, file_read/file_write through streams). Members of the body walker
+// average, relu, tolerance_check, file_read/file_write through streams). Members of the body walker
 // (BodyWalker.h), which records each kind with addStatement.
 #include "BodyWalker.h"
 
@@ -44,6 +44,14 @@ bool BodyWalker::VisitBinaryOperator(BinaryOperator *bo) {
     break;
   case BO_EQ:
     analyseEquality(bo, bo->getLHS(), bo->getRHS());
+    break;
+  case BO_LT:
+  case BO_LE:
+  case BO_GT:
+  case BO_GE:
+    // |a - b| <= tol: a result checked against an expected value (a correctness test).
+    if (isAbsoluteDifference(bo->getLHS()) || isAbsoluteDifference(bo->getRHS()))
+      addStatement("tolerance_check", bo, nullptr);
     break;
   case BO_Mul: {
     const Expr *l = strip(bo->getLHS()), *r = strip(bo->getRHS());
@@ -251,6 +259,23 @@ void BodyWalker::analyseAssign(const Expr *op, const Expr *lhs, const Expr *rhs)
              containsProduct(top->getRHS())) {
     addStatement("momentum", op, lhs);
   }
+}
+
+bool BodyWalker::isAbsoluteDifference(const Expr *e) const {
+  e = strip(e);
+  // float diff = fabsf(a[i] - b[i]); ... diff <= tol
+  if (const auto *ref = dyn_cast<DeclRefExpr>(e))
+    if (const auto *var = dyn_cast<VarDecl>(ref->getDecl()); var && var->getInit() && var->isLocalVarDecl())
+      e = strip(var->getInit());
+  const auto *call = dyn_cast<CallExpr>(e);
+  const FunctionDecl *callee = call ? call->getDirectCallee() : nullptr;
+  if (!callee || call->getNumArgs() != 1 || !callee->getDeclName().isIdentifier())
+    return false;
+  llvm::StringRef name = callee->getName();
+  if (name != "fabs" && name != "fabsf" && name != "fabsl" && name != "abs")
+    return false;
+  const auto *sub = dyn_cast<BinaryOperator>(strip(call->getArg(0)));
+  return sub && sub->getOpcode() == BO_Sub;
 }
 
 void BodyWalker::analyseEquality(const Expr *op, const Expr *a, const Expr *b) {

@@ -643,5 +643,48 @@ int main(void) {
   ASSERT_NE(epochs, nullptr) << listFindings(a);
   EXPECT_LT(epochs->order, test->order);
 }
+constexpr const char *kCheckedTraining = R"(
+#include <math.h>
+#include <stdio.h>
+static float w[4];
+static float step(const float *x, float y) {
+  float p = 0;
+  for (int i = 0; i < 4; ++i) p += w[i] * x[i];
+  float d = p - y;
+  for (int i = 0; i < 4; ++i) w[i] -= 0.1f * d * x[i];
+  return d * d;
+}
+static int check_tensor(const float *a, const float *b, int n) {
+  int ok = 1;
+  for (int i = 0; i < n; ++i) {
+    float diff = fabsf(a[i] - b[i]);
+    ok = ok && (diff <= 1e-2f);
+  }
+  return ok;
+}
+int main(void) {
+  float x[4] = {1, 2, 3, 4}, expected[4] = {0}, losses[10];
+  for (int s = 0; s < 10; ++s) losses[s] = step(x, 1.0f);
+  printf("%s\n", check_tensor(w, expected, 4) ? "OK" : "FAIL");
+  return losses[9] > 1;
+}
+)";
+
+TEST(EntryKind, ATestThatChecksTrainingResultsWithinAToleranceIsOther) {
+  // llm.c's test_gpt2: runs training steps, then compares them with expected values.
+  Analysis test = analyseCode(kCheckedTraining, false, "test_gpt2.c");
+  ASSERT_EQ(test.entries.size(), 1u);
+  EXPECT_EQ(test.entries[0].kind, "other") << listFindings(test);
+  // The same code in a program that is not named a test trains; the name alone decides nothing.
+  Analysis train = analyseCode(kCheckedTraining, false, "train_gpt2.c");
+  ASSERT_EQ(train.entries.size(), 1u);
+  EXPECT_EQ(train.entries[0].kind, "train");
+  std::string unchecked = kCheckedTraining;
+  unchecked.replace(unchecked.find("(diff <= 1e-2f)"), 15, "(diff == 0)");
+  Analysis plain = analyseCode(unchecked, false, "test_gpt2.c");
+  ASSERT_EQ(plain.entries.size(), 1u);
+  EXPECT_EQ(plain.entries[0].kind, "train");
+}
+
 } // namespace
 } // namespace tourguide::indexer::test
