@@ -685,6 +685,17 @@ private:
     return "loop";
   }
 
+  /// Whether the training loop `outer` holds another training loop beside `inner` (its
+  /// batches), so that `inner` is a phase of its own (a validation pass), not the forward
+  /// half of the step `outer` itself takes.
+  static bool hasPhaseBeside(const FunctionFacts &fn, const std::vector<bool> &training, int outer, int inner) {
+    for (size_t c = 0; c < fn.loops.size(); ++c)
+      if (static_cast<int>(c) != outer && training[c] && loopEncloses(fn, static_cast<int>(c), outer) &&
+          !loopEncloses(fn, inner, static_cast<int>(c)))
+        return true;
+    return false;
+  }
+
   void walk(const EntryPoint &entry, std::vector<Finding> &out) {
     constructedAt.clear();
     wrappedHere.clear();
@@ -715,14 +726,19 @@ private:
       training[l] = evaluating ? isEvaluation(infos[l]) : isTraining(infos[l]);
     }
     // A training program also evaluates (mushroom: train, then a loop over the test rows
-    // calling fann_test): such a loop, outside any training loop, is a stop of its own.
+    // calling fann_test; a test() called each epoch; kann's validation pass after each
+    // epoch's batches): such a loop is a stop of its own. Not the per-sample forward loop of
+    // a training step, whose update follows it in the enclosing loop or function.
     std::vector<bool> evaluation(fn.loops.size());
-    if (!evaluating && !insideTrainingLoop)
+    // Called from a training loop, only a function named as an evaluation (test, eval,
+    // valid) that updates nothing holds one: the loops of the step's kernels are not.
+    if (!evaluating && (!insideTrainingLoop || (nameHas(fn.name, {"test", "eval", "valid"}) &&
+                                                !closureOf(key).count("optimizer"))))
       for (size_t l = 0; l < fn.loops.size(); ++l)
         if (!training[l] && isEvaluation(infos[l])) {
           evaluation[l] = true;
           for (int p = fn.loops[l].parent; p >= 0; p = fn.loops[p].parent)
-            if (training[p])
+            if (training[p] && !hasPhaseBeside(fn, training, p, static_cast<int>(l)))
               evaluation[l] = false;
         }
     // For evaluation keep only the outermost such loop of a function (not per-row loops).

@@ -686,5 +686,57 @@ TEST(EntryKind, ATestThatChecksTrainingResultsWithinAToleranceIsOther) {
   EXPECT_EQ(plain.entries[0].kind, "train");
 }
 
+TEST(LibraryApi, AValidationPassEachEpochIsAnEvaluationStop) {
+  // Two shapes: a test() called after each epoch (the libtorch MNIST example), and a
+  // validation loop beside the batch loop inside the epoch loop (kann's kann_train_fnn1b). The
+  // forward loop inside a training step, whose update follows it, is not an evaluation.
+  Analysis a = analyseCode(R"(
+#include <math.h>
+static float w[4];
+static float forward(const float *x) {
+  float s = 0;
+  for (int i = 0; i < 4; ++i) s += w[i] * x[i];
+  return 1.0f / (1.0f + expf(-s));
+}
+static float loss_of(float p, float y) { return (p - y) * (p - y); }
+static void train_step(float rows[8][4], const float *labels) {
+  float grad = 0;
+  for (int r = 0; r < 8; ++r) {
+    float loss = loss_of(forward(rows[r]), labels[r]);
+    grad += loss;
+  }
+  for (int i = 0; i < 4; ++i) w[i] -= 0.01f * grad * w[i];
+}
+static float test(float rows[8][4], const float *labels) {
+  float loss = 0;
+  for (int r = 0; r < 8; ++r) {
+    loss += loss_of(forward(rows[r]), labels[r]);
+  }
+  return loss;
+}
+int main(void) {
+  float rows[8][4] = {{0}}, labels[8] = {0}, val_loss = 0;
+  for (int epoch = 0; epoch < 10; ++epoch) {
+    for (int batch = 0; batch < 4; ++batch) {
+      train_step(rows, labels);
+    }
+    for (int v = 0; v < 8; ++v) {
+      val_loss += loss_of(forward(rows[v]), labels[v]);
+    }
+    test(rows, labels);
+  }
+  return val_loss > 1;
+}
+)",
+                           false, "train.c");
+  ASSERT_EQ(a.entries.size(), 1u);
+  EXPECT_EQ(a.entries[0].kind, "train");
+  EXPECT_NE(findingOf(a, "loop", "evaluation", "test"), nullptr) << listFindings(a);
+  const Finding *validation = findingOf(a, "loop", "evaluation", "main");
+  ASSERT_NE(validation, nullptr) << listFindings(a);
+  EXPECT_EQ(validation->line, 31u) << listFindings(a); // the `for (int v ...` beside the batches
+  EXPECT_EQ(findingOf(a, "loop", "evaluation", "train_step"), nullptr) << listFindings(a);
+}
+
 } // namespace
 } // namespace tourguide::indexer::test
