@@ -627,6 +627,17 @@ private:
     return !info.reached.count("optimizer") && info.reached.count("model") &&
            (info.reached.count("metrics") || info.reached.count("loss"));
   }
+  /// A loop that calls the model from outside it, scoring nothing: an inference program's
+  /// generation or prediction loop (llama2.c's `while (pos < steps)` calling forward, then
+  /// sampling the next token). The loops inside the model's own functions are not.
+  bool isInference(const FunctionFacts &fn, const std::string &key, const LoopInfo &info) {
+    if (!info.reached.count("model") || info.reached.count("optimizer"))
+      return false;
+    if (fn.isMain || insideTrainingLoop || insideModel)
+      return false; // the program's own loop, not one inside the model or inside that loop
+    const std::vector<StageMatch> &own = stagesOf(key);
+    return std::none_of(own.begin(), own.end(), [](const StageMatch &m) { return m.stage == "model"; });
+  }
   bool evaluating = false;
   std::string alternativeTo;                 ///< Set while walking a non-default overrider.
   std::map<std::string, unsigned> constructedAt; ///< Class -> order of its first creation.
@@ -640,6 +651,7 @@ private:
   bool insideTrainingLoop = false; ///< The function being walked was called from a training loop.
   bool insideBuilder = false;      ///< ... from a function that builds the network.
   bool insideCheckpoint = false;   ///< ... from a function that saves or restores the model.
+  bool insideModel = false;        ///< ... from a function of the model.
 
   bool functionHasTrainingLoop(const std::string &key) {
     auto it = trainingLoopCache.find(key);
@@ -723,7 +735,7 @@ private:
     std::vector<LoopInfo> infos(fn.loops.size());
     for (size_t l = 0; l < fn.loops.size(); ++l) {
       infos[l] = loopReach(fn, static_cast<int>(l));
-      training[l] = evaluating ? isEvaluation(infos[l]) : isTraining(infos[l]);
+      training[l] = evaluating ? isEvaluation(infos[l]) || isInference(fn, key, infos[l]) : isTraining(infos[l]);
     }
     // A training program also evaluates (mushroom: train, then a loop over the test rows
     // calling fann_test; a test() called each epoch; kann's validation pass after each
@@ -794,7 +806,11 @@ private:
       unsigned level = commandLevel;
       if (!followsCommand(*item.call, level))
         continue; // another subcommand's branch
-      bool saved = insideTrainingLoop, savedBuilder = insideBuilder, savedCheckpoint = insideCheckpoint;
+      bool saved = insideTrainingLoop, savedBuilder = insideBuilder, savedCheckpoint = insideCheckpoint,
+           savedModel = insideModel;
+      insideModel = insideModel || std::any_of(stages.begin(), stages.end(), [](const StageMatch &m) {
+                      return m.stage == "model";
+                    });
       insideBuilder = insideBuilder || std::any_of(stages.begin(), stages.end(), [](const StageMatch &m) {
                         return m.role == "build";
                       });
@@ -828,6 +844,7 @@ private:
       insideTrainingLoop = saved;
       insideBuilder = savedBuilder;
       insideCheckpoint = savedCheckpoint;
+      insideModel = savedModel;
     }
   }
 

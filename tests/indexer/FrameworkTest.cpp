@@ -738,5 +738,51 @@ int main(void) {
   EXPECT_EQ(findingOf(a, "loop", "evaluation", "train_step"), nullptr) << listFindings(a);
 }
 
+TEST(EntryKind, AnInferenceProgramsGenerationLoopIsItsStopAndNoTrainingLoop) {
+  // llama2.c's run: generate() loops over positions calling forward, then picks the next
+  // token. That loop is the program's stop (role evaluation); forward's own loops are not.
+  Analysis a = analyseCode(R"(
+#include <math.h>
+static float w[16];
+static void softmax(float *x, int n) {
+  float max = x[0], sum = 0;
+  for (int i = 1; i < n; i++) if (x[i] > max) max = x[i];
+  for (int i = 0; i < n; i++) { x[i] = expf(x[i] - max); sum += x[i]; }
+  for (int i = 0; i < n; i++) x[i] /= sum;
+}
+static float *forward(int token, float *logits) {
+  for (int i = 0; i < 4; i++) {
+    float val = 0;
+    for (int j = 0; j < 4; j++) val += w[i * 4 + j] * (float)(token + j);
+    logits[i] = val;
+  }
+  softmax(logits, 4);
+  return logits;
+}
+static int pick(const float *p, int n) {
+  int best = 0;
+  for (int i = 1; i < n; i++) if (p[i] > p[best]) best = i;
+  return best;
+}
+static void generate(int steps) {
+  float logits[4];
+  int token = 1;
+  for (int pos = 0; pos < steps; pos++) {
+    token = pick(forward(token, logits), 4);
+  }
+}
+int main(void) {
+  generate(16);
+  return 0;
+}
+)",
+                           false, "run.c");
+  ASSERT_EQ(a.entries.size(), 1u);
+  EXPECT_EQ(a.entries[0].kind, "eval") << listFindings(a);
+  EXPECT_NE(findingOf(a, "loop", "evaluation", "generate"), nullptr) << listFindings(a);
+  EXPECT_EQ(findingOf(a, "loop", "evaluation", "forward"), nullptr) << listFindings(a);
+  EXPECT_EQ(findingOf(a, "loop", "evaluation", "softmax"), nullptr) << listFindings(a);
+}
+
 } // namespace
 } // namespace tourguide::indexer::test
