@@ -51,6 +51,13 @@ bool isKnownLibrary(llvm::StringRef folder, llvm::StringRef file) {
          f == "linenoise.h" || f == "linenoise.c" || f == "sqlite3.c" || f == "sqlite3.h";
 }
 
+/// Code a generator wrote (protobuf's and flatbuffers' output, checked in or not): the
+/// accessors of a message are not where a newcomer learns what the program does.
+bool isGenerated(llvm::StringRef file) {
+  return file.endswith(".pb.h") || file.endswith(".pb.cc") || file.endswith(".pb-c.h") ||
+         file.endswith(".pb-c.c") || file.endswith("_generated.h");
+}
+
 bool isUnder(llvm::StringRef path, llvm::StringRef root) {
   if (root.empty())
     return false;
@@ -96,6 +103,11 @@ FileOrigin classifyPath(const std::string &path, const std::string &root, const 
   if (!parts.empty() && isKnownLibrary("", parts.back())) {
     out.origin = Origin::Vendored;
     out.why = "a bundled single-file library (" + parts.back().str() + ")";
+    return out;
+  }
+  if (!parts.empty() && isGenerated(parts.back())) {
+    out.origin = Origin::Vendored;
+    out.why = "generated code (" + parts.back().str() + ")";
     return out;
   }
   out.origin = Origin::Own;

@@ -113,6 +113,11 @@ TEST(SourceOrigin, ClassifiesByPath) {
   EXPECT_EQ(origin("/repo/io/rapidjson/reader.h").origin, Origin::Vendored);
   EXPECT_EQ(origin("/repo/utils/stb_image_resize.h").origin, Origin::Vendored);
   EXPECT_EQ(origin("/repo/include/json.hpp").origin, Origin::Vendored);
+  // Protobuf's output, even checked in (sentencepiece's src/builtin_pb/), is generated code.
+  EXPECT_EQ(origin("/repo/src/builtin_pb/sentencepiece_model.pb.h").origin, Origin::Vendored);
+  EXPECT_EQ(origin("/repo/src/builtin_pb/sentencepiece_model.pb.h").why, "generated code (sentencepiece_model.pb.h)");
+  EXPECT_EQ(origin("/repo/src/model.pb.cc").origin, Origin::Vendored);
+  EXPECT_EQ(origin("/repo/src/probe.h").origin, Origin::Own);
   EXPECT_EQ(origin("/usr/include/stdio.h").origin, Origin::System);
   EXPECT_EQ(origin("/repo/../elsewhere/x.c").origin, Origin::System);
   FileOrigin torch = origin("/opt/libtorch/include/torch/csrc/api/include/torch/nn/module.h");
