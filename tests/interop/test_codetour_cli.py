@@ -15,7 +15,8 @@ step, and the tour-level `ref`, `isPrimary`, `nextTour`, `when`. The copy is bui
   rules, restated in conforms_to_codetour_schema below) with the same files and lines, and
   importing that again gives the same anchors;
 - `tourguide export markdown -o docs/tour.md` links every stop to `path#Lnn` relative to docs/,
-  and each link's line holds the stop's code.
+  and each link's line holds the stop's code; `tourguide export html -o docs/tour.html` too, with
+  that line highlighted in the stop's excerpt.
 
 Configuration (environment): TG_LLDB, TG_PLUGIN, TG_TOURGUIDE, TG_CMAKE, TG_SAMPLE, TG_CODETOUR,
 TG_WORK.
@@ -232,6 +233,26 @@ class CodeTourRoundTrip(unittest.TestCase):
                 self.assertEqual(int(line), line_of(file, code_line))
         self.assertIn("```c\n", md)
         self.assertRegex(md, r"\n> +\d+ \|     double total = 0\.0;\n")
+
+    def test_exports_an_html_walkthrough(self):
+        html_path = os.path.join(REPO, "docs", "tour.html")
+        os.makedirs(os.path.dirname(html_path), exist_ok=True)
+        code, out = run([TOURGUIDE, "export", "html", "-p", "build", "-o", html_path, TOUR], cwd=REPO)
+        self.assertEqual(code, 0, out)
+        with open(html_path, encoding="utf-8") as f:
+            html = f.read()
+        self.assertTrue(html.startswith("<!DOCTYPE html>"))
+        self.assertIn("<h1>mlp_c in eight steps</h1>", html)
+        links = re.findall(r'<a href="(\.\./[^"#]+)#L(\d+)">', html)
+        self.assertEqual(len(links), 5, html)
+        for (target, line), (_, file, code_line) in zip(links, EXPECTED):
+            path = os.path.normpath(os.path.join(os.path.dirname(html_path), target))
+            self.assertEqual(path, os.path.join(REPO, file))
+            if code_line:
+                self.assertEqual(int(line), line_of(file, code_line))
+                # The stop's line is the highlighted row of its excerpt.
+                self.assertIn('<tr class="here"><td class="ln">%s</td>' % line, html)
+        self.assertNotIn("<script", html)
 
 
 if __name__ == "__main__":
