@@ -32,8 +32,10 @@ packages=(
 )
 if [ "$llvm" != 14 ]; then
   # liblldb-N installs beside lldb-14 (only lldb-N and python3-lldb-N conflict): the CLI links it
-  # (confirm/ hosts a debugger), so the installed CLI and the Debian package need it.
-  packages+=("llvm-$llvm-dev" "libclang-$llvm-dev" "libclang-cpp$llvm-dev" "clang-$llvm" "liblldb-$llvm")
+  # (confirm/ hosts a debugger), so the installed CLI and the Debian package need it. The fuzz
+  # tests build with that version's clang++, which needs its own libFuzzer and sanitizers.
+  packages+=("llvm-$llvm-dev" "libclang-$llvm-dev" "libclang-cpp$llvm-dev" "clang-$llvm" "liblldb-$llvm"
+             "libclang-rt-$llvm-dev")
 fi
 
 # `--list`: the package list, one a line (the test suite checks that the build uses nothing else).
