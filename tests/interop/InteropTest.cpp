@@ -54,6 +54,14 @@ protected:
   }
   void TearDown() override { fs::remove_all(root); }
 
+  /// A walkthrough written to docs/, with one line of context around each stop.
+  WalkthroughOptions docsOptions() const {
+    WalkthroughOptions options;
+    options.outputFolder = (root / "docs").string();
+    options.context = 1;
+    return options;
+  }
+
   /// The function around a line of train.c, as the checker's index would name it.
   EnclosingFunction enclosing() const {
     return [](const std::string &file, unsigned line) -> std::vector<std::string> {
@@ -232,6 +240,16 @@ tours::Tour sampleTour(const fs::path &root) {
   return t;
 }
 
+/// The sample tour cut to its first stop, anchored by file and line only.
+tours::Tour oneStopAt(const fs::path &root, const std::string &file, unsigned line) {
+  tours::Tour t = sampleTour(root);
+  t.stops.resize(1);
+  t.stops[0].anchor = {};
+  t.stops[0].anchor.file = file;
+  t.stops[0].anchor.line = line;
+  return t;
+}
+
 TEST_F(Interop, CodeTourExportHasAStepPerStop) {
   DiskSourceView view(root.string());
   Export e = exportCodeTour(sampleTour(root), view);
@@ -274,9 +292,7 @@ TEST_F(Interop, ATourGoesToCodeTourAndBack) {
 
 TEST_F(Interop, MarkdownHasTextLinksAndSource) {
   DiskSourceView view(root.string());
-  WalkthroughOptions options;
-  options.outputFolder = (root / "docs").string();
-  options.context = 1;
+  WalkthroughOptions options = docsOptions();
   Export e = exportMarkdown(sampleTour(root), view, options);
   const std::string &md = e.text;
   EXPECT_EQ(md.rfind("# The toy loop\n\nFollows `main`.\n\n**Program:** `build/train data`.", 0), 0u) << md;
@@ -301,11 +317,7 @@ TEST_F(Interop, MarkdownHasTextLinksAndSource) {
 
 TEST_F(Interop, MarkdownFencesOutlastBackticksInTheSource) {
   std::ofstream(root / "src" / "fence.c") << "int a;\nconst char *s = \"```\";\nint b;\n";
-  tours::Tour t = sampleTour(root);
-  t.stops.resize(1);
-  t.stops[0].anchor = {};
-  t.stops[0].anchor.file = "src/fence.c";
-  t.stops[0].anchor.line = 2;
+  tours::Tour t = oneStopAt(root, "src/fence.c", 2);
   DiskSourceView view(root.string());
   std::string md = exportMarkdown(t, view).text;
   EXPECT_NE(md.find("\n````c\n  1 | int a;\n> 2 | const char *s = \"```\";\n  3 | int b;\n````\n"), std::string::npos) << md;
@@ -313,9 +325,7 @@ TEST_F(Interop, MarkdownFencesOutlastBackticksInTheSource) {
 
 TEST_F(Interop, HtmlHasTheMarkdownWalkthroughsLinksAndSource) {
   DiskSourceView view(root.string());
-  WalkthroughOptions options;
-  options.outputFolder = (root / "docs").string();
-  options.context = 1;
+  WalkthroughOptions options = docsOptions();
   Export e = exportHtml(sampleTour(root), view, options);
   const std::string &html = e.text;
   EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
@@ -372,11 +382,7 @@ TEST_F(Interop, HtmlRunsAndLoadsNothingFromTheTour) {
 TEST_F(Interop, WalkthroughLinksStayPathsWhenAFolderNameHasAColon) {
   fs::create_directories(root / "javascript:x");
   std::ofstream(root / "javascript:x" / "a.c") << "int a;\n";
-  tours::Tour t = sampleTour(root);
-  t.stops.resize(1);
-  t.stops[0].anchor = {};
-  t.stops[0].anchor.file = "javascript:x/a.c";
-  t.stops[0].anchor.line = 1;
+  tours::Tour t = oneStopAt(root, "javascript:x/a.c", 1);
   DiskSourceView view(root.string());
   Walkthrough walk = walkthroughOf(t, view);
   ASSERT_EQ(walk.stops.size(), 1u);
@@ -387,12 +393,10 @@ TEST_F(Interop, WalkthroughLinksStayPathsWhenAFolderNameHasAColon) {
 TEST(Walkthrough, PassPhraseSaysWhichTime) {
   EXPECT_EQ(passPhrase(0), "");
   EXPECT_EQ(passPhrase(1), "");
-  EXPECT_EQ(passPhrase(2), "the 2nd time the program gets there");
-  EXPECT_EQ(passPhrase(3), "the 3rd time the program gets there");
-  EXPECT_EQ(passPhrase(11), "the 11th time the program gets there");
-  EXPECT_EQ(passPhrase(12), "the 12th time the program gets there");
-  EXPECT_EQ(passPhrase(21), "the 21st time the program gets there");
-  EXPECT_EQ(passPhrase(113), "the 113th time the program gets there");
+  const std::pair<unsigned, const char *> ordinals[] = {{2, "2nd"},   {3, "3rd"},   {4, "4th"},    {11, "11th"},
+                                                        {12, "12th"}, {21, "21st"}, {113, "113th"}};
+  for (const auto &[hit, ordinal] : ordinals)
+    EXPECT_EQ(passPhrase(hit), std::string("the ") + ordinal + " time the program gets there");
 }
 
 TEST(CodeTourWorkspace, IsTheFolderAboveTheToursFolder) {
