@@ -1,10 +1,10 @@
-// `tourguide export markdown|codetour TOUR`: a tour as a Markdown walkthrough or as a CodeTour
-// .tour file (interop/, docs/interop.md). Anchors are resolved in the sources of -p BUILD_DIR
+// `tourguide export markdown|html|codetour TOUR`: a tour as a walkthrough (Markdown or one HTML
+// page) or as a CodeTour .tour file (interop/, docs/interop.md). Anchors are resolved in the sources of -p BUILD_DIR
 // (as `tourguide check` resolves them), or in the files on disk without it.
 #include "InteropSources.h"
 #include "tourguide/cli/Command.h"
 #include "tourguide/interop/CodeTour.h"
-#include "tourguide/interop/MarkdownExport.h"
+#include "tourguide/interop/Walkthrough.h"
 #include "tourguide/tours/Files.h"
 #include "tourguide/tours/TerminalText.h"
 #include "tourguide/tours/TourFile.h"
@@ -16,7 +16,7 @@ namespace tourguide::cli {
 
 namespace {
 
-const char *const kUsage = "tourguide export markdown|codetour [-p BUILD_DIR] [-o OUT] [--link-prefix URL] "
+const char *const kUsage = "tourguide export markdown|html|codetour [-p BUILD_DIR] [-o OUT] [--link-prefix URL] "
                            "[--context N] TOUR";
 
 void printHelp(std::ostream &out) {
@@ -24,6 +24,7 @@ void printHelp(std::ostream &out) {
       << "Writes a tour in another format:\n"
       << "  markdown  a walkthrough to read on a code host: the tour's text, and for each stop its\n"
       << "            stage, title, text, a link path#Lnn to its line and the source lines around it\n"
+      << "  html      the same walkthrough as one self-contained HTML page (nothing in it loads or runs)\n"
       << "  codetour  a .tour file for VS Code's CodeTour: one step per stop, with its file, line,\n"
       << "            title and text (the tour's repo root is the CodeTour workspace)\n\n"
       << "Each stop's line is found from its anchor, as 'tour start' and 'tourguide check' find it.\n\n"
@@ -31,9 +32,9 @@ void printHelp(std::ostream &out) {
       << "  -p BUILD_DIR        folder holding compile_commands.json: functions are looked up in the\n"
       << "                      sources (without it, only file + pattern and file + line anchors resolve)\n"
       << "  -o OUT              write to OUT (default: standard output); links are relative to its folder\n"
-      << "  --link-prefix URL   markdown: links are URL + the path from the repo root\n"
+      << "  --link-prefix URL   markdown, html: links are URL + the path from the repo root\n"
       << "                      (https://github.com/me/repo/blob/main/src/a.c#L12)\n"
-      << "  --context N         markdown: source lines shown above and below each stop (default 3)\n"
+      << "  --context N         markdown, html: source lines shown above and below each stop (default 3)\n"
       << "  -h, --help          show this help\n\n"
       << "Exit status: 0 when every stop resolved, 1 when some did not (the file is still written)\n"
       << "or the tour does not load, 2 when it could not run (usage, no compilation database, an output\n"
@@ -83,8 +84,9 @@ int runExport(const std::vector<std::string> &args) {
       return usageError("one tour at a time: got '" + tourPath + "' and '" + a + "'");
     }
   }
-  if (format != "markdown" && format != "codetour")
-    return usageError(format.empty() ? "no format given" : "unknown format '" + format + "' (markdown or codetour)");
+  if (format != "markdown" && format != "html" && format != "codetour")
+    return usageError(format.empty() ? "no format given"
+                                     : "unknown format '" + format + "' (markdown, html or codetour)");
   if (tourPath.empty())
     return usageError("no tour file given");
 
@@ -104,13 +106,14 @@ int runExport(const std::vector<std::string> &args) {
     std::cerr << "tourguide export: warning: " << warning << "\n";
 
   interop::Export result;
-  if (format == "markdown") {
-    interop::MarkdownOptions options;
+  if (format == "markdown" || format == "html") {
+    interop::WalkthroughOptions options;
     if (!output.empty() && output != "-")
       options.outputFolder = std::filesystem::absolute(output).parent_path().lexically_normal().string();
     options.linkPrefix = linkPrefix;
     options.context = context;
-    result = interop::exportMarkdown(tour, *sources.view, options);
+    result = format == "html" ? interop::exportHtml(tour, *sources.view, options)
+                              : interop::exportMarkdown(tour, *sources.view, options);
   } else {
     result = interop::exportCodeTour(tour, *sources.view);
   }
@@ -130,7 +133,7 @@ int runExport(const std::vector<std::string> &args) {
 }
 
 const CommandRegistration registration(
-    {"export", "write a tour as a Markdown walkthrough or a CodeTour .tour file", kUsage, &runExport});
+    {"export", "write a tour as a walkthrough (Markdown or HTML) or a CodeTour .tour file", kUsage, &runExport});
 
 } // namespace
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages tourguide needs, and nothing when all are present.
 # Runs as root (or through sudo when it exists). One `apt-get update`, then one install.
-# TOURGUIDE_LLVM_VERSION=15|16 adds that version's LLVM and Clang dev packages (the build's
-# -DTOURGUIDE_LLVM_VERSION); its LLDB files come unpacked from Debian's packages at configure time.
+# TOURGUIDE_LLVM_VERSION=15|16 adds that version's LLVM and Clang dev packages and its liblldb (the
+# build's -DTOURGUIDE_LLVM_VERSION); its other LLDB files come unpacked from Debian's packages at
+# configure time.
 set -euo pipefail
 llvm=${TOURGUIDE_LLVM_VERSION:-14}
 
@@ -30,7 +31,11 @@ packages=(
   dpkg-dev file
 )
 if [ "$llvm" != 14 ]; then
-  packages+=("llvm-$llvm-dev" "libclang-$llvm-dev" "libclang-cpp$llvm-dev" "clang-$llvm")
+  # liblldb-N installs beside lldb-14 (only lldb-N and python3-lldb-N conflict): the CLI links it
+  # (confirm/ hosts a debugger), so the installed CLI and the Debian package need it. The fuzz
+  # tests build with that version's clang++, which needs its own libFuzzer and sanitizers.
+  packages+=("llvm-$llvm-dev" "libclang-$llvm-dev" "libclang-cpp$llvm-dev" "clang-$llvm" "liblldb-$llvm"
+             "libclang-rt-$llvm-dev")
 fi
 
 # `--list`: the package list, one a line (the test suite checks that the build uses nothing else).

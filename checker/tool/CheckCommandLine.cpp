@@ -52,7 +52,7 @@ struct CheckOptionsOnCommandLine {
 int runCheckCommand(int argc, const char **argv) {
   static CheckOptionsOnCommandLine o;
   clangfront::CommandLine &commandLine = o.commandLine;
-  llvm::Error usage = commandLine.parse(llvm::makeArrayRef(argv + 1, argv + argc));
+  llvm::Error usage = commandLine.parse(llvm::ArrayRef<const char *>(argv + 1, argv + argc));
   if (!usage && o.tours.empty())
     usage = llvm::createStringError(llvm::inconvertibleErrorCode(), "no tour file given");
   if (!usage)

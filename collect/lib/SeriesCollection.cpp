@@ -105,11 +105,17 @@ std::vector<size_t> SeriesCollection::resumed(bool programRunning) {
 void SeriesCollection::stopped() { budget_.stopped(clock_()); }
 
 std::vector<size_t> SeriesCollection::newRun() {
-  for (auto &s : series_)
-    s.clear();
+  // The locations paused in the last run have their breakpoints disabled: hand them back to be
+  // enabled before clear() forgets that they were paused. The fresh budget owes nothing for them.
+  std::vector<size_t> paused;
+  for (size_t i = 0; i < series_.size(); ++i) {
+    if (series_[i].paused)
+      paused.push_back(i);
+    series_[i].clear();
+  }
   budget_ = CollectionBudget(budget_.limits(), series_.size());
   lastPass_ = -1;
-  return rearm(clock_());
+  return paused;
 }
 
 void SeriesCollection::settleClock(bool programRunning) {

@@ -331,7 +331,7 @@ int runIndexCommand(int argc, const char **argv) {
       argc = i;
       break;
     }
-  llvm::Error usage = o.commandLine.parse(llvm::makeArrayRef(argv + 1, argv + argc));
+  llvm::Error usage = o.commandLine.parse(llvm::ArrayRef<const char *>(argv + 1, argv + argc));
   if (!usage)
     usage = o.commandLine.needBuildPath();
   if (usage) {

@@ -1,77 +1,43 @@
-// `tourguide export markdown`: a tour as a walkthrough to read on a code host (MarkdownExport.h).
-#include "tourguide/interop/MarkdownExport.h"
-
-#include "tourguide/tours/TourFile.h"
+// `tourguide export markdown`: the walkthrough (Walkthrough.h) as Markdown for a code host.
+#include "tourguide/interop/Walkthrough.h"
 
 #include <algorithm>
-#include <filesystem>
 
 namespace tourguide::interop {
 
 namespace {
 
-namespace fs = std::filesystem;
-
-std::string canonical(const std::string &path) {
-  std::error_code ec;
-  fs::path p = fs::weakly_canonical(path, ec);
-  return ec ? fs::path(path).lexically_normal().string() : p.string();
-}
-
-std::string relative(const std::string &path, const std::string &base) {
-  std::string rel = fs::path(canonical(path)).lexically_relative(canonical(base)).string();
-  return rel.empty() ? canonical(path) : rel;
+size_t longestBacktickRun(const std::string &text) {
+  size_t longest = 0, run = 0;
+  for (char c : text) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  return longest;
 }
 
 /// Code between backticks, with enough of them that the code's own backticks do not end it.
 std::string inlineCode(const std::string &code) {
-  size_t longest = 0, run = 0;
-  for (char c : code) {
-    run = c == '`' ? run + 1 : 0;
-    longest = std::max(longest, run);
-  }
-  std::string fence(longest + 1, '`');
+  std::string fence(longestBacktickRun(code) + 1, '`');
   bool pad = !code.empty() && (code.front() == '`' || code.back() == '`');
   return fence + (pad ? " " : "") + code + (pad ? " " : "") + fence;
 }
 
-/// The fence's info string for a source file: "c", "cpp", "cuda", "python", or "".
-std::string languageOf(const std::string &path) {
-  std::string ext = fs::path(path).extension().string();
-  for (char &c : ext)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (ext == ".c")
-    return "c";
-  if (ext == ".cc" || ext == ".cpp" || ext == ".cxx" || ext == ".hpp" || ext == ".hh" || ext == ".hxx" || ext == ".h" ||
-      ext == ".inl" || ext == ".ipp")
-    return "cpp";
-  if (ext == ".cu" || ext == ".cuh")
-    return "cuda";
-  if (ext == ".py")
-    return "python";
-  return {};
-}
-
-/// Lines `line - context` .. `line + context`, numbered, the stop's line marked with '>', in a
-/// fence longer than any run of backticks in them.
-std::string excerpt(const std::vector<std::string> &lines, unsigned line, unsigned context, const std::string &lang) {
-  unsigned first = line > context ? line - context : 1;
-  unsigned last = std::min<unsigned>(line + context, static_cast<unsigned>(lines.size()));
+/// The excerpt, numbered, the stop's line marked with '>', in a fence longer than any run of
+/// backticks in it.
+std::string excerpt(const WalkthroughStop &s) {
+  unsigned last = s.firstLine + static_cast<unsigned>(s.excerpt.size()) - 1;
   size_t width = std::to_string(last).size();
   std::string body;
   size_t longest = 0;
-  for (unsigned n = first; n <= last; ++n) {
+  for (unsigned n = s.firstLine; n <= last; ++n) {
     std::string number = std::to_string(n);
-    const std::string &text = lines[n - 1];
-    size_t run = 0;
-    for (char c : text) {
-      run = c == '`' ? run + 1 : 0;
-      longest = std::max(longest, run);
-    }
-    body += (n == line ? "> " : "  ") + std::string(width - number.size(), ' ') + number + " | " + text + "\n";
+    const std::string &text = s.excerpt[n - s.firstLine];
+    longest = std::max(longest, longestBacktickRun(text));
+    body += (n == s.line ? "> " : "  ") + std::string(width - number.size(), ' ') + number + " | " + text + "\n";
   }
   std::string fence(std::max<size_t>(3, longest + 1), '`');
-  return fence + lang + "\n" + body + fence + "\n";
+  return fence + s.language + "\n" + body + fence + "\n";
 }
 
 std::string watchList(const tours::Stop &stop) {
@@ -87,55 +53,34 @@ std::string watchList(const tours::Stop &stop) {
 
 } // namespace
 
-Export exportMarkdown(const tours::Tour &tour, tours::SourceView &view, const MarkdownOptions &options) {
-  Export out;
-  const std::string root = tours::repoRoot(tour);
-  const std::string base = options.outputFolder.empty() ? root : options.outputFolder;
+Export exportMarkdown(const tours::Tour &tour, tours::SourceView &view, const WalkthroughOptions &options) {
+  Walkthrough walk = walkthroughOf(tour, view, options);
   std::string md = "# " + tour.title + "\n\n";
   if (!tour.description.empty())
     md += tour.description + "\n\n";
-  std::string command = tour.program.path;
-  for (const std::string &a : tour.program.args)
-    command += " " + a;
-  md += "**Program:** " + inlineCode(command) +
+  md += "**Program:** " + inlineCode(walk.command) +
         (tour.program.cwd.empty() ? std::string() : ", run in " + inlineCode(tour.program.cwd)) + ". This walkthrough is " +
-        "the tour `" + fs::path(tour.sourcePath).filename().string() + "` written out; in LLDB, `tour start` plays it " +
-        "with live values.\n\n";
+        "the tour `" + walk.tourFileName + "` written out; in LLDB, `tour start` plays it with live values.\n\n";
 
-  for (size_t i = 0; i < tour.stops.size(); ++i) {
-    const tours::Stop &stop = tour.stops[i];
+  for (size_t i = 0; i < walk.stops.size(); ++i) {
+    const WalkthroughStop &s = walk.stops[i];
+    const tours::Stop &stop = *s.stop;
     md += "## " + std::to_string(i + 1) + ". " + stop.title + "\n\n";
-    tours::AnchorResolution r = tours::resolveAnchor(stop.anchor, view);
-    const tours::AnchorPlace *w = r.winner();
     std::string meta = "*Stage: " + stop.stage + "*";
-    if (w) {
-      std::string fromRoot = relative(w->file, root);
-      std::string target = options.linkPrefix.empty() ? relative(w->file, base) : options.linkPrefix + fromRoot;
-      std::string anchor = "#L" + std::to_string(w->line);
-      meta += " · [" + inlineCode(fromRoot + anchor) + "](" + target + anchor + ")";
-      std::string function = !stop.anchor.function.empty() ? stop.anchor.function
-                             : w->body                     ? w->body->name
-                                                           : std::string();
-      if (!function.empty())
-        meta += " in " + inlineCode(function);
-      if (stop.hit > 1)
-        meta += ", the " + std::to_string(stop.hit) + (stop.hit % 10 == 2 && stop.hit % 100 != 12   ? "nd"
-                                                       : stop.hit % 10 == 3 && stop.hit % 100 != 13 ? "rd"
-                                                                                                     : "th") +
-                " time the program gets there";
+    if (s.resolved) {
+      meta += " · [" + inlineCode(s.place) + "](" + s.link + ")";
+      if (!s.function.empty())
+        meta += " in " + inlineCode(s.function);
+      if (std::string pass = passPhrase(stop.hit); !pass.empty())
+        meta += ", " + pass;
     }
     md += meta + "\n\n";
     if (!stop.text.empty())
       md += stop.text + "\n\n";
-    if (w) {
-      std::string why;
-      if (const std::vector<std::string> *lines = view.lines(w->file, why); lines && w->line <= lines->size())
-        md += excerpt(*lines, w->line, options.context, languageOf(w->file)) + "\n";
-    } else {
-      ++out.unresolved;
-      out.notes.push_back("stop '" + stop.id + "' does not resolve: " + r.why());
-      md += "*This stop's place is not found in the sources: " + r.why() + ".*\n\n";
-    }
+    if (!s.resolved)
+      md += "*This stop's place is not found in the sources: " + s.whyNotResolved + ".*\n\n";
+    else if (!s.excerpt.empty())
+      md += excerpt(s) + "\n";
     if (!stop.watch.empty())
       md += "**Watched values:** " + watchList(stop) + "\n\n";
     if (!stop.collect.empty()) {
@@ -147,8 +92,7 @@ Export exportMarkdown(const tours::Tour &tour, tours::SourceView &view, const Ma
   }
   while (md.size() > 1 && md[md.size() - 1] == '\n' && md[md.size() - 2] == '\n')
     md.pop_back();
-  out.text = md;
-  return out;
+  return Export{md, walk.notes, walk.unresolved};
 }
 
 } // namespace tourguide::interop

@@ -15,10 +15,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <optional>
-#include <sstream>
 
 namespace tourguide::plugin {
 
@@ -106,30 +104,6 @@ std::string parseHit(const std::string &text, unsigned &hit) {
   return {};
 }
 
-/// The text of a `--text-file` (at most 1 MiB), or nullopt with `error`.
-std::optional<std::string> readTextFile(const std::string &path, std::string &error) {
-  std::error_code ec;
-  if (!fs::is_regular_file(path, ec)) {
-    error = "cannot read the text file '" + path + "': " + (fs::exists(path, ec) ? "not a regular file" : "no such file");
-    return std::nullopt;
-  }
-  if (fs::file_size(path, ec) > (1u << 20)) {
-    error = "the text file '" + path + "' is larger than 1 MiB; a stop's text is a few paragraphs";
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (!in.good() && !in.eof()) {
-    error = "cannot read the text file '" + path + "'";
-    return std::nullopt;
-  }
-  std::string out = text.str();
-  while (!out.empty() && (out.back() == '\n' || out.back() == '\r' || out.back() == ' '))
-    out.pop_back();
-  return out;
-}
-
 /// The stop's text from --text or --text-file when given; `given` says whether one was.
 bool textOption(const Options &o, std::string &text, bool &given, std::string &error) {
   std::optional<std::string> inline_ = o.get("--text"), file = o.get("--text-file");
@@ -141,7 +115,7 @@ bool textOption(const Options &o, std::string &text, bool &given, std::string &e
   if (inline_)
     text = *inline_;
   if (file) {
-    std::optional<std::string> read = readTextFile(*file, error);
+    std::optional<std::string> read = readStopTextFile(*file, error);
     if (!read)
       return false;
     text = *read;

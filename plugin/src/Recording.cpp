@@ -13,7 +13,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include <spawn.h>
@@ -52,15 +51,6 @@ std::optional<std::string> inside(const std::string &path, const std::string &fo
   return rel;
 }
 
-std::optional<std::string> readSmallFile(const std::string &path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 /// The running process's arguments (without argv[0]) and working directory, from /proc, when
 /// the process runs on this machine.
 bool processFromProc(lldb::SBProcess process, std::vector<std::string> &args, std::string &cwd) {
@@ -71,7 +61,9 @@ bool processFromProc(lldb::SBProcess process, std::vector<std::string> &args, st
   if (!name || std::strcmp(name, "host") != 0 || pid == LLDB_INVALID_PROCESS_ID || pid == 0)
     return false;
   std::string proc = "/proc/" + std::to_string(pid);
-  std::optional<std::string> cmdline = readSmallFile(proc + "/cmdline");
+  // Linux keeps a process's arguments within its stack limit, which is 8 MiB by default.
+  tours::ReadError readError;
+  std::optional<std::string> cmdline = tours::readBoundedRegularFile(proc + "/cmdline", 8u << 20, readError);
   std::error_code ec;
   fs::path dir = fs::read_symlink(proc + "/cwd", ec);
   if (!cmdline || ec)
@@ -402,13 +394,28 @@ bool editText(const std::string &text, const tours::EditorContext &context, std:
             "; nothing was changed";
     return false;
   }
-  std::optional<std::string> back = readSmallFile(path);
+  tours::ReadError readError;
+  std::optional<std::string> back = tours::readBoundedRegularFile(path, kMaxStopTextBytes, readError);
   if (!back) {
-    error = "cannot read back " + path + " after the editor closed; nothing was changed";
+    error = "cannot read back " + path + " after the editor closed (" + readError.reason() +
+            "); nothing was changed";
     return false;
   }
   edited = tours::textFromEditor(*back);
   return true;
+}
+
+std::optional<std::string> readStopTextFile(const std::string &path, std::string &error) {
+  tours::ReadError readError;
+  std::optional<std::string> text = tours::readBoundedRegularFile(path, kMaxStopTextBytes, readError);
+  if (!text) {
+    error = "cannot read the text file '" + path + "': " + readError.reason() +
+            (readError.step == tours::ReadError::Step::TooLarge ? "; a stop's text is a few paragraphs" : "");
+    return std::nullopt;
+  }
+  while (!text->empty() && (text->back() == '\n' || text->back() == '\r' || text->back() == ' '))
+    text->pop_back();
+  return text;
 }
 
 } // namespace tourguide::plugin

@@ -101,4 +101,14 @@ bool editText(const std::string &text, const tours::EditorContext &context, std:
 /// True when $VISUAL or $EDITOR names an editor.
 bool haveEditor();
 
+/// The largest file read as a stop's text (`--text-file`, the file $EDITOR wrote): a stop's
+/// text is a few paragraphs.
+constexpr size_t kMaxStopTextBytes = 1u << 20;
+
+/// The file `path` read as a stop's text (tours::readBoundedRegularFile: a regular file of at
+/// most kMaxStopTextBytes, so a FIFO or a device never hangs the debugger), with trailing
+/// blank space removed; nullopt with `error` ("cannot read the text file 'a.md': it is a
+/// FIFO (named pipe), not a regular file").
+std::optional<std::string> readStopTextFile(const std::string &path, std::string &error);
+
 } // namespace tourguide::plugin

@@ -1,11 +1,10 @@
 #include "tourguide/report/SessionReport.h"
 
-#include "ReportStyle.h"
 #include "tourguide/charts/NumberFormat.h"
 #include "tourguide/charts/SeriesSummary.h"
 #include "tourguide/report/HtmlEscape.h"
+#include "tourguide/report/PageParts.h"
 #include "tourguide/report/SafeMarkdown.h"
-#include "tourguide/report/StageColors.h"
 #include "tourguide/report/SvgChart.h"
 #include "tourguide/tours/Files.h"
 
@@ -18,17 +17,6 @@ namespace {
 // Everything a tour or the program said goes through esc() or markdownToSafeHtml(); ids,
 // classes and colours in the markup are the report's own (stop numbers, fixed palettes).
 std::string esc(const std::string &text) { return escapeHtml(text); }
-
-/// Inline custom properties that colour a stage badge or card.
-std::string stageStyle(const std::string &stage) {
-  StageColor color = stageColor(stage);
-  return std::string("--fg:") + color.foreground + ";--bg:" + color.background;
-}
-
-std::string badge(const std::string &stage) {
-  return "<span class=\"badge\" style=\"" + stageStyle(stage) + "\">" +
-         esc(stage.empty() ? "stop" : stage) + "</span>";
-}
 
 std::string anchorOf(size_t position) { return "stop-" + std::to_string(position + 1); }
 
@@ -99,7 +87,7 @@ std::string renderContents(const SessionRecord &session) {
       stages.push_back(stop.stage);
   std::string out = "<nav class=\"toc\"><h2>Contents</h2>";
   for (const std::string &stage : stages) {
-    out += "<div class=\"toc-stage\"><div>" + badge(stage) + "</div><ol>";
+    out += "<div class=\"toc-stage\"><div>" + stageBadge(stage) + "</div><ol>";
     for (size_t i = 0; i < session.stops.size(); ++i) {
       const StopRecord &stop = session.stops[i];
       if (stop.stage != stage)
@@ -116,20 +104,6 @@ std::string renderContents(const SessionRecord &session) {
     out += "<div class=\"toc-charts\"><a href=\"#collected-values\">Collected values</a> (" +
            std::to_string(session.series.size()) + ")</div>";
   return out + "</nav>";
-}
-
-std::string renderSource(const StopRecord &stop) {
-  if (stop.sourceLines.empty())
-    return {};
-  std::string out = "<div class=\"source\"><table class=\"source\">";
-  unsigned number = stop.firstSourceLine ? stop.firstSourceLine : 1;
-  for (const std::string &text : stop.sourceLines) {
-    bool here = number == stop.line;
-    out += std::string("<tr") + (here ? " class=\"here\"" : "") + "><td class=\"ln\">" +
-           std::to_string(number) + "</td><td>" + esc(text) + "</td></tr>";
-    ++number;
-  }
-  return out + "</table></div>";
 }
 
 std::string renderWatches(const StopRecord &stop) {
@@ -149,7 +123,7 @@ std::string renderStop(const StopRecord &stop, size_t position, size_t stops) {
   std::string out = "<article class=\"stop" + std::string(stop.reached ? "" : " unreached") +
                     "\" id=\"" + anchorOf(position) + "\" style=\"" + stageStyle(stop.stage) +
                     "\">";
-  out += "<div class=\"stop-head\">" + badge(stop.stage) + "<span class=\"count\">" +
+  out += "<div class=\"stop-head\">" + stageBadge(stop.stage) + "<span class=\"count\">" +
          countOf(stop, position, stops) + "</span>";
   if (stop.reached && !stop.reachedAt.empty())
     out += "<time datetime=\"" + esc(stop.reachedAt) + "\">reached at " +
@@ -167,7 +141,7 @@ std::string renderStop(const StopRecord &stop, size_t position, size_t stops) {
            "</p>";
   if (!stop.markdown.empty())
     out += "<div class=\"md\">" + markdownToSafeHtml(stop.markdown) + "</div>";
-  out += renderSource(stop);
+  out += sourceTable(stop.sourceLines, stop.firstSourceLine, stop.line);
   out += renderWatches(stop);
   return out + "</article>";
 }
@@ -201,14 +175,7 @@ std::string renderSeries(const charts::Series &series, size_t position) {
 
 std::string renderPage(const SessionRecord &session) {
   std::string title = session.tourTitle.empty() ? "Untitled tour" : session.tourTitle;
-  std::string out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">";
-  // Defence in depth: even if something slipped through escaping, nothing may load or run.
-  out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-         "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">";
-  out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">";
-  out += "<meta name=\"generator\" content=\"tourguide\">";
-  out += "<title>" + esc(title) + " · tour report</title>";
-  out += std::string("<style>") + reportStyleSheet() + "</style></head>\n<body><div class=\"page\">";
+  std::string out = pageHead(title + " · tour report") + "<div class=\"page\">";
   out += renderHeader(session);
   out += renderContents(session);
   out += "<main>";

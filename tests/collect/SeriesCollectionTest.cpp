@@ -142,6 +142,31 @@ TEST(SeriesCollection, NewRunForgetsTheValues) {
   EXPECT_TRUE(c.series()[i].y.empty());
 }
 
+TEST(SeriesCollection, NewRunEnablesTheLocationsTheBudgetPaused) {
+  // A restart (`tour start` again, a new process) begins with a fresh budget: a location paused
+  // in the last run must be handed back to be enabled, or its breakpoint stays disabled and the
+  // new run collects nothing there.
+  double now = 0;
+  SeriesCollection c(tightLimits(), [&] { return now; });
+  size_t paused = c.add(spec("loss"));
+  size_t running = c.add(spec("acc"));
+  c.shareBudget();
+  FakeFrame frame{{{"loss", 1.0}, {"acc", 0.5}}};
+  c.resumed(false);
+  SeriesCollection::PassOutcome outcome;
+  for (int passes = 0; !outcome.pause && passes < 100; ++passes)
+    outcome = c.pass(paused, now, frame.reader());
+  ASSERT_TRUE(c.series()[paused].paused);
+  ASSERT_FALSE(c.series()[running].paused);
+  EXPECT_EQ(c.newRun(), (std::vector<size_t>{paused}));
+  EXPECT_FALSE(c.series()[paused].paused);
+  EXPECT_EQ(c.series()[paused].pauses, 0u);
+  // The fresh budget lets it be read again at once.
+  c.resumed(false);
+  EXPECT_FALSE(c.pass(paused, now, frame.reader()).pause);
+  EXPECT_EQ(c.series()[paused].y.size(), 1u);
+}
+
 TEST(SeriesCollection, SpecAndPlaceText) {
   tourguide::tours::Collect entry;
   entry.name = "loss";

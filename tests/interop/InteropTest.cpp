@@ -1,10 +1,10 @@
-// CodeTour import and export and the Markdown walkthrough (interop/) on a small repo written to
+// CodeTour import and export and the walkthrough in Markdown and HTML (interop/) on a small repo written to
 // a temporary folder: every kind of CodeTour step and what it becomes, every key that is dropped
 // (and that nothing is run), the errors of files that are not CodeTour tours, the exported
 // steps and links, and a tour taken to CodeTour and back.
 #include "tourguide/interop/CodeTour.h"
 #include "tourguide/interop/DiskSourceView.h"
-#include "tourguide/interop/MarkdownExport.h"
+#include "tourguide/interop/Walkthrough.h"
 #include "tourguide/tours/TourFile.h"
 
 #include <gtest/gtest.h>
@@ -53,6 +53,14 @@ protected:
     std::ofstream(root / "src" / "train.c") << kTrainC;
   }
   void TearDown() override { fs::remove_all(root); }
+
+  /// A walkthrough written to docs/, with one line of context around each stop.
+  WalkthroughOptions docsOptions() const {
+    WalkthroughOptions options;
+    options.outputFolder = (root / "docs").string();
+    options.context = 1;
+    return options;
+  }
 
   /// The function around a line of train.c, as the checker's index would name it.
   EnclosingFunction enclosing() const {
@@ -232,6 +240,16 @@ tours::Tour sampleTour(const fs::path &root) {
   return t;
 }
 
+/// The sample tour cut to its first stop, anchored by file and line only.
+tours::Tour oneStopAt(const fs::path &root, const std::string &file, unsigned line) {
+  tours::Tour t = sampleTour(root);
+  t.stops.resize(1);
+  t.stops[0].anchor = {};
+  t.stops[0].anchor.file = file;
+  t.stops[0].anchor.line = line;
+  return t;
+}
+
 TEST_F(Interop, CodeTourExportHasAStepPerStop) {
   DiskSourceView view(root.string());
   Export e = exportCodeTour(sampleTour(root), view);
@@ -274,9 +292,7 @@ TEST_F(Interop, ATourGoesToCodeTourAndBack) {
 
 TEST_F(Interop, MarkdownHasTextLinksAndSource) {
   DiskSourceView view(root.string());
-  MarkdownOptions options;
-  options.outputFolder = (root / "docs").string();
-  options.context = 1;
+  WalkthroughOptions options = docsOptions();
   Export e = exportMarkdown(sampleTour(root), view, options);
   const std::string &md = e.text;
   EXPECT_EQ(md.rfind("# The toy loop\n\nFollows `main`.\n\n**Program:** `build/train data`.", 0), 0u) << md;
@@ -301,14 +317,86 @@ TEST_F(Interop, MarkdownHasTextLinksAndSource) {
 
 TEST_F(Interop, MarkdownFencesOutlastBackticksInTheSource) {
   std::ofstream(root / "src" / "fence.c") << "int a;\nconst char *s = \"```\";\nint b;\n";
-  tours::Tour t = sampleTour(root);
-  t.stops.resize(1);
-  t.stops[0].anchor = {};
-  t.stops[0].anchor.file = "src/fence.c";
-  t.stops[0].anchor.line = 2;
+  tours::Tour t = oneStopAt(root, "src/fence.c", 2);
   DiskSourceView view(root.string());
   std::string md = exportMarkdown(t, view).text;
   EXPECT_NE(md.find("\n````c\n  1 | int a;\n> 2 | const char *s = \"```\";\n  3 | int b;\n````\n"), std::string::npos) << md;
+}
+
+TEST_F(Interop, HtmlHasTheMarkdownWalkthroughsLinksAndSource) {
+  DiskSourceView view(root.string());
+  WalkthroughOptions options = docsOptions();
+  Export e = exportHtml(sampleTour(root), view, options);
+  const std::string &html = e.text;
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_NE(html.find("<title>The toy loop · walkthrough</title>"), std::string::npos) << html;
+  EXPECT_NE(html.find("<div class=\"description\"><p>Follows <code>main</code>.</p>\n</div>"), std::string::npos);
+  EXPECT_NE(html.find("<dt>Program</dt><dd><code>build/train data</code></dd>"), std::string::npos) << html;
+  EXPECT_NE(html.find("<h2>The loss of the batch</h2><p class=\"where\"><a href=\"../src/train.c#L15\">"
+                      "src/train.c#L15</a></p><div class=\"md\"><p>One call per batch.</p>\n</div>"
+                      "<div class=\"source\"><table class=\"source\"><tr><td class=\"ln\">14</td>"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<tr class=\"here\"><td class=\"ln\">15</td><td>    float loss = loss_of(x, 4);   // the loss of "
+                      "the batch</td></tr><tr><td class=\"ln\">16</td><td>    printf(&quot;loss %f `code`\\n&quot;, "
+                      "loss);</td></tr></table></div>"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<h3 class=\"part\">Watched values</h3><p><code>loss</code>, <code>x</code> (inputs)</p>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<a href=\"../src/train.c#L16\">src/train.c#L16</a>, the 2nd time the program gets there</p>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<h2>Nowhere</h2><div class=\"md\"><p>A function that is gone.</p>\n</div><p class=\"why\">This "
+                      "stop's place is not found in the sources: "),
+            std::string::npos)
+      << html;
+  // The same model as the Markdown walkthrough: the same notes for the same stops.
+  Export md = exportMarkdown(sampleTour(root), view, options);
+  EXPECT_EQ(e.unresolved, 1u);
+  EXPECT_EQ(e.notes, md.notes);
+  options.linkPrefix = "https://git.example/repo/blob/main/";
+  EXPECT_NE(exportHtml(sampleTour(root), view, options).text.find("href=\"https://git.example/repo/blob/main/src/"
+                                                                    "train.c#L15\""),
+            std::string::npos);
+}
+
+TEST_F(Interop, HtmlRunsAndLoadsNothingFromTheTour) {
+  tours::Tour t = sampleTour(root);
+  t.title = "</title><script>alert(1)</script>";
+  t.description = "<script>alert(2)</script> [x](javascript:alert(3)) ![img](https://example.com/a.png)";
+  t.stops[0].title = "<img src=x onerror=alert(4)>";
+  t.stops[0].text = "<iframe src=\"https://example.com\"></iframe>\n\n[y](javascript:alert(5))";
+  t.stops[0].watch = {{"a<b && c>\"d\"", "l<abel>", "", {}}};
+  t.stops[0].collect = {{"loss", "<b>loss</b>", "", "", {}, 1, {}}};
+  t.program.path = "build/<train>";
+  DiskSourceView view(root.string());
+  std::string html = exportHtml(t, view).text;
+  for (const char *bad : {"<script", "javascript:", "<img", "<iframe", "src=\"https://", "<b>"})
+    EXPECT_EQ(html.find(bad), std::string::npos) << bad << "\n" << html;
+  EXPECT_NE(html.find("<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; · walkthrough</title>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<code>a&lt;b &amp;&amp; c&gt;&quot;d&quot;</code> (l&lt;abel&gt;)"), std::string::npos) << html;
+  EXPECT_NE(html.find("default-src 'none'"), std::string::npos);
+}
+
+TEST_F(Interop, WalkthroughLinksStayPathsWhenAFolderNameHasAColon) {
+  fs::create_directories(root / "javascript:x");
+  std::ofstream(root / "javascript:x" / "a.c") << "int a;\n";
+  tours::Tour t = oneStopAt(root, "javascript:x/a.c", 1);
+  DiskSourceView view(root.string());
+  Walkthrough walk = walkthroughOf(t, view);
+  ASSERT_EQ(walk.stops.size(), 1u);
+  EXPECT_EQ(walk.stops[0].link, "./javascript:x/a.c#L1");
+  EXPECT_EQ(walk.stops[0].place, "javascript:x/a.c#L1");
+}
+
+TEST(Walkthrough, PassPhraseSaysWhichTime) {
+  EXPECT_EQ(passPhrase(0), "");
+  EXPECT_EQ(passPhrase(1), "");
+  const std::pair<unsigned, const char *> ordinals[] = {{2, "2nd"},   {3, "3rd"},   {4, "4th"},    {11, "11th"},
+                                                        {12, "12th"}, {21, "21st"}, {113, "113th"}};
+  for (const auto &[hit, ordinal] : ordinals)
+    EXPECT_EQ(passPhrase(hit), std::string("the ") + ordinal + " time the program gets there");
 }
 
 TEST(CodeTourWorkspace, IsTheFolderAboveTheToursFolder) {

@@ -15,7 +15,8 @@ step, and the tour-level `ref`, `isPrimary`, `nextTour`, `when`. The copy is bui
   rules, restated in conforms_to_codetour_schema below) with the same files and lines, and
   importing that again gives the same anchors;
 - `tourguide export markdown -o docs/tour.md` links every stop to `path#Lnn` relative to docs/,
-  and each link's line holds the stop's code.
+  and each link's line holds the stop's code; `tourguide export html -o docs/tour.html` too, with
+  that line highlighted in the stop's excerpt.
 
 Configuration (environment): TG_LLDB, TG_PLUGIN, TG_TOURGUIDE, TG_CMAKE, TG_SAMPLE, TG_CODETOUR,
 TG_WORK.
@@ -215,23 +216,40 @@ class CodeTourRoundTrip(unittest.TestCase):
             anchors = [s["anchor"] for s in json.load(f)["stops"]]
         self.assertEqual(anchors, [s["anchor"] for s in self.tour["stops"]])
 
-    def test_exports_a_markdown_walkthrough(self):
-        md_path = os.path.join(REPO, "docs", "tour.md")
-        os.makedirs(os.path.dirname(md_path), exist_ok=True)
-        code, out = run([TOURGUIDE, "export", "markdown", "-p", "build", "-o", md_path, TOUR], cwd=REPO)
-        self.assertEqual(code, 0, out)
-        with open(md_path, encoding="utf-8") as f:
-            md = f.read()
-        self.assertTrue(md.startswith("# mlp_c in eight steps\n"))
-        links = re.findall(r"\]\((\.\./[^)#]+)#L(\d+)\)", md)
-        self.assertEqual(len(links), 5, md)
+    def assert_links_lead_to_the_stops(self, links, written, text):
+        """Each (target, line) link, relative to the file `written`, leads to its stop's file and line."""
+        self.assertEqual(len(links), 5, text)
         for (target, line), (_, file, code_line) in zip(links, EXPECTED):
-            path = os.path.normpath(os.path.join(os.path.dirname(md_path), target))
+            path = os.path.normpath(os.path.join(os.path.dirname(written), target))
             self.assertEqual(path, os.path.join(REPO, file))
             if code_line:
                 self.assertEqual(int(line), line_of(file, code_line))
+
+    def export_walkthrough(self, form, name):
+        """Runs `tourguide export FORM -o docs/NAME`; returns the path written and its text."""
+        path = os.path.join(REPO, "docs", name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        code, out = run([TOURGUIDE, "export", form, "-p", "build", "-o", path, TOUR], cwd=REPO)
+        self.assertEqual(code, 0, out)
+        with open(path, encoding="utf-8") as f:
+            return path, f.read()
+
+    def test_exports_a_markdown_walkthrough(self):
+        md_path, md = self.export_walkthrough("markdown", "tour.md")
+        self.assertTrue(md.startswith("# mlp_c in eight steps\n"))
+        self.assert_links_lead_to_the_stops(re.findall(r"\]\((\.\./[^)#]+)#L(\d+)\)", md), md_path, md)
         self.assertIn("```c\n", md)
         self.assertRegex(md, r"\n> +\d+ \|     double total = 0\.0;\n")
+
+    def test_exports_an_html_walkthrough(self):
+        html_path, html = self.export_walkthrough("html", "tour.html")
+        self.assertTrue(html.startswith("<!DOCTYPE html>"))
+        self.assertIn("<h1>mlp_c in eight steps</h1>", html)
+        links = re.findall(r'<a href="(\.\./[^"#]+)#L(\d+)">', html)
+        self.assert_links_lead_to_the_stops(links, html_path, html)
+        for _, line in links[1:]:  # the stops on a line of code: highlighted in their excerpts
+            self.assertIn('<tr class="here"><td class="ln">%s</td>' % line, html)
+        self.assertNotIn("<script", html)
 
 
 if __name__ == "__main__":

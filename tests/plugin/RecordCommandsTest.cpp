@@ -2,8 +2,9 @@
 // LLDB on the toy program: each misuse with its exact message (and LLDB still usable), what
 // each change writes (at once, in the writer's layout), `hit` counted from the breakpoint the
 // program is stopped at, recording into the tour being played (after its current stop, and
-// an edit shown at once by `tour show`), $EDITOR failing, and a hand-broken file never
-// overwritten. The end-to-end session in the lldb executable is record/test_record_session.py.
+// an edit shown at once by `tour show`), $EDITOR failing, text files that are not regular or
+// too large, and a hand-broken file never overwritten. The end-to-end session in the lldb
+// executable is record/test_record_session.py.
 #include "LldbSession.h"
 #include "TourTestSupport.h"
 #include "tourguide/tours/TourFile.h"
@@ -15,6 +16,7 @@
 #include <fstream>
 #include <sstream>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace tourguide::testing;
@@ -101,7 +103,7 @@ TEST_F(Recording, ArgumentsAreCheckedFirst) {
   EXPECT_EQ(fails("tour add --hit 0").err, "'--hit' needs a whole number from 1 to 4294967295, got '0'");
   EXPECT_EQ(fails("tour add --text a --text-file b").err, "'--text' and '--text-file' both give the text: use one");
   EXPECT_EQ(fails("tour add --text-file /nonexistent/t.md").err,
-            "cannot read the text file '/nonexistent/t.md': no such file");
+            "cannot read the text file '/nonexistent/t.md': No such file or directory");
   EXPECT_EQ(fails("tour add --stage Data").err,
             "'Data' is not a stage name: a lowercase letter, then lowercase letters, digits, '-' or '_' (tourguide "
             "knows data, loop, model, loss, optimizer, metrics, setup, checkpoint)");
@@ -183,6 +185,27 @@ TEST_F(Recording, EachChangeIsWrittenAtOnce) {
   EXPECT_NE(r.out.find("Recording into " + tour + " ('The toy, recorded', 2 stops)"), std::string::npos) << r.out;
   works("tour remove third-call");
   EXPECT_EQ(saved().stops.size(), 1u);
+}
+
+TEST_F(Recording, TextFilesAreReadOnlyWhenRegularAndSmall) {
+  // Through the one bounded reader (tours::readBoundedRegularFile): a FIFO nobody writes to is
+  // refused at once instead of hanging the debugger, a huge file is never read whole.
+  stopInLoss();
+  works("tour new " + tour);
+  fs::path fifo = dir / "notes.fifo";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  EXPECT_EQ(fails("tour add --text-file " + fifo.string()).err,
+            "cannot read the text file '" + fifo.string() + "': it is a FIFO (named pipe), not a regular file");
+  fs::path big = dir / "big.md";
+  std::ofstream(big) << std::string((1u << 20) + 1, 'x');
+  EXPECT_EQ(fails("tour add --text-file " + big.string()).err,
+            "cannot read the text file '" + big.string() +
+                "': it is larger than 1 MiB; a stop's text is a few paragraphs");
+  EXPECT_FALSE(fs::exists(tour));
+  fs::path notes = dir / "notes.md";
+  std::ofstream(notes) << "From a file.\n\n";
+  works("tour add --text-file " + notes.string());
+  EXPECT_EQ(saved().stops.at(0).text, "From a file.");
 }
 
 TEST_F(Recording, AHandBrokenFileIsNeverOverwritten) {

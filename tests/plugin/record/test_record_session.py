@@ -1,17 +1,20 @@
 """A tour recorded in a real lldb, end to end, as an author would do it on a sample repo.
 
 A copy of sample_repos/mlp_c is built on its own (cmake, with compile_commands.json). One
-session in the lldb executable (batch mode) then records a tour with the `tour` commands only:
-`tour new`, three `tour add` with watches and text from files, a fourth added with its text
-written in $EDITOR and then removed, a `tour move`, a `tour edit` whose text is written in
-$EDITOR, and `tour save`. $EDITOR is a script standing in for the author: it keeps the template
-it was given (which must show the source and the values) and writes a new text above the cut
-line. The saved tour must then:
+session in the lldb executable (batch mode) then records a five-stop tour with the `tour`
+commands only, never touching the JSON: `tour new`, five `tour add` with watches and text from
+files (run forward from breakpoint to breakpoint, the model's forward pass and the checkpoint
+recorded after the rest), a sixth added with its text written in $EDITOR and then removed, two
+`tour move`s, a `tour edit` of a title and one whose text is written in $EDITOR, and `tour
+save`. $EDITOR is a script standing in for the author: it keeps the template it was given
+(which must show the source and the values) and writes a new text above the cut line. The
+saved tour must then:
 
 - be the file the commands describe (order, ids, stages, watches, texts, anchors);
 - pass `tourguide validate` without a diagnostic and `tourguide check -p BUILD` clean;
-- play through in a second lldb session (`tour start` + `tour next` to the end), every stop
-  at the line it was recorded at, with its values;
+- play through for someone else: a second, fresh lldb session started in another folder with
+  another HOME (`tour start` + `tour next` to the end), every stop reached at the line it was
+  recorded at, with its values;
 - survive the edit matrix of `tourguide check` on another copy: lines added above every stop
   and a function reformatted leave every stop on the same code (at most an out-of-date line,
   which --fix repairs), as the sample tours and the drafted tours do.
@@ -42,11 +45,15 @@ TOUR = os.path.join(REPO, ".tours", "recorded.json")
 EDITOR_LOG = os.path.join(WORK, "editor-templates.log")
 EDITOR_TEXT = "Written in the editor: the mean loss of this batch is what the optimizer lowers."
 CUT_LINE = "<!-- ------------------------ >8 ------------------------"
+# The first line of checkpoint_save's body: where a breakpoint on the function stops.
+CHECKPOINT_PATTERN = "const CheckpointHeader header = {CHECKPOINT_MAGIC, CHECKPOINT_VERSION,"
 
 TEXTS = {
     "t1.md": "The loss of the **first** batch.\n\n`n` examples, `k` classes: softmax, then -log p[y].\n",
     "t2.md": "The metrics count the batch: `m->seen` grows by `n`.\n",
     "t3.md": "SGD with momentum: `v = momentum * v + g`, then `w -= lr * v`.\n",
+    "t4.md": "The forward pass: `h = relu(x W1 + b1)`, then `logits = h W2 + b2`, for the `n` examples.\n",
+    "t5.md": "After the last epoch the weights are written: a header, then `W1`, `b1`, `W2`, `b2`.\n",
 }
 
 EDITOR_SCRIPT = """#!/bin/sh
@@ -66,14 +73,14 @@ def run(argv, env=None, cwd=None, timeout=300):
     return proc.returncode, proc.stdout
 
 
-def lldb_batch(commands, env_extra=None):
+def lldb_batch(commands, env_extra=None, cwd=None):
     """Runs `commands` in the lldb executable in batch mode, from a command file."""
     path = os.path.join(WORK, "commands-%d.lldb" % len(os.listdir(WORK)))
     with open(path, "w", encoding="utf-8") as f:
         f.write("\n".join(commands) + "\n")
     env = dict(os.environ)
     env.update(env_extra or {})
-    return run([LLDB, "--no-lldbinit", "--batch", "-s", path], env=env, timeout=600)
+    return run([LLDB, "--no-lldbinit", "--batch", "-s", path], env=env, cwd=cwd, timeout=600)
 
 
 def source_line(path, number):
@@ -114,22 +121,36 @@ class RecordedTour(unittest.TestCase):
         cls.code, cls.session = lldb_batch([
             "plugin load " + PLUGIN,
             "target create " + os.path.join(BUILD, "train"),
-            "breakpoint set -n softmax_cross_entropy",
-            "breakpoint set -n metrics_update",
+            "breakpoint set -n softmax_cross_entropy -N author_loss",
+            "breakpoint set -n metrics_update -N author_metrics",
             "process launch -w " + BUILD + " -- data model.ckpt",
             "tour new " + TOUR + " --title \"One training step of mlp_c, recorded in LLDB\"",
             "tour add --stage loss --title \"The loss of the first batch\" --watch n,k --text-file " + w("t1.md"),
             "continue",
             "tour add --title \"The metrics count the batch\" --watch \"n, batch_loss, m->seen\" --text-file " + w("t2.md"),
             # The author wants the optimizer step between the two: it runs again in the next step.
-            "breakpoint disable 1",
-            "breakpoint set -n sgd_update",
+            "breakpoint disable author_loss",
+            "breakpoint set -n sgd_update -N author_sgd",
             "continue",
             "tour add --id update --watch opt->lr,opt->momentum,opt->n_params --text-file " + w("t3.md"),
             "tour add --id scratch --title \"A stop to remove\"",
             "tour remove scratch",
             "tour move update 2",
-            "tour edit 1",
+            # The forward pass comes first in every step: recorded now, moved to the front. (The
+            # author's breakpoints are named: the plugin's own take numbers too.)
+            "breakpoint disable author_metrics author_sgd",
+            "breakpoint set -n mlp_forward -N author_forward",
+            "continue",
+            "tour add --stage model --id forward --title \"The forward pass\" --watch n,model->n_hidden --text-file "
+            + w("t4.md"),
+            "tour move forward 1",
+            "breakpoint disable author_forward",
+            "breakpoint set -n checkpoint_save -N author_checkpoint",
+            "continue",
+            "tour add --stage checkpoint --title \"The checkpoint\" --watch model->n_classes,model->n_hidden --text-file "
+            + w("t5.md"),
+            "tour edit update --title \"SGD with momentum\"",
+            "tour edit the-loss-of-the-first-batch",
             "tour save",
             "process kill",
         ], {"EDITOR": editor, "VISUAL": ""})
@@ -148,8 +169,13 @@ class RecordedTour(unittest.TestCase):
             "Added stop 4/4 'scratch'",
             "Removed stop 4 'scratch' (A stop to remove).",
             "Moved stop 'update' from 3 to 2: 1 the-loss-of-the-first-batch, 2 update, 3 the-metrics-count-the-batch.",
-            "Changed stop 1/3 'the-loss-of-the-first-batch': text.",
-            "Saved " + TOUR + ": 3 stops, in the layout tourguide writes (it loads back unchanged).",
+            "Added stop 4/4 'forward' [model]: The forward pass",
+            "Moved stop 'forward' from 4 to 1: 1 forward, 2 the-loss-of-the-first-batch, 3 update, "
+            "4 the-metrics-count-the-batch.",
+            "Added stop 5/5 'the-checkpoint' [checkpoint]: The checkpoint",
+            "Changed stop 3/5 'update': title.",
+            "Changed stop 2/5 'the-loss-of-the-first-batch': text.",
+            "Saved " + TOUR + ": 5 stops, in the layout tourguide writes (it loads back unchanged).",
             "Every stop resolves in " + os.path.join(BUILD, "train") + ".",
         ]:
             self.assertIn(text, s)
@@ -162,18 +188,26 @@ class RecordedTour(unittest.TestCase):
         self.assertEqual(t["title"], "One training step of mlp_c, recorded in LLDB")
         self.assertEqual(t["program"], {"path": "build/train", "args": ["data", "model.ckpt"], "cwd": "${program_dir}"})
         stops = t["stops"]
-        self.assertEqual([s["id"] for s in stops], ["the-loss-of-the-first-batch", "update", "the-metrics-count-the-batch"])
-        self.assertEqual([s["stage"] for s in stops], ["loss", "optimizer", "metrics"])
-        self.assertEqual(stops[0]["text"], EDITOR_TEXT)
-        self.assertEqual(stops[1]["text"], TEXTS["t3.md"].rstrip())
-        self.assertEqual(stops[2]["text"], TEXTS["t2.md"].rstrip())
-        self.assertEqual(stops[0]["watch"], ["n", "k"])
-        self.assertEqual(stops[1]["watch"], ["opt->lr", "opt->momentum", "opt->n_params"])
-        self.assertEqual(stops[2]["watch"], ["n", "batch_loss", "m->seen"])
-        self.assertNotIn("hit", stops[1])  # the sgd_update breakpoint was new: its first pass
-        expected = [("softmax_cross_entropy", "src/loss.c", "double total = 0.0;"),
+        self.assertEqual([s["id"] for s in stops], ["forward", "the-loss-of-the-first-batch", "update",
+                                                    "the-metrics-count-the-batch", "the-checkpoint"])
+        self.assertEqual([s["stage"] for s in stops], ["model", "loss", "optimizer", "metrics", "checkpoint"])
+        self.assertEqual([s["title"] for s in stops], ["The forward pass", "The loss of the first batch",
+                                                       "SGD with momentum", "The metrics count the batch",
+                                                       "The checkpoint"])
+        self.assertEqual([s["text"] for s in stops], [TEXTS["t4.md"].rstrip(), EDITOR_TEXT, TEXTS["t3.md"].rstrip(),
+                                                      TEXTS["t2.md"].rstrip(), TEXTS["t5.md"].rstrip()])
+        self.assertEqual([s["watch"] for s in stops], [["n", "model->n_hidden"], ["n", "k"],
+                                                       ["opt->lr", "opt->momentum", "opt->n_params"],
+                                                       ["n", "batch_loss", "m->seen"],
+                                                       ["model->n_classes", "model->n_hidden"]])
+        # The breakpoints of sgd_update, mlp_forward and checkpoint_save were new: their first pass.
+        for stop in stops:
+            self.assertNotIn("hit", stop)
+        expected = [("mlp_forward", "src/model.c", "linear_forward(&model->fc1, x, n, model->h_pre);"),
+                    ("softmax_cross_entropy", "src/loss.c", "double total = 0.0;"),
                     ("sgd_update", "src/optim.c", "float *v = opt->velocity;"),
-                    ("metrics_update", "src/metrics.c", "const int k = m->num_classes;")]
+                    ("metrics_update", "src/metrics.c", "const int k = m->num_classes;"),
+                    ("checkpoint_save", "src/checkpoint.c", CHECKPOINT_PATTERN)]
         for stop, (function, file, pattern) in zip(stops, expected):
             anchor = stop["anchor"]
             self.assertEqual(anchor["function"], function)
@@ -195,7 +229,7 @@ class RecordedTour(unittest.TestCase):
         self.assertIn("Stop 4 of 4 'scratch' [optimizer]: A stop to remove", add)
         edit_text, _, context = edit.partition(CUT_LINE)
         self.assertIn("The loss of the **first** batch.", edit_text)  # the text so far, to edit
-        self.assertIn("Stop 1 of 3 'the-loss-of-the-first-batch' [loss]: The loss of the first batch", context)
+        self.assertIn("Stop 2 of 5 'the-loss-of-the-first-batch' [loss]: The loss of the first batch", context)
         self.assertIn("double total = 0.0;", context)
         # The program is no longer at the loss: no values, and the template says so.
         self.assertIn("(the program is not stopped at this line: no values to show)", context)
@@ -209,20 +243,28 @@ class RecordedTour(unittest.TestCase):
         self.assertNotIn("warning", out)
         code, out = run([TOURGUIDE, "check", "-p", BUILD, TOUR])
         self.assertEqual(code, 0, out)
-        self.assertIn("checked 3 stops in 1 tour: 0 errors, 0 warnings", out)
+        self.assertIn("checked 5 stops in 1 tour: 0 errors, 0 warnings", out)
 
-    def test_plays_through_in_a_fresh_session(self):
-        code, out = lldb_batch(["plugin load " + PLUGIN, "tour start " + TOUR, "tour next", "tour next", "tour next"])
-        expected = [("1/3 loss", "The loss of the first batch", "src/loss.c", "double total = 0.0;"),
-                    ("2/3 optimizer", "sgd_update: float *v = opt->velocity;", "src/optim.c", "float *v = opt->velocity;"),
-                    ("3/3 metrics", "The metrics count the batch", "src/metrics.c", "const int k = m->num_classes;")]
+    def test_plays_through_for_someone_else(self):
+        # Someone else: a fresh lldb in another folder, with a HOME of its own (no ~/.lldbinit).
+        elsewhere = os.path.join(WORK, "someone-else")
+        os.makedirs(os.path.join(elsewhere, "home"), exist_ok=True)
+        code, out = lldb_batch(["plugin load " + PLUGIN, "tour start " + TOUR] + ["tour next"] * 5,
+                               {"HOME": os.path.join(elsewhere, "home")}, cwd=elsewhere)
+        expected = [("1/5 model", "The forward pass", "src/model.c", "linear_forward(&model->fc1, x, n, model->h_pre);"),
+                    ("2/5 loss", "The loss of the first batch", "src/loss.c", "double total = 0.0;"),
+                    ("3/5 optimizer", "SGD with momentum", "src/optim.c", "float *v = opt->velocity;"),
+                    ("4/5 metrics", "The metrics count the batch", "src/metrics.c", "const int k = m->num_classes;"),
+                    ("5/5 checkpoint", "The checkpoint", "src/checkpoint.c", CHECKPOINT_PATTERN)]
         for header, title, file, pattern in expected:
             self.assertIn("== " + header + ": " + title, out)
             self.assertRegex(out, r"\n> +%d \|" % line_of(os.path.join(REPO, file), pattern))
         self.assertRegex(out, r"\n  n +\= 32\n")
+        self.assertRegex(out, r"\n  model->n_hidden +\= 32\n")
+        self.assertRegex(out, r"\n  model->n_classes +\= 3\n")
         self.assertRegex(out, r"\n  opt->lr +\= 0\.")
         self.assertIn(EDITOR_TEXT, out)
-        self.assertIn("Tour 'One training step of mlp_c, recorded in LLDB': 3 of 3 stops reached.", out)
+        self.assertIn("Tour 'One training step of mlp_c, recorded in LLDB': 5 of 5 stops reached.", out)
 
     def test_survives_the_edit_matrix(self):
         copy = os.path.join(WORK, "edited")

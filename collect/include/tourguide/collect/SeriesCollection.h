@@ -63,7 +63,8 @@ public:
   std::vector<size_t> resumed(bool programRunning);
   /// The program stopped (a tour stop, an exit, an interrupt).
   void stopped();
-  /// A new process: forgets the values of the previous run; returns the locations to enable.
+  /// A new process: forgets the values of the previous run and starts a fresh budget; returns
+  /// the locations the last run paused, to enable again.
   std::vector<size_t> newRun();
   /// After a run the user started with their own `continue`: when the program is no longer
   /// running, stops the budget's clock at the last pass seen.

@@ -1,4 +1,7 @@
-#include "ReportStyle.h"
+#include "tourguide/report/PageParts.h"
+
+#include "tourguide/report/HtmlEscape.h"
+#include "tourguide/report/StageColors.h"
 
 namespace tourguide::report {
 
@@ -99,6 +102,40 @@ svg.chart circle.last { stroke: #fff; stroke-width: 2; }
 
 footer { margin-top: 36px; text-align: center; color: var(--muted); font-size: 13px; }
 )CSS";
+}
+
+std::string pageHead(const std::string &title) {
+  std::string out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">";
+  // Defence in depth: even if something slipped through escaping, nothing may load or run.
+  out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+         "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">";
+  out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">";
+  out += "<meta name=\"generator\" content=\"tourguide\">";
+  out += "<title>" + escapeHtml(title) + "</title>";
+  return out + "<style>" + reportStyleSheet() + "</style></head>\n<body>";
+}
+
+std::string stageStyle(const std::string &stage) {
+  StageColor color = stageColor(stage);
+  return std::string("--fg:") + color.foreground + ";--bg:" + color.background;
+}
+
+std::string stageBadge(const std::string &stage) {
+  return "<span class=\"badge\" style=\"" + stageStyle(stage) + "\">" + escapeHtml(stage.empty() ? "stop" : stage) +
+         "</span>";
+}
+
+std::string sourceTable(const std::vector<std::string> &lines, unsigned firstLine, unsigned line) {
+  if (lines.empty())
+    return {};
+  std::string out = "<div class=\"source\"><table class=\"source\">";
+  unsigned number = firstLine ? firstLine : 1;
+  for (const std::string &text : lines) {
+    out += std::string("<tr") + (number == line ? " class=\"here\"" : "") + "><td class=\"ln\">" +
+           std::to_string(number) + "</td><td>" + escapeHtml(text) + "</td></tr>";
+    ++number;
+  }
+  return out + "</table></div>";
 }
 
 } // namespace tourguide::report
