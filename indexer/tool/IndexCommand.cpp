@@ -162,41 +162,10 @@ std::vector<std::string> draftNames(const std::vector<EntryPoint> &entries) {
   return names;
 }
 
-/// Do the command line's arguments hold the entry's subcommand words, in order?
-bool runsSubcommand(const EntryPoint &e, const std::vector<std::string> &command) {
-  auto arg = command.begin() + 1;
-  for (const std::string &level : e.command) {
-    llvm::SmallVector<llvm::StringRef, 4> words;
-    llvm::StringRef(level).split(words, '|');
-    arg = std::find_if(arg, command.end(), [&](const std::string &a) { return llvm::is_contained(words, a); });
-    if (arg == command.end())
-      return false;
-    ++arg;
-  }
-  return true;
-}
-
-/// The entry point a command line runs: the program (the same file as its executable, or its
-/// name), and of a program with subcommands the one its arguments name.
+/// The entry point a command line runs (entryForCommand).
 EntryPoint *entryFor(Analysis &analysis, const std::vector<std::string> &command) {
-  const std::string &program = command.front();
-  llvm::SmallString<256> real;
-  bool haveReal = !llvm::sys::fs::real_path(program, real);
-  std::vector<EntryPoint *> same;
-  for (EntryPoint &e : analysis.entries) {
-    llvm::SmallString<256> exe;
-    if (haveReal && !llvm::sys::fs::real_path(e.executable, exe) && exe == real)
-      same.push_back(&e);
-  }
-  std::string name = llvm::sys::path::filename(program).str();
-  if (same.empty())
-    for (EntryPoint &e : analysis.entries)
-      if (e.program == name)
-        same.push_back(&e);
-  for (EntryPoint *e : same)
-    if (runsSubcommand(*e, command))
-      return e;
-  return same.empty() ? nullptr : same.front();
+  int i = entryForCommand(analysis.entries, command);
+  return i < 0 ? nullptr : &analysis.entries[static_cast<size_t>(i)];
 }
 
 std::string joinCommand(const std::vector<std::string> &command) {
@@ -411,7 +380,7 @@ int runIndexCommand(int argc, const char **argv) {
 
   std::string error;
   if (format == Format::Json) {
-    std::string text = findingsToJson(analysis, summary);
+    std::string text = findingsToJson(analysis, summary, repoRoot);
     if (output.empty() || output == "-")
       llvm::outs() << text;
     else if (!writeFile(output, text, error)) {
