@@ -180,7 +180,7 @@ std::string joinCommand(const std::vector<std::string> &command) {
 std::optional<std::pair<std::string, std::string>> confirmEntry(Analysis &analysis,
                                                                 const std::vector<std::string> &command,
                                                                 const std::string &cwd, double timeout, bool quiet,
-                                                                llvm::raw_ostream &err) {
+                                                                const std::string &repoRoot, llvm::raw_ostream &err) {
   EntryPoint *entry = entryFor(analysis, command);
   if (!entry) {
     err << "error: '" << command.front() << "' is not one of the programs found:";
@@ -210,6 +210,7 @@ std::optional<std::pair<std::string, std::string>> confirmEntry(Analysis &analys
   request.args.assign(command.begin() + 1, command.end());
   request.cwd = cwd;
   request.timeoutSeconds = timeout;
+  request.repoRoot = repoRoot;
   if (!quiet)
     err << "running " << joinCommand(command) << " with " << candidates.size() << " candidate stops...\n";
   auto run = confirm::confirmByRunningIsolated(candidates, request);
@@ -222,75 +223,14 @@ std::optional<std::pair<std::string, std::string>> confirmEntry(Analysis &analys
     return std::make_pair(std::string(), std::string());
   }
 
-  // Reached findings in the run's order; one stop per function, stage and role.
-  std::vector<Finding> confirmed;
-  std::set<std::string> seen;
-  std::vector<bool> reached(candidates.size());
-  for (const confirm::Reached &r : run->reached) {
-    reached[r.finding] = true;
-    Finding f = candidates[r.finding];
-    if (!seen.insert(f.function + "|" + f.stage + "|" + f.role).second)
-      continue;
-    f.order = r.order;
-    f.alternativeTo.clear(); // the run took it
-    if (r.atEntry) {
-      f.evidence.push_back({"the run entered `" + f.function + "` but not line " + std::to_string(f.anchorLine) +
-                                " (a branch it did not take): the stop is at the function's entry",
-                            0});
-      f.anchorLine = 0;
-      f.anchorText.clear();
-      f.watch.clear();
-    }
-    // A watch that could not be read at the stop would only show an error there.
-    for (const std::string &w : r.unreadable)
-      f.watch.erase(std::remove(f.watch.begin(), f.watch.end(), w), f.watch.end());
-    char when[32];
-    snprintf(when, sizeof when, "%.2f s", r.seconds);
-    f.evidence.push_back({"reached in the run, " + std::string(when) + " after launch" +
-                              (r.counter.empty() ? "" : " (" + r.counter + ")"),
-                          0});
-    confirmed.push_back(std::move(f));
-  }
-  std::map<size_t, std::string> notPlaced(run->notPlaced.begin(), run->notPlaced.end());
-  std::string missed;
-  unsigned missedCount = 0;
-  std::set<std::string> listed;
-  for (size_t i = 0; i < candidates.size(); ++i) {
-    const Finding &f = candidates[i];
-    if (reached[i] || seen.count(f.function + "|" + f.stage + "|" + f.role) ||
-        !listed.insert(f.function + "|" + f.stage).second)
-      continue;
-    ++missedCount;
-    if (missedCount > 12)
-      continue;
-    std::string why = notPlaced.count(i)              ? notPlaced[i]
-                      : !f.alternativeTo.empty()      ? "an override this program did not use (`" + f.alternativeTo + "` ran)"
-                      : run->timedOut || run->interrupted ? "not reached before the run was stopped"
-                                                          : "not reached with these arguments";
-    missed += "\n- `" + f.function + "` (" + f.stage + (f.role.empty() ? "" : ", " + f.role) + "): " + why;
-  }
-  if (missedCount > 12)
-    missed += "\n- and " + std::to_string(missedCount - 12) + " more";
-
-  char secs[32];
-  snprintf(secs, sizeof secs, "%.1f s", run->seconds);
-  std::string how = run->timedOut      ? "it was stopped after the time limit"
-                    : run->interrupted ? "it was interrupted"
-                    : run->exitStatus >= 0 ? "exit status " + std::to_string(run->exitStatus)
-                                           : "it did not exit normally";
-  std::string text = "Confirmed by running `" + joinCommand(command) + "` (" + secs + ", " + how + "): " +
-                     std::to_string(confirmed.size()) + " of " + std::to_string(candidates.size()) +
-                     " candidate stops were reached, and the stops are in the order the run reached them.";
-  if (!missed.empty())
-    text += "\n\nNot reached in that run, so not stops here:" + missed;
+  confirm::ConfirmedFindings confirmed = confirm::confirmFindings(candidates, *run, joinCommand(command));
   if (!quiet)
-    err << "run: " << confirmed.size() << " of " << candidates.size() << " candidate stops reached in " << secs
-        << " (" << how << ")\n";
+    err << confirmed.summary << "\n";
 
   analysis.findings = std::move(others);
-  for (Finding &f : confirmed)
+  for (Finding &f : confirmed.findings)
     analysis.findings.push_back(std::move(f));
-  return std::make_pair(entry->name(), text);
+  return std::make_pair(entry->name(), confirmed.confirmation);
 }
 
 } // namespace
@@ -362,7 +302,7 @@ int runIndexCommand(int argc, const char **argv) {
 
   std::string confirmedProgram, confirmation;
   if (!runCommand.empty()) {
-    auto confirmed = confirmEntry(analysis, runCommand, o.runCwd, o.runTimeout, quiet, err);
+    auto confirmed = confirmEntry(analysis, runCommand, o.runCwd, o.runTimeout, quiet, repoRoot, err);
     if (!confirmed)
       return kExitUsage;
     std::tie(confirmedProgram, confirmation) = *confirmed;
