@@ -55,8 +55,10 @@ void InterruptWatcher::watch() {
     if (done_)
       continue;
     if (hasDeadline_ && !timedOut_ && std::chrono::steady_clock::now() >= deadline_) {
+      // Only SendAsyncInterrupt: the command's thread holds the target's API lock while it
+      // waits in Continue, and any other SB call on the process (GetState) would wait for it.
       lldb::SBProcess process = target_.GetProcess();
-      if (process.IsValid() && process.GetState() == lldb::eStateRunning) {
+      if (process.IsValid()) {
         process.SendAsyncInterrupt();
         timedOut_ = true;
       }
