@@ -48,8 +48,10 @@ ConfirmedFindings confirmFindings(const std::vector<indexer::Finding> &candidate
     char when[32];
     snprintf(when, sizeof when, "%.2f s", r.seconds);
     std::string detail = r.counter;
-    if (std::string passes = describePasses(r.passes); !passes.empty())
+    if (std::string passes = describePasses(r.passes); !passes.empty()) {
       detail += (detail.empty() ? "" : "; ") + passes;
+      f.observed = passes;
+    }
     f.evidence.push_back(
         {"reached in the run, " + std::string(when) + " after launch" + (detail.empty() ? "" : " (" + detail + ")"),
          0});

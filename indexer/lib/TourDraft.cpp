@@ -127,6 +127,8 @@ std::string stageText(const Finding &f, const std::string &relFile, const std::s
       text += (i ? ", `" : "`") + f.watch[i] + "`";
     text += f.stage == "loop" ? ": they change from one pass to the next." : " at this point.";
   }
+  if (!f.observed.empty())
+    text += "\n\nIn the run that confirmed this draft: " + f.observed + ".";
   if (!next.empty())
     text += "\n\nNext: " + next + ".";
   text += "\n\n**Why this stop** (found by `tourguide index` in " + relFile + ":" + std::to_string(f.line) +

@@ -91,6 +91,8 @@ TEST(ConfirmingRun, ALoopStopsPassesAreReadFromItsBoundAndLaterStops) {
   EXPECT_NE(confirmed.findings[0].evidence.back().text.find("(epoch = 0; 5 passes planned (epochs = 5), 3 seen by later stops)"),
             std::string::npos)
       << confirmed.findings[0].evidence.back().text;
+  EXPECT_EQ(confirmed.findings[0].observed, "5 passes planned (epochs = 5), 3 seen by later stops")
+      << "the stop's text says it (TourDraft)";
 }
 
 TEST(ConfirmingRun, AMissingProgramIsAnError) {

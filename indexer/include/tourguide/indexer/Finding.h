@@ -59,6 +59,9 @@ struct Finding {
   /// SGD, on another command line): reported, but a tour can only stop at one of them.
   std::string alternativeTo;
   bool inTemplate = false; ///< Anchor by file: the debugger names template instances differently.
+  /// What a confirming run saw at this stop, for its text: a loop's passes ("20 passes planned
+  /// (epochs = 20)"). Empty without a run.
+  std::string observed;
 };
 
 } // namespace tourguide::indexer
