@@ -9,6 +9,13 @@
 
 namespace tourguide::confirm {
 
+std::string commandText(const std::vector<std::string> &command) {
+  std::string out;
+  for (const std::string &w : command)
+    out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
 std::string describePasses(const LoopPasses &p) {
   std::string out;
   if (p.planned >= 0)

@@ -195,6 +195,13 @@ bool runsSubcommand(const EntryPoint &e, const std::vector<std::string> &command
 }
 } // namespace
 
+std::string draftFileStem(const std::string &name) {
+  std::string out;
+  for (char c : name)
+    out += (isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.') ? c : '_';
+  return out.empty() ? "program" : out;
+}
+
 int entryForCommand(const std::vector<EntryPoint> &entries, const std::vector<std::string> &command) {
   if (command.empty())
     return -1;

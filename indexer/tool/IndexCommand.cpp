@@ -55,13 +55,6 @@ std::string guessRepoRoot(const std::vector<std::string> &files) {
   return common.empty() ? "/" : common;
 }
 
-std::string sanitizeFileName(const std::string &program) {
-  std::string out;
-  for (char c : program)
-    out += (isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.') ? c : '_';
-  return out.empty() ? "program" : out;
-}
-
 bool writeFile(const std::string &path, const std::string &text, std::string &error) {
   std::error_code ec;
   llvm::raw_fd_ostream os(path, ec, llvm::sys::fs::OF_Text);
@@ -147,13 +140,13 @@ std::string shown(const std::string &text) { return tourguide::tours::sanitizeLi
 std::vector<std::string> draftNames(const std::vector<EntryPoint> &entries) {
   std::map<std::string, unsigned> count;
   for (const EntryPoint &e : entries)
-    ++count[sanitizeFileName(e.name())];
+    ++count[draftFileStem(e.name())];
   std::vector<std::string> names;
   std::set<std::string> used;
   for (const EntryPoint &e : entries) {
-    std::string name = sanitizeFileName(e.name());
+    std::string name = draftFileStem(e.name());
     if (count[name] > 1)
-      name = sanitizeFileName(llvm::sys::path::filename(llvm::sys::path::parent_path(e.file)).str()) + "-" + name;
+      name = draftFileStem(llvm::sys::path::filename(llvm::sys::path::parent_path(e.file)).str()) + "-" + name;
     std::string unique = name;
     for (int n = 2; !used.insert(unique).second; ++n)
       unique = name + "-" + std::to_string(n);
@@ -166,13 +159,6 @@ std::vector<std::string> draftNames(const std::vector<EntryPoint> &entries) {
 EntryPoint *entryFor(Analysis &analysis, const std::vector<std::string> &command) {
   int i = entryForCommand(analysis.entries, command);
   return i < 0 ? nullptr : &analysis.entries[static_cast<size_t>(i)];
-}
-
-std::string joinCommand(const std::vector<std::string> &command) {
-  std::string out;
-  for (const std::string &w : command)
-    out += (out.empty() ? "" : " ") + w;
-  return out;
 }
 
 /// Runs the program and keeps, for its entry point, only the findings the run reached, in
@@ -212,7 +198,7 @@ std::optional<std::pair<std::string, std::string>> confirmEntry(Analysis &analys
   request.timeoutSeconds = timeout;
   request.repoRoot = repoRoot;
   if (!quiet)
-    err << "running " << joinCommand(command) << " with " << candidates.size() << " candidate stops...\n";
+    err << "running " << confirm::commandText(command) << " with " << candidates.size() << " candidate stops...\n";
   auto run = confirm::confirmByRunningIsolated(candidates, request);
   if (!run) {
     // The static draft is still worth writing; it says it was not confirmed.
@@ -223,7 +209,7 @@ std::optional<std::pair<std::string, std::string>> confirmEntry(Analysis &analys
     return std::make_pair(std::string(), std::string());
   }
 
-  confirm::ConfirmedFindings confirmed = confirm::confirmFindings(candidates, *run, joinCommand(command));
+  confirm::ConfirmedFindings confirmed = confirm::confirmFindings(candidates, *run, confirm::commandText(command));
   if (!quiet)
     err << confirmed.summary << "\n";
 

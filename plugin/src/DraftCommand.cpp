@@ -74,20 +74,6 @@ bool isUnder(const fs::path &path, const fs::path &dir) {
   return !rel.empty() && *rel.begin() != "..";
 }
 
-std::string fileNameFor(const std::string &entry) {
-  std::string out;
-  for (char c : entry)
-    out += (isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.') ? c : '_';
-  return out.empty() ? "program" : out;
-}
-
-std::string joinCommand(const std::vector<std::string> &command) {
-  std::string out;
-  for (const std::string &w : command)
-    out += (out.empty() ? "" : " ") + w;
-  return out;
-}
-
 class DraftCommand : public TourCommand {
 public:
   using TourCommand::TourCommand;
@@ -142,22 +128,29 @@ protected:
     // Only the repo's own code: a candidate elsewhere would read a file outside it.
     std::vector<indexer::Finding> candidates;
     size_t outside = 0;
-    for (const indexer::Finding &f : findings->findings)
-      if (f.entry == entry.name())
-        (isUnder(f.file, root) ? (candidates.push_back(f), 0) : ++outside);
+    for (const indexer::Finding &f : findings->findings) {
+      if (f.entry != entry.name())
+        continue;
+      if (isUnder(f.file, root))
+        candidates.push_back(f);
+      else
+        ++outside;
+    }
     if (candidates.empty())
       return fail(result, "no candidate stops for '" + entry.name() + "' in " + opts.file);
 
     // Where the draft goes: -o, or the repo's .tours/ when the findings or the program are in
     // that repo (a findings file from elsewhere must not choose where files are written).
+    // A root that holds neither the findings file nor the program is only the findings' word:
+    // it chooses no output folder and no folder libraries are loaded from.
+    std::error_code ec;
+    const bool rootIsLocal = isUnder(fs::absolute(opts.file, ec), root) || isUnder(exe, root);
     fs::path output = opts.output;
     if (output.empty()) {
-      std::error_code ec;
-      fs::path findingsPath = fs::absolute(opts.file, ec);
-      if (!isUnder(findingsPath, root) && !isUnder(exe, root))
+      if (!rootIsLocal)
         return fail(result, "the findings' repository root '" + root + "' holds neither " + opts.file + " nor '" +
                                 exe + "': say where to write the draft with -o FILE");
-      output = fs::path(root) / ".tours" / (fileNameFor(entry.name()) + ".json");
+      output = fs::path(root) / ".tours" / (indexer::draftFileStem(entry.name()) + ".json");
     }
     output = fs::absolute(output);
 
@@ -165,7 +158,7 @@ protected:
     // The repo's own shared libraries the loader would not find: loaded now so stops resolve in
     // them, and found by the run through LD_LIBRARY_PATH (set here, never by the findings).
     std::vector<confirm::RepoLibrary> libraries =
-        confirm::findRepoLibraries(exe, confirm::libraryRoots(exe, root));
+        confirm::findRepoLibraries(exe, confirm::libraryRoots(exe, rootIsLocal ? root : ""));
     for (const confirm::RepoLibrary &l : libraries)
       target.AddModule(l.path.c_str(), nullptr, nullptr);
     if (!libraries.empty()) {
@@ -226,7 +219,7 @@ protected:
     breakpoints.finish(run);
     breakpoints.remove();
 
-    confirm::ConfirmedFindings confirmed = confirm::confirmFindings(candidates, run, joinCommand(command));
+    confirm::ConfirmedFindings confirmed = confirm::confirmFindings(candidates, run, confirm::commandText(command));
     indexer::DraftOptions draft;
     draft.repoRoot = root;
     draft.tourDir = output.parent_path().string();
@@ -241,7 +234,6 @@ protected:
              root + "' ignored\n";
     if (tour.stops.empty())
       return fail(result, out + "no candidate stop was reached: no draft written");
-    std::error_code ec;
     fs::create_directories(output.parent_path(), ec);
     if (std::string message = tours::saveTourFile(tour, output.string()); !message.empty())
       return fail(result, out + message);

@@ -62,6 +62,9 @@ struct ConfirmedFindings {
   std::string summary;
 };
 
+/// A command line as the description shows it: the words joined by spaces.
+std::string commandText(const std::vector<std::string> &command);
+
 /// Turns a run over `candidates` into the findings to draft from. `commandLine` is the run's
 /// command as the description shows it ("./train data/").
 ConfirmedFindings confirmFindings(const std::vector<indexer::Finding> &candidates, const RunResult &run,

@@ -31,6 +31,10 @@ tourguide::tours::Tour draftTour(const EntryPoint &entry, const std::vector<Find
 /// program with subcommands the one the arguments name. Its index in `entries`, or -1.
 int entryForCommand(const std::vector<EntryPoint> &entries, const std::vector<std::string> &command);
 
+/// The file name (without ".json") of a program's draft: "darknet classifier train" ->
+/// "darknet_classifier_train"; "program" when nothing is left.
+std::string draftFileStem(const std::string &name);
+
 /// `to` relative to `from` (both absolute), "." when equal; `to` itself when no common root.
 std::string relativePath(const std::string &from, const std::string &to);
 
