@@ -8,6 +8,8 @@
 
 #include <limits>
 #include <stdexcept>
+#include <tuple>
+#include <utility>
 
 namespace tourguide::indexer {
 
@@ -113,6 +115,14 @@ std::string absoluteFile(const Json &object, const char *key, const std::string 
   return file;
 }
 
+/// A [first, last] pair of lines.
+std::pair<unsigned, unsigned> linePair(const Json &v, const std::string &where) {
+  const Json &lines = list(v, where);
+  if (lines.size() != 2)
+    throw Bad(where + ": expected [first, last]");
+  return {whole(lines[0], where + "[0]"), whole(lines[1], where + "[1]")};
+}
+
 EntryPoint entryFrom(const Json &j, const std::string &where) {
   EntryPoint e;
   e.program = text(j, "program", where);
@@ -154,13 +164,8 @@ Finding findingFrom(const Json &j, const std::string &where) {
   }
   if (j.contains("watch"))
     f.watch = texts(j["watch"], where + ".watch");
-  if (j.contains("function_lines")) {
-    const Json &lines = list(j["function_lines"], where + ".function_lines");
-    if (lines.size() != 2)
-      throw Bad(where + ".function_lines: expected [first, last]");
-    f.functionBegin = whole(lines[0], where + ".function_lines[0]");
-    f.functionEnd = whole(lines[1], where + ".function_lines[1]");
-  }
+  if (j.contains("function_lines"))
+    std::tie(f.functionBegin, f.functionEnd) = linePair(j["function_lines"], where + ".function_lines");
   if (j.contains("in_template")) {
     if (!j["in_template"].is_boolean())
       throw Bad(where + ".in_template: expected true or false");
@@ -175,13 +180,8 @@ Finding findingFrom(const Json &j, const std::string &where) {
       idiom.formula = optionalText(idioms[i], "formula", at);
       idiom.description = optionalText(idioms[i], "description", at);
       idiom.evidence = optionalText(idioms[i], "evidence", at);
-      if (idioms[i].contains("lines")) {
-        const Json &lines = list(idioms[i]["lines"], at + ".lines");
-        if (lines.size() != 2)
-          throw Bad(at + ".lines: expected [first, last]");
-        idiom.beginLine = whole(lines[0], at + ".lines[0]");
-        idiom.endLine = whole(lines[1], at + ".lines[1]");
-      }
+      if (idioms[i].contains("lines"))
+        std::tie(idiom.beginLine, idiom.endLine) = linePair(idioms[i]["lines"], at + ".lines");
       f.idioms.push_back(std::move(idiom));
     }
   }
