@@ -6,6 +6,9 @@
                     it reports it) / the same program under plain lldb-14 with no breakpoints
                     (lldb --batch -o run)
   reached         = candidate stops the run reached, of the entry's candidates
+  whole ratio     = with --in-lldb: the whole `lldb --batch -o 'tour draft ...' -- PROGRAM ARGS`
+                    (lldb's start, reading the findings, placing, the run, writing the draft) / the
+                    plain lldb run, both whole processes
   drafted         = stops in the confirmed draft
   in order        = the draft played in lldb-14 with the plugin (`tour start`, `tour next` per
                     stop): stops reached, of its stops, and whether each was shown after the one
@@ -47,7 +50,7 @@ def main():
     a = ap.parse_args()
     tool, plugin = os.path.abspath(a.tourguide), os.path.abspath(a.plugin)
 
-    print(f"{'repo':12} {'program':20} {'plain lldb':>10} {'confirming':>10} {'ratio':>6} {'reached':>9} "
+    print(f"{'repo':12} {'program':20} {'plain lldb':>10} {'confirming':>10} {'ratio':>6} {'whole':>6} {'reached':>9} "
           f"{'drafted':>7} {'in order':>12}")
     for path in sorted(glob.glob(os.path.join(a.corpus, "*", "truth.json"))):
         truth = json.load(open(path))
@@ -85,12 +88,15 @@ def main():
                 cmd = [a.lldb, "--no-lldbinit", "--batch", "-o", f"plugin load {plugin}",
                        "-o", f"tour draft --timeout {a.max_seconds * 4:.0f} -o {tour} {findings}",
                        "--", os.path.join(cwd, argv[0])] + argv[1:]
+                start = time.monotonic()
                 proc = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                whole = f"{(time.monotonic() - start) / plain:6.2f}"
                 report = proc.stdout
             else:
                 cmd = [tool, "index", "-p", truth["build"], "--root", truth["root"], "-o", out_dir,
                        f"--run-timeout={a.max_seconds * 4:.0f}"] + sources + ["--"] + argv
                 proc = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                whole = f"{'-':>6}"  # the process also indexes the repo: not comparable
                 report = proc.stderr
             m = re.search(r"run: (\d+) of (\d+) candidate stops reached in ([\d.]+) s", report)
             if not m:
@@ -109,7 +115,7 @@ def main():
                 positions = [play.stdout.find(f"== {k}/{stops} ") for k in range(1, stops + 1)]
                 ordered = all(p >= 0 for p in positions) and positions == sorted(positions)
                 plays = (f"{pm.group(1)}/{pm.group(2)} " + ("yes" if ordered else "no")) if pm else "no summary"
-            print(f"{name} {plain:9.2f}s {secs:9.2f}s {secs / plain:6.2f} {got:>4}/{total:<4} {drafted:>7} {plays:>12}")
+            print(f"{name} {plain:9.2f}s {secs:9.2f}s {secs / plain:6.2f} {whole} {got:>4}/{total:<4} {drafted:>7} {plays:>12}")
     return 0
 
 
