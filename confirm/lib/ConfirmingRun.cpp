@@ -111,7 +111,22 @@ llvm::Expected<RunResult> confirmByRunning(const std::vector<indexer::Finding> &
   std::vector<RepoLibrary> libraries = findRepoLibraries(exe.c_str(), libraryRoots(exe.c_str(), request.repoRoot));
   for (const RepoLibrary &l : libraries)
     target.AddModule(l.path.c_str(), nullptr, nullptr);
-  CandidateBreakpoints candidates(target, findings);
+  // The program's own modules only (the executable, and what lies in its build tree or the
+  // repo): a candidate `step` never lands in a system library, and LLDB never searches the
+  // debug information of system libraries for the candidates' names (lldb-14 crashed on
+  // sentencepiece's protobuf types doing so).
+  lldb::SBFileSpecList own;
+  std::vector<std::string> roots = libraryRoots(exe.c_str(), request.repoRoot);
+  for (uint32_t i = 0; i < target.GetNumModules(); ++i) {
+    lldb::SBFileSpec file = target.GetModuleAtIndex(i).GetFileSpec();
+    std::string path = std::string(file.GetDirectory() ? file.GetDirectory() : "") + "/" +
+                       (file.GetFilename() ? file.GetFilename() : "");
+    if (i == 0 || std::any_of(roots.begin(), roots.end(), [&](const std::string &r) {
+          return !r.empty() && path.compare(0, r.size() + 1, r + "/") == 0;
+        }))
+      own.Append(file);
+  }
+  CandidateBreakpoints candidates(target, findings, own);
 
   std::vector<const char *> argv;
   for (const std::string &a : request.args)
@@ -121,10 +136,10 @@ llvm::Expected<RunResult> confirmByRunning(const std::vector<indexer::Finding> &
   if (!request.cwd.empty())
     launch.SetWorkingDirectory(request.cwd.c_str());
   launch.SetLaunchFlags(launch.GetLaunchFlags() | lldb::eLaunchFlagDisableASLR);
-  if (!libraries.empty()) {
+  const char *existing = std::getenv("LD_LIBRARY_PATH");
+  if (std::string path = libraryPathWith(libraries, existing ? existing : ""); path != (existing ? existing : "")) {
     lldb::SBEnvironment env = launch.GetEnvironment();
-    const char *existing = std::getenv("LD_LIBRARY_PATH");
-    env.Set("LD_LIBRARY_PATH", libraryPathWith(libraries, existing ? existing : "").c_str(), true);
+    env.Set("LD_LIBRARY_PATH", path.c_str(), true);
     launch.SetEnvironment(env, true);
   }
 

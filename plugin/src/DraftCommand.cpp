@@ -161,12 +161,15 @@ protected:
         confirm::findRepoLibraries(exe, confirm::libraryRoots(exe, rootIsLocal ? root : ""));
     for (const confirm::RepoLibrary &l : libraries)
       target.AddModule(l.path.c_str(), nullptr, nullptr);
-    if (!libraries.empty()) {
-      lldb::SBEnvironment env = launch.GetEnvironment();
-      const char *existing = env.Get("LD_LIBRARY_PATH");
-      env.Set("LD_LIBRARY_PATH", confirm::libraryPathWith(libraries, existing ? existing : "").c_str(), true);
+    lldb::SBEnvironment env = launch.GetEnvironment();
+    const char *existing = env.Get("LD_LIBRARY_PATH");
+    if (std::string path = confirm::libraryPathWith(libraries, existing ? existing : "");
+        path != (existing ? existing : "")) {
+      env.Set("LD_LIBRARY_PATH", path.c_str(), true);
       launch.SetEnvironment(env, false);
-      out += "the program's own libraries from the build tree:";
+    }
+    if (!libraries.empty()) {
+      out += "the program's own libraries:";
       for (const confirm::RepoLibrary &l : libraries)
         out += " " + l.path;
       out += "\n";
