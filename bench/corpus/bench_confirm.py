@@ -98,6 +98,10 @@ def main():
                 proc = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
                 whole = f"{'-':>6}"  # the process also indexes the repo: not comparable
                 report = proc.stderr
+                # A program with subcommands gets its draft under the command's name.
+                written = re.search(r"wrote (.*) \(\d+ stops\)", proc.stdout)
+                if written:
+                    tour = written.group(1)
             m = re.search(r"run: (\d+) of (\d+) candidate stops reached in ([\d.]+) s", report)
             if not m:
                 print(f"{name} confirming run failed: {report.strip().splitlines()[-1:] }")
