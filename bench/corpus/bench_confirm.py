@@ -98,10 +98,11 @@ def main():
                 proc = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
                 whole = f"{'-':>6}"  # the process also indexes the repo: not comparable
                 report = proc.stderr
-                # A program with subcommands gets its draft under the command's name.
-                written = re.search(r"wrote (.*) \(\d+ stops\)", proc.stdout)
-                if written:
-                    tour = written.group(1)
+                # The confirmed draft is the one that says so (a program with subcommands gets
+                # it under the command's name; the other programs get unconfirmed drafts).
+                for written in re.findall(r"wrote (.*) \(\d+ stops\)", proc.stdout):
+                    if "Confirmed by running" in json.load(open(written)).get("description", ""):
+                        tour = written
             m = re.search(r"run: (\d+) of (\d+) candidate stops reached in ([\d.]+) s", report)
             if not m:
                 print(f"{name} confirming run failed: {report.strip().splitlines()[-1:] }")
