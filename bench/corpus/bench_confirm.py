@@ -1,16 +1,23 @@
 #!/usr/bin/env python3
 """The confirming run on the corpus's training programs, measured in one run:
 
-  run time ratio  = the confirming run's wall time (tourguide index ... -- PROGRAM ARGS, the
-                    run alone, as it reports it) / the same program under plain lldb-14 with no
-                    breakpoints (lldb --batch -o run)
-  reached         = candidate stops the run reached, of those placed
-  plays           = the confirmed draft played in lldb-14 with the plugin: stops reached, of its stops
+  run time ratio  = the confirming run's wall time (tourguide index ... -- PROGRAM ARGS, or with
+                    --in-lldb `tour draft` in lldb-14 on `lldb -- PROGRAM ARGS`: the run alone, as
+                    it reports it) / the same program under plain lldb-14 with no breakpoints
+                    (lldb --batch -o run)
+  reached         = candidate stops the run reached, of the entry's candidates
+  whole ratio     = with --in-lldb: the whole `lldb --batch -o 'tour draft ...' -- PROGRAM ARGS`
+                    (lldb's start, reading the findings, placing, the run, writing the draft) / the
+                    plain lldb run, both whole processes
+  drafted         = stops in the confirmed draft
+  in order        = the draft played in lldb-14 with the plugin (`tour start`, `tour next` per
+                    stop): stops reached, of its stops, and whether each was shown after the one
+                    before it ("yes"), as tests/confirm/PlayConfirmedTours.cmake checks
 
 Each program runs with the command line in its truth's "run" field (simple ones only: `cd DIR &&`
 is honoured; lines with other shell syntax are skipped and listed).
 
-usage: bench_confirm.py --tourguide BIN --plugin SO [--lldb lldb-14] [--only NAME...] [--max-seconds S]
+usage: bench_confirm.py --tourguide BIN --plugin SO [--lldb lldb-14] [--only NAME...] [--max-seconds S] [--in-lldb]
 """
 import argparse
 import glob
@@ -39,10 +46,12 @@ def main():
     ap.add_argument("--corpus", default=os.path.dirname(os.path.abspath(__file__)))
     ap.add_argument("--only", nargs="*")
     ap.add_argument("--max-seconds", type=float, default=60, help="skip programs whose plain run takes longer")
+    ap.add_argument("--in-lldb", action="store_true", help="draft with `tour draft` in lldb instead of `tourguide index --`")
     a = ap.parse_args()
     tool, plugin = os.path.abspath(a.tourguide), os.path.abspath(a.plugin)
 
-    print(f"{'repo':12} {'program':20} {'plain lldb':>10} {'confirming':>10} {'ratio':>6} {'reached':>9} {'plays':>9}")
+    print(f"{'repo':12} {'program':20} {'plain lldb':>10} {'confirming':>10} {'ratio':>6} {'whole':>6} {'reached':>9} "
+          f"{'drafted':>7} {'in order':>12}")
     for path in sorted(glob.glob(os.path.join(a.corpus, "*", "truth.json"))):
         truth = json.load(open(path))
         if a.only and truth["repo"] not in a.only:
@@ -67,25 +76,51 @@ def main():
                 print(f"{name} skipped: {plain:.0f} s under plain lldb")
                 continue
             out_dir = f"/tmp/bench-confirm/{truth['repo']}"
-            cmd = [tool, "index", "-p", truth["build"], "--root", truth["root"], "-o", out_dir,
-                   f"--run-timeout={a.max_seconds * 4:.0f}"] + [os.path.join(truth["root"], x) for x in truth.get("sources", [])] + ["--"] + argv
-            proc = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            m = re.search(r"run: (\d+) of (\d+) candidate stops reached in ([\d.]+) s", proc.stderr)
+            os.makedirs(out_dir, exist_ok=True)
+            sources = [os.path.join(truth["root"], x) for x in truth.get("sources", [])]
+            tour = os.path.join(out_dir, re.sub(r"[^A-Za-z0-9_.-]", "_", e["program"]) + ".json")
+            if os.path.exists(tour):
+                os.remove(tour)
+            if a.in_lldb:
+                findings = os.path.join(out_dir, "findings.json")
+                subprocess.run([tool, "index", "-p", truth["build"], "--root", truth["root"], "--format=json",
+                                "-o", findings, "--quiet"] + sources, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                cmd = [a.lldb, "--no-lldbinit", "--batch", "-o", f"plugin load {plugin}",
+                       "-o", f"tour draft --timeout {a.max_seconds * 4:.0f} -o {tour} {findings}",
+                       "--", os.path.join(cwd, argv[0])] + argv[1:]
+                start = time.monotonic()
+                proc = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                whole = f"{(time.monotonic() - start) / plain:6.2f}"
+                report = proc.stdout
+            else:
+                cmd = [tool, "index", "-p", truth["build"], "--root", truth["root"], "-o", out_dir,
+                       f"--run-timeout={a.max_seconds * 4:.0f}"] + sources + ["--"] + argv
+                proc = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                whole = f"{'-':>6}"  # the process also indexes the repo: not comparable
+                report = proc.stderr
+                # The confirmed draft is the one that says so (a program with subcommands gets
+                # it under the command's name; the other programs get unconfirmed drafts).
+                for written in re.findall(r"wrote (.*) \(\d+ stops\)", proc.stdout):
+                    if "Confirmed by running" in json.load(open(written)).get("description", ""):
+                        tour = written
+            m = re.search(r"run: (\d+) of (\d+) candidate stops reached in ([\d.]+) s", report)
             if not m:
-                print(f"{name} confirming run failed: {proc.stderr.strip().splitlines()[-1:] }")
+                print(f"{name} confirming run failed: {report.strip().splitlines()[-1:] }")
                 continue
             got, total, secs = int(m.group(1)), int(m.group(2)), float(m.group(3))
-            tour = os.path.join(out_dir, re.sub(r"[^A-Za-z0-9_.-]", "_", e["program"]) + ".json")
-            plays = "-"
+            drafted, plays = "-", "-"
             if os.path.exists(tour):
                 stops = len(json.load(open(tour))["stops"])
+                drafted = str(stops)
                 cmds = ["-o", f"plugin load {plugin}", "-o", f"tour start --trust {tour}"]
                 cmds += ["-o", "tour next"] * (stops + 1)
                 play = subprocess.run([a.lldb, "--no-lldbinit", "--batch"] + cmds, cwd=cwd, stdout=subprocess.PIPE,
                                       stderr=subprocess.STDOUT, text=True, timeout=a.max_seconds * 8)
                 pm = re.search(r": (\d+) of (\d+) stops reached", play.stdout)
-                plays = f"{pm.group(1)}/{pm.group(2)}" if pm else "no summary"
-            print(f"{name} {plain:9.2f}s {secs:9.2f}s {secs / plain:6.2f} {got:>4}/{total:<4} {plays:>9}")
+                positions = [play.stdout.find(f"== {k}/{stops} ") for k in range(1, stops + 1)]
+                ordered = all(p >= 0 for p in positions) and positions == sorted(positions)
+                plays = (f"{pm.group(1)}/{pm.group(2)} " + ("yes" if ordered else "no")) if pm else "no summary"
+            print(f"{name} {plain:9.2f}s {secs:9.2f}s {secs / plain:6.2f} {whole} {got:>4}/{total:<4} {drafted:>7} {plays:>12}")
     return 0
 
 

@@ -1,4 +1,6 @@
 #include "tourguide/confirm/ConfirmingRun.h"
+#include "tourguide/confirm/CandidateBreakpoints.h"
+#include "tourguide/confirm/RepoLibraries.h"
 
 #include <lldb/API/LLDB.h>
 
@@ -104,41 +106,27 @@ llvm::Expected<RunResult> confirmByRunning(const std::vector<indexer::Finding> &
                                    error.GetCString() ? error.GetCString() : "unknown error");
 
   RunResult result;
-  // One breakpoint per distinct place; several findings may share one. A finding anchored on
-  // a line also gets one at its function's entry, so that a line on a branch this run did not
-  // take still tells whether the function ran.
-  std::map<lldb::break_id_t, std::vector<size_t>> byBreakpoint, byEntry;
-  std::map<std::pair<std::string, unsigned>, lldb::break_id_t> byPlace;
-  auto place = [&](const std::string &where, unsigned line, size_t i,
-                   std::map<lldb::break_id_t, std::vector<size_t>> &into) {
-    std::pair<std::string, unsigned> key{where, line};
-    auto known = byPlace.find(key);
-    if (known != byPlace.end()) {
-      into[known->second].push_back(i);
-      return true;
-    }
-    lldb::SBBreakpoint bp = line ? target.BreakpointCreateByLocation(where.c_str(), line)
-                                 : target.BreakpointCreateByName(where.c_str());
-    if (!bp.IsValid())
-      return false;
-    // A breakpoint with no location yet stays pending: the code may be in a shared library
-    // the program loads later (a repo's libfoo.so found through LD_LIBRARY_PATH or dlopen).
-    byPlace[key] = bp.GetID();
-    into[bp.GetID()].push_back(i);
-    return true;
-  };
-  for (size_t i = 0; i < findings.size(); ++i) {
-    const indexer::Finding &f = findings[i];
-    if (!place(f.anchorLine ? f.file : f.function, f.anchorLine, i, byBreakpoint)) {
-      result.notPlaced.emplace_back(i, "LLDB could not place a breakpoint there");
-      continue;
-    }
-    result.placed.push_back(i);
-    // Template instances have other names in the debugger; their anchor is by file.
-    if (f.anchorLine && !f.inTemplate && f.stage != "loop")
-      place(f.function, 0, i, byEntry);
+  // The repo's own libraries that only LD_LIBRARY_PATH would find: loaded before the
+  // breakpoints so that they resolve there, and given to the run's loader.
+  std::vector<RepoLibrary> libraries = findRepoLibraries(exe.c_str(), libraryRoots(exe.c_str(), request.repoRoot));
+  for (const RepoLibrary &l : libraries)
+    target.AddModule(l.path.c_str(), nullptr, nullptr);
+  // The program's own modules only (the executable, and what lies in its build tree or the
+  // repo): a candidate `step` never lands in a system library, and LLDB never searches the
+  // debug information of system libraries for the candidates' names (lldb-14 crashed on
+  // sentencepiece's protobuf types doing so).
+  lldb::SBFileSpecList own;
+  std::vector<std::string> roots = libraryRoots(exe.c_str(), request.repoRoot);
+  for (uint32_t i = 0; i < target.GetNumModules(); ++i) {
+    lldb::SBFileSpec file = target.GetModuleAtIndex(i).GetFileSpec();
+    std::string path = std::string(file.GetDirectory() ? file.GetDirectory() : "") + "/" +
+                       (file.GetFilename() ? file.GetFilename() : "");
+    if (i == 0 || std::any_of(roots.begin(), roots.end(), [&](const std::string &r) {
+          return !r.empty() && path.compare(0, r.size() + 1, r + "/") == 0;
+        }))
+      own.Append(file);
   }
-  std::map<size_t, Reached> entered;
+  CandidateBreakpoints candidates(target, findings, own);
 
   std::vector<const char *> argv;
   for (const std::string &a : request.args)
@@ -148,6 +136,12 @@ llvm::Expected<RunResult> confirmByRunning(const std::vector<indexer::Finding> &
   if (!request.cwd.empty())
     launch.SetWorkingDirectory(request.cwd.c_str());
   launch.SetLaunchFlags(launch.GetLaunchFlags() | lldb::eLaunchFlagDisableASLR);
+  const char *existing = std::getenv("LD_LIBRARY_PATH");
+  if (std::string path = libraryPathWith(libraries, existing ? existing : ""); path != (existing ? existing : "")) {
+    lldb::SBEnvironment env = launch.GetEnvironment();
+    env.Set("LD_LIBRARY_PATH", path.c_str(), true);
+    launch.SetEnvironment(env, true);
+  }
 
   InterruptGuard guard;
   auto start = std::chrono::steady_clock::now();
@@ -160,7 +154,6 @@ llvm::Expected<RunResult> confirmByRunning(const std::vector<indexer::Finding> &
                                    error.GetCString() ? error.GetCString() : "unknown error");
 
   lldb::SBListener listener = session.debugger.GetListener();
-  unsigned order = 0;
   while (true) {
     if (interruptRequested) {
       result.interrupted = true;
@@ -186,79 +179,11 @@ llvm::Expected<RunResult> confirmByRunning(const std::vector<indexer::Finding> &
       break;
     if (state != lldb::eStateStopped || lldb::SBProcess::GetRestartedFromEvent(event))
       continue;
-    bool ours = false;
-    for (uint32_t t = 0; t < process.GetNumThreads(); ++t) {
-      lldb::SBThread thread = process.GetThreadAtIndex(t);
-      if (thread.GetStopReason() != lldb::eStopReasonBreakpoint || thread.GetStopReasonDataCount() < 1)
-        continue;
-      auto id = static_cast<lldb::break_id_t>(thread.GetStopReasonDataAtIndex(0));
-      bool wasOurs = false;
-      if (auto e = byEntry.find(id); e != byEntry.end()) {
-        wasOurs = true;
-        for (size_t i : e->second)
-          if (!entered.count(i)) {
-            Reached r;
-            r.finding = i;
-            r.order = ++order;
-            r.seconds = elapsed();
-            r.atEntry = true;
-            entered[i] = r;
-          }
-        byEntry.erase(e);
-      }
-      auto it = byBreakpoint.find(id);
-      if (it == byBreakpoint.end()) {
-        if (wasOurs) {
-          ours = true;
-          target.FindBreakpointByID(id).SetEnabled(false);
-        }
-        continue;
-      }
-      ours = true;
-      ++order;
-      for (size_t i : it->second) {
-        Reached r;
-        r.finding = i;
-        r.order = order;
-        r.seconds = elapsed();
-        const indexer::Finding &f = findings[i];
-        lldb::SBFrame frame = thread.GetFrameAtIndex(0);
-        for (const std::string &w : f.watch) {
-          // Read as a stop would, without running code in the program.
-          lldb::SBValue v = frame.GetValueForVariablePath(w.c_str(), lldb::eDynamicDontRunTarget);
-          bool readable = v.IsValid() && !v.GetError().Fail() && (v.GetValue() || v.GetNumChildren() > 0);
-          if (!readable)
-            r.unreadable.push_back(w);
-          else if (f.stage == "loop" && r.counter.empty() && v.GetValue())
-            r.counter = w + " = " + v.GetValue();
-        }
-        result.reached.push_back(r);
-      }
-      // Each candidate traps once: disabled (not one-shot, whose stop no longer names it).
-      target.FindBreakpointByID(it->first).SetEnabled(false);
-      byBreakpoint.erase(it);
-    }
-    if (!ours && process.GetState() != lldb::eStateStopped)
-      continue;
-    // A signal or a stop that is not ours: let the program go on (its own handlers decide).
+    candidates.recordStop(process, elapsed());
+    // Ours (recorded), or a signal: the program goes on (its own handlers decide).
     process.Continue();
   }
-  // Functions the run entered whose anchor line it never reached: stops at their entry.
-  for (auto &[i, r] : entered)
-    if (std::none_of(result.reached.begin(), result.reached.end(), [&](const Reached &x) { return x.finding == i; }))
-      result.reached.push_back(r);
-  std::stable_sort(result.reached.begin(), result.reached.end(),
-                   [](const Reached &a, const Reached &b) { return a.order < b.order; });
-  // Breakpoints that never found code, in the program or in any library it loaded.
-  for (const auto &[id, indices] : byBreakpoint)
-    if (target.FindBreakpointByID(id).GetNumLocations() == 0)
-      for (size_t i : indices) {
-        const indexer::Finding &f = findings[i];
-        result.notPlaced.emplace_back(i, "no code at " +
-                                             (f.anchorLine ? f.file + ":" + std::to_string(f.anchorLine) : f.function) +
-                                             " in this build");
-        result.placed.erase(std::remove(result.placed.begin(), result.placed.end(), i), result.placed.end());
-      }
+  candidates.finish(result);
   if (process.IsValid() && process.GetState() != lldb::eStateExited) {
     result.output += drain(process);
     process.Kill();
@@ -275,7 +200,10 @@ nlohmann::json toJson(const RunResult &r) {
   nlohmann::json j;
   for (const Reached &x : r.reached)
     j["reached"].push_back({{"finding", x.finding}, {"order", x.order}, {"seconds", x.seconds},
-                            {"counter", x.counter}, {"unreadable", x.unreadable}, {"at_entry", x.atEntry}});
+                            {"counter", x.counter}, {"unreadable", x.unreadable}, {"at_entry", x.atEntry},
+                            {"passes", {{"counter", x.passes.counter}, {"first", x.passes.first},
+                                        {"planned", x.passes.planned}, {"bound", x.passes.bound},
+                                        {"seen", x.passes.seen}}}});
   j["placed"] = r.placed;
   for (const auto &[i, why] : r.notPlaced)
     j["not_placed"].push_back({{"finding", i}, {"why", why}});
@@ -297,6 +225,12 @@ RunResult fromJson(const nlohmann::json &j) {
     reached.counter = x.at("counter");
     reached.unreadable = x.at("unreadable").get<std::vector<std::string>>();
     reached.atEntry = x.at("at_entry");
+    const auto &passes = x.at("passes");
+    reached.passes.counter = passes.at("counter");
+    reached.passes.first = passes.at("first");
+    reached.passes.planned = passes.at("planned");
+    reached.passes.bound = passes.at("bound");
+    reached.passes.seen = passes.at("seen");
     r.reached.push_back(reached);
   }
   r.placed = j.at("placed").get<std::vector<size_t>>();

@@ -80,9 +80,11 @@ Json evidenceJson(const std::vector<Evidence> &evidence) {
 double rounded(double v) { return static_cast<int>(v * 100 + 0.5) / 100.0; }
 } // namespace
 
-std::string findingsToJson(const Analysis &analysis, const RunSummary &summary) {
+std::string findingsToJson(const Analysis &analysis, const RunSummary &summary, const std::string &root) {
   Json doc;
   doc["tool"] = "tourguide index";
+  if (!root.empty())
+    doc["root"] = root;
   Json sum;
   sum["tus"] = summary.total;
   sum["parsed"] = summary.parsed;
@@ -149,6 +151,17 @@ std::string findingsToJson(const Analysis &analysis, const RunSummary &summary) 
     }
     j["anchor"] = anchor;
     j["watch"] = f.watch;
+    // What a draft needs besides the anchor (FindingsReader.h reads these back for `tour draft`).
+    j["function_lines"] = {f.functionBegin, f.functionEnd};
+    if (f.inTemplate)
+      j["in_template"] = true;
+    if (!f.idioms.empty()) {
+      Json idioms = Json::array();
+      for (const IdiomFact &i : f.idioms)
+        idioms.push_back({{"kind", i.kind}, {"formula", i.formula}, {"description", i.description},
+                          {"lines", {i.beginLine, i.endLine}}, {"evidence", i.evidence}});
+      j["idioms"] = idioms;
+    }
     stages.push_back(j);
   }
   doc["stages"] = stages;

@@ -332,11 +332,4 @@ std::string stageOfStatement(const StatementFact &s) {
   return it == stages.end() ? "" : it->second;
 }
 
-int stageRank(const std::string &stage) {
-  static const std::vector<std::string> order = {"setup", "data", "loop", "model", "loss",
-                                                 "optimizer", "metrics", "checkpoint"};
-  auto it = std::find(order.begin(), order.end(), stage);
-  return it == order.end() ? static_cast<int>(order.size()) : static_cast<int>(it - order.begin());
-}
-
 } // namespace tourguide::indexer

@@ -5,10 +5,8 @@
 #include "tourguide/tours/Files.h"
 #include "tourguide/tours/TourFile.h"
 
-#include "llvm/ADT/StringRef.h"
-#include "llvm/Support/Path.h"
-
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -129,6 +127,8 @@ std::string stageText(const Finding &f, const std::string &relFile, const std::s
       text += (i ? ", `" : "`") + f.watch[i] + "`";
     text += f.stage == "loop" ? ": they change from one pass to the next." : " at this point.";
   }
+  if (!f.observed.empty())
+    text += "\n\nIn the run that confirmed this draft: " + f.observed + ".";
   if (!next.empty())
     text += "\n\nNext: " + next + ".";
   text += "\n\n**Why this stop** (found by `tourguide index` in " + relFile + ":" + std::to_string(f.line) +
@@ -140,14 +140,25 @@ std::string stageText(const Finding &f, const std::string &relFile, const std::s
 
 } // namespace
 
+namespace {
+/// The components of an absolute path, without "/" and ".".
+std::vector<std::string> pathParts(const std::string &path) {
+  std::vector<std::string> parts;
+  for (size_t begin = 0; begin < path.size();) {
+    size_t end = path.find('/', begin);
+    if (end == std::string::npos)
+      end = path.size();
+    std::string part = path.substr(begin, end - begin);
+    if (!part.empty() && part != ".")
+      parts.push_back(part);
+    begin = end + 1;
+  }
+  return parts;
+}
+} // namespace
+
 std::string relativePath(const std::string &from, const std::string &to) {
-  llvm::SmallVector<llvm::StringRef, 16> a, b;
-  for (auto it = llvm::sys::path::begin(from), e = llvm::sys::path::end(from); it != e; ++it)
-    if (*it != "/" && *it != ".")
-      a.push_back(*it);
-  for (auto it = llvm::sys::path::begin(to), e = llvm::sys::path::end(to); it != e; ++it)
-    if (*it != "/" && *it != ".")
-      b.push_back(*it);
+  std::vector<std::string> a = pathParts(from), b = pathParts(to);
   size_t common = 0;
   while (common < a.size() && common < b.size() && a[common] == b[common])
     ++common;
@@ -157,8 +168,70 @@ std::string relativePath(const std::string &from, const std::string &to) {
   for (size_t i = common; i < a.size(); ++i)
     out += out.empty() ? ".." : "/..";
   for (size_t i = common; i < b.size(); ++i)
-    out += (out.empty() ? "" : "/") + b[i].str();
+    out += (out.empty() ? "" : "/") + b[i];
   return out.empty() ? "." : out;
+}
+
+namespace {
+/// Do the command line's arguments hold the entry's subcommand words, in order?
+bool runsSubcommand(const EntryPoint &e, const std::vector<std::string> &command) {
+  auto arg = command.begin() + 1;
+  for (const std::string &level : e.command) {
+    std::vector<std::string> words;
+    for (size_t b = 0, bar; b <= level.size(); b = bar + 1) {
+      bar = level.find('|', b);
+      if (bar == std::string::npos)
+        bar = level.size();
+      words.push_back(level.substr(b, bar - b));
+    }
+    arg = std::find_if(arg, command.end(), [&](const std::string &a) {
+      return std::find(words.begin(), words.end(), a) != words.end();
+    });
+    if (arg == command.end())
+      return false;
+    ++arg;
+  }
+  return true;
+}
+} // namespace
+
+std::string draftFileStem(const std::string &name) {
+  std::string out;
+  for (char c : name)
+    out += (isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.') ? c : '_';
+  return out.empty() ? "program" : out;
+}
+
+int entryForCommand(const std::vector<EntryPoint> &entries, const std::vector<std::string> &command) {
+  if (command.empty())
+    return -1;
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const std::string &program = command.front();
+  fs::path real = fs::canonical(program, ec);
+  bool haveReal = !ec;
+  std::vector<int> same;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    fs::path exe = entries[i].executable.empty() ? fs::path() : fs::canonical(entries[i].executable, ec);
+    if (haveReal && !ec && !exe.empty() && exe == real)
+      same.push_back(static_cast<int>(i));
+  }
+  std::string name = fs::path(program).filename().string();
+  if (same.empty())
+    for (size_t i = 0; i < entries.size(); ++i)
+      if (entries[i].program == name)
+        same.push_back(static_cast<int>(i));
+  for (int i : same)
+    if (runsSubcommand(entries[static_cast<size_t>(i)], command))
+      return i;
+  return same.empty() ? -1 : same.front();
+}
+
+int stageRank(const std::string &stage) {
+  static const std::vector<std::string> order = {"setup", "data", "loop", "model", "loss",
+                                                 "optimizer", "metrics", "checkpoint"};
+  auto it = std::find(order.begin(), order.end(), stage);
+  return it == order.end() ? static_cast<int>(order.size()) : static_cast<int>(it - order.begin());
 }
 
 std::string stopIdFor(const std::string &stage, const std::string &function) {
@@ -201,17 +274,17 @@ tourguide::tours::Tour draftTour(const EntryPoint &entry, const std::vector<Find
   // level's alternatives); the rest of its arguments are the team's to add.
   if (tour.program.args.empty())
     for (const std::string &level : entry.command)
-      tour.program.args.push_back(llvm::StringRef(level).split('|').first.str());
+      tour.program.args.push_back(level.substr(0, level.find('|')));
   if (!options.runCwd.empty())
     tour.program.cwd = options.runCwd;
   std::string exeRel = relativePath(options.repoRoot, entry.executable);
-  tour.program.path = llvm::StringRef(exeRel).startswith("..") || exeRel == entry.executable
+  tour.program.path = exeRel.compare(0, 2, "..") == 0 || exeRel == entry.executable
                           ? entry.executable
                           : exeRel;
   if (tour.program.cwd.empty())
     tour.program.cwd = "${program_dir}";
-  if (llvm::sys::path::filename(options.tourDir) != ".tours" ||
-      llvm::sys::path::parent_path(options.tourDir) != options.repoRoot)
+  const std::filesystem::path tourDir(options.tourDir);
+  if (tourDir.filename() != ".tours" || tourDir.parent_path() != options.repoRoot)
     tour.root = relativePath(options.tourDir, options.repoRoot);
 
   // Keep the strongest findings of each stage, then put them back in program order.

@@ -56,13 +56,6 @@ std::string guessRepoRoot(const std::vector<std::string> &files) {
   return common.empty() ? "/" : common;
 }
 
-std::string sanitizeFileName(const std::string &program) {
-  std::string out;
-  for (char c : program)
-    out += (isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.') ? c : '_';
-  return out.empty() ? "program" : out;
-}
-
 const char *const kOverview =
     "Finds where a C/C++ ML program trains and evaluates, and where its data, loop, model,\n"
     "loss, optimizer and metrics code lives, by parsing every translation unit of\n"
@@ -137,13 +130,13 @@ std::string shown(const std::string &text) { return tourguide::tours::sanitizeLi
 std::vector<std::string> draftNames(const std::vector<EntryPoint> &entries) {
   std::map<std::string, unsigned> count;
   for (const EntryPoint &e : entries)
-    ++count[sanitizeFileName(e.name())];
+    ++count[draftFileStem(e.name())];
   std::vector<std::string> names;
   std::set<std::string> used;
   for (const EntryPoint &e : entries) {
-    std::string name = sanitizeFileName(e.name());
+    std::string name = draftFileStem(e.name());
     if (count[name] > 1)
-      name = sanitizeFileName(llvm::sys::path::filename(llvm::sys::path::parent_path(e.file)).str()) + "-" + name;
+      name = draftFileStem(llvm::sys::path::filename(llvm::sys::path::parent_path(e.file)).str()) + "-" + name;
     std::string unique = name;
     for (int n = 2; !used.insert(unique).second; ++n)
       unique = name + "-" + std::to_string(n);
@@ -152,48 +145,10 @@ std::vector<std::string> draftNames(const std::vector<EntryPoint> &entries) {
   return names;
 }
 
-/// Do the command line's arguments hold the entry's subcommand words, in order?
-bool runsSubcommand(const EntryPoint &e, const std::vector<std::string> &command) {
-  auto arg = command.begin() + 1;
-  for (const std::string &level : e.command) {
-    llvm::SmallVector<llvm::StringRef, 4> words;
-    llvm::StringRef(level).split(words, '|');
-    arg = std::find_if(arg, command.end(), [&](const std::string &a) { return llvm::is_contained(words, a); });
-    if (arg == command.end())
-      return false;
-    ++arg;
-  }
-  return true;
-}
-
-/// The entry point a command line runs: the program (the same file as its executable, or its
-/// name), and of a program with subcommands the one its arguments name.
+/// The entry point a command line runs (entryForCommand).
 EntryPoint *entryFor(Analysis &analysis, const std::vector<std::string> &command) {
-  const std::string &program = command.front();
-  llvm::SmallString<256> real;
-  bool haveReal = !llvm::sys::fs::real_path(program, real);
-  std::vector<EntryPoint *> same;
-  for (EntryPoint &e : analysis.entries) {
-    llvm::SmallString<256> exe;
-    if (haveReal && !llvm::sys::fs::real_path(e.executable, exe) && exe == real)
-      same.push_back(&e);
-  }
-  std::string name = llvm::sys::path::filename(program).str();
-  if (same.empty())
-    for (EntryPoint &e : analysis.entries)
-      if (e.program == name)
-        same.push_back(&e);
-  for (EntryPoint *e : same)
-    if (runsSubcommand(*e, command))
-      return e;
-  return same.empty() ? nullptr : same.front();
-}
-
-std::string joinCommand(const std::vector<std::string> &command) {
-  std::string out;
-  for (const std::string &w : command)
-    out += (out.empty() ? "" : " ") + w;
-  return out;
+  int i = entryForCommand(analysis.entries, command);
+  return i < 0 ? nullptr : &analysis.entries[static_cast<size_t>(i)];
 }
 
 /// Runs the program and keeps, for its entry point, only the findings the run reached, in
@@ -201,7 +156,7 @@ std::string joinCommand(const std::vector<std::string> &command) {
 std::optional<std::pair<std::string, std::string>> confirmEntry(Analysis &analysis,
                                                                 const std::vector<std::string> &command,
                                                                 const std::string &cwd, double timeout, bool quiet,
-                                                                llvm::raw_ostream &err) {
+                                                                const std::string &repoRoot, llvm::raw_ostream &err) {
   EntryPoint *entry = entryFor(analysis, command);
   if (!entry) {
     err << "error: '" << command.front() << "' is not one of the programs found:";
@@ -231,8 +186,9 @@ std::optional<std::pair<std::string, std::string>> confirmEntry(Analysis &analys
   request.args.assign(command.begin() + 1, command.end());
   request.cwd = cwd;
   request.timeoutSeconds = timeout;
+  request.repoRoot = repoRoot;
   if (!quiet)
-    err << "running " << joinCommand(command) << " with " << candidates.size() << " candidate stops...\n";
+    err << "running " << confirm::commandText(command) << " with " << candidates.size() << " candidate stops...\n";
   auto run = confirm::confirmByRunningIsolated(candidates, request);
   if (!run) {
     // The static draft is still worth writing; it says it was not confirmed.
@@ -243,75 +199,14 @@ std::optional<std::pair<std::string, std::string>> confirmEntry(Analysis &analys
     return std::make_pair(std::string(), std::string());
   }
 
-  // Reached findings in the run's order; one stop per function, stage and role.
-  std::vector<Finding> confirmed;
-  std::set<std::string> seen;
-  std::vector<bool> reached(candidates.size());
-  for (const confirm::Reached &r : run->reached) {
-    reached[r.finding] = true;
-    Finding f = candidates[r.finding];
-    if (!seen.insert(f.function + "|" + f.stage + "|" + f.role).second)
-      continue;
-    f.order = r.order;
-    f.alternativeTo.clear(); // the run took it
-    if (r.atEntry) {
-      f.evidence.push_back({"the run entered `" + f.function + "` but not line " + std::to_string(f.anchorLine) +
-                                " (a branch it did not take): the stop is at the function's entry",
-                            0});
-      f.anchorLine = 0;
-      f.anchorText.clear();
-      f.watch.clear();
-    }
-    // A watch that could not be read at the stop would only show an error there.
-    for (const std::string &w : r.unreadable)
-      f.watch.erase(std::remove(f.watch.begin(), f.watch.end(), w), f.watch.end());
-    char when[32];
-    snprintf(when, sizeof when, "%.2f s", r.seconds);
-    f.evidence.push_back({"reached in the run, " + std::string(when) + " after launch" +
-                              (r.counter.empty() ? "" : " (" + r.counter + ")"),
-                          0});
-    confirmed.push_back(std::move(f));
-  }
-  std::map<size_t, std::string> notPlaced(run->notPlaced.begin(), run->notPlaced.end());
-  std::string missed;
-  unsigned missedCount = 0;
-  std::set<std::string> listed;
-  for (size_t i = 0; i < candidates.size(); ++i) {
-    const Finding &f = candidates[i];
-    if (reached[i] || seen.count(f.function + "|" + f.stage + "|" + f.role) ||
-        !listed.insert(f.function + "|" + f.stage).second)
-      continue;
-    ++missedCount;
-    if (missedCount > 12)
-      continue;
-    std::string why = notPlaced.count(i)              ? notPlaced[i]
-                      : !f.alternativeTo.empty()      ? "an override this program did not use (`" + f.alternativeTo + "` ran)"
-                      : run->timedOut || run->interrupted ? "not reached before the run was stopped"
-                                                          : "not reached with these arguments";
-    missed += "\n- `" + f.function + "` (" + f.stage + (f.role.empty() ? "" : ", " + f.role) + "): " + why;
-  }
-  if (missedCount > 12)
-    missed += "\n- and " + std::to_string(missedCount - 12) + " more";
-
-  char secs[32];
-  snprintf(secs, sizeof secs, "%.1f s", run->seconds);
-  std::string how = run->timedOut      ? "it was stopped after the time limit"
-                    : run->interrupted ? "it was interrupted"
-                    : run->exitStatus >= 0 ? "exit status " + std::to_string(run->exitStatus)
-                                           : "it did not exit normally";
-  std::string text = "Confirmed by running `" + joinCommand(command) + "` (" + secs + ", " + how + "): " +
-                     std::to_string(confirmed.size()) + " of " + std::to_string(candidates.size()) +
-                     " candidate stops were reached, and the stops are in the order the run reached them.";
-  if (!missed.empty())
-    text += "\n\nNot reached in that run, so not stops here:" + missed;
+  confirm::ConfirmedFindings confirmed = confirm::confirmFindings(candidates, *run, confirm::commandText(command));
   if (!quiet)
-    err << "run: " << confirmed.size() << " of " << candidates.size() << " candidate stops reached in " << secs
-        << " (" << how << ")\n";
+    err << confirmed.summary << "\n";
 
   analysis.findings = std::move(others);
-  for (Finding &f : confirmed)
+  for (Finding &f : confirmed.findings)
     analysis.findings.push_back(std::move(f));
-  return std::make_pair(entry->name(), text);
+  return std::make_pair(entry->name(), confirmed.confirmation);
 }
 
 } // namespace
@@ -383,7 +278,7 @@ int runIndexCommand(int argc, const char **argv) {
 
   std::string confirmedProgram, confirmation;
   if (!runCommand.empty()) {
-    auto confirmed = confirmEntry(analysis, runCommand, o.runCwd, o.runTimeout, quiet, err);
+    auto confirmed = confirmEntry(analysis, runCommand, o.runCwd, o.runTimeout, quiet, repoRoot, err);
     if (!confirmed)
       return kExitUsage;
     std::tie(confirmedProgram, confirmation) = *confirmed;
@@ -400,7 +295,7 @@ int runIndexCommand(int argc, const char **argv) {
     }
 
   if (format == Format::Json) {
-    std::string text = findingsToJson(analysis, summary);
+    std::string text = findingsToJson(analysis, summary, repoRoot);
     if (output.empty() || output == "-")
       llvm::outs() << text;
     else if (tours::WriteError e = tours::writeFileAtomically(output, text)) {

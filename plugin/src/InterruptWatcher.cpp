@@ -21,7 +21,12 @@ extern "C" void noteSigint(int sig) {
 
 } // namespace
 
-InterruptWatcher::InterruptWatcher(lldb::SBTarget target) : target_(target) {
+InterruptWatcher::InterruptWatcher(lldb::SBTarget target, double timeLimitSeconds) : target_(target) {
+  if (timeLimitSeconds > 0) {
+    hasDeadline_ = true;
+    deadline_ = std::chrono::steady_clock::now() +
+                std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(timeLimitSeconds));
+  }
   g_sigintSeen = false;
   struct sigaction ours = {};
   ours.sa_handler = noteSigint;
@@ -47,7 +52,19 @@ void InterruptWatcher::watch() {
     // A signal handler cannot notify a condition variable, so the flag is polled; the
     // destructor wakes the wait at once so a finished run is not delayed.
     wake_.wait_for(lock, std::chrono::milliseconds(20));
-    if (done_ || !g_sigintSeen)
+    if (done_)
+      continue;
+    if (hasDeadline_ && !timedOut_ && std::chrono::steady_clock::now() >= deadline_) {
+      // Only SendAsyncInterrupt: the command's thread holds the target's API lock while it
+      // waits in Continue, and any other SB call on the process (GetState) would wait for it.
+      lldb::SBProcess process = target_.GetProcess();
+      if (process.IsValid()) {
+        process.SendAsyncInterrupt();
+        timedOut_ = true;
+      }
+      continue;
+    }
+    if (!g_sigintSeen)
       continue;
     g_sigintSeen = false;
     lldb::SBProcess process = target_.GetProcess();

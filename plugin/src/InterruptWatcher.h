@@ -8,6 +8,7 @@
 #include <lldb/API/LLDB.h>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -17,12 +18,16 @@ namespace tourguide::plugin {
 /// Lives exactly as long as one synchronous wait on `target`'s process.
 class InterruptWatcher {
 public:
-  explicit InterruptWatcher(lldb::SBTarget target);
+  /// With `timeLimitSeconds` > 0 the process is also halted once that long has passed (a
+  /// confirming run's time limit, `tour draft --timeout`).
+  explicit InterruptWatcher(lldb::SBTarget target, double timeLimitSeconds = 0);
   ~InterruptWatcher();
   InterruptWatcher(const InterruptWatcher &) = delete;
   InterruptWatcher &operator=(const InterruptWatcher &) = delete;
   /// True when Ctrl-C halted the process during the wait.
   bool interrupted() const { return interrupted_; }
+  /// True when the time limit halted the process.
+  bool timedOut() const { return timedOut_; }
 
 private:
   void watch();
@@ -33,6 +38,9 @@ private:
   std::condition_variable wake_;
   bool done_ = false;
   std::atomic<bool> interrupted_{false};
+  std::atomic<bool> timedOut_{false};
+  std::chrono::steady_clock::time_point deadline_;
+  bool hasDeadline_ = false;
   std::thread thread_;
 };
 

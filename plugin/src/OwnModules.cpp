@@ -2,6 +2,10 @@
 
 #include <filesystem>
 
+#ifdef TOURGUIDE_HAVE_DRAFT
+#include "tourguide/confirm/RepoLibraries.h"
+#endif
+
 namespace tourguide::plugin {
 
 std::string pathOf(const lldb::SBFileSpec &spec) {
@@ -26,10 +30,17 @@ std::vector<lldb::SBModule> ownModules(lldb::SBTarget target, const std::string 
   lldb::SBFileSpec exe = target.GetExecutable();
   std::string exeDir = exe.IsValid() && exe.GetDirectory() ? exe.GetDirectory() : "";
   std::string exePath = pathOf(exe);
+  // The build tree the executable is in holds the repo's own libraries too (build/lib/ beside
+  // build/bin/, libtool's src/.libs/).
+  std::string buildTree;
+#ifdef TOURGUIDE_HAVE_DRAFT
+  if (!exePath.empty())
+    buildTree = confirm::libraryRoots(exePath, "").back();
+#endif
   for (uint32_t i = 0; i < target.GetNumModules(); ++i) {
     lldb::SBModule m = target.GetModuleAtIndex(i);
     std::string path = pathOf(m.GetFileSpec());
-    if (path == exePath || isUnder(path, exeDir) || isUnder(path, repoRoot))
+    if (path == exePath || isUnder(path, exeDir) || isUnder(path, repoRoot) || isUnder(path, buildTree))
       out.push_back(m);
   }
   return out;

@@ -11,8 +11,9 @@
 
 namespace tourguide::plugin {
 
-/// Modules of `target` whose file lies under the executable's folder or under `repoRoot`
-/// (the executable itself always counts).
+/// Modules of `target` whose file lies under the executable's folder, its build tree (the
+/// folder above it with a CMakeCache.txt, config.status or compile_commands.json:
+/// confirm::libraryRoots) or `repoRoot` (the executable itself always counts).
 std::vector<lldb::SBModule> ownModules(lldb::SBTarget target, const std::string &repoRoot);
 
 /// Adds to `target` the shared libraries (`*.so`, `*.so.N...`) found in the folders of the

@@ -14,22 +14,6 @@ namespace tourguide::plugin {
 
 namespace {
 
-/// Makes Launch/Continue wait for the next stop, whatever mode the debugger is in; restores
-/// the user's mode afterwards so their own `run`/`continue` behave as before.
-class SynchronousScope {
-public:
-  explicit SynchronousScope(lldb::SBDebugger debugger) : debugger_(debugger), wasAsync_(debugger.GetAsync()) {
-    debugger_.SetAsync(false);
-  }
-  ~SynchronousScope() { debugger_.SetAsync(wasAsync_); }
-  SynchronousScope(const SynchronousScope &) = delete;
-  SynchronousScope &operator=(const SynchronousScope &) = delete;
-
-private:
-  lldb::SBDebugger debugger_;
-  bool wasAsync_;
-};
-
 bool isAlive(lldb::StateType s) {
   switch (s) {
   case lldb::eStateStopped:
@@ -96,6 +80,11 @@ lldb::SBLaunchInfo launchInfoFor(TourSession &session) {
   lldb::SBEnvironment env = info.GetEnvironment();
   for (const auto &[name, value] : tour.program.env)
     env.Set(name.c_str(), tours::expandVariables(value, tour, exe).c_str(), /*overwrite=*/true);
+  if (!session.repoLibraryPath.empty()) {
+    const char *existing = env.Get("LD_LIBRARY_PATH");
+    std::string path = session.repoLibraryPath + (existing && *existing ? ":" + std::string(existing) : "");
+    env.Set("LD_LIBRARY_PATH", path.c_str(), /*overwrite=*/true);
+  }
   info.SetEnvironment(env, /*append=*/false);
   return info;
 }

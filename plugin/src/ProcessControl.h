@@ -20,6 +20,22 @@ struct RunOutcome {
   std::string text;       ///< "exited with status 0", "stopped at train.c:40 (breakpoint 3.1)".
 };
 
+/// Makes Launch/Continue wait for the next stop, whatever mode the debugger is in; restores
+/// the user's mode afterwards so their own `run`/`continue` behave as before.
+class SynchronousScope {
+public:
+  explicit SynchronousScope(lldb::SBDebugger debugger) : debugger_(debugger), wasAsync_(debugger.GetAsync()) {
+    debugger_.SetAsync(false);
+  }
+  ~SynchronousScope() { debugger_.SetAsync(wasAsync_); }
+  SynchronousScope(const SynchronousScope &) = delete;
+  SynchronousScope &operator=(const SynchronousScope &) = delete;
+
+private:
+  lldb::SBDebugger debugger_;
+  bool wasAsync_;
+};
+
 /// The live process of the tour's target (stopped or running), or an invalid one.
 lldb::SBProcess liveProcess(const TourSession &session);
 

@@ -15,6 +15,10 @@
 
 #include <memory>
 
+#ifdef TOURGUIDE_HAVE_DRAFT
+#include "tourguide/confirm/RepoLibraries.h"
+#endif
+
 namespace tourguide::plugin {
 
 namespace {
@@ -56,6 +60,16 @@ void placeAllStops(TourSession &s) {
   std::string root = tours::repoRoot(*s.tour);
   if (auto path = s.tour->program.env.find("LD_LIBRARY_PATH"); path != s.tour->program.env.end())
     addRepoLibraries(s.target, tours::expandVariables(path->second, *s.tour, tours::programPath(*s.tour)), root);
+#ifdef TOURGUIDE_HAVE_DRAFT
+  // The program's own libraries in the repo or build tree that it needs but the loader would
+  // not find (no RUNPATH): loaded now so stops resolve there, and found at launch without the
+  // tour setting LD_LIBRARY_PATH.
+  std::string exe = pathOf(s.target.GetExecutable());
+  std::vector<confirm::RepoLibrary> libraries = confirm::findRepoLibraries(exe, confirm::libraryRoots(exe, root));
+  for (const confirm::RepoLibrary &l : libraries)
+    s.target.AddModule(l.path.c_str(), nullptr, nullptr);
+  s.repoLibraryPath = confirm::libraryPathWith(libraries, "");
+#endif
   std::vector<lldb::SBModule> modules = ownModules(s.target, root);
   s.compiledSources = std::make_shared<const std::set<std::string>>(compiledFiles(modules));
   DebugInfoView view(s.target, modules, root, s.sourceAccess());

@@ -20,6 +20,7 @@ inline constexpr const char *kEditSyntax = "tour edit ID|N [--here] [--stage S] 
 inline constexpr const char *kRemoveSyntax = "tour remove ID|N";
 inline constexpr const char *kMoveSyntax = "tour move ID|N POSITION";
 inline constexpr const char *kSaveSyntax = "tour save [FILE]";
+inline constexpr const char *kDraftSyntax = "tour draft [--entry NAME] [--timeout SECONDS] [-o FILE] FINDINGS.json";
 
 TourCommand *makeStartCommand(std::shared_ptr<TourSession> session); // StartCommand.cpp
 TourCommand *makeNextCommand(std::shared_ptr<TourSession> session);  // RunCommands.cpp
@@ -30,6 +31,7 @@ TourCommand *makeListCommand(std::shared_ptr<TourSession> session);  // InspectC
 TourCommand *makeStatusCommand(std::shared_ptr<TourSession> session); // InspectCommands.cpp
 TourCommand *makePlotCommand(std::shared_ptr<TourSession> session);   // PlotCommand.cpp
 TourCommand *makeEndCommand(std::shared_ptr<TourSession> session);   // EndCommand.cpp
+TourCommand *makeDraftCommand(std::shared_ptr<TourSession> session); // DraftCommand.cpp
 
 /// The recording commands (RecordCommands.cpp), sharing one recording (Recording.h).
 struct RecordCommands {

@@ -115,6 +115,15 @@ bool registerTourCommands(lldb::SBDebugger debugger) {
             {"end", "End the tour: remove exactly the tour's breakpoints. Your own breakpoints and "
                     "the process stay as they are.",
              "tour end", ""});
+#ifdef TOURGUIDE_HAVE_DRAFT
+  ok &= add(makeDraftCommand(session),
+            {"draft", "Draft a tour of the selected program from `tourguide index --format=json` findings: run it once "
+                      "with its own arguments, environment and working directory and a breakpoint on every candidate "
+                      "stop of its entry point (each traps once), and write the stops it reached, in that order "
+                      "(default: the repo's .tours/PROGRAM.json). Ctrl-C or --timeout (default 120 s) ends the run "
+                      "with what it reached.",
+             kDraftSyntax, ""});
+#endif
   return ok;
 }
 

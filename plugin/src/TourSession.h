@@ -63,6 +63,9 @@ struct TourSession {
   /// The tour's collected series and their breakpoints (null: the tour collects nothing).
   std::shared_ptr<Collector> collector;
   bool createdTarget = false;      ///< `tour start` created the target (vs. the user's own).
+  /// Folders of the program's own shared libraries that the loader would not find
+  /// (confirm/RepoLibraries.h), put before LD_LIBRARY_PATH at launch; "" when none.
+  std::string repoLibraryPath;
   /// The next run launches a new process even if the old one still looks alive (it was just
   /// killed, and its state may not have caught up yet).
   bool launchFresh = false;

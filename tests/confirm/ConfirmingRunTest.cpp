@@ -63,6 +63,38 @@ TEST(ConfirmingRun, AFunctionThisBuildDoesNotHaveIsNotPlaced) {
   EXPECT_NE(run->notPlaced[0].second.find("not_in_this_program"), std::string::npos);
 }
 
+TEST(ConfirmingRun, ALoopStopsPassesAreReadFromItsBoundAndLaterStops) {
+  indexer::Finding loop = at("main", "loop", {"epoch"});
+  loop.file = CONFIRM_LOOPS_SOURCE;
+  loop.line = 10;       // for (int epoch = 0; epoch < epochs; ++epoch) {
+  loop.anchorLine = 11; // step(epoch);
+  loop.functionBegin = 7;
+  loop.functionEnd = 17;
+  indexer::Finding checkpoint = at("checkpoint", "checkpoint"); // first reached in pass 3
+  auto run = confirmByRunning({loop, checkpoint}, [] {
+    RunRequest request;
+    request.executable = CONFIRM_LOOPS_PROGRAM;
+    return request;
+  }());
+  ASSERT_TRUE(static_cast<bool>(run)) << llvm::toString(run.takeError());
+  ASSERT_EQ(run->reached.size(), 2u);
+  const LoopPasses &passes = run->reached[0].passes;
+  EXPECT_EQ(passes.counter, "epoch");
+  EXPECT_EQ(passes.first, 0);
+  EXPECT_EQ(passes.planned, 5); // epochs = 4 + argc
+  EXPECT_EQ(passes.bound, "epochs = 5");
+  EXPECT_EQ(passes.seen, 3);
+  EXPECT_EQ(describePasses(passes), "5 passes planned (epochs = 5), 3 seen by later stops");
+  // And the draft says so.
+  ConfirmedFindings confirmed = confirmFindings({loop, checkpoint}, *run, "./loops");
+  ASSERT_EQ(confirmed.findings.size(), 2u);
+  EXPECT_NE(confirmed.findings[0].evidence.back().text.find("(epoch = 0; 5 passes planned (epochs = 5), 3 seen by later stops)"),
+            std::string::npos)
+      << confirmed.findings[0].evidence.back().text;
+  EXPECT_EQ(confirmed.findings[0].observed, "5 passes planned (epochs = 5), 3 seen by later stops")
+      << "the stop's text says it (TourDraft)";
+}
+
 TEST(ConfirmingRun, AMissingProgramIsAnError) {
   RunRequest request;
   request.executable = "/nonexistent/program";

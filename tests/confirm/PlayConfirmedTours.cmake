@@ -1,20 +1,49 @@
-# Drafts one sample's train tour with a confirming run (`tourguide index ... -- ./train`) and
-# plays it in the real lldb-14 with the plugin: every stop must be reached, and the stops must
-# come in the order the tour lists them (the run's order).
+# Drafts one program's tour with a confirming run and plays it in the real lldb-14 with the
+# plugin: every stop must be reached, and the stops must come in the order the tour lists them
+# (the run's order). The run is `tourguide index ... -- ./PROGRAM`, or with IN_LLDB `tour draft`
+# in lldb on the target `lldb PROGRAM` (from the findings of `tourguide index --format=json`).
 # cmake -DINDEX=... -DBUILD_DIR=... -DREPO_DIR=... -DPROGRAM_DIR=... -DOUT_DIR=... -DLLDB=... -DPLUGIN=...
-#       [-DEXPECT_IN_DESCRIPTION=text] -P PlayConfirmedTours.cmake
-file(REMOVE_RECURSE ${OUT_DIR})
-execute_process(
-  COMMAND ${INDEX} index -p ${BUILD_DIR} -o ${OUT_DIR} --quiet ${REPO_DIR} -- ./train
-  WORKING_DIRECTORY ${PROGRAM_DIR}
-  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 240)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "tourguide index -- ./train failed (${rc}):\n${out}${err}")
+#       [-DPROGRAM=train] [-DROOT=dir] [-DIN_LLDB=ON] [-DEXPECT_IN_DESCRIPTION=text] -P PlayConfirmedTours.cmake
+if(NOT DEFINED PROGRAM)
+  set(PROGRAM train)
 endif()
-set(tour ${OUT_DIR}/train.json)
+set(_root)
+if(DEFINED ROOT)
+  set(_root --root ${ROOT})
+endif()
+file(REMOVE_RECURSE ${OUT_DIR})
+file(MAKE_DIRECTORY ${OUT_DIR})
+set(tour ${OUT_DIR}/${PROGRAM}.json)
+if(IN_LLDB)
+  execute_process(
+    COMMAND ${INDEX} index -p ${BUILD_DIR} --format=json -o ${OUT_DIR}/findings.json --quiet ${_root} ${REPO_DIR}
+    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 240)
+  if(rc GREATER 1)
+    message(FATAL_ERROR "tourguide index --format=json failed (${rc}):\n${out}${err}")
+  endif()
+  execute_process(
+    COMMAND ${LLDB} --no-lldbinit --batch -o "plugin load ${PLUGIN}" -o "target create ${PROGRAM_DIR}/${PROGRAM}"
+            -o "tour draft -o ${tour} ${OUT_DIR}/findings.json"
+    WORKING_DIRECTORY ${PROGRAM_DIR}
+    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 240)
+  string(FIND "${out}${err}" "wrote ${tour}" at)
+  if(NOT rc EQUAL 0 OR at EQUAL -1)
+    message(FATAL_ERROR "tour draft did not write ${tour} (${rc}):\n${out}${err}")
+  endif()
+  set(ran "${PROGRAM_DIR}/${PROGRAM}")
+else()
+  execute_process(
+    COMMAND ${INDEX} index -p ${BUILD_DIR} -o ${OUT_DIR} --quiet ${_root} ${REPO_DIR} -- ./${PROGRAM}
+    WORKING_DIRECTORY ${PROGRAM_DIR}
+    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 240)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "tourguide index -- ./${PROGRAM} failed (${rc}):\n${out}${err}")
+  endif()
+  set(ran "./${PROGRAM}")
+endif()
 file(READ ${tour} text)
 string(JSON description GET "${text}" description)
-string(FIND "${description}" "Confirmed by running `./train`" at)
+string(FIND "${description}" "Confirmed by running `${ran}`" at)
 if(at EQUAL -1)
   message(FATAL_ERROR "the draft does not say it was confirmed:\n${description}")
 endif()

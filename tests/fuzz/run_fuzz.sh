@@ -1,7 +1,7 @@
 #!/bin/bash
 # Builds one libFuzzer target with ASan and UBSan (clang++ only) and runs it.
 # Usage: run_fuzz.sh CLANGXX SOURCE_DIR WORK_DIR SECONDS [TARGET]
-#   TARGET: tour_loader (the default), profile_loader or markdown_renderer.
+#   TARGET: tour_loader (the default), profile_loader, markdown_renderer or findings_reader.
 #   ctest runs each for a short time (label "fuzz"); for a long run:
 #   bash tests/fuzz/run_fuzz.sh clang++ . /tmp/tour-fuzz 3600
 #   bash tests/fuzz/run_fuzz.sh clang++ . /tmp/profile-fuzz 3600 profile_loader
@@ -48,8 +48,18 @@ markdown_renderer)
   dict=$fuzz/markdown.dict
   max_len=4096 # a stop's text is a few KB; the docs used as seeds are cut to this
   ;;
+findings_reader)
+  sources=("$src/indexer/lib/FindingsReader.cpp" "$src/tours/lib/Files.cpp" "$fuzz/FindingsReaderFuzz.cpp")
+  headers=("$src"/indexer/include/tourguide/indexer/{FindingsReader,Finding,Facts,StageRules}.h
+           "$src/tours/include/tourguide/tours/Files.h")
+  flags+=(-I"$src/indexer/include" -I"$src/tours/include")
+  libs=()
+  seeds=("$fuzz"/corpus/findings/*)
+  dict=$fuzz/findings.dict
+  max_len=65536
+  ;;
 *)
-  echo "run_fuzz.sh: unknown target '$target' (tour_loader, profile_loader, markdown_renderer)" >&2
+  echo "run_fuzz.sh: unknown target '$target' (tour_loader, profile_loader, markdown_renderer, findings_reader)" >&2
   exit 2
   ;;
 esac

@@ -7,6 +7,31 @@
 
 namespace tourguide::indexer::test {
 
+const char *const kTinyTrainingProgram = R"(#include <math.h>
+static float W[4], x[2], y[2], g[4];
+static int t[2];
+static void forward(void) {
+  for (int i = 0; i < 2; ++i) { y[i] = 0; for (int j = 0; j < 2; ++j) y[i] += W[i * 2 + j] * x[j]; }
+}
+static float loss_of(void) {
+  float total = 0;
+  for (int i = 0; i < 2; ++i) total -= logf(y[t[i]]);
+  return total;
+}
+static void update(float lr) {
+  for (int i = 0; i < 4; ++i) W[i] -= lr * g[i];
+}
+int main(void) {
+  float loss = 0;
+  for (int epoch = 0; epoch < 3; ++epoch) {
+    forward();
+    loss = loss_of();
+    update(0.1f);
+  }
+  return loss > 0;
+}
+)";
+
 std::vector<std::string> cFlags() { return {"-target", "x86_64-linux-gnu", "-xc", "-std=c11"}; }
 std::vector<std::string> cxxFlags() { return {"-target", "x86_64-linux-gnu", "-xc++", "-std=c++17"}; }
 

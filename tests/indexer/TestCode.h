@@ -17,6 +17,9 @@ namespace tourguide::indexer::test {
 std::vector<std::string> cFlags();
 std::vector<std::string> cxxFlags();
 
+/// A small C training program (forward, loss, update in an epoch loop) for the draft tests.
+extern const char *const kTinyTrainingProgram;
+
 /// Parses `code`; fails the test when it does not compile (unless errorOk).
 TUFacts parse(const std::string &code, bool cxx = false, const std::string &fileName = "",
               bool errorOk = false);

@@ -27,30 +27,7 @@ std::string writeTemp(const std::string &dir, const std::string &name, const std
 TEST(TourDraft, ValidTourInProgramOrder) {
   llvm::SmallString<256> dir;
   ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("tourguide-draft", dir));
-  const std::string code = R"(#include <math.h>
-static float W[4], x[2], y[2], g[4];
-static int t[2];
-static void forward(void) {
-  for (int i = 0; i < 2; ++i) { y[i] = 0; for (int j = 0; j < 2; ++j) y[i] += W[i * 2 + j] * x[j]; }
-}
-static float loss_of(void) {
-  float total = 0;
-  for (int i = 0; i < 2; ++i) total -= logf(y[t[i]]);
-  return total;
-}
-static void update(float lr) {
-  for (int i = 0; i < 4; ++i) W[i] -= lr * g[i];
-}
-int main(void) {
-  float loss = 0;
-  for (int epoch = 0; epoch < 3; ++epoch) {
-    forward();
-    loss = loss_of();
-    update(0.1f);
-  }
-  return loss > 0;
-}
-)";
+  const std::string code = kTinyTrainingProgram;
   std::string file = writeTemp(std::string(dir), "train.c", code);
   std::vector<TUFacts> tus{parse(code, false, file)};
   tus[0].directory = std::string(dir);

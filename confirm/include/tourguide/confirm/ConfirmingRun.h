@@ -4,7 +4,8 @@
 // costs one trap.
 #pragma once
 
-#include "tourguide/indexer/Findings.h"
+#include "tourguide/confirm/RunResult.h"
+#include "tourguide/indexer/Finding.h"
 
 #include "llvm/Support/Error.h"
 
@@ -18,29 +19,9 @@ struct RunRequest {
   std::vector<std::string> args;  ///< Its arguments, as the user gave them.
   std::string cwd;                ///< Working directory (default: the current one).
   double timeoutSeconds = 120;    ///< The program is killed after this long.
-};
-
-/// One candidate stop the run reached.
-struct Reached {
-  size_t finding = 0;     ///< Index into the findings given to confirmByRunning.
-  unsigned order = 0;     ///< 1 for the first candidate reached, 2 for the next, ...
-  double seconds = 0;     ///< Since launch.
-  std::string counter;    ///< For loops: "epoch = 1" read at the stop, when the loop has a counter.
-  std::vector<std::string> unreadable; ///< The finding's watches that could not be read there.
-  /// The run entered the finding's function but never reached its anchor line (the line is on
-  /// a branch this run did not take): the stop belongs at the function's entry.
-  bool atEntry = false;
-};
-
-struct RunResult {
-  std::vector<Reached> reached; ///< In the order the program reached them.
-  std::vector<size_t> placed;   ///< Findings that got a breakpoint (the others did not resolve).
-  std::vector<std::pair<size_t, std::string>> notPlaced; ///< Finding index and why.
-  int exitStatus = -1;          ///< The program's exit status, -1 when it did not exit by itself.
-  bool timedOut = false;
-  bool interrupted = false;     ///< Ctrl-C: the run was stopped, what it reached is kept.
-  double seconds = 0;           ///< Wall time from launch to the end.
-  std::string output;           ///< What the program printed (stdout and stderr), at most 64 KiB.
+  /// The repository: the program's own shared libraries are looked for there and in its build
+  /// tree (RepoLibraries.h) when the loader would not find them.
+  std::string repoRoot;
 };
 
 /// Runs `request` with a breakpoint on each of `findings` (anchor line, or the function's

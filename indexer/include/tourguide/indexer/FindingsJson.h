@@ -26,7 +26,8 @@ std::vector<std::string> notesFor(const Analysis &analysis);
 /// "indexed 12 TUs (11 parsed, 1 with errors, 0 skipped): 2 entry points (train, eval), 9 stages, 1 training loop"
 std::string summaryLine(const RunSummary &summary, const Analysis &analysis);
 
-/// The findings document (stable key order, 2-space indent).
-std::string findingsToJson(const Analysis &analysis, const RunSummary &summary);
+/// The findings document (stable key order, 2-space indent). `root` (the repository root,
+/// absolute) is recorded for `tour draft`, which writes the tour relative to it.
+std::string findingsToJson(const Analysis &analysis, const RunSummary &summary, const std::string &root = "");
 
 } // namespace tourguide::indexer

@@ -56,7 +56,7 @@ std::vector<StageMatch> functionStages(const FunctionFacts &fn);
 /// or "" when it decides nothing on its own. Used for loop bodies that do the work inline.
 std::string stageOfStatement(const StatementFact &s);
 
-/// The order stages appear in a tour and in reports.
+/// The order stages appear in a tour and in reports (defined with the draft writer, TourDraft.cpp).
 int stageRank(const std::string &stage);
 
 } // namespace tourguide::indexer

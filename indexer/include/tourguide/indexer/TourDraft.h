@@ -2,7 +2,7 @@
 // anchored by function + line pattern, annotated from the evidence.
 #pragma once
 
-#include "tourguide/indexer/Findings.h"
+#include "tourguide/indexer/Finding.h"
 #include "tourguide/tours/Tour.h"
 
 #include <string>
@@ -25,6 +25,15 @@ struct DraftOptions {
 /// The tour for one entry point; `findings` may hold other entries' findings too.
 tourguide::tours::Tour draftTour(const EntryPoint &entry, const std::vector<Finding> &findings,
                                  const DraftOptions &options);
+
+/// The entry point a command line runs (`command` = program and arguments): the one whose
+/// executable is the same file as the program (or, failing that, has its name), and of a
+/// program with subcommands the one the arguments name. Its index in `entries`, or -1.
+int entryForCommand(const std::vector<EntryPoint> &entries, const std::vector<std::string> &command);
+
+/// The file name (without ".json") of a program's draft: "darknet classifier train" ->
+/// "darknet_classifier_train"; "program" when nothing is left.
+std::string draftFileStem(const std::string &name);
 
 /// `to` relative to `from` (both absolute), "." when equal; `to` itself when no common root.
 std::string relativePath(const std::string &from, const std::string &to);
