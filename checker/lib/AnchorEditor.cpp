@@ -71,7 +71,7 @@ struct Splice {
 
 } // namespace
 
-llvm::Error applyFieldEdits(std::string &text, const std::vector<FieldEdit> &edits) {
+bool applyFieldEdits(std::string &text, const std::vector<FieldEdit> &edits, std::string &error) {
   tours::JsonPositions positions = tours::scanJsonPositions(text);
   std::vector<Splice> splices;
   for (const FieldEdit &e : edits) {
@@ -81,8 +81,8 @@ llvm::Error applyFieldEdits(std::string &text, const std::vector<FieldEdit> &edi
     if (it != positions.entries.end()) {
       size_t begin = offsetOfPosition(text, it->second.value.line, it->second.value.column);
       if (begin == std::string::npos) {
-        return llvm::createStringError(llvm::inconvertibleErrorCode(), "cannot find %s in the text",
-                                       pointer.c_str());
+        error = "cannot find " + pointer + " in the text";
+        return false;
       }
       splices.push_back({begin, endOfScalar(text, begin), e.json});
       continue;
@@ -94,8 +94,8 @@ llvm::Error applyFieldEdits(std::string &text, const std::vector<FieldEdit> &edi
                       : offsetOfPosition(text, anchorIt->second.value.line, anchorIt->second.value.column);
     size_t close = open == std::string::npos ? open : closingBrace(text, open);
     if (close == std::string::npos) {
-      return llvm::createStringError(llvm::inconvertibleErrorCode(), "cannot find the object %s in the text",
-                                     anchorPointer.c_str());
+      error = "cannot find the object " + anchorPointer + " in the text";
+      return false;
     }
     size_t last = text.find_last_not_of(" \t\r\n", close - 1);
     std::string member = "\"" + e.field + "\": " + e.json;
@@ -112,7 +112,7 @@ llvm::Error applyFieldEdits(std::string &text, const std::vector<FieldEdit> &edi
   std::stable_sort(splices.begin(), splices.end(), [](const Splice &a, const Splice &b) { return a.begin > b.begin; });
   for (const Splice &s : splices)
     text.replace(s.begin, s.end - s.begin, s.replacement);
-  return llvm::Error::success();
+  return true;
 }
 
 } // namespace tourguide::checker

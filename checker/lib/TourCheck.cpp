@@ -202,8 +202,9 @@ TourReport checkTourFile(const std::string &path, const SourceIndex &index, Sour
   if (edits.empty())
     return report;
   std::string fixed = text;
-  if (llvm::Error e = applyFieldEdits(fixed, edits)) {
-    report.writeError = llvm::toString(std::move(e));
+  std::string error;
+  if (!applyFieldEdits(fixed, edits, error)) {
+    report.writeError = error;
   } else if (tours::LoadResult again = tours::parseTour(fixed, path); !again.ok()) {
     report.writeError = "the repaired tour would not be valid: " + tours::formatAll(again.diagnostics);
   } else {

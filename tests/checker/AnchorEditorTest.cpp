@@ -7,12 +7,6 @@
 namespace tourguide::checker {
 namespace {
 
-/// applyFieldEdits' error as text ("" on success), so a test can assert on the message.
-std::string apply(std::string &text, const std::vector<FieldEdit> &edits) {
-  llvm::Error e = applyFieldEdits(text, edits);
-  return e ? llvm::toString(std::move(e)) : "";
-}
-
 const char *const kOneLine = R"({
   "version": 1, "title": "t", "program": {"path": "a"},
   "stops": [
@@ -22,8 +16,8 @@ const char *const kOneLine = R"({
 )";
 
 TEST(ApplyFieldEdits, ReplacesOnlyTheValueTokens) {
-  std::string text = kOneLine;
-  ASSERT_EQ(apply(text, {{"/stops/0/anchor", "pattern", "\"y = 2;\""}, {"/stops/0/anchor", "line", "15"}}), "");
+  std::string text = kOneLine, error;
+  ASSERT_TRUE(applyFieldEdits(text, {{"/stops/0/anchor", "pattern", "\"y = 2;\""}, {"/stops/0/anchor", "line", "15"}}, error)) << error;
   std::string expected = kOneLine;
   expected.replace(expected.find("\"x \\\"q\\\" = 1;\""), 14, "\"y = 2;\"");
   expected.replace(expected.find("12}"), 2, "15");
@@ -31,21 +25,21 @@ TEST(ApplyFieldEdits, ReplacesOnlyTheValueTokens) {
 }
 
 TEST(ApplyFieldEdits, AddsAMissingMemberOnTheAnchorsLine) {
-  std::string text = kOneLine;
-  ASSERT_EQ(apply(text, {{"/stops/0/anchor", "file", "\"src/a.c\""}}), "");
+  std::string text = kOneLine, error;
+  ASSERT_TRUE(applyFieldEdits(text, {{"/stops/0/anchor", "file", "\"src/a.c\""}}, error)) << error;
   EXPECT_NE(text.find("\"line\": 12, \"file\": \"src/a.c\"}}"), std::string::npos) << text;
 }
 
 TEST(ApplyFieldEdits, AddsAMissingMemberOnItsOwnLineInAMultiLineAnchor) {
   std::string text = "{\"stops\": [{\n  \"anchor\": {\n    \"function\": \"f\",\n    \"pattern\": \"p\"\n  }\n}]}\n";
-  ASSERT_EQ(apply(text, {{"/stops/0/anchor", "line", "7"}}), "");
+  std::string error;
+  ASSERT_TRUE(applyFieldEdits(text, {{"/stops/0/anchor", "line", "7"}}, error)) << error;
   EXPECT_EQ(text, "{\"stops\": [{\n  \"anchor\": {\n    \"function\": \"f\",\n    \"pattern\": \"p\",\n    \"line\": 7\n  }\n}]}\n");
 }
 
 TEST(ApplyFieldEdits, FailsWithoutTouchingTheTextWhenTheStopIsMissing) {
-  std::string text = kOneLine;
-  std::string error = apply(text, {{"/stops/3/anchor", "line", "1"}});
-  EXPECT_NE(error, "");
+  std::string text = kOneLine, error;
+  EXPECT_FALSE(applyFieldEdits(text, {{"/stops/3/anchor", "line", "1"}}, error));
   EXPECT_EQ(text, kOneLine);
   EXPECT_EQ(error, "cannot find the object /stops/3/anchor in the text");
 }
@@ -59,11 +53,13 @@ TEST(ApplyFieldEdits, EditsTheAnchorsOfSeriesByTheirPointers) {
   "collect": [{"name": "loss", "expr": "loss", "anchor": {"function": "spinn", "pattern": "p"}}]
 }
 )";
-  std::string text = original;
-  ASSERT_EQ(apply(text, {{"/collect/0/anchor", "function", "\"spin\""},
-                         {"/stops/0/collect/1/anchor", "function", "\"gg\""},
-                         {"/stops/0/collect/1/anchor", "line", "3"}}),
-            "");
+  std::string text = original, error;
+  ASSERT_TRUE(applyFieldEdits(text,
+                              {{"/collect/0/anchor", "function", "\"spin\""},
+                               {"/stops/0/collect/1/anchor", "function", "\"gg\""},
+                               {"/stops/0/collect/1/anchor", "line", "3"}},
+                              error))
+      << error;
   std::string expected = original;
   expected.replace(expected.find("\"spinn\""), 7, "\"spin\"");
   expected.replace(expected.find("{\"function\": \"g\"}"), 17, "{\"function\": \"gg\", \"line\": 3}");
@@ -71,8 +67,7 @@ TEST(ApplyFieldEdits, EditsTheAnchorsOfSeriesByTheirPointers) {
   // The stop's own anchor and the item without one are untouched; an item without an anchor
   // has no object to edit.
   text = original;
-  std::string error = apply(text, {{"/stops/0/collect/0/anchor", "line", "1"}});
-  EXPECT_NE(error, "");
+  EXPECT_FALSE(applyFieldEdits(text, {{"/stops/0/collect/0/anchor", "line", "1"}}, error));
   EXPECT_EQ(text, original);
   EXPECT_EQ(error, "cannot find the object /stops/0/collect/0/anchor in the text");
 }

@@ -3,8 +3,6 @@
 // line breaks stay as they were.
 #pragma once
 
-#include "llvm/Support/Error.h"
-
 #include <string>
 #include <vector>
 
@@ -17,9 +15,9 @@ struct FieldEdit {
   std::string json;   ///< The new value as a JSON token: "\"src/b.c\"" or "60".
 };
 
-/// Applies `edits` to `text`. An error (text unchanged) when an anchor object cannot be found
-/// in the text.
-llvm::Error applyFieldEdits(std::string &text, const std::vector<FieldEdit> &edits);
+/// Applies `edits` to `text`. Returns false (text unchanged, `error` set) when an anchor object
+/// cannot be found in the text.
+bool applyFieldEdits(std::string &text, const std::vector<FieldEdit> &edits, std::string &error);
 
 /// Byte offset of a 1-based line:column as the tour library counts them (a UTF-8 sequence
 /// or a tab is one column; a leading byte order mark takes none). npos when out of range.
