@@ -29,8 +29,8 @@ tour_loader)
   max_len=65536
   ;;
 profile_loader)
-  sources=("$src/indexer/lib/Profiles.cpp" "$src/tours/lib/Files.cpp" "$fuzz/ProfileLoaderFuzz.cpp")
-  headers=("$src/indexer/include/tourguide/indexer/Profiles.h" "$src/tours/include/tourguide/tours/Files.h")
+  sources=("$src/indexer/lib/Profiles.cpp" "$src/tours/lib/Files.cpp" "$src/tours/lib/Suggest.cpp" "$fuzz/ProfileLoaderFuzz.cpp")
+  headers=("$src/indexer/include/tourguide/indexer/Profiles.h" "$src/tours/include/tourguide/tours/Files.h" "$src/tours/include/tourguide/tours/Suggest.h")
   flags+=(-I"$src/indexer/include" -I"$src/tours/include" -isystem "$llvm/include"
           -D_GNU_SOURCE -D__STDC_CONSTANT_MACROS -D__STDC_FORMAT_MACROS -D__STDC_LIMIT_MACROS)
   libs=(-L"$llvm/lib" -lLLVM -Wl,-rpath,"$llvm/lib")
