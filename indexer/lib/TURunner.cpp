@@ -3,15 +3,31 @@
 #include "tourguide/indexer/TURunner.h"
 #include "tourguide/clangfront/CompilationDatabase.h"
 #include "tourguide/indexer/FactExtractor.h"
+#include "tourguide/indexer/FactsFile.h"
 
 #include "clang/Frontend/FrontendAction.h"
 
 namespace tourguide::indexer {
 
+std::string factsCacheKind() { return std::string("index ") + kFactsFormat + " " + std::to_string(kFactsVersion); }
+
 std::vector<TUFacts> extractFacts(const clang::tooling::CompilationDatabase &db, const std::vector<std::string> &files,
-                                  const clangfront::RunOptions &options) {
+                                  const clangfront::RunOptions &runOptions) {
   std::vector<clang::tooling::CompileCommand> commands = clangfront::firstCommands(db, files);
   std::vector<TUFacts> facts(commands.size());
+  clangfront::RunOptions options = runOptions;
+  if (options.cache) {
+    options.save = [&facts](size_t i) { return factsToCbor(facts[i]); };
+    options.load = [&facts](size_t i, llvm::StringRef payload) {
+      llvm::Expected<TUFacts> read = factsFromCbor(payload);
+      if (!read) {
+        llvm::consumeError(read.takeError());
+        return false;
+      }
+      facts[i] = std::move(*read);
+      return true;
+    };
+  }
   std::vector<clangfront::TUStatus> statuses =
       clangfront::runOnTUs(commands, options, [&facts](size_t i) { return createFactExtractionAction(facts[i]); });
   for (size_t i = 0; i < facts.size(); ++i) {

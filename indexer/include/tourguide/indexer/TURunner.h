@@ -12,7 +12,12 @@
 
 namespace tourguide::indexer {
 
+/// What the indexer's cache entries hold (TUCache's kind): CBOR facts of FactsFile.h's version.
+std::string factsCacheKind();
+
 /// Extracts facts from each of `files`' first compile command, `options.jobs` TUs at a time.
+/// With `options.cache`, a TU whose entry is fresh is read from it instead (its `save` and
+/// `load` are set here).
 /// Never fails as a whole: a TU that does not compile is still returned, with its errors
 /// counted; one larger than `options.maxFileBytes` is returned skipped, with the reason.
 std::vector<TUFacts> extractFacts(const clang::tooling::CompilationDatabase &db, const std::vector<std::string> &files,
