@@ -17,9 +17,9 @@ std::vector<TUFacts> extractFacts(const clang::tooling::CompilationDatabase &db,
   std::vector<TUFacts> facts(commands.size());
   clangfront::RunOptions options = runOptions;
   if (options.cache) {
-    options.save = [&facts](size_t i) { return factsToCbor(facts[i]); };
+    options.save = [&facts](size_t i) { return factsToBinary(facts[i]); };
     options.load = [&facts](size_t i, llvm::StringRef payload) {
-      llvm::Expected<TUFacts> read = factsFromCbor(payload);
+      llvm::Expected<TUFacts> read = factsFromBinary(payload);
       if (!read) {
         llvm::consumeError(read.takeError());
         return false;

@@ -152,9 +152,28 @@ int main() { Deep d; float loss = 0; for (int epoch = 0; epoch < 3; ++epoch) los
   llvm::Expected<TUFacts> read = factsFromJson(text);
   ASSERT_TRUE(bool(read)) << llvm::toString(read.takeError());
   EXPECT_EQ(factsToJson(*read), text);
-  llvm::Expected<TUFacts> fromCbor = factsFromCbor(factsToCbor(facts));
-  ASSERT_TRUE(bool(fromCbor)) << llvm::toString(fromCbor.takeError());
-  EXPECT_EQ(factsToJson(*fromCbor), text);
+  llvm::Expected<TUFacts> fromBinary = factsFromBinary(factsToBinary(facts));
+  ASSERT_TRUE(bool(fromBinary)) << llvm::toString(fromBinary.takeError());
+  EXPECT_EQ(factsToJson(*fromBinary), text);
+}
+
+TEST(FactsFile, TheBinaryFormRefusesACutOrForeignPayload) {
+  TUFacts facts = extractFactsFromCode("int f(int x) { int s = 0; for (int i = 0; i < x; ++i) s += i * i; return s; }\n",
+                                       {"-target", "x86_64-linux-gnu"}, "f.c");
+  std::string bytes = factsToBinary(facts);
+  for (size_t cut : {size_t(0), size_t(10), bytes.size() / 2, bytes.size() - 1}) {
+    llvm::Expected<TUFacts> read = factsFromBinary(llvm::StringRef(bytes).take_front(cut));
+    EXPECT_FALSE(bool(read)) << "cut at " << cut;
+    llvm::consumeError(read.takeError());
+  }
+  llvm::Expected<TUFacts> longer = factsFromBinary(bytes + "x");
+  EXPECT_FALSE(bool(longer));
+  llvm::consumeError(longer.takeError());
+  std::string older = bytes;
+  older.replace(older.find(" binary 1"), 9, " binary 0");
+  llvm::Expected<TUFacts> oldVersion = factsFromBinary(older);
+  ASSERT_FALSE(bool(oldVersion));
+  EXPECT_EQ(llvm::toString(oldVersion.takeError()), "not facts of this version");
 }
 
 TEST(FactsFile, RefusesAnotherVersionOrAMissingKey) {

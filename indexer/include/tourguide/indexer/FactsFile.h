@@ -1,6 +1,6 @@
 // One TU's facts as a file (docs/facts-format.md): what `tourguide index --tu FILE -o FACTS`
 // writes beside a compile, what `tourguide index --merge FACTS...` reads without parsing, and
-// (as CBOR, the same document in binary) the payload of the indexer's cache entries.
+// (in a compact binary form of the same fields) the payload of the indexer's cache entries.
 #pragma once
 
 #include "tourguide/indexer/Facts.h"
@@ -24,8 +24,9 @@ std::string factsToJson(const TUFacts &facts);
 /// format or version, a missing or mistyped key.
 llvm::Expected<TUFacts> factsFromJson(llvm::StringRef text);
 
-/// The same document as CBOR: smaller and several times faster to read (cache entries).
-std::string factsToCbor(const TUFacts &facts);
-llvm::Expected<TUFacts> factsFromCbor(llvm::StringRef bytes);
+/// The same fields in binary, without names: what a cache entry holds, since reading it back
+/// is the whole cost of a cache hit. Carries the format version as the JSON does.
+std::string factsToBinary(const TUFacts &facts);
+llvm::Expected<TUFacts> factsFromBinary(llvm::StringRef bytes);
 
 } // namespace tourguide::indexer

@@ -12,7 +12,7 @@
 
 namespace tourguide::indexer {
 
-/// What the indexer's cache entries hold (TUCache's kind): CBOR facts of FactsFile.h's version.
+/// What the indexer's cache entries hold (TUCache's kind): binary facts of FactsFile.h's version.
 std::string factsCacheKind();
 
 /// Extracts facts from each of `files`' first compile command, `options.jobs` TUs at a time.
