@@ -394,6 +394,7 @@ int runIndexCommand(int argc, const char **argv) {
 
   std::vector<TUFacts> tus;
   std::vector<std::string> files;
+  std::string cacheNote;
   clangfront::RunOptions options;
   options.maxFileBytes = static_cast<uint64_t>(o.maxSizeMiB) << 20;
   if (o.merge) {
@@ -429,6 +430,9 @@ int runIndexCommand(int argc, const char **argv) {
     if (std::string folder = o.commandLine.cacheFolder("index"); !folder.empty())
       options.cache = &cache.emplace(folder, factsCacheKind());
     tus = extractFacts(**db, files, options);
+    if (cache && cache->hits > 0)
+      cacheNote = std::to_string(cache->hits) + " of " + std::to_string(tus.size()) +
+                  " translation units were unchanged and read from the cache in " + cache->dir();
   }
 
   if (!o.tu.empty()) {
@@ -556,6 +560,8 @@ int runIndexCommand(int argc, const char **argv) {
   }
 
   std::vector<std::string> notes = notesFor(analysis);
+  if (!cacheNote.empty())
+    notes.insert(notes.begin(), cacheNote);
   if (!quiet) {
     for (const std::string &n : notes)
       err << "note: " << shown(n) << "\n";
