@@ -151,6 +151,8 @@ std::vector<TUStatus> runOnTUs(const std::vector<clang::tooling::CompileCommand>
     for (size_t i = 0; i < commands.size(); ++i)
       pool.async([&, i] {
         results[i] = runOne(commands[i], options, makeAction, i);
+        if (options.done)
+          options.done(i);
         std::lock_guard<std::mutex> lock(progressMutex);
         ++done;
         if (!results[i].fromCache && !results[i].skipped)

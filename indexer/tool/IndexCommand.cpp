@@ -429,7 +429,8 @@ int runIndexCommand(int argc, const char **argv) {
     std::optional<clangfront::TUCache> cache;
     if (std::string folder = o.commandLine.cacheFolder("index"); !folder.empty())
       options.cache = &cache.emplace(folder, factsCacheKind());
-    tus = extractFacts(**db, files, options);
+    // One TU's facts file (--tu) holds all of it; a whole run keeps each header's functions once.
+    tus = extractFacts(**db, files, options, /*dropRepeats=*/o.tu.empty());
     if (cache && cache->hits > 0)
       cacheNote = std::to_string(cache->hits) + " of " + std::to_string(tus.size()) +
                   " translation units were unchanged and read from the cache in " + cache->dir();

@@ -8,6 +8,8 @@
 #include "tourguide/clangfront/TUCache.h"
 #include "tourguide/indexer/FactExtractor.h"
 #include "tourguide/indexer/FactsFile.h"
+#include "tourguide/indexer/FindingsJson.h"
+#include "tourguide/indexer/ProgramIndex.h"
 #include "tourguide/indexer/TURunner.h"
 
 #include <gtest/gtest.h>
@@ -111,6 +113,27 @@ TEST_F(TorchlikeCopy, TheDefaultCacheIsInTheBuildFolderAndAWarmRunParsesNothing)
   std::tie(hits, misses) = extractThroughCache(std::string(dir) + "/.tourguide-cache/index");
   EXPECT_EQ(misses, 1u);
   EXPECT_EQ(hits, 17u);
+}
+
+TEST_F(TorchlikeCopy, DroppingRepeatedHeaderFunctionsLeavesTheFindingsAlone) {
+  auto db = clangfront::loadCompilationDatabase(std::string(dir));
+  ASSERT_TRUE(bool(db));
+  std::vector<std::string> files = clangfront::selectSources(**db, {});
+  clangfront::RunOptions options;
+  options.jobs = 2;
+  auto findingsOf = [&](bool dropRepeats, size_t &functions) {
+    std::vector<TUFacts> tus = extractFacts(**db, files, options, dropRepeats);
+    functions = 0;
+    for (const TUFacts &tu : tus)
+      functions += tu.functions.size();
+    ProgramIndex index(tus);
+    return findingsToJson(analyse(index), summarise(tus));
+  };
+  size_t all = 0, once = 0;
+  std::string full = findingsOf(false, all);
+  std::string thinned = findingsOf(true, once);
+  EXPECT_TRUE(thinned == full);
+  EXPECT_LT(once, all) << "torchlike's headers define inline functions that many TUs include";
 }
 
 TEST_F(TorchlikeCopy, FactsFilesOfEachTUMergeToTheSameFindings) {

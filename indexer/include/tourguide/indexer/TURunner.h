@@ -20,7 +20,13 @@ std::string factsCacheKind();
 /// `load` are set here).
 /// Never fails as a whole: a TU that does not compile is still returned, with its errors
 /// counted; one larger than `options.maxFileBytes` is returned skipped, with the reason.
+///
+/// With `dropRepeats`, a function or record that several TUs define (a header's inline
+/// functions, a class) is kept only in the first of them in `files`' order, the copy
+/// ProgramIndex uses, so the analysis does not change; the others are dropped as TUs finish,
+/// which bounds memory by the program's size rather than by TUs times headers. Mains are all
+/// kept (ProgramIndex looks at every TU that defines one).
 std::vector<TUFacts> extractFacts(const clang::tooling::CompilationDatabase &db, const std::vector<std::string> &files,
-                                  const clangfront::RunOptions &options);
+                                  const clangfront::RunOptions &options, bool dropRepeats = false);
 
 } // namespace tourguide::indexer
