@@ -19,14 +19,13 @@ mean something (a Debug build's own code is several times slower; Clang's is not
 import argparse
 import collections
 import filecmp
-import json
 import os
 import shutil
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench_index import run_pool, selected, syntax_only_command  # noqa: E402
+from bench_index import load_selected, run_pool, syntax_only_command  # noqa: E402
 
 EDIT = "\n// tourguide bench_cache edit\n"
 
@@ -64,10 +63,7 @@ def main():
     ap.add_argument("sources", nargs="*")
     a = ap.parse_args()
 
-    with open(os.path.join(a.build_dir, "compile_commands.json")) as f:
-        entries = selected(json.load(f), a.sources)
-    if not entries:
-        sys.exit("no TU matches")
+    entries = load_selected(a.build_dir, a.sources)
     tus = [os.path.normpath(os.path.join(e["directory"], e["file"])) for e in entries]
     work = tempfile.mkdtemp(prefix="tourguide-bench-cache-")
     cache = os.path.join(work, "cache")
@@ -87,7 +83,7 @@ def main():
             f.write(EDIT.encode())
 
     def say(label, text):
-        print(f"{label + ':':<36}{text}", flush=True)
+        print(f"{label + ':':<38}{text}", flush=True)
 
     print(f"TUs: {len(entries)}, -j {a.j}, one run each; tourguide {a.tourguide}", flush=True)
     try:
