@@ -5,6 +5,7 @@
 #include "tourguide/checker/SourceIndex.h"
 #include "tourguide/clangfront/CompilationDatabase.h"
 #include "tourguide/clangfront/TURunner.h"
+#include "tourguide/clangfront/PayloadCodec.h"
 #include "tourguide/clangfront/TUCache.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -18,11 +19,14 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
-#include <nlohmann/json.hpp>
-
 #include <set>
 
 namespace tourguide::checker {
+
+/// A definition's fields for the cache's payload (clangfront/PayloadCodec.h).
+template <class IO> static void fields(IO &io, FunctionDef &f) {
+  io(f.names, f.file, f.line, f.bodyBegin, f.bodyEnd, f.body);
+}
 
 namespace {
 
@@ -139,41 +143,27 @@ private:
   std::string directory_;
 };
 
-/// One TU's definitions as a cache payload (CBOR): what the action found, before the TU's
-/// own file and errors are added.
-std::string definitionsToCbor(const SourceIndex &part) {
-  nlohmann::json functions = nlohmann::json::array();
-  for (const FunctionDef &f : part.functions)
-    functions.push_back({f.names, f.file, f.line, f.bodyBegin, f.bodyEnd, f.body});
-  std::vector<std::uint8_t> bytes = nlohmann::json::to_cbor({{"functions", functions}, {"files", part.files}});
-  return std::string(bytes.begin(), bytes.end());
+/// One TU's definitions as a cache payload (clangfront/PayloadCodec.h): what the action found,
+/// before the TU's own file and errors are added.
+std::string definitionsToPayload(SourceIndex &part) {
+  clangfront::PayloadWriter writer;
+  writer(part.functions, part.files);
+  return std::move(writer.out);
 }
 
-bool definitionsFromCbor(llvm::StringRef bytes, SourceIndex &part) {
-  try {
-    nlohmann::json doc = nlohmann::json::from_cbor(bytes.bytes_begin(), bytes.bytes_end());
-    SourceIndex read;
-    for (const nlohmann::json &f : doc.at("functions")) {
-      FunctionDef def;
-      f.at(0).get_to(def.names);
-      f.at(1).get_to(def.file);
-      f.at(2).get_to(def.line);
-      f.at(3).get_to(def.bodyBegin);
-      f.at(4).get_to(def.bodyEnd);
-      f.at(5).get_to(def.body);
-      read.functions.push_back(std::move(def));
-    }
-    doc.at("files").get_to(read.files);
-    part = std::move(read);
-    return true;
-  } catch (const nlohmann::json::exception &) {
+bool definitionsFromPayload(llvm::StringRef bytes, SourceIndex &part) {
+  clangfront::PayloadReader reader(bytes);
+  SourceIndex read;
+  reader(read.functions, read.files);
+  if (!reader.ok() || !reader.atEnd())
     return false; // parsed again
-  }
+  part = std::move(read);
+  return true;
 }
 
 } // namespace
 
-std::string definitionsCacheKind() { return "check definitions 1"; }
+std::string definitionsCacheKind() { return "check definitions 2"; }
 
 llvm::Expected<SourceIndex> indexCompilationDatabase(llvm::StringRef buildPath, const IndexOptions &options) {
   auto db = clangfront::loadCompilationDatabase(buildPath);
@@ -191,8 +181,8 @@ llvm::Expected<SourceIndex> indexCompilationDatabase(llvm::StringRef buildPath, 
   // Warnings are never anchors' business, and -Werror must not turn them into errors here.
   runOptions.adjuster = clang::tooling::getInsertArgumentAdjuster("-w", clang::tooling::ArgumentInsertPosition::BEGIN);
   std::vector<SourceIndex> parts(commands.size());
-  runOptions.save = [&](size_t i) { return definitionsToCbor(parts[i]); };
-  runOptions.load = [&](size_t i, llvm::StringRef payload) { return definitionsFromCbor(payload, parts[i]); };
+  runOptions.save = [&](size_t i) { return definitionsToPayload(parts[i]); };
+  runOptions.load = [&](size_t i, llvm::StringRef payload) { return definitionsFromPayload(payload, parts[i]); };
   std::vector<clangfront::TUStatus> statuses = clangfront::runOnTUs(commands, runOptions, [&](size_t i) {
     return std::make_unique<DefinitionAction>(parts[i], commands[i].Directory);
   });

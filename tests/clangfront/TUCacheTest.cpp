@@ -209,6 +209,16 @@ TEST_F(CachedBuild, APayloadTheCallerCannotReadIsParsedAgain) {
   EXPECT_EQ(cache.hits, 3u) << "the entries were fresh; the caller refused them";
 }
 
+TEST_F(CachedBuild, ACacheThatCannotBeWrittenOnlyCostsTheParses) {
+  write("in-the-way", "a file where the cache folder would be\n");
+  cacheDir = std::string(dir) + "/in-the-way/cache";
+  Run first = run();
+  EXPECT_EQ(first.parsed, (Names{"a.c", "b.c", "c.c"}));
+  for (const TUStatus &s : first.statuses)
+    EXPECT_EQ(s.errorCount, 0u) << s.mainFile;
+  EXPECT_EQ(run().parsed, (Names{"a.c", "b.c", "c.c"}));
+}
+
 TEST_F(CachedBuild, TwoRunsAtOnceLeaveWholeEntries) {
   // Two runs in one folder, again and again while the sources change under them: each sees
   // whole entries or none, and a later run finds every entry whole and fresh.
