@@ -4,8 +4,12 @@
 # configured only: compile_commands.json and the configure-time headers are all the indexer
 # needs. Unpacked and configured under $CORPUS (default /tmp/corpus-big), never in this repo.
 #   bash bench/indexer/opencv-debian.sh
+#   S=/tmp/corpus-big/opencv/src/modules
 #   python3 bench/indexer/bench_cache.py --tourguide build-rel/cli/tourguide \
-#       --build-dir /tmp/corpus-big/opencv/build -j 2
+#       --build-dir /tmp/corpus-big/opencv/build -j 2 $S/core $S/imgproc $S/ml $S/flann \
+#       $S/features2d $S/calib3d $S/video $S/objdetect $S/photo $S/dnn
+# (403 TUs: the SOURCES leave out the 17 TUs the build generates, OpenCL kernels and protobuf
+# code, which a configure alone does not write; docs/cache.md has the figures.)
 set -euo pipefail
 NAME=opencv
 CORPUS=${CORPUS:-/tmp/corpus-big}
