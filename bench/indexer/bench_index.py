@@ -42,6 +42,15 @@ def selected(entries, filters):
     return out
 
 
+def load_selected(build_dir, filters):
+    """The entries of build_dir's compile_commands.json that `filters` select; exits when none."""
+    with open(os.path.join(build_dir, "compile_commands.json")) as f:
+        entries = selected(json.load(f), filters)
+    if not entries:
+        sys.exit("no TU matches")
+    return entries
+
+
 def syntax_only_command(entry, clang):
     args = entry.get("arguments") or shlex.split(entry["command"])
     cxx = "++" in os.path.basename(args[0]) or entry["file"].endswith((".cc", ".cpp", ".cxx", ".C"))
@@ -89,10 +98,7 @@ def main():
     ap.add_argument("sources", nargs="*")
     a = ap.parse_args()
 
-    with open(os.path.join(a.build_dir, "compile_commands.json")) as f:
-        entries = selected(json.load(f), a.sources)
-    if not entries:
-        sys.exit("no TU matches")
+    entries = load_selected(a.build_dir, a.sources)
     clang_cmds = [(syntax_only_command(e, a.clang), e["directory"]) for e in entries]
     index_argv = [a.index, "-p", a.build_dir, "-j", str(a.j), "--format=json", "-o", os.devnull, "--quiet"]
     index_cmd = [(index_argv + [os.path.abspath(s) for s in a.sources], os.getcwd())]

@@ -5,6 +5,8 @@
 #include "tourguide/checker/SourceIndex.h"
 #include "tourguide/clangfront/CompilationDatabase.h"
 #include "tourguide/clangfront/TURunner.h"
+#include "tourguide/clangfront/PayloadCodec.h"
+#include "tourguide/clangfront/TUCache.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/DeclCXX.h"
@@ -20,6 +22,11 @@
 #include <set>
 
 namespace tourguide::checker {
+
+/// A definition's fields for the cache's payload (clangfront/PayloadCodec.h).
+template <class IO> static void fields(IO &io, FunctionDef &f) {
+  io(f.names, f.file, f.line, f.bodyBegin, f.bodyEnd, f.body);
+}
 
 namespace {
 
@@ -136,7 +143,27 @@ private:
   std::string directory_;
 };
 
+/// One TU's definitions as a cache payload (clangfront/PayloadCodec.h): what the action found,
+/// before the TU's own file and errors are added.
+std::string definitionsToPayload(SourceIndex &part) {
+  clangfront::PayloadWriter writer;
+  writer(part.functions, part.files);
+  return std::move(writer.out);
+}
+
+bool definitionsFromPayload(llvm::StringRef bytes, SourceIndex &part) {
+  clangfront::PayloadReader reader(bytes);
+  SourceIndex read;
+  reader(read.functions, read.files);
+  if (!reader.ok() || !reader.atEnd())
+    return false; // parsed again
+  part = std::move(read);
+  return true;
+}
+
 } // namespace
+
+std::string definitionsCacheKind() { return "check definitions 2"; }
 
 llvm::Expected<SourceIndex> indexCompilationDatabase(llvm::StringRef buildPath, const IndexOptions &options) {
   auto db = clangfront::loadCompilationDatabase(buildPath);
@@ -150,9 +177,12 @@ llvm::Expected<SourceIndex> indexCompilationDatabase(llvm::StringRef buildPath, 
   clangfront::RunOptions runOptions;
   runOptions.jobs = options.jobs;
   runOptions.progress = options.progress;
+  runOptions.cache = options.cache;
   // Warnings are never anchors' business, and -Werror must not turn them into errors here.
   runOptions.adjuster = clang::tooling::getInsertArgumentAdjuster("-w", clang::tooling::ArgumentInsertPosition::BEGIN);
   std::vector<SourceIndex> parts(commands.size());
+  runOptions.save = [&](size_t i) { return definitionsToPayload(parts[i]); };
+  runOptions.load = [&](size_t i, llvm::StringRef payload) { return definitionsFromPayload(payload, parts[i]); };
   std::vector<clangfront::TUStatus> statuses = clangfront::runOnTUs(commands, runOptions, [&](size_t i) {
     return std::make_unique<DefinitionAction>(parts[i], commands[i].Directory);
   });

@@ -6,11 +6,13 @@
 #include "tourguide/checker/TourCheck.h"
 #include "tourguide/cli/ExitCode.h"
 #include "tourguide/clangfront/CommandLine.h"
+#include "tourguide/clangfront/TUCache.h"
 
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -74,6 +76,9 @@ int runCheckCommand(int argc, const char **argv) {
   indexOptions.onlyRoots = true;
   if (llvm::sys::Process::StandardErrIsDisplayed())
     indexOptions.progress = &llvm::errs();
+  std::optional<clangfront::TUCache> cache;
+  if (std::string folder = commandLine.cacheFolder("check"); !folder.empty())
+    indexOptions.cache = &cache.emplace(folder, definitionsCacheKind());
   llvm::Expected<SourceIndex> index = indexCompilationDatabase(commandLine.buildPath, indexOptions);
   if (!index) {
     std::cerr << "tourguide check: error: " << llvm::toString(index.takeError()) << "\n";

@@ -1,6 +1,8 @@
 // A tourguide command's options in its own llvm::cl subcommand, with -p and -j declared once.
 #include "tourguide/clangfront/CommandLine.h"
 
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <vector>
@@ -29,6 +31,12 @@ CommandLine::CommandLine(std::string name, std::string synopsis, std::string ove
                 cl::value_desc("build-path"), cl::Prefix, cl::init(""), cl::sub(sub), cl::cat(category)),
       jobs("j", cl::desc("Translation units parsed at once (default: all cores)"), cl::value_desc("N"),
            cl::init(0), cl::sub(sub), cl::cat(category)),
+      cacheDir("cache-dir",
+               cl::desc("Where each translation unit's parse is kept for the next run\n"
+                        "(default: .tourguide-cache in the build folder)"),
+               cl::value_desc("dir"), cl::init(""), cl::sub(sub), cl::cat(category)),
+      noCache("no-cache", cl::desc("Parse every translation unit; read and write no cache"), cl::init(false),
+              cl::sub(sub), cl::cat(category)),
       unknown_(cl::Sink, cl::sub(sub), cl::ReallyHidden) {}
 
 llvm::Error CommandLine::parse(llvm::ArrayRef<const char *> args) {
@@ -64,6 +72,22 @@ llvm::Error CommandLine::needBuildPath() const {
     return llvm::Error::success();
   return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                  "no build folder given: pass -p BUILD_DIR (the folder holding compile_commands.json)");
+}
+
+std::string CommandLine::cacheFolder(llvm::StringRef subFolder) const {
+  if (noCache)
+    return "";
+  llvm::SmallString<256> dir(cacheDir.getValue());
+  if (dir.empty()) {
+    // -p names the build folder or compile_commands.json itself.
+    dir = buildPath.getValue();
+    if (!llvm::sys::fs::is_directory(dir))
+      llvm::sys::path::remove_filename(dir);
+    llvm::sys::path::append(dir, ".tourguide-cache");
+  }
+  llvm::sys::fs::make_absolute(dir);
+  llvm::sys::path::append(dir, subFolder);
+  return std::string(dir);
 }
 
 std::string CommandLine::usageError(const std::string &message) const {

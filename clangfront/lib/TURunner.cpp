@@ -1,6 +1,7 @@
 // One ToolInvocation per TU on a thread pool, with its own file system view and error counter.
 #include "tourguide/clangfront/TURunner.h"
 #include "tourguide/clangfront/CompilationDatabase.h"
+#include "tourguide/clangfront/TUCache.h"
 
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/FileManager.h"
@@ -13,7 +14,10 @@
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
 
+#include <algorithm>
+#include <chrono>
 #include <mutex>
+#include <optional>
 
 namespace tourguide::clangfront {
 
@@ -50,6 +54,29 @@ std::string outputOf(const clang::tooling::CompileCommand &cmd) {
   return "";
 }
 
+/// Every file the parse of a TU read, absolute: its main file, each header (system ones too:
+/// an upgraded library changes what a TU means) and anything else the compiler opened.
+std::vector<std::string> filesRead(const clang::FileManager &files, llvm::StringRef directory) {
+  llvm::SmallVector<const clang::FileEntry *, 256> entries;
+  files.GetUniqueIDMapping(entries);
+  std::vector<std::string> paths;
+  for (const clang::FileEntry *entry : entries) {
+    if (!entry)
+      continue;
+    llvm::SmallString<256> path(entry->tryGetRealPathName());
+    if (path.empty()) {
+      path = entry->getName();
+      if (!llvm::sys::path::is_absolute(path))
+        llvm::sys::fs::make_absolute(directory, path);
+    }
+    llvm::sys::path::remove_dots(path, true);
+    paths.push_back(std::string(path));
+  }
+  std::sort(paths.begin(), paths.end());
+  paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+  return paths;
+}
+
 TUStatus runOne(const clang::tooling::CompileCommand &cmd, const RunOptions &options, ActionFactory makeAction,
                 size_t i) {
   TUStatus status;
@@ -71,12 +98,24 @@ TUStatus runOne(const clang::tooling::CompileCommand &cmd, const RunOptions &opt
     return status;
   }
 
+  std::vector<std::string> args = syntaxOnlyCommandLine(cmd, options.adjuster);
+  std::string key;
+  if (options.cache) {
+    key = cacheKey(cmd.Directory, status.mainFile, args);
+    if (std::optional<TUCache::Entry> entry = options.cache->lookup(key))
+      if (options.load(i, entry->payload)) {
+        status.fromCache = true;
+        status.errorCount = entry->errorCount;
+        status.errors = std::move(entry->errors);
+        return status;
+      }
+  }
+
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> fs = llvm::vfs::createPhysicalFileSystem();
   fs->setCurrentWorkingDirectory(cmd.Directory);
   llvm::IntrusiveRefCntPtr<clang::FileManager> files(new clang::FileManager(clang::FileSystemOptions(), fs));
   ErrorCounter errors;
-  clang::tooling::ToolInvocation invocation(syntaxOnlyCommandLine(cmd, options.adjuster), makeAction(i),
-                                            files.get());
+  clang::tooling::ToolInvocation invocation(args, makeAction(i), files.get());
   invocation.setDiagnosticConsumer(&errors);
   bool ok = invocation.run();
   status.errorCount = errors.getNumErrors();
@@ -84,8 +123,18 @@ TUStatus runOne(const clang::tooling::CompileCommand &cmd, const RunOptions &opt
   if (!ok && status.errorCount == 0) {
     status.errorCount = 1;
     status.errors.push_back(status.mainFile + ": error: the compiler could not run on this command");
+    return status; // nothing was parsed: nothing to keep
   }
+  if (options.cache)
+    options.cache->store(key, filesRead(*files, cmd.Directory), {status.errorCount, status.errors, options.save(i)});
   return status;
+}
+
+/// "1m05s", "42s": an estimate, so whole seconds.
+std::string shortDuration(double seconds) {
+  auto s = static_cast<long>(seconds + 0.5);
+  return s >= 60 ? std::to_string(s / 60) + "m" + (s % 60 < 10 ? "0" : "") + std::to_string(s % 60) + "s"
+                 : std::to_string(s) + "s";
 }
 
 } // namespace
@@ -94,18 +143,28 @@ std::vector<TUStatus> runOnTUs(const std::vector<clang::tooling::CompileCommand>
                                const RunOptions &options, ActionFactory makeAction) {
   std::vector<TUStatus> results(commands.size());
   std::mutex progressMutex;
-  unsigned done = 0;
+  unsigned done = 0, parsed = 0;
   const unsigned total = static_cast<unsigned>(commands.size());
+  const auto start = std::chrono::steady_clock::now();
   {
     llvm::ThreadPool pool(llvm::hardware_concurrency(options.jobs));
     for (size_t i = 0; i < commands.size(); ++i)
       pool.async([&, i] {
         results[i] = runOne(commands[i], options, makeAction, i);
+        if (options.done)
+          options.done(i);
         std::lock_guard<std::mutex> lock(progressMutex);
         ++done;
+        if (!results[i].fromCache && !results[i].skipped)
+          ++parsed;
         if (options.progress) {
-          *options.progress << "\r\x1b[K[" << done << "/" << total << "] "
-                            << llvm::sys::path::filename(results[i].mainFile);
+          // The estimate counts parses only: cache hits take next to nothing, so the time
+          // left is that of the TUs still to go at the pace of those parsed so far.
+          double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+          *options.progress << "\r\x1b[K[" << done << "/" << total << "] ";
+          if (parsed > 0 && done < total)
+            *options.progress << "ETA " << shortDuration(elapsed / parsed * (total - done)) << " ";
+          *options.progress << llvm::sys::path::filename(results[i].mainFile);
           options.progress->flush();
         }
       });

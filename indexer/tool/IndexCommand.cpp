@@ -5,6 +5,8 @@
 #include "tourguide/cli/ExitCode.h"
 #include "tourguide/clangfront/CommandLine.h"
 #include "tourguide/clangfront/CompilationDatabase.h"
+#include "tourguide/clangfront/TUCache.h"
+#include "tourguide/indexer/FactsFile.h"
 #include "tourguide/indexer/FindingsJson.h"
 #include "tourguide/indexer/ProgramIndex.h"
 #include "tourguide/indexer/TURunner.h"
@@ -13,6 +15,7 @@
 #include "tourguide/tours/Files.h"
 #include "tourguide/tours/TerminalText.h"
 
+#include "tourguide/tours/Files.h"
 #include "tourguide/tours/TourFile.h"
 
 #include "llvm/Support/CommandLine.h"
@@ -61,6 +64,10 @@ const char *const kOverview =
     "loss, optimizer and metrics code lives, by parsing every translation unit of\n"
     "compile_commands.json and following the call graph from each main.\n\n"
     "SOURCES restricts the run to files that match (a path, a path suffix, or a folder).\n\n"
+    "Each TU's parse is kept in a cache (.tourguide-cache in the build folder, or --cache-dir)\n"
+    "and reused while the TU's command and every file it read are unchanged.\n\n"
+    "--tu FILE -o FACTS indexes one TU alone and writes its facts (docs/cache.md), for a build\n"
+    "system to run beside each compile; --merge FACTS... drafts from such files without parsing.\n\n"
     "With `-- PROGRAM ARGS...` the program runs once under LLDB with a breakpoint on every\n"
     "candidate stop of its entry point; its tour keeps the stops the run reached, in that order.\n\n"
     "Exit status: 0 every TU parsed and a training loop found; 1 some TUs had errors or no\n"
@@ -99,7 +106,12 @@ struct IndexOptions {
                                  cl::desc("A framework profile (JSON, docs/profiles.md) to use besides the built-in ones\n"
                                           "and the repo's .tours/*.profile.json; may be repeated"),
                                  cl::value_desc("file"), cl::sub(sub), cl::cat(category)};
-  cl::list<std::string> sources{cl::Positional, cl::desc("[SOURCES...]"), cl::sub(sub), cl::cat(category)};
+  cl::opt<std::string> tu{"tu", cl::desc("Index this one TU alone and write its facts file to -o (docs/cache.md)"),
+                         cl::value_desc("file"), cl::init(""), cl::sub(sub), cl::cat(category)};
+  cl::opt<bool> merge{"merge", cl::desc("The positional arguments are facts files (--tu's): draft from them, parse nothing"),
+                      cl::init(false), cl::sub(sub), cl::cat(category)};
+  cl::list<std::string> sources{cl::Positional, cl::desc("[SOURCES...] (with --merge: FACTS...)"), cl::sub(sub),
+                                cl::cat(category)};
 };
 
 /// The user's profiles (--profile, then the repo's .tours/*.profile.json) before the built-in
@@ -209,6 +221,30 @@ std::optional<std::pair<std::string, std::string>> confirmEntry(Analysis &analys
   return std::make_pair(entry->name(), confirmed.confirmation);
 }
 
+/// The largest facts file --merge reads: a TU of a header-heavy template library holds a few
+/// tens of MB of facts.
+constexpr size_t kMaxFactsFileBytes = 512u << 20;
+
+/// Reads the facts files of --merge, sorted by main file as a run over the database is.
+llvm::Expected<std::vector<TUFacts>> readFactsFiles(const std::vector<std::string> &paths) {
+  std::vector<TUFacts> tus;
+  for (const std::string &path : paths) {
+    tours::ReadError error;
+    std::optional<std::string> text = tours::readBoundedRegularFile(path, kMaxFactsFileBytes, error);
+    if (!text)
+      return llvm::createStringError(llvm::inconvertibleErrorCode(), "cannot read '%s': %s", path.c_str(),
+                                     error.reason().c_str());
+    llvm::Expected<TUFacts> facts = factsFromJson(*text);
+    if (!facts)
+      return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s: %s", path.c_str(),
+                                     llvm::toString(facts.takeError()).c_str());
+    tus.push_back(std::move(*facts));
+  }
+  std::stable_sort(tus.begin(), tus.end(),
+                   [](const TUFacts &a, const TUFacts &b) { return a.mainFile < b.mainFile; });
+  return tus;
+}
+
 } // namespace
 
 int runIndexCommand(int argc, const char **argv) {
@@ -227,7 +263,13 @@ int runIndexCommand(int argc, const char **argv) {
       break;
     }
   llvm::Error usage = o.commandLine.parse(llvm::ArrayRef<const char *>(argv + 1, argv + argc));
-  if (!usage)
+  if (!usage && o.merge && !o.tu.empty())
+    usage = llvm::createStringError(llvm::inconvertibleErrorCode(), "--tu and --merge do not go together");
+  else if (!usage && o.merge && o.sources.empty())
+    usage = llvm::createStringError(llvm::inconvertibleErrorCode(), "--merge needs facts files");
+  else if (!usage && !o.tu.empty() && (output.empty() || !o.sources.empty() || !runCommand.empty()))
+    usage = llvm::createStringError(llvm::inconvertibleErrorCode(), "--tu FILE needs -o FACTS, and nothing else to index");
+  if (!usage && !o.merge)
     usage = o.commandLine.needBuildPath();
   if (usage) {
     err << o.commandLine.usageError(llvm::toString(std::move(usage)));
@@ -235,24 +277,65 @@ int runIndexCommand(int argc, const char **argv) {
   }
   const std::vector<std::string> sources(o.sources.begin(), o.sources.end());
 
-  auto db = clangfront::loadCompilationDatabase(o.commandLine.buildPath);
-  if (!db) {
-    err << "error: " << llvm::toString(db.takeError()) << "\n";
-    return kExitUsage;
-  }
-  std::vector<std::string> files = clangfront::selectSources(**db, sources);
-  if (files.empty()) {
-    err << "error: no translation unit in the compilation database matches"
-        << (sources.empty() ? "" : " the given SOURCES") << "\n";
-    return kExitUsage;
+  std::vector<TUFacts> tus;
+  std::vector<std::string> files;
+  std::string cacheNote;
+  clangfront::RunOptions options;
+  options.maxFileBytes = static_cast<uint64_t>(o.maxSizeMiB) << 20;
+  if (o.merge) {
+    auto read = readFactsFiles(sources);
+    if (!read) {
+      err << "error: " << llvm::toString(read.takeError()) << "\n";
+      return kExitUsage;
+    }
+    tus = std::move(*read);
+    for (const TUFacts &tu : tus)
+      files.push_back(tu.mainFile);
+  } else {
+    auto db = clangfront::loadCompilationDatabase(o.commandLine.buildPath);
+    if (!db) {
+      err << "error: " << llvm::toString(db.takeError()) << "\n";
+      return kExitUsage;
+    }
+    files = clangfront::selectSources(**db, o.tu.empty() ? sources : std::vector<std::string>{o.tu});
+    if (files.empty()) {
+      err << "error: no translation unit in the compilation database matches"
+          << (!o.tu.empty() ? " --tu " + o.tu : sources.empty() ? "" : " the given SOURCES") << "\n";
+      return kExitUsage;
+    }
+    if (!o.tu.empty() && files.size() > 1) {
+      err << "error: --tu " << o.tu << " matches " << files.size() << " translation units; name one\n";
+      return kExitUsage;
+    }
+
+    options.jobs = o.commandLine.jobs;
+    if (llvm::sys::Process::StandardErrIsDisplayed() && !quiet)
+      options.progress = &err;
+    std::optional<clangfront::TUCache> cache;
+    if (std::string folder = o.commandLine.cacheFolder("index"); !folder.empty())
+      options.cache = &cache.emplace(folder, factsCacheKind());
+    // One TU's facts file (--tu) holds all of it; a whole run keeps each header's functions once.
+    tus = extractFacts(**db, files, options, /*dropRepeats=*/o.tu.empty());
+    if (cache && cache->hits > 0)
+      cacheNote = std::to_string(cache->hits) + " of " + std::to_string(tus.size()) +
+                  " translation units were unchanged and read from the cache in " + cache->dir();
   }
 
-  clangfront::RunOptions options;
-  options.jobs = o.commandLine.jobs;
-  options.maxFileBytes = static_cast<uint64_t>(o.maxSizeMiB) << 20;
-  if (llvm::sys::Process::StandardErrIsDisplayed() && !quiet)
-    options.progress = &err;
-  std::vector<TUFacts> tus = extractFacts(**db, files, options);
+  if (!o.tu.empty()) {
+    // One TU's facts for a build system: its errors are in the file, and in the exit status.
+    const TUFacts &tu = tus.front();
+    if (!quiet)
+      for (const std::string &m : tu.errors)
+        err << shown(m) << "\n";
+    std::string text = factsToJson(tu);
+    if (output == "-") {
+      llvm::outs() << text;
+    } else if (tours::WriteError e = tours::writeFileAtomically(output, text)) {
+      err << "error: " << e.message(output) << "\n";
+      return kExitUsage;
+    }
+    return tu.errorCount == 0 && !tu.skipped ? kExitOk : kExitFailure;
+  }
 
   std::string repoRoot = root.empty() ? guessRepoRoot(files) : std::string(root);
   {
@@ -362,6 +445,8 @@ int runIndexCommand(int argc, const char **argv) {
   }
 
   std::vector<std::string> notes = notesFor(analysis);
+  if (!cacheNote.empty())
+    notes.insert(notes.begin(), cacheNote);
   if (!quiet) {
     for (const std::string &n : notes)
       err << "note: " << shown(n) << "\n";

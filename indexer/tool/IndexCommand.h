@@ -12,6 +12,8 @@ int runIndexCommand(int argc, const char **argv);
 
 /// The command's usage line, for usage errors and the CLI's command table.
 inline constexpr const char *kIndexSynopsis =
-    "tourguide index -p BUILD_DIR [options] [SOURCES...] [-- PROGRAM ARGS...]";
+    "tourguide index -p BUILD_DIR [options] [SOURCES...] [-- PROGRAM ARGS...]\n"
+    "       tourguide index -p BUILD_DIR --tu FILE -o FACTS\n"
+    "       tourguide index --merge [options] FACTS... [-- PROGRAM ARGS...]";
 
 } // namespace tourguide::indexer

@@ -1,6 +1,7 @@
 // `tourguide check` as a command: arguments, exit codes, the text summary and the JSON form.
 #include "CheckCommandLine.h"
 #include "SampleCopy.h"
+#include "tourguide/clangfront/TUCache.h"
 #include "tourguide/tours/TourFile.h"
 
 #include <gtest/gtest.h>
@@ -114,6 +115,36 @@ TEST(CheckCommand, FixRewritesTheTourAndSaysWhatChanged) {
                            "checked 14 stops" + seriesPart({tour}, anchoredSeries({tour})) +
                            " in 1 tour: 0 errors, 0 warnings, 1 stop" + seriesPart({tour}, 0) + " fixed\n");
   EXPECT_EQ(runCheck({"-p", build, tour}).exit, 0);
+}
+
+TEST(CheckCommand, AnUnchangedRepoIsCheckedFromTheCacheWithTheSameResult) {
+  SampleCopy copy("mlp_c");
+  std::string build = copy.writeCompileCommands();
+  std::string train = copy.path(".tours/train.json");
+  std::string cache = copy.path("elsewhere");
+  auto checkAll = [&](std::vector<std::string> how) {
+    how.insert(how.end(), {"--format=json", "-p", build, train});
+    CommandRun run = runCheck(how);
+    return std::to_string(run.exit) + "\n" + run.out + run.err;
+  };
+  std::string none = checkAll({"--no-cache"});
+  EXPECT_EQ(checkAll({"--cache-dir", cache}), none) << "cold cache";
+  EXPECT_EQ(checkAll({"--cache-dir", cache}), none) << "warm cache";
+
+  // The warm cache holds every TU the check parses (all of the copy's).
+  clangfront::TUCache tuCache(cache + "/check", definitionsCacheKind());
+  IndexOptions options;
+  options.cache = &tuCache;
+  llvm::Expected<SourceIndex> index = indexCompilationDatabase(build, options);
+  ASSERT_TRUE(bool(index)) << llvm::toString(index.takeError());
+  EXPECT_EQ(tuCache.misses, 0u);
+  EXPECT_EQ(tuCache.hits, index->translationUnits);
+
+  // After an edit that moves a stop's line, the cached check still agrees with a fresh one.
+  ASSERT_EQ(copy.apply({"src/optim.c", "#include \"optim.h\"", "\n\n#include \"optim.h\""}), "");
+  std::string edited = checkAll({"--cache-dir", cache});
+  EXPECT_NE(edited, none);
+  EXPECT_EQ(edited, checkAll({"--no-cache"}));
 }
 
 } // namespace

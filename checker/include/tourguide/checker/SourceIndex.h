@@ -15,6 +15,10 @@ namespace llvm {
 class raw_ostream;
 } // namespace llvm
 
+namespace tourguide::clangfront {
+class TUCache;
+} // namespace tourguide::clangfront
+
 namespace tourguide::checker {
 
 /// One function definition. A definition parsed by several TUs (a header), and a template
@@ -62,7 +66,12 @@ struct IndexOptions {
   bool onlyRoots = false; ///< Without it every TU is parsed.
   /// When set (a terminal), "[done/total] file" is redrawn there while the TUs are parsed.
   llvm::raw_ostream *progress = nullptr;
+  /// When set, TUs whose entry is fresh are read from it, not parsed (clangfront/TUCache.h).
+  clangfront::TUCache *cache = nullptr;
 };
+
+/// What the checker's cache entries hold (TUCache's kind), with its format version.
+std::string definitionsCacheKind();
 
 /// Runs over every TU of `buildPath`/compile_commands.json (or the file itself). Fails only when
 /// the database cannot be loaded; TUs that do not compile still contribute what they parsed.

@@ -46,6 +46,12 @@ public:
   llvm::cl::OptionCategory category;
   llvm::cl::opt<std::string> buildPath; ///< -p BUILD_DIR: compile_commands.json's folder (or the file).
   llvm::cl::opt<unsigned> jobs;         ///< -j N: TUs parsed at once; 0 = one per hardware thread.
+  llvm::cl::opt<std::string> cacheDir;  ///< --cache-dir DIR: where parses are kept (TUCache.h).
+  llvm::cl::opt<bool> noCache;          ///< --no-cache: parse every TU, keep nothing.
+
+  /// The folder for this command's `sub`-folder of cache entries ("index", "check"):
+  /// --cache-dir, else .tourguide-cache in the build folder; "" with --no-cache.
+  std::string cacheFolder(llvm::StringRef sub) const;
 
 private:
   llvm::cl::list<std::string> unknown_; ///< Options llvm::cl does not know, for parse() to name.

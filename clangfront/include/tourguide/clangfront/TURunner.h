@@ -9,6 +9,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -19,6 +20,8 @@ class FrontendAction;
 
 namespace tourguide::clangfront {
 
+class TUCache;
+
 struct RunOptions {
   unsigned jobs = 0;         ///< TUs parsed at once; 0 = one per hardware thread.
   uint64_t maxFileBytes = 0; ///< Larger main files are not parsed (generated code); 0 = no limit.
@@ -27,6 +30,15 @@ struct RunOptions {
   /// When set (a terminal), "[done/total] file" is redrawn on one line there after each TU
   /// and erased at the end.
   llvm::raw_ostream *progress = nullptr;
+  /// When set, a TU whose entry is fresh is not parsed: `load` fills its result from the
+  /// entry's payload instead of the action; after a parse, `save` gives the payload to store.
+  TUCache *cache = nullptr;
+  std::function<std::string(size_t i)> save;
+  /// Fills TU `i`'s result from a payload `save` wrote; false when it cannot (then it is parsed).
+  std::function<bool(size_t i, llvm::StringRef payload)> load;
+  /// When set, called on the worker once TU `i`'s result is complete (parsed, read from the
+  /// cache, or not parsed at all), e.g. to thin it out while other TUs are still parsed.
+  std::function<void(size_t i)> done;
 };
 
 /// How the parse of one TU went; what it found is the caller's action's.
@@ -35,6 +47,7 @@ struct TUStatus {
   std::string directory;  ///< The command's working directory.
   std::string outputFile; ///< What the command writes ("output", or its "-o"); "" when neither says.
   bool skipped = false;   ///< Not parsed: larger than RunOptions::maxFileBytes.
+  bool fromCache = false; ///< Not parsed: the cache's entry was fresh.
   /// Errors and fatal errors; at least 1 when the file cannot be read or the compiler could
   /// not run on the command.
   unsigned errorCount = 0;

@@ -1,0 +1,32 @@
+// One TU's facts as a file (docs/facts-format.md): what `tourguide index --tu FILE -o FACTS`
+// writes beside a compile, what `tourguide index --merge FACTS...` reads without parsing, and
+// (in a compact binary form of the same fields) the payload of the indexer's cache entries.
+#pragma once
+
+#include "tourguide/indexer/Facts.h"
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+
+#include <string>
+
+namespace tourguide::indexer {
+
+/// The "format" and "version" a facts file carries; a reader refuses any other version.
+/// Bumped whenever Facts.h's structs or what the extractor puts in them change meaning.
+constexpr const char *kFactsFormat = "tourguide-tu-facts";
+constexpr int kFactsVersion = 1;
+
+/// The facts as a JSON document, keys sorted, so that equal facts give equal text.
+std::string factsToJson(const TUFacts &facts);
+
+/// Reads a document factsToJson wrote. An error names what is wrong: not JSON, another
+/// format or version, a missing or mistyped key.
+llvm::Expected<TUFacts> factsFromJson(llvm::StringRef text);
+
+/// The same fields in binary, without names: what a cache entry holds, since reading it back
+/// is the whole cost of a cache hit. Carries the format version as the JSON does.
+std::string factsToBinary(const TUFacts &facts);
+llvm::Expected<TUFacts> factsFromBinary(llvm::StringRef bytes);
+
+} // namespace tourguide::indexer

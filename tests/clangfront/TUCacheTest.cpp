@@ -1,0 +1,251 @@
+// The per-TU cache on a small build written to a temporary folder: which TUs a second run
+// parses after each kind of change (none, a main file, a header, a flag, a file removed),
+// entries that are corrupt or not ours are refused and replaced, and two runs sharing the
+// folder leave it whole.
+#include "TempDirTest.h"
+#include "tourguide/clangfront/CompilationDatabase.h"
+#include "tourguide/clangfront/TUCache.h"
+#include "tourguide/clangfront/TURunner.h"
+
+#include "clang/Frontend/FrontendActions.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <fstream>
+#include <map>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace tourguide::clangfront {
+namespace {
+
+class CachedBuild : public test::TempDirTest {
+protected:
+  void SetUp() override {
+    ASSERT_FALSE(makeDir("tourguide-tucache"));
+    write("common.h", "int common(void);\n");
+    write("only_b.h", "int only_b(void);\n");
+    write("a.c", "#include \"common.h\"\nint a(void) { return common(); }\n");
+    write("b.c", "#include \"common.h\"\n#include \"only_b.h\"\nint b(void) { return only_b(); }\n");
+    write("c.c", "int c(void) { return 3; }\n");
+    writeDatabase({{"a.c", ""}, {"b.c", ""}, {"c.c", ""}});
+    cacheDir = std::string(dir) + "/cache";
+  }
+
+  void writeDatabase(const std::map<std::string, std::string> &flags) {
+    std::string db = "[";
+    for (const auto &[file, extra] : flags)
+      db += std::string(db.size() > 1 ? "," : "") + "{\"directory\":\"" + std::string(dir) + "\",\"command\":\"cc " +
+            extra + " -c " + file + "\",\"file\":\"" + file + "\"}";
+    write("compile_commands.json", db + "]");
+  }
+
+  /// One run with the cache: which TUs were parsed (by main file name), each TU's payload
+  /// (the parse's, or the entry's) and statuses.
+  struct Run {
+    std::vector<std::string> parsed;
+    std::vector<std::string> payloads;
+    std::vector<TUStatus> statuses;
+    unsigned rejected = 0;
+  };
+  Run run() {
+    auto db = loadCompilationDatabase(std::string(dir));
+    EXPECT_TRUE(bool(db)) << llvm::toString(db.takeError());
+    std::vector<clang::tooling::CompileCommand> commands = firstCommands(**db, selectSources(**db, {}));
+    TUCache cache(cacheDir, "test payload 1");
+    Run out;
+    out.payloads.resize(commands.size());
+    RunOptions options;
+    options.jobs = 2;
+    options.cache = &cache;
+    // The payload says which run of which file made it; a hit hands back the older one.
+    options.save = [&](size_t i) { return "made from " + commands[i].Filename + " in run " + std::to_string(runs); };
+    options.load = [&](size_t i, llvm::StringRef payload) {
+      out.payloads[i] = payload.str();
+      return true;
+    };
+    out.statuses = runOnTUs(commands, options, [&](size_t i) {
+      out.payloads[i] = "made from " + commands[i].Filename + " in run " + std::to_string(runs);
+      return std::make_unique<clang::SyntaxOnlyAction>();
+    });
+    for (const TUStatus &s : out.statuses)
+      if (!s.fromCache)
+        out.parsed.push_back(llvm::sys::path::filename(s.mainFile).str());
+    out.rejected = cache.rejected;
+    ++runs;
+    return out;
+  }
+
+  std::string entryOf(const std::string &file) {
+    auto db = loadCompilationDatabase(std::string(dir));
+    std::vector<clang::tooling::CompileCommand> commands = firstCommands(**db, {std::string(dir) + "/" + file});
+    TUCache cache(cacheDir, "test payload 1");
+    return cache.entryPath(cacheKey(commands[0].Directory, std::string(dir) + "/" + file,
+                                    syntaxOnlyCommandLine(commands[0])));
+  }
+
+  std::string cacheDir;
+  std::atomic<unsigned> runs{0};
+  using Names = std::vector<std::string>;
+};
+
+TEST_F(CachedBuild, ASecondRunWithNoChangeParsesNothing) {
+  Run first = run();
+  EXPECT_EQ(first.parsed, (Names{"a.c", "b.c", "c.c"}));
+  Run second = run();
+  EXPECT_EQ(second.parsed, Names{});
+  EXPECT_EQ(second.payloads, first.payloads) << "every TU's payload comes back as the parse left it";
+  EXPECT_EQ(second.payloads[0], "made from a.c in run 0");
+}
+
+TEST_F(CachedBuild, AMainFileEditReparsesThatTUOnly) {
+  run();
+  write("a.c", "#include \"common.h\"\nint a(void) { return common() + 1; }\n");
+  EXPECT_EQ(run().parsed, Names{"a.c"});
+  EXPECT_EQ(run().parsed, Names{});
+}
+
+TEST_F(CachedBuild, AHeaderEditReparsesExactlyTheTUsThatIncludeIt) {
+  run();
+  write("common.h", "int common(void);\nint more(void);\n");
+  EXPECT_EQ(run().parsed, (Names{"a.c", "b.c"}));
+  write("only_b.h", "int only_b(void);\nint more_b(void);\n");
+  EXPECT_EQ(run().parsed, Names{"b.c"});
+}
+
+TEST_F(CachedBuild, AnEditThatRestoresTheOldContentIsAHit) {
+  run();
+  write("c.c", "int c(void) { return 4; }\n");
+  EXPECT_EQ(run().parsed, Names{"c.c"});
+  write("c.c", "int c(void) { return 3; }\n");
+  EXPECT_EQ(run().parsed, Names{"c.c"}) << "the entry was replaced by the edited file's";
+  EXPECT_EQ(run().parsed, Names{});
+}
+
+TEST_F(CachedBuild, AFlagChangeReparsesThatTU) {
+  run();
+  writeDatabase({{"a.c", ""}, {"b.c", ""}, {"c.c", "-DFAST=1"}});
+  EXPECT_EQ(run().parsed, Names{"c.c"});
+  EXPECT_EQ(run().parsed, Names{});
+}
+
+TEST_F(CachedBuild, ARemovedHeaderReparsesAndReportsTheError) {
+  run();
+  ASSERT_FALSE(llvm::sys::fs::remove(std::string(dir) + "/only_b.h"));
+  Run after = run();
+  EXPECT_EQ(after.parsed, Names{"b.c"});
+  EXPECT_EQ(after.statuses[1].errorCount, 1u);
+  // The failed parse is kept too, errors and all: while nothing changes it fails the same way.
+  Run again = run();
+  EXPECT_EQ(again.parsed, Names{});
+  EXPECT_EQ(again.statuses[1].errorCount, 1u);
+  EXPECT_EQ(again.statuses[1].errors, after.statuses[1].errors);
+}
+
+TEST_F(CachedBuild, ARemovedMainFileIsAnErrorNotAHit) {
+  run();
+  ASSERT_FALSE(llvm::sys::fs::remove(std::string(dir) + "/c.c"));
+  Run after = run();
+  EXPECT_FALSE(after.statuses[2].fromCache);
+  EXPECT_EQ(after.statuses[2].errorCount, 1u);
+  EXPECT_EQ(after.parsed, Names{"c.c"});
+}
+
+TEST_F(CachedBuild, CorruptOrForeignEntriesAreRefusedAndReplaced) {
+  run();
+  std::string entry = entryOf("c.c");
+  auto original = llvm::MemoryBuffer::getFile(entry);
+  ASSERT_TRUE(bool(original)) << entry;
+  const std::string good = (*original)->getBuffer().str();
+  std::string other = good;
+  other.replace(other.find("test payload 1"), 14, "test payload 2");
+
+  std::map<std::string, std::string> damaged = {
+      {"empty", ""},
+      {"truncated", good.substr(0, good.size() - 5)},
+      {"one byte flipped in the payload", good.substr(0, good.size() - 3) + "X" + good.substr(good.size() - 2)},
+      {"an older layout", "tourguide-tu-cache 0\n" + good.substr(good.find('\n') + 1)},
+      {"another kind, checksum not updated", other},
+      {"not a cache entry", "int main() {}\n"},
+      {"a.c's entry in c.c's place", ""},
+  };
+  auto aEntry = llvm::MemoryBuffer::getFile(entryOf("a.c"));
+  ASSERT_TRUE(bool(aEntry));
+  damaged["a.c's entry in c.c's place"] = (*aEntry)->getBuffer().str();
+
+  for (const auto &[what, text] : damaged) {
+    {
+      std::ofstream out(entry, std::ios::binary | std::ios::trunc);
+      out << text;
+    }
+    Run after = run();
+    EXPECT_EQ(after.parsed, Names{"c.c"}) << what;
+    EXPECT_EQ(after.rejected, 1u) << what;
+    EXPECT_EQ(after.payloads[2], "made from c.c in run " + std::to_string(runs - 1)) << what;
+    EXPECT_EQ(run().parsed, Names{}) << what << ": the entry was written again";
+  }
+}
+
+TEST_F(CachedBuild, APayloadTheCallerCannotReadIsParsedAgain) {
+  run();
+  auto db = loadCompilationDatabase(std::string(dir));
+  std::vector<clang::tooling::CompileCommand> commands = firstCommands(**db, selectSources(**db, {}));
+  TUCache cache(cacheDir, "test payload 1");
+  RunOptions options;
+  options.cache = &cache;
+  options.save = [](size_t) { return std::string("new"); };
+  options.load = [](size_t, llvm::StringRef) { return false; };
+  std::atomic<unsigned> parses{0};
+  std::vector<TUStatus> statuses = runOnTUs(commands, options, [&](size_t) {
+    ++parses;
+    return std::make_unique<clang::SyntaxOnlyAction>();
+  });
+  EXPECT_EQ(parses, 3u);
+  EXPECT_EQ(cache.hits, 3u) << "the entries were fresh; the caller refused them";
+}
+
+TEST_F(CachedBuild, ACacheThatCannotBeWrittenOnlyCostsTheParses) {
+  write("in-the-way", "a file where the cache folder would be\n");
+  cacheDir = std::string(dir) + "/in-the-way/cache";
+  Run first = run();
+  EXPECT_EQ(first.parsed, (Names{"a.c", "b.c", "c.c"}));
+  for (const TUStatus &s : first.statuses)
+    EXPECT_EQ(s.errorCount, 0u) << s.mainFile;
+  EXPECT_EQ(run().parsed, (Names{"a.c", "b.c", "c.c"}));
+}
+
+TEST_F(CachedBuild, TwoRunsAtOnceLeaveWholeEntries) {
+  // Two runs in one folder, again and again while the sources change under them: each sees
+  // whole entries or none, and a later run finds every entry whole and fresh.
+  for (int round = 0; round < 4; ++round) {
+    write("common.h", "int common(void);\nint round" + std::to_string(round) + ";\n");
+    std::vector<Run> results(2);
+    std::thread one([&] { results[0] = run(); });
+    std::thread two([&] { results[1] = run(); });
+    one.join();
+    two.join();
+    for (const Run &r : results) {
+      EXPECT_EQ(r.rejected, 0u) << "round " << round;
+      for (const TUStatus &s : r.statuses)
+        EXPECT_EQ(s.errorCount, 0u) << s.mainFile;
+    }
+  }
+  Run after = run();
+  EXPECT_EQ(after.parsed, Names{});
+  EXPECT_EQ(after.rejected, 0u);
+  std::error_code ec;
+  unsigned files = 0;
+  for (llvm::sys::fs::directory_iterator it(cacheDir, ec), end; it != end && !ec; it.increment(ec)) {
+    ++files;
+    EXPECT_TRUE(llvm::StringRef(it->path()).endswith(".tu")) << "a temporary file was left: " << it->path();
+  }
+  EXPECT_EQ(files, 3u);
+}
+
+} // namespace
+} // namespace tourguide::clangfront
