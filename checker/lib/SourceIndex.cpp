@@ -188,6 +188,7 @@ llvm::Expected<SourceIndex> indexCompilationDatabase(llvm::StringRef buildPath, 
   });
 
   SourceIndex index;
+  SourceIndexMerger merger(index);
   for (size_t i = 0; i < parts.size(); ++i) { // in file order, so the result does not depend on timing
     SourceIndex &part = parts[i];
     const clangfront::TUStatus &status = statuses[i];
@@ -198,7 +199,7 @@ llvm::Expected<SourceIndex> indexCompilationDatabase(llvm::StringRef buildPath, 
       part.translationUnitsWithErrors = 1;
       part.problems.push_back(status.errors.front());
     }
-    mergeInto(index, std::move(part));
+    merger.add(std::move(part));
   }
   return index;
 }

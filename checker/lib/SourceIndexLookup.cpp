@@ -120,35 +120,41 @@ std::vector<const FunctionDef *> SourceIndex::find(const std::string &name) cons
   return exact.empty() ? suffix : exact;
 }
 
-void mergeInto(SourceIndex &index, SourceIndex &&part) {
-  // One pass to key what is known: a header's definitions come back from every TU including it.
-  auto keyOf = [](const FunctionDef &fn) {
-    return fn.file + ":" + std::to_string(fn.line) + ":" + std::to_string(fn.bodyBegin);
-  };
-  std::unordered_map<std::string, size_t> known;
-  for (size_t i = 0; i < index.functions.size(); ++i)
-    known.emplace(keyOf(index.functions[i]), i);
+namespace {
+std::string definitionKey(const FunctionDef &fn) {
+  return fn.file + ":" + std::to_string(fn.line) + ":" + std::to_string(fn.bodyBegin);
+}
+} // namespace
+
+SourceIndexMerger::SourceIndexMerger(SourceIndex &index) : index_(index) {
+  for (size_t i = 0; i < index_.functions.size(); ++i)
+    known_.emplace(definitionKey(index_.functions[i]), i);
+  files_.insert(index_.files.begin(), index_.files.end());
+}
+
+void SourceIndexMerger::add(SourceIndex &&part) {
   for (FunctionDef &fn : part.functions) {
-    auto [it, added] = known.emplace(keyOf(fn), index.functions.size());
+    auto [it, added] = known_.emplace(definitionKey(fn), index_.functions.size());
     if (added) {
-      index.functions.push_back(std::move(fn));
+      index_.functions.push_back(std::move(fn));
       continue;
     }
-    FunctionDef &same = index.functions[it->second];
+    FunctionDef &same = index_.functions[it->second];
     for (std::string &n : fn.names)
       if (!same.hasName(n))
         same.names.push_back(std::move(n));
     if (same.body.empty())
       same.body = std::move(fn.body);
   }
-  std::unordered_set<std::string> files(index.files.begin(), index.files.end());
   for (std::string &f : part.files)
-    if (files.insert(f).second)
-      index.files.push_back(std::move(f));
-  index.translationUnits += part.translationUnits;
-  index.translationUnitsWithErrors += part.translationUnitsWithErrors;
+    if (files_.insert(f).second)
+      index_.files.push_back(std::move(f));
+  index_.translationUnits += part.translationUnits;
+  index_.translationUnitsWithErrors += part.translationUnitsWithErrors;
   for (std::string &p : part.problems)
-    index.problems.push_back(std::move(p));
+    index_.problems.push_back(std::move(p));
 }
+
+void mergeInto(SourceIndex &index, SourceIndex &&part) { SourceIndexMerger(index).add(std::move(part)); }
 
 } // namespace tourguide::checker

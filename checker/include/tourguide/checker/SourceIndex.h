@@ -9,6 +9,8 @@
 
 #include <map>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace llvm {
@@ -82,7 +84,21 @@ llvm::Expected<SourceIndex> indexCompilationDatabase(llvm::StringRef buildPath, 
 SourceIndex indexCode(const std::string &code, const std::vector<std::string> &args,
                       const std::string &fileName);
 
-/// Adds `part` to `index`, merging definitions already known (same file and body line).
+/// Adds parts to one index, merging definitions already known (same file and body line): a
+/// header's definitions come back from every TU that includes it. Keeps what it has seen
+/// between parts, so merging N parts costs their total size, not N times the index's.
+class SourceIndexMerger {
+public:
+  explicit SourceIndexMerger(SourceIndex &index);
+  void add(SourceIndex &&part);
+
+private:
+  SourceIndex &index_;
+  std::unordered_map<std::string, size_t> known_; ///< Definition key -> its place in index_.functions.
+  std::unordered_set<std::string> files_;
+};
+
+/// Adds `part` to `index` (one SourceIndexMerger::add).
 void mergeInto(SourceIndex &index, SourceIndex &&part);
 
 } // namespace tourguide::checker
