@@ -205,8 +205,7 @@ private:
     for (const CommandPath &path : commands) {
       commandPath = path;
       for (const std::string &k : reachedUnderCommand(mainKey)) {
-        const std::vector<StageMatch> &stages = stagesOf(k);
-        if (std::any_of(stages.begin(), stages.end(), [](const StageMatch &m) { return m.stage == "optimizer"; }))
+        if (hasStage(stagesOf(k), "optimizer"))
           ++count[k];
       }
     }
@@ -635,8 +634,7 @@ private:
       return false;
     if (fn.isMain || insideTrainingLoop || insideModel)
       return false; // the program's own loop, not one inside the model or inside that loop
-    const std::vector<StageMatch> &own = stagesOf(key);
-    return std::none_of(own.begin(), own.end(), [](const StageMatch &m) { return m.stage == "model"; });
+    return !hasStage(stagesOf(key), "model");
   }
   bool evaluating = false;
   std::string alternativeTo;                 ///< Set while walking a non-default overrider.
@@ -697,6 +695,14 @@ private:
     return "loop";
   }
 
+  /// Unmarks every marked loop that a marked loop encloses.
+  static void keepOutermost(const FunctionFacts &fn, std::vector<bool> &marked) {
+    for (size_t l = 0; l < fn.loops.size(); ++l)
+      for (int p = fn.loops[l].parent; p >= 0 && marked[l]; p = fn.loops[p].parent)
+        if (marked[p])
+          marked[l] = false;
+  }
+
   /// Whether the training loop `outer` holds another training loop beside `inner` (its
   /// batches), so that `inner` is a phase of its own (a validation pass), not the forward
   /// half of the step `outer` itself takes.
@@ -754,12 +760,9 @@ private:
               evaluation[l] = false;
         }
     // For evaluation keep only the outermost such loop of a function (not per-row loops).
-    for (std::vector<bool> *kept : {&training, &evaluation})
-      if (evaluating || kept == &evaluation)
-        for (size_t l = 0; l < fn.loops.size(); ++l)
-          for (int p = fn.loops[l].parent; p >= 0 && (*kept)[l]; p = fn.loops[p].parent)
-            if ((*kept)[p])
-              (*kept)[l] = false;
+    if (evaluating)
+      keepOutermost(fn, training);
+    keepOutermost(fn, evaluation);
 
     // Everything is ordered by where its stop will be, because that is the order the program
     // reaches them: a stage at its anchor line, a loop at the first line of its body (after
@@ -787,6 +790,11 @@ private:
     std::stable_sort(items.begin(), items.end(), [](const Item &a, const Item &b) {
       return a.line < b.line || (a.line == b.line && a.kind < b.kind);
     });
+    // What this function is, for the calls it makes (see the inside* flags).
+    const bool isModel = hasStage(stages, "model");
+    const bool isBuilder =
+        std::any_of(stages.begin(), stages.end(), [](const StageMatch &m) { return m.role == "build"; });
+    const bool isCheckpoint = hasStage(stages, "checkpoint") && !functionHasTrainingLoop(key);
     for (const Item &item : items) {
       if (item.stage) {
         // One stop for building the network: the builder the program calls, not its helpers.
@@ -808,16 +816,9 @@ private:
         continue; // another subcommand's branch
       bool saved = insideTrainingLoop, savedBuilder = insideBuilder, savedCheckpoint = insideCheckpoint,
            savedModel = insideModel;
-      insideModel = insideModel || std::any_of(stages.begin(), stages.end(), [](const StageMatch &m) {
-                      return m.stage == "model";
-                    });
-      insideBuilder = insideBuilder || std::any_of(stages.begin(), stages.end(), [](const StageMatch &m) {
-                        return m.role == "build";
-                      });
-      insideCheckpoint = insideCheckpoint || (!functionHasTrainingLoop(key) &&
-                                              std::any_of(stages.begin(), stages.end(), [](const StageMatch &m) {
-                                                return m.stage == "checkpoint";
-                                              }));
+      insideModel = insideModel || isModel;
+      insideBuilder = insideBuilder || isBuilder;
+      insideCheckpoint = insideCheckpoint || isCheckpoint;
       if (item.call->loop >= 0)
         for (int l = item.call->loop; l >= 0; l = fn.loops[l].parent)
           if (training[l])

@@ -282,18 +282,20 @@ std::optional<StageMatch> checkpointStage(const FunctionFacts &fn) {
 
 } // namespace rules
 
+bool hasStage(const std::vector<StageMatch> &stages, const std::string &stage) {
+  return std::any_of(stages.begin(), stages.end(), [&](const StageMatch &m) { return m.stage == stage; });
+}
+
 std::vector<StageMatch> functionStages(const FunctionFacts &fn) {
   std::vector<StageMatch> out;
   for (auto rule : {rules::dataStage, rules::modelStage, rules::lossStage, rules::optimizerStage,
                     rules::metricsStage, rules::checkpointStage})
     if (auto m = rule(fn); m && m->confidence >= kReportThreshold)
       out.push_back(std::move(*m));
-  bool model = std::any_of(out.begin(), out.end(), [](const StageMatch &m) { return m.stage == "model"; });
-  if (auto m = rules::modelBuildStage(fn); m && !model && out.empty())
+  if (auto m = rules::modelBuildStage(fn); m && !hasStage(out, "model") && out.empty())
     out.push_back(std::move(*m));
   // Reading a checkpoint is not reading the data set.
-  bool checkpoint = std::any_of(out.begin(), out.end(), [](const StageMatch &m) { return m.stage == "checkpoint"; });
-  if (checkpoint)
+  if (hasStage(out, "checkpoint"))
     out.erase(std::remove_if(out.begin(), out.end(), [](const StageMatch &m) { return m.stage == "data"; }),
               out.end());
   return out;

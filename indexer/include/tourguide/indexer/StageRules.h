@@ -52,6 +52,9 @@ std::optional<StageMatch> checkpointStage(const FunctionFacts &fn);
 /// Every rule above that reaches kReportThreshold, in stage order.
 std::vector<StageMatch> functionStages(const FunctionFacts &fn);
 
+/// Whether one of `stages` is `stage` ("model", "checkpoint", ...).
+bool hasStage(const std::vector<StageMatch> &stages, const std::string &stage);
+
 /// The stage a single statement kind is evidence for ("param_update" -> "optimizer"),
 /// or "" when it decides nothing on its own. Used for loop bodies that do the work inline.
 std::string stageOfStatement(const StatementFact &s);
