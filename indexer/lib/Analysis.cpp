@@ -348,9 +348,8 @@ private:
   std::optional<StageMatch> compositionModel(const FunctionFacts &fn, const std::vector<StageMatch> &own) {
     if (fn.isMain || fn.isLambda)
       return std::nullopt;
-    for (const StageMatch &m : own)
-      if (m.stage == "model")
-        return std::nullopt;
+    if (hasStage(own, "model"))
+      return std::nullopt;
     std::set<std::string> modelCallees;
     unsigned modelCalls = 0, otherCalls = 0, lossCalls = 0;
     std::vector<Evidence> evidence;
@@ -404,9 +403,8 @@ private:
     if (fn.isMain || fn.isLambda || !nameHas(fn.name, {"update", "step", "sgd", "adam", "optim", "apply_grad"}) ||
         nameHas(fn.name, {"forward", "predict", "infer"}))
       return std::nullopt;
-    for (const StageMatch &m : own)
-      if (m.stage == "optimizer")
-        return std::nullopt;
+    if (hasStage(own, "optimizer"))
+      return std::nullopt;
     for (const CallFact &c : fn.calls)
       for (const std::string &t : index.targetsOf(c)) {
         if (t == fn.usr)
