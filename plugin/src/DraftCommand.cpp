@@ -15,6 +15,7 @@
 #include "tourguide/indexer/FindingsReader.h"
 #include "tourguide/indexer/TourDraft.h"
 #include "tourguide/tours/TourFile.h"
+#include "tourguide/tours/Trust.h"
 
 #include <chrono>
 #include <cstdlib>
@@ -67,11 +68,6 @@ std::string parseDraftArgs(const Args &args, DraftOptions &opts) {
   if (opts.file.empty())
     return "'tour draft' needs the findings of `tourguide index --format=json`" + syntax;
   return {};
-}
-
-bool isUnder(const fs::path &path, const fs::path &dir) {
-  auto rel = path.lexically_normal().lexically_relative(dir.lexically_normal());
-  return !rel.empty() && *rel.begin() != "..";
 }
 
 class DraftCommand : public TourCommand {
@@ -131,7 +127,7 @@ protected:
     for (const indexer::Finding &f : findings->findings) {
       if (f.entry != entry.name())
         continue;
-      if (isUnder(f.file, root))
+      if (tours::isInsideFolder(f.file, root))
         candidates.push_back(f);
       else
         ++outside;
@@ -144,7 +140,8 @@ protected:
     // A root that holds neither the findings file nor the program is only the findings' word:
     // it chooses no output folder and no folder libraries are loaded from.
     std::error_code ec;
-    const bool rootIsLocal = isUnder(fs::absolute(opts.file, ec), root) || isUnder(exe, root);
+    const bool rootIsLocal = tours::isInsideFolder(fs::absolute(opts.file, ec).string(), root) ||
+                             tours::isInsideFolder(exe, root);
     fs::path output = opts.output;
     if (output.empty()) {
       if (!rootIsLocal)
