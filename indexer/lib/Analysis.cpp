@@ -310,7 +310,7 @@ private:
   /// Calls from the repo's code into a framework, by the profiles: one match per stage and
   /// role, anchored at the first such call (the line a stop would show).
   std::vector<StageMatch> frameworkCallMatches(const FunctionFacts &fn) {
-    std::vector<StageMatch> out;
+    std::vector<StageMatch> out, inner;
     for (const CallFact &c : fn.calls) {
       bool byNameOnly = false;
       std::optional<ProfileMatch> pm = frameworkMeaning(c, byNameOnly);
@@ -338,7 +338,26 @@ private:
       m.anchorLine = c.line;
       m.evidence.push_back({text, c.line});
       out.push_back(std::move(m));
+      // The loss and the update of a fit call are the caller's stages too: its code never
+      // names them, and a newcomer looks for them at this line.
+      for (const InnerStage &in : pm->inside) {
+        StageMatch im;
+        im.stage = in.stage;
+        im.role = in.role;
+        im.via = name;
+        im.framework = pm->profile->name;
+        im.confidence = 0.7;
+        im.anchorLine = c.line;
+        im.evidence.push_back({"line " + std::to_string(c.line) + ": calls `" + name + "`, inside which " +
+                                   pm->profile->name + " runs " + (in.what.empty() ? "the " + in.stage : in.what),
+                               c.line});
+        inner.push_back(std::move(im));
+      }
     }
+    for (StageMatch &im : inner)
+      if (std::none_of(out.begin(), out.end(),
+                       [&](const StageMatch &m) { return m.stage == im.stage && m.role == im.role; }))
+        out.push_back(std::move(im));
     return out;
   }
 

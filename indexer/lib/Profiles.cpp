@@ -273,7 +273,7 @@ public:
         const nlohmann::json &c = (*calls)[i];
         if (!c.is_object())
           return error(pointer, "a rule is an object {\"match\", \"stage\", \"role\", \"what\"}");
-        if (auto e = onlyKeys(c, pointer, {"match", "stage", "role", "what"}))
+        if (auto e = onlyKeys(c, pointer, {"match", "stage", "role", "what", "inside"}))
           return e;
         ProfileRule rule;
         auto match = string(c, pointer, "match", true);
@@ -286,6 +286,22 @@ public:
         rule.glob = *g;
         if (auto e = stageAndRole(c, pointer, rule.stage, rule.role, rule.what))
           return e;
+        if (auto inside = c.find("inside"); inside != c.end()) {
+          if (!inside->is_array())
+            return error(pointer + "/inside", "must be an array of stages {\"stage\", \"role\", \"what\"}");
+          for (size_t k = 0; k < inside->size(); ++k) {
+            std::string at = pointer + "/inside/" + std::to_string(k);
+            const nlohmann::json &in = (*inside)[k];
+            if (!in.is_object())
+              return error(at, "a stage is an object {\"stage\", \"role\", \"what\"}");
+            if (auto e = onlyKeys(in, at, {"stage", "role", "what"}))
+              return e;
+            InnerStage inner;
+            if (auto e = stageAndRole(in, at, inner.stage, inner.role, inner.what))
+              return e;
+            rule.inside.push_back(std::move(inner));
+          }
+        }
         p.calls.push_back(std::move(rule));
       }
     }
@@ -357,7 +373,7 @@ std::optional<ProfileMatch> ProfileSet::matchCall(const std::string &qualifiedNa
   for (const FrameworkProfile &p : profiles)
     for (const ProfileRule &r : p.calls)
       if (r.glob->match(qualifiedName))
-        return ProfileMatch{&p, r.stage, r.role, r.what};
+        return ProfileMatch{&p, r.stage, r.role, r.what, r.inside};
   return std::nullopt;
 }
 
@@ -369,7 +385,7 @@ std::optional<ProfileMatch> ProfileSet::matchDependentCall(const std::string &na
     if (frameworksInUse.count(p.name))
       for (const ProfileRule &r : p.calls)
         if (r.glob->lastName() == name && r.glob->text() != name)
-          return ProfileMatch{&p, r.stage, r.role, r.what};
+          return ProfileMatch{&p, r.stage, r.role, r.what, r.inside};
   return std::nullopt;
 }
 
@@ -384,7 +400,7 @@ std::optional<ProfileMatch> ProfileSet::matchMethod(const std::vector<std::strin
           for (llvm::StringRef tag : {"struct ", "class "})
             name.consume_front(tag);
           if (b.glob->match(name))
-            return ProfileMatch{&p, b.stage, b.role, b.what};
+            return ProfileMatch{&p, b.stage, b.role, b.what, {}};
         }
   return std::nullopt;
 }

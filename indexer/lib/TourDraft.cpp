@@ -111,8 +111,28 @@ std::string whatItDoes(const Finding &f) {
   return fn + " is part of the " + f.stage + " stage.";
 }
 
-std::string stageText(const Finding &f, const std::string &relFile, const std::string &next) {
-  std::string text = whatItDoes(f);
+/// What other findings at the same line add to its stop: a fit call is also the loss and the
+/// optimizer's step that run inside it ("It also runs the loss layer on each mini-batch.").
+std::string alsoHereText(const std::vector<const Finding *> &alsoHere) {
+  std::string text;
+  for (const Finding *o : alsoHere) {
+    static const std::string inside = "inside which ";
+    for (const Evidence &e : o->evidence)
+      if (size_t at = e.text.find(inside); at != std::string::npos) {
+        // "..., inside which dlib runs the loss layer ..." -> "It also runs the loss layer ...".
+        size_t runs = e.text.find(" runs ", at);
+        if (runs == std::string::npos)
+          continue;
+        text += " It also" + e.text.substr(runs) + ".";
+        break;
+      }
+  }
+  return text;
+}
+
+std::string stageText(const Finding &f, const std::string &relFile, const std::string &next,
+                      const std::vector<const Finding *> &alsoHere) {
+  std::string text = whatItDoes(f) + alsoHereText(alsoHere);
   // The math, with the lines that implement it: "a Σ is just a for loop".
   for (const IdiomFact &i : f.idioms) {
     std::string range = i.beginLine == i.endLine ? "line " + std::to_string(i.beginLine)
@@ -135,6 +155,9 @@ std::string stageText(const Finding &f, const std::string &relFile, const std::s
           ", confidence " + std::to_string(static_cast<int>(f.confidence * 100 + 0.5)) + "%):\n";
   for (const Evidence &e : f.evidence)
     text += "\n- " + e.text;
+  for (const Finding *o : alsoHere)
+    for (const Evidence &e : o->evidence)
+      text += "\n- " + e.text;
   return text;
 }
 
@@ -320,6 +343,21 @@ tourguide::tours::Tour draftTour(const EntryPoint &entry, const std::vector<Find
                               }),
                chosen.end());
   std::sort(chosen.begin(), chosen.end(), [](const Finding *a, const Finding *b) { return a->order < b->order; });
+  // Framework stages found at one call (the loss and the update inside `trainer.train(...)`)
+  // are one stop: the first keeps the others in its text, and "Next" skips them.
+  std::map<const Finding *, std::vector<const Finding *>> alsoHere;
+  std::map<std::pair<std::string, unsigned>, const Finding *> firstAtCall;
+  chosen.erase(std::remove_if(chosen.begin(), chosen.end(),
+                              [&](const Finding *f) {
+                                if (f->via.empty() || f->anchorLine == 0)
+                                  return false;
+                                const Finding *&first = firstAtCall[{f->function, f->anchorLine}];
+                                if (!first)
+                                  return first = f, false;
+                                alsoHere[first].push_back(f);
+                                return true;
+                              }),
+               chosen.end());
 
   std::map<std::string, std::vector<std::string>> sources;
   std::set<std::string> ids, places;
@@ -335,7 +373,7 @@ tourguide::tours::Tour draftTour(const EntryPoint &entry, const std::vector<Find
     stop.stage = f->stage;
     stop.title = stageTitle(*f);
     std::string relFile = relativePath(options.repoRoot, f->file);
-    stop.text = stageText(*f, relFile, next);
+    stop.text = stageText(*f, relFile, next, alsoHere[f]);
     if (!sources.count(f->file))
       sources[f->file] = collapsedLines(f->file);
     const std::vector<std::string> &lines = sources[f->file];

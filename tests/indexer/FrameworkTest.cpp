@@ -68,7 +68,15 @@ TEST(ProfileLoader, ErrorsNameTheFileAndThePointer) {
   EXPECT_EQ(errorOf(R"({"tourguide_profile": 1, "framework": "x", "paths": ["[z-a]"]})").substr(0, 43),
             "my.profile.json: /paths/0: bad pattern '[z-");
   EXPECT_EQ(errorOf(R"({"tourguide_profile": 1, "framework": "x", "bases": [{"class": "B", "stage": "model"}]})"),
-            "my.profile.json: /bases/0: missing \"method\"");
+            "my.profile.json: /bases/0: missing \"method\"");  EXPECT_EQ(errorOf(R"({"tourguide_profile": 1, "framework": "x",
+                       "calls": [{"match": "a", "stage": "loop", "inside": {"stage": "loss"}}]})"),
+            "my.profile.json: /calls/0/inside: must be an array of stages {\"stage\", \"role\", \"what\"}");
+  EXPECT_EQ(errorOf(R"({"tourguide_profile": 1, "framework": "x",
+                       "calls": [{"match": "a", "stage": "loop", "inside": [{"stage": "los"}]}]})"),
+            "my.profile.json: /calls/0/inside/0/stage: unknown stage 'los' (did you mean 'loss'?)");
+  EXPECT_EQ(errorOf(R"({"tourguide_profile": 1, "framework": "x",
+                       "calls": [{"match": "a", "stage": "loop", "inside": [{"stage": "loss", "match": "b"}]}]})"),
+            "my.profile.json: /calls/0/inside/0/match: unknown key");
 }
 
 TEST(ProfileLoader, MissingFileIsAnError) {
@@ -279,6 +287,54 @@ int main() {
   ASSERT_NE(loop, nullptr) << listFindings(a);
   EXPECT_EQ(loop->via, "dlib::dnn_trainer::train");
   EXPECT_NE(findingOf(a, "data", "loader", "main"), nullptr) << listFindings(a);
+}
+
+TEST(FrameworkAnalysis, AFitCallIsAlsoTheLossAndTheUpdateThatRunInsideIt) {
+  // The repo's code never names the loss or the optimizer's step: they run inside
+  // trainer.train, and the profile's "inside" says so (dlib.json).
+  Analysis a = analyseCode(R"(
+namespace dlib { template <class Net> struct dnn_trainer { dnn_trainer(Net &); void train(const int *, const int *); }; }
+struct net_type {};
+int main() {
+  int images[10], labels[10];
+  net_type net;
+  dlib::dnn_trainer<net_type> trainer(net);
+  trainer.train(images, labels);
+}
+)", true, "dnn_example.cpp");
+  const Finding *loop = findingOf(a, "loop", "training", "main");
+  const Finding *loss = findingOf(a, "loss", "", "main");
+  const Finding *step = findingOf(a, "optimizer", "step", "main");
+  ASSERT_NE(loop, nullptr) << listFindings(a);
+  ASSERT_NE(loss, nullptr) << listFindings(a);
+  ASSERT_NE(step, nullptr) << listFindings(a);
+  EXPECT_EQ(loss->via, "dlib::dnn_trainer::train");
+  EXPECT_EQ(loss->anchorLine, loop->anchorLine);
+  EXPECT_EQ(step->anchorLine, loop->anchorLine);
+  EXPECT_NE(loss->evidence.front().text.find("inside which dlib runs the loss layer"), std::string::npos)
+      << loss->evidence.front().text;
+}
+
+TEST(FrameworkAnalysis, AStageTheRepoCallsItselfIsNotDoubledByAFitCall) {
+  // train_one_step runs the loss inside (implied), but this program's own optimizer step is
+  // the explicit call, kept once.
+  Analysis a = analyseCode(R"(
+namespace dlib { template <class Net> struct dnn_trainer { dnn_trainer(Net &);
+                 void train(const int *, const int *); void train_one_step(const int *, const int *); }; }
+struct net_type {};
+int main() {
+  int images[10], labels[10];
+  net_type net;
+  dlib::dnn_trainer<net_type> trainer(net);
+  for (int i = 0; i < 3; ++i)
+    trainer.train_one_step(images, labels);
+}
+)", true, "dnn_example.cpp");
+  unsigned steps = 0;
+  for (const Finding &f : a.findings)
+    steps += f.stage == "optimizer" && f.role == "step";
+  EXPECT_EQ(steps, 1u) << listFindings(a);
+  EXPECT_NE(findingOf(a, "loss", "", "main"), nullptr) << listFindings(a);
 }
 
 TEST(FrameworkAnalysis, NoStopsInBundledCode) {

@@ -68,6 +68,46 @@ TEST(TourDraft, ValidTourInProgramOrder) {
   llvm::sys::fs::remove_directories(dir);
 }
 
+TEST(TourDraft, AFitCallIsOneStopThatNamesTheStagesInsideIt) {
+  // trainer.train is the loop, the loss and the update (dlib's profile): three findings at
+  // one line are one stop, and "Next" points past them.
+  llvm::SmallString<256> dir;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("tourguide-draft", dir));
+  const std::string code = R"(
+namespace dlib { template <class Net> struct dnn_trainer { dnn_trainer(Net &); void train(const int *, const int *); };
+                 template <class T> void serialize(const char *, const T &); }
+struct net_type {};
+int main() {
+  int images[10], labels[10];
+  net_type net;
+  dlib::dnn_trainer<net_type> trainer(net);
+  trainer.train(images, labels);
+  dlib::serialize("net.dat", net);
+}
+)";
+  std::string file = writeTemp(std::string(dir), "train.cpp", code);
+  std::vector<TUFacts> tus{parse(code, true, file)};
+  tus[0].directory = std::string(dir);
+  tus[0].outputFile = "train.o";
+  ProgramIndex index(tus);
+  Analysis a = analyse(index);
+  ASSERT_EQ(a.entries.size(), 1u);
+  DraftOptions options;
+  options.repoRoot = std::string(dir);
+  options.tourDir = std::string(dir) + "/.tours";
+  tourguide::tours::Tour tour = draftTour(a.entries[0], a.findings, options);
+  std::vector<std::string> stages;
+  for (const auto &s : tour.stops)
+    stages.push_back(s.stage);
+  EXPECT_EQ(stages, (std::vector<std::string>{"loop", "checkpoint"}));
+  ASSERT_FALSE(tour.stops.empty());
+  const std::string &text = tour.stops[0].text;
+  EXPECT_NE(text.find("It also runs the loss layer on each mini-batch"), std::string::npos) << text;
+  EXPECT_NE(text.find("It also runs the solver's update"), std::string::npos) << text;
+  EXPECT_NE(text.find("Next: `main` (checkpoint)."), std::string::npos) << text;
+  llvm::sys::fs::remove_directories(dir);
+}
+
 TEST(TourDraft, RelativePaths) {
   EXPECT_EQ(relativePath("/a/b", "/a/b/c/d"), "c/d");
   EXPECT_EQ(relativePath("/a/b/.tours", "/a/b"), "..");

@@ -40,11 +40,18 @@ private:
 const std::vector<std::string> &profileStages();
 const std::vector<std::string> &profileRoles();
 
+/// A stage that runs inside a framework's call: the loss and the optimizer's step inside
+/// `trainer.train(...)` or `ggml_opt_fit(...)`, which the repo's code never calls itself.
+struct InnerStage {
+  std::string stage, role, what;
+};
+
 struct ProfileRule {
   std::string pattern; ///< Glob over the qualified name: "torch::optim::*::step", "ggml_opt_fit".
   std::string stage;   ///< data, loop, model, loss, optimizer, metrics, checkpoint, setup.
   std::string role;    ///< forward, backward, step, zero_grad, loader, save, load, training, ...
   std::string what;    ///< "the optimizer's step": how a finding says it.
+  std::vector<InnerStage> inside; ///< Stages the call runs for the caller (a fit call's loss).
   std::shared_ptr<const NamePattern> glob;
 };
 
@@ -71,6 +78,7 @@ struct FrameworkProfile {
 struct ProfileMatch {
   const FrameworkProfile *profile = nullptr;
   std::string stage, role, what;
+  std::vector<InnerStage> inside;
 };
 
 /// Reads one profile; errors name the file and the JSON pointer of the bad value
