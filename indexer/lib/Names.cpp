@@ -43,6 +43,14 @@ bool isDataLoaderName(llvm::StringRef name) {
                         "dataset", "load_data", "read_data"});
 }
 
+bool isLineReaderName(llvm::StringRef name) {
+  std::string joined;
+  for (char c : name.lower())
+    if (c != '_')
+      joined += c;
+  return nameHas(joined, {"readline", "getline", "fgetl", "getuntil", "nextline"});
+}
+
 bool isLossName(llvm::StringRef name) {
   return nameHas(name, {"loss", "cost", "nll", "objective", "xent", "mse"});
 }

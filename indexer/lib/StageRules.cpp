@@ -142,6 +142,10 @@ std::optional<StageMatch> dataStage(const FunctionFacts &fn) {
   // main() often reads its arguments; only a real read makes it a data stage.
   if ((fn.isMain || fn.isLambda) && !reads)
     return std::nullopt;
+  // A helper that only fetches the next line (libsvm's readline, darknet's fgetl, kseq's
+  // ks_getuntil) is the loader's tool; the stop is the caller that parses what it returns.
+  if (isLineReaderName(fn.name) && !s.has("parse") && !s.has("push_back") && !s.has("gather"))
+    return std::nullopt;
   return s.result();
 }
 

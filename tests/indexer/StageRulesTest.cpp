@@ -31,6 +31,34 @@ std::vector<float> slurp(const char *path) { // expect: stage=data
 )", true));
 }
 
+TEST(DataRule, ALineReaderIsTheLoadersHelperNotAStop) {
+  // libsvm's readline grows a buffer until it holds a whole line; the stop is read_problem,
+  // which parses the lines into examples.
+  EXPECT_TRUE(expectStages(R"(
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+static char *line; static int max_line_len = 1024;
+static char *readline(FILE *input) { // expect-not: stage=data
+  if (fgets(line, max_line_len, input) == NULL) return NULL;
+  while (strrchr(line, '\n') == NULL) {
+    max_line_len *= 2;
+    line = (char *)realloc(line, max_line_len);
+    int len = (int)strlen(line);
+    if (fgets(line + len, max_line_len - len, input) == NULL) break;
+  }
+  return line;
+}
+int read_problem(const char *path, double *y, int n) { // expect: stage=data
+  FILE *fp = fopen(path, "r");
+  int i = 0;
+  while (i < n && readline(fp) != NULL) y[i++] = strtod(line, NULL);
+  fclose(fp);
+  return i;
+}
+)", false));
+}
+
 TEST(DataRule, ShuffleWithRandomSwapIsData) {
   EXPECT_TRUE(expectStages(R"(
 #include <stdlib.h>

@@ -25,6 +25,10 @@ bool looksLikeLearningRate(llvm::StringRef name);
 /// A gradient: "grad", "delta", "g", "g_...", and short d-names ("dw", "db", "dx").
 bool looksLikeGradient(llvm::StringRef name);
 
+/// A function named for reading one line or token of text: "readline", "read_line", "fgetl",
+/// "ks_getuntil", "ReadLine", "next_line".
+bool isLineReaderName(llvm::StringRef name);
+
 /// A loss value: "loss", "cost", "nll", "objective", "xent", "mse".
 bool isLossName(llvm::StringRef name);
 /// A prediction: "pred", "argmax", "guess", "best", "output", ...
