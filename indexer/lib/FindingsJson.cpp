@@ -26,11 +26,17 @@ RunSummary summarise(const std::vector<TUFacts> &tus) {
   return s;
 }
 
+namespace {
+/// An evaluation loop (a test pass, an inference program's generation loop) repeats too, but
+/// trains nothing.
+bool isTrainingLoop(const Finding &f) { return f.stage == "loop" && f.role != "evaluation"; }
+} // namespace
+
 std::vector<std::string> notesFor(const Analysis &analysis) {
   std::vector<std::string> notes;
   std::set<std::string> withLoop;
   for (const Finding &f : analysis.findings)
-    if (f.stage == "loop" && f.role != "evaluation")
+    if (isTrainingLoop(f))
       withLoop.insert(f.entry);
   if (analysis.entries.empty())
     notes.push_back("no entry point (main) found");
@@ -57,8 +63,7 @@ std::string summaryLine(const RunSummary &s, const Analysis &analysis) {
       line += (i ? ", " : "") + analysis.entries[i].name() + ": " + analysis.entries[i].kind;
     line += ")";
   }
-  size_t loops = std::count_if(analysis.findings.begin(), analysis.findings.end(),
-                               [](const Finding &f) { return f.stage == "loop"; });
+  size_t loops = std::count_if(analysis.findings.begin(), analysis.findings.end(), isTrainingLoop);
   line += ", " + std::to_string(analysis.findings.size() - loops) + " stage findings, ";
   line += loops ? std::to_string(loops) + " training loop" + (loops == 1 ? "" : "s")
                 : std::string("no training loop found");

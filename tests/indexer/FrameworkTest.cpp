@@ -843,6 +843,8 @@ int main(void) {
   EXPECT_NE(findingOf(a, "loop", "evaluation", "generate"), nullptr) << listFindings(a);
   EXPECT_EQ(findingOf(a, "loop", "evaluation", "forward"), nullptr) << listFindings(a);
   EXPECT_EQ(findingOf(a, "loop", "evaluation", "softmax"), nullptr) << listFindings(a);
+  EXPECT_NE(summaryLine(RunSummary{}, a).find("no training loop found"), std::string::npos)
+      << summaryLine(RunSummary{}, a);
 }
 
 } // namespace
