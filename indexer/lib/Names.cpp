@@ -52,7 +52,7 @@ bool isLineReaderName(llvm::StringRef name) {
 }
 
 bool isLossName(llvm::StringRef name) {
-  return nameHas(name, {"loss", "cost", "nll", "objective", "xent", "mse"});
+  return nameHas(name, {"loss", "cost", "nll", "objective", "xent", "mse", "crossentropy", "cross_entropy"});
 }
 
 bool isPredictionName(llvm::StringRef name) {

@@ -298,6 +298,11 @@ std::vector<StageMatch> functionStages(const FunctionFacts &fn) {
       out.push_back(std::move(*m));
   if (auto m = rules::modelBuildStage(fn); m && !hasStage(out, "model") && out.empty())
     out.push_back(std::move(*m));
+  // crossentropy_forward loops over its tensors like a layer, and its backward multiplies like
+  // one: named for the loss and computing one, it is the loss, not a part of the model.
+  if (hasStage(out, "loss") && hasStage(out, "model") && isLossName(fn.name))
+    out.erase(std::remove_if(out.begin(), out.end(), [](const StageMatch &m) { return m.stage == "model"; }),
+              out.end());
   // Reading a checkpoint is not reading the data set.
   if (hasStage(out, "checkpoint"))
     out.erase(std::remove_if(out.begin(), out.end(), [](const StageMatch &m) { return m.stage == "data"; }),

@@ -121,6 +121,25 @@ float objective(const float *p, const int *y, int n, int k) { // expect: stage=l
 )", false));
 }
 
+TEST(LossRule, ALossNamedLikeALayersPassIsTheLossNotTheModel) {
+  // llm.c: crossentropy_forward loops over its tensors and its backward multiplies like a
+  // layer; both are the loss.
+  EXPECT_TRUE(expectStages(R"(
+#include <math.h>
+void crossentropy_forward(float *losses, const float *probs, const int *targets, int B, int V) { // expect: stage=loss // expect-not: stage=model
+  for (int b = 0; b < B; b++) losses[b] = -logf(probs[b * V + targets[b]]);
+}
+void crossentropy_softmax_backward(float *dlogits, const float *dlosses, const float *probs, const int *targets, int B, int V) { // expect: stage=loss // expect-not: stage=model
+  for (int b = 0; b < B; b++)
+    for (int i = 0; i < V; i++) {
+      float p = probs[b * V + i];
+      float indicator = i == targets[b] ? 1.0f : 0.0f;
+      dlogits[b * V + i] += (p - indicator) * dlosses[b];
+    }
+}
+)", false));
+}
+
 TEST(LossRule, SquaredErrorIsLoss) {
   EXPECT_TRUE(expectStages(R"(
 double discrepancy(const double *pred, const double *t, int n) { // expect: stage=loss
