@@ -54,6 +54,17 @@ std::string capitalized(std::string s) {
   return s;
 }
 
+/// A checkpoint stop that writes (by its role, else by its name: darknet's `save_weights` has no
+/// role), not one that reads.
+bool savesCheckpoint(const Finding &f) {
+  if (f.role == "save" || f.role == "load")
+    return f.role == "save";
+  std::string name = shortFunctionName(f.function);
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(tolower(c)); });
+  return name.find("save") != std::string::npos || name.find("write") != std::string::npos ||
+         name.find("dump") != std::string::npos || name.find("store") != std::string::npos;
+}
+
 bool isRunEvidence(const Evidence &e) {
   return e.text.rfind("reached in the run", 0) == 0 || e.text.rfind("the run entered", 0) == 0;
 }
@@ -101,7 +112,7 @@ std::string whatItDoes(const Finding &f) {
   if (f.stage == "metrics")
     return fn + " measures how well the model does (an accuracy, an average loss).";
   if (f.stage == "checkpoint")
-    return f.role == "save" ? fn + " writes the model's parameters to a file." : fn + " reads saved parameters back.";
+    return savesCheckpoint(f) ? fn + " writes the model's parameters to a file." : fn + " reads saved parameters back.";
   return fn + " is part of the " + f.stage + " stage.";
 }
 
@@ -180,7 +191,7 @@ std::string stagePhrase(const Finding &f) {
   if (f.stage == "metrics")
     return "the metrics";
   if (f.stage == "checkpoint")
-    return f.role == "save" ? "saving the model" : "loading saved parameters";
+    return savesCheckpoint(f) ? "saving the model" : "loading saved parameters";
   return "the " + f.stage + " stage";
 }
 
@@ -247,7 +258,7 @@ std::string whatToLookFor(const Finding &f) {
     return "With fresh weights an accuracy is near chance (one in the number of classes), and it rises as the model "
            "learns.";
   if (f.stage == "checkpoint")
-    return f.role == "save" ? "This is what goes into the file, which the evaluation program or a later run reads "
+    return savesCheckpoint(f) ? "This is what goes into the file, which the evaluation program or a later run reads "
                               "back."
                             : "What is read must match the model's shapes.";
   return "They are the values this stage works with.";

@@ -46,6 +46,9 @@ TEST(StopText, TitlesAreInTheStagesWords) {
   update.idioms.push_back({"momentum_update", "v = μ v - η g; w += v", "SGD with momentum", 3, 5, ""});
   EXPECT_EQ(stopTitle(update), "The parameter update (SGD with momentum): `sgd_update`");
   EXPECT_EQ(stopTitle(finding("checkpoint", "save", "fann_save")), "Saving the model: `fann_save`");
+  // A checkpoint without a role says by its name which way it goes.
+  EXPECT_EQ(stopTitle(finding("checkpoint", "", "save_weights")), "Saving the model: `save_weights`");
+  EXPECT_EQ(stopTitle(finding("checkpoint", "", "load_weights")), "Loading saved parameters: `load_weights`");
   // No title says "computes the network" or "reads the examples" any more: those were the
   // evidence's words.
   for (const char *stage : {"data", "model", "loss", "optimizer", "metrics", "checkpoint", "loop"})
