@@ -147,15 +147,31 @@ std::string sigmaIndex(const std::string &formula) {
   return formula.substr(at, end - at);
 }
 
-/// The idioms worth a paragraph: at most two, those around the stop's line first, each formula
-/// once.
+/// The variable an idiom's formula computes: "cost" in "cost = Σ_i ...", "" when none.
+std::string formulaTarget(const std::string &formula) {
+  size_t eq = formula.find(" =");
+  if (eq == std::string::npos)
+    eq = formula.find(" +=");
+  std::string lhs = eq == std::string::npos ? "" : formula.substr(0, eq);
+  return lhs.substr(0, lhs.find('['));
+}
+
+/// The idioms worth a paragraph: at most two, from different lines; first the one that computes
+/// what the stop's line assigns, then those around the stop's line, then the others.
 std::vector<const IdiomFact *> idiomsToShow(const Finding &f) {
+  auto rank = [&](const IdiomFact &i) {
+    std::string target = formulaTarget(i.formula);
+    if (!target.empty() && f.anchorText.find(target) != std::string::npos)
+      return 0;
+    return f.anchorLine && i.beginLine <= f.anchorLine + 1 && f.anchorLine <= i.endLine + 1 ? 1 : 2;
+  };
   std::vector<const IdiomFact *> out;
-  std::set<std::string> formulas;
-  for (int around : {1, 0})
+  for (int r : {0, 1, 2})
     for (const IdiomFact &i : f.idioms) {
-      bool contains = f.anchorLine && i.beginLine <= f.anchorLine + 1 && f.anchorLine <= i.endLine + 1;
-      if (contains == (around == 1) && out.size() < 2 && formulas.insert(i.formula + "|" + i.kind).second)
+      bool sameLines = std::any_of(out.begin(), out.end(), [&](const IdiomFact *o) {
+        return o->beginLine == i.beginLine && o->endLine == i.endLine;
+      });
+      if (rank(i) == r && out.size() < 2 && !sameLines)
         out.push_back(&i);
     }
   return out;
@@ -208,6 +224,7 @@ std::string stopTitle(const Finding &f) {
     return "The loss: " + (lossKind(f).empty() ? fn : lossKind(f) + " in " + fn);
   if (f.stage == "optimizer" && f.role != "zero_grad") {
     std::string kind = hasIdiom(f, "adam_update")       ? " (Adam)"
+                       : anyEvidence(f, "Adam / RMSProp")   ? " (RMSProp or Adam)"
                        : hasIdiom(f, "momentum_update") ? " (SGD with momentum)"
                        : hasIdiom(f, "sgd_update")      ? " (SGD)"
                                                         : "";

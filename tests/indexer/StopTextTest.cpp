@@ -67,6 +67,20 @@ TEST(StopText, TheSigmaIsNamedWithTheLinesOfItsLoop) {
   EXPECT_EQ(idiomParagraph(unrolled), "A sum: the Σ over `i` is the loop on lines 625-632.");
 }
 
+TEST(StopText, TheMathShownIsWhatTheStopsLineComputesOncePerLoop) {
+  Finding loss = finding("loss", "", "kann_cost");
+  loss.anchorLine = 392;
+  loss.anchorText = "cost += mt->mt[i].cost * size / B;";
+  loss.idioms = {{"sum", "k = Σ_i size", "a sum", 390, 395, ""},
+                 {"sum", "cost = Σ_i mt->mt[i].cost·size/B", "a sum", 390, 395, ""},
+                 {"sum", "k = Σ_i kad_len(q)", "a sum", 399, 403, ""}};
+  std::string text = stopText(loss, "kann.c", nullptr);
+  EXPECT_NE(text.find("    cost = Σ_i mt->mt[i].cost·size/B"), std::string::npos) << text;
+  EXPECT_EQ(text.find("k = Σ_i size"), std::string::npos) << "the same loop, shown once: " << text;
+  EXPECT_NE(text.find("k = Σ_i kad_len(q)"), std::string::npos) << text;
+  EXPECT_LT(text.find("cost = Σ_i"), text.find("k = Σ_i kad_len(q)")) << text;
+}
+
 TEST(StopText, TextSaysWhereItStopsWhatToLookForAndWhereTheRunGoesNext) {
   Finding loss = finding("loss", "", "fann_update_MSE");
   loss.anchorLine = 143;
