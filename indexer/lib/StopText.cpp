@@ -79,7 +79,7 @@ std::string frameworkWords(const Finding &f) {
 
 /// The first sentence: what the code at this stop does.
 std::string whatItDoes(const Finding &f) {
-  std::string fn = code(f.function);
+  std::string fn = code(shortFunctionName(f.function));
   if (!f.via.empty()) {
     std::string what = frameworkWords(f);
     std::string owner = f.framework.empty() ? "the framework" : f.framework;
