@@ -231,7 +231,6 @@ tourguide::tours::Tour draftTour(const EntryPoint &entry, const std::vector<Find
     stop.stage = f->stage;
     stop.title = stopTitle(*f);
     std::string relFile = relativePath(options.repoRoot, f->file);
-    stop.text = stopText(*f, relFile, k + 1 < chosen.size() ? chosen[k + 1] : nullptr);
     if (!sources.count(f->file))
       sources[f->file] = collapsedLines(f->file);
     const std::vector<std::string> &lines = sources[f->file];
@@ -260,6 +259,12 @@ tourguide::tours::Tour draftTour(const EntryPoint &entry, const std::vector<Find
       stop.anchor.file = relFile;
       stop.anchor.line = f->anchorLine;
     }
+    // The text quotes the stop's line: a framework call's finding has no statement text of its
+    // own, its anchor pattern is the call ("optimizer.step();").
+    Finding quoted = *f;
+    if (quoted.anchorText.empty() && quoted.anchorLine)
+      quoted.anchorText = stop.anchor.pattern;
+    stop.text = stopText(quoted, relFile, k + 1 < chosen.size() ? chosen[k + 1] : nullptr);
     for (const std::string &w : f->watch)
       stop.watch.push_back(Watch{w, "", "", {}});
     // Two findings at one place (a function's entry, where a confirming run put both) are
