@@ -37,12 +37,23 @@ bool hasIdiom(const Finding &f, const char *kind) {
   return std::any_of(f.idioms.begin(), f.idioms.end(), [&](const IdiomFact &i) { return i.kind == kind; });
 }
 
-/// The loss's kind in a few words ("cross-entropy", "squared error"), "" when unknown.
+/// What a framework API does, as its profile words it (the evidence "libtorch: the loss ...").
+std::string frameworkWords(const Finding &f) {
+  for (const Evidence &e : f.evidence)
+    if (size_t at = e.text.find(f.framework + ": "); !f.framework.empty() && at != std::string::npos)
+      return e.text.substr(at + f.framework.size() + 2);
+  return {};
+}
+
+/// The loss's kind when the math says it (the idiom recogniser's cross-entropy) or the framework
+/// does (libtorch's nll_loss), "" otherwise: a title and a hint state it as fact, and the stage
+/// rules' line patterns ("squares a difference", "takes the log of a probability") also match
+/// batch-norm's variance and FANN's atanh error.
 std::string lossKind(const Finding &f) {
-  if (hasIdiom(f, "cross_entropy") || anyEvidence(f, "cross-entropy") || anyEvidence(f, "negative log-likelihood"))
+  std::string framework = frameworkWords(f);
+  if (hasIdiom(f, "cross_entropy") || framework.find("negative log-likelihood") != std::string::npos ||
+      framework.find("cross-entropy") != std::string::npos)
     return "cross-entropy";
-  if (anyEvidence(f, "squared error"))
-    return "squared error";
   return {};
 }
 
@@ -67,14 +78,6 @@ bool savesCheckpoint(const Finding &f) {
 
 bool isRunEvidence(const Evidence &e) {
   return e.text.rfind("reached in the run", 0) == 0 || e.text.rfind("the run entered", 0) == 0;
-}
-
-/// What a framework API does, as its profile words it (the evidence "libtorch: the loss ...").
-std::string frameworkWords(const Finding &f) {
-  for (const Evidence &e : f.evidence)
-    if (size_t at = e.text.find(f.framework + ": "); !f.framework.empty() && at != std::string::npos)
-      return e.text.substr(at + f.framework.size() + 2);
-  return {};
 }
 
 /// The first sentence: what the code at this stop does.
@@ -262,8 +265,6 @@ std::string whatToLookFor(const Finding &f) {
     std::string kind = lossKind(f);
     return kind == "cross-entropy" ? "A cross-entropy over C classes starts near ln C with fresh weights (2.3 for "
                                      "10 classes), and falls as the model learns."
-           : kind == "squared error" ? "A squared error is never negative, and falls from one epoch to the next "
-                                       "while the model learns."
                                      : "The loss falls as training goes on; NaN, or a loss that grows, points at the "
                                        "learning rate or the data.";
   }
