@@ -1,4 +1,5 @@
 #include "tourguide/confirm/CandidateBreakpoints.h"
+#include "tourguide/confirm/LineInFunction.h"
 
 #include "tourguide/tours/Files.h"
 
@@ -173,7 +174,15 @@ bool CandidateBreakpoints::place(const std::string &where, unsigned line, size_t
     return true;
   }
   lldb::SBBreakpoint bp;
-  if (modules_.GetSize() == 0) {
+  const indexer::Finding &f = findings_[finding];
+  if (line && isHeaderFile(where) && !f.inTemplate) {
+    // Through its function (LineInFunction.h: lldb-14 crashes on some headers' file and line).
+    // A function not loaded yet has no address: no breakpoint, rather than a risky pending one.
+    lldb::SBAddress at = lineAddressInFunctionNamed(target_, modules_, f.function, where, line);
+    if (!at.IsValid())
+      return false;
+    bp = target_.BreakpointCreateBySBAddress(at);
+  } else if (modules_.GetSize() == 0) {
     // No module list: a breakpoint with no location yet stays pending, for code in a shared
     // library the program loads later (dlopen).
     bp = line ? target_.BreakpointCreateByLocation(where.c_str(), line) : target_.BreakpointCreateByName(where.c_str());

@@ -1,6 +1,7 @@
 #include "tourguide/confirm/RepoLibraries.h"
 
 #include "tourguide/tours/Files.h"
+#include "tourguide/tours/Trust.h"
 
 #include <elf.h>
 
@@ -138,11 +139,24 @@ std::vector<RepoLibrary> findRepoLibraries(const std::string &executable, const 
     for (const std::string &soname : deps->needed) {
       if (soname.empty() || soname.find('/') != std::string::npos || !done.insert(soname).second)
         continue;
-      bool loaderFinds = false;
-      for (const std::vector<std::string> *folders : {static_cast<const std::vector<std::string> *>(&deps->runpath), &systemLibraryFolders()})
-        for (const std::string &dir : *folders)
-          loaderFinds = loaderFinds || fs::exists(fs::path(dir) / soname, ec);
-      if (loaderFinds)
+      // The RUNPATH's copy, when the RUNPATH leads into the repo or build tree: LLDB still
+      // does not load it before launch (libsentencepiece_train.so.0 in sentencepiece's tree).
+      std::string viaRunpath;
+      for (const std::string &dir : deps->runpath)
+        if (viaRunpath.empty() && fs::is_regular_file(fs::path(dir) / soname, ec))
+          viaRunpath = (fs::path(dir) / soname).string();
+      if (!viaRunpath.empty()) {
+        if (std::any_of(searchRoots.begin(), searchRoots.end(),
+                        [&](const fs::path &root) { return tours::isInsideFolder(viaRunpath, root.string()); })) {
+          out.push_back({soname, viaRunpath, true});
+          pending.push_back(viaRunpath);
+        }
+        continue;
+      }
+      bool systemFinds = false;
+      for (const std::string &dir : systemLibraryFolders())
+        systemFinds = systemFinds || fs::exists(fs::path(dir) / soname, ec);
+      if (systemFinds)
         continue;
       for (const fs::path &root : searchRoots)
         if (std::string found = findUnder(root, soname); !found.empty()) {
@@ -174,6 +188,8 @@ std::vector<std::string> libraryRoots(const std::string &executable, const std::
 std::string libraryPathWith(const std::vector<RepoLibrary> &libraries, const std::string &existing) {
   std::vector<std::string> dirs;
   for (const RepoLibrary &l : libraries) {
+    if (l.loaderFinds)
+      continue;
     std::string dir = fs::path(l.path).parent_path().string();
     if (std::find(dirs.begin(), dirs.end(), dir) == dirs.end())
       dirs.push_back(dir);

@@ -2,6 +2,7 @@
 // that "the first line of the function containing the pattern" is the line meant.
 #include "tourguide/indexer/TourDraft.h"
 #include "tourguide/indexer/StageRules.h"
+#include "tourguide/indexer/StopText.h"
 #include "tourguide/tours/Files.h"
 #include "tourguide/tours/TourFile.h"
 
@@ -33,132 +34,6 @@ bool patternFindsLine(const std::vector<std::string> &lines, unsigned begin, uns
     if (lines[l - 1].find(p) != std::string::npos)
       return l == line;
   return false;
-}
-
-std::string stageTitle(const Finding &f) {
-  std::string fn = "`" + f.function + "`";
-  if (!f.via.empty()) {
-    // A call into the framework: say what the call does, in the stage's words.
-    static const std::map<std::string, std::string> roleWords = {
-        {"forward", "Forward pass"},  {"backward", "Backward pass"},     {"build", "Model: the layers"},
-        {"step", "Optimizer step"},   {"zero_grad", "Zero the gradients"}, {"scheduler", "Learning-rate schedule"},
-        {"loader", "Data loading"},   {"dataset", "The data set"},        {"save", "Checkpoint: save"},
-        {"load", "Checkpoint: load"}, {"training", "The training loop"},  {"epochs", "One epoch"},
-        {"evaluation", "Evaluation"}};
-    static const std::map<std::string, std::string> stageWords = {
-        {"loss", "Loss"}, {"metrics", "Metrics"}, {"data", "Data"}, {"model", "Model"},
-        {"optimizer", "Optimizer"}, {"checkpoint", "Checkpoint"}, {"loop", "The training loop"}};
-    auto r = roleWords.find(f.role);
-    auto s = stageWords.find(f.stage);
-    std::string head = r != roleWords.end() ? r->second : s != stageWords.end() ? s->second : f.stage;
-    return head + ": " + fn + " calls `" + f.via + "`";
-  }
-  if (f.stage == "loop")
-    return "The training loop" + std::string(f.role == "loop" ? "" : " over " + f.role) + " in " + fn;
-  if (f.stage == "data")
-    return "Data: " + fn + " reads the examples";
-  if (f.stage == "model")
-    return f.role == "backward" ? "Backward pass: " + fn + " computes the gradients"
-                                : "Model: " + fn + " computes the network";
-  if (f.stage == "loss")
-    return "Loss: " + fn + " computes the objective";
-  if (f.stage == "optimizer")
-    return f.role == "zero_grad" ? "Optimizer: " + fn + " clears the gradients"
-                                 : "Optimizer: " + fn + " updates the parameters";
-  if (f.stage == "metrics")
-    return "Metrics: " + fn + " measures the results";
-  if (f.stage == "checkpoint")
-    return f.role == "save" ? "Checkpoint: " + fn + " saves the model" : "Checkpoint: " + fn + " loads the model";
-  return f.stage + ": " + fn;
-}
-
-/// One sentence on what the code at this stop does, in the stage's words.
-std::string whatItDoes(const Finding &f) {
-  std::string fn = "`" + f.function + "`";
-  if (!f.via.empty()) {
-    std::string what;
-    for (const Evidence &e : f.evidence)
-      if (size_t colon = e.text.find(f.framework + ": "); colon != std::string::npos) {
-        what = e.text.substr(colon + f.framework.size() + 2);
-        break;
-      }
-    return fn + " calls `" + f.via + "`" + (f.framework.empty() ? "" : ", " + f.framework + "'s API") +
-           (what.empty() ? "." : ": " + what + ".") +
-           " The work happens inside the framework; this stop shows the values going in and coming out.";
-  }
-  if (f.stage == "loop")
-    return "Each pass of this loop is one " +
-           std::string(f.role == "epochs" ? "epoch: one pass over the training data"
-                       : f.role == "batches" ? "mini-batch: forward, loss, backward and update on a few examples"
-                       : f.role == "steps" ? "training step"
-                       : f.role == "evaluation" ? "evaluation of the model on some examples"
-                                                : "iteration of the training") +
-           ". We stop at the start of its first pass.";
-  if (f.stage == "data")
-    return fn + " brings examples in: it reads, parses, shuffles or assembles them into batches.";
-  if (f.stage == "model")
-    return f.role == "backward" ? fn + " computes gradients: how the loss changes with each value the forward pass used."
-                                : fn + " computes part of the model's forward pass: inputs in, activations or logits out.";
-  if (f.stage == "loss")
-    return fn + " turns the model's outputs and the targets into one number to minimise.";
-  if (f.stage == "optimizer")
-    return f.role == "zero_grad" ? fn + " clears the gradients, so the next backward pass starts from zero."
-                                 : fn + " moves the parameters against their gradients: this is where the model learns.";
-  if (f.stage == "metrics")
-    return fn + " measures how well the model does (accuracy, an average loss).";
-  if (f.stage == "checkpoint")
-    return f.role == "save" ? fn + " writes the model's parameters to a file." : fn + " reads saved parameters.";
-  return fn + " is part of the " + f.stage + " stage.";
-}
-
-/// What other findings at the same line add to its stop: a fit call is also the loss and the
-/// optimizer's step that run inside it ("It also runs the loss layer on each mini-batch.").
-std::string alsoHereText(const std::vector<const Finding *> &alsoHere) {
-  std::string text;
-  for (const Finding *o : alsoHere) {
-    static const std::string inside = "inside which ";
-    for (const Evidence &e : o->evidence)
-      if (size_t at = e.text.find(inside); at != std::string::npos) {
-        // "..., inside which dlib runs the loss layer ..." -> "It also runs the loss layer ...".
-        size_t runs = e.text.find(" runs ", at);
-        if (runs == std::string::npos)
-          continue;
-        text += " It also" + e.text.substr(runs) + ".";
-        break;
-      }
-  }
-  return text;
-}
-
-std::string stageText(const Finding &f, const std::string &relFile, const std::string &next,
-                      const std::vector<const Finding *> &alsoHere) {
-  std::string text = whatItDoes(f) + alsoHereText(alsoHere);
-  // The math, with the lines that implement it: "a Σ is just a for loop".
-  for (const IdiomFact &i : f.idioms) {
-    std::string range = i.beginLine == i.endLine ? "line " + std::to_string(i.beginLine)
-                                                 : "lines " + std::to_string(i.beginLine) + "-" +
-                                                       std::to_string(i.endLine);
-    text += "\n\n" + std::string(i.formula.empty() ? i.kind : "    " + i.formula + "\n\n") +
-            (i.description.empty() ? "" : i.description + ": ") + "the code is " + range + ".";
-  }
-  if (!f.watch.empty()) {
-    text += "\n\nLook at ";
-    for (size_t i = 0; i < f.watch.size(); ++i)
-      text += (i ? ", `" : "`") + f.watch[i] + "`";
-    text += f.stage == "loop" ? ": they change from one pass to the next." : " at this point.";
-  }
-  if (!f.observed.empty())
-    text += "\n\nIn the run that confirmed this draft: " + f.observed + ".";
-  if (!next.empty())
-    text += "\n\nNext: " + next + ".";
-  text += "\n\n**Why this stop** (found by `tourguide index` in " + relFile + ":" + std::to_string(f.line) +
-          ", confidence " + std::to_string(static_cast<int>(f.confidence * 100 + 0.5)) + "%):\n";
-  for (const Evidence &e : f.evidence)
-    text += "\n- " + e.text;
-  for (const Finding *o : alsoHere)
-    for (const Evidence &e : o->evidence)
-      text += "\n- " + e.text;
-  return text;
 }
 
 } // namespace
@@ -363,17 +238,14 @@ tourguide::tours::Tour draftTour(const EntryPoint &entry, const std::vector<Find
   std::set<std::string> ids, places;
   for (size_t k = 0; k < chosen.size(); ++k) {
     const Finding *f = chosen[k];
-    std::string next = k + 1 < chosen.size() ? "`" + chosen[k + 1]->function + "` (" + chosen[k + 1]->stage + ")"
-                                             : std::string();
     Stop stop;
     stop.id = stopIdFor(f->stage, f->function);
     for (int n = 2; ids.count(stop.id); ++n)
       stop.id = stopIdFor(f->stage, f->function) + "-" + std::to_string(n);
     ids.insert(stop.id);
     stop.stage = f->stage;
-    stop.title = stageTitle(*f);
+    stop.title = stopTitle(*f);
     std::string relFile = relativePath(options.repoRoot, f->file);
-    stop.text = stageText(*f, relFile, next, alsoHere[f]);
     if (!sources.count(f->file))
       sources[f->file] = collapsedLines(f->file);
     const std::vector<std::string> &lines = sources[f->file];
@@ -402,6 +274,12 @@ tourguide::tours::Tour draftTour(const EntryPoint &entry, const std::vector<Find
       stop.anchor.file = relFile;
       stop.anchor.line = f->anchorLine;
     }
+    // The text quotes the stop's line: a framework call's finding has no statement text of its
+    // own, its anchor pattern is the call ("optimizer.step();").
+    Finding quoted = *f;
+    if (quoted.anchorText.empty() && quoted.anchorLine)
+      quoted.anchorText = stop.anchor.pattern;
+    stop.text = stopText(quoted, relFile, k + 1 < chosen.size() ? chosen[k + 1] : nullptr, alsoHere[f]);
     for (const std::string &w : f->watch)
       stop.watch.push_back(Watch{w, "", "", {}});
     // Two findings at one place (a function's entry, where a confirming run put both) are

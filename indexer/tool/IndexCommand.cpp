@@ -415,11 +415,14 @@ int runIndexCommand(int argc, const char **argv) {
       if (e.name() == confirmedProgram) {
         forThis.confirmation = confirmation;
         forThis.runArgs.assign(runCommand.begin() + 1, runCommand.end());
-        if (!o.runCwd.empty()) {
-          llvm::SmallString<256> cwd(o.runCwd);
-          llvm::sys::fs::make_absolute(cwd);
+        // The folder the run ran in (--run-cwd, else here): the program's relative arguments
+        // (sentencepiece's --input=data/corpus.txt) are relative to it, not to the program's
+        // own folder, which stays the default only when they are the same.
+        llvm::SmallString<256> cwd(o.runCwd);
+        llvm::sys::fs::make_absolute(cwd);
+        llvm::sys::path::remove_dots(cwd, true);
+        if (std::string(cwd) != llvm::sys::path::parent_path(e.executable).str())
           forThis.runCwd = relativePath(repoRoot, std::string(cwd));
-        }
       }
       tourguide::tours::Tour tour = draftTour(e, analysis.findings, forThis);
       if (tour.stops.empty()) {

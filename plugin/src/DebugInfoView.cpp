@@ -1,6 +1,9 @@
 #include "DebugInfoView.h"
 
 #include "OwnModules.h"
+#ifdef TOURGUIDE_HAVE_DRAFT
+#include "tourguide/confirm/LineInFunction.h"
+#endif
 
 #include <algorithm>
 #include <filesystem>
@@ -31,7 +34,9 @@ std::vector<tours::FunctionBody> DebugInfoView::functionsNamed(const std::string
       // A function template named without its arguments ("gf::fit") comes back as its
       // instantiation's symbol only (LLDB 14 and 16; LLDB 15 finds nothing): its debug info is
       // the function at the symbol's address.
+      bool viaSymbol = false;
       if (!fn.IsValid() && sc.GetSymbol().IsValid()) {
+        viaSymbol = true;
         lldb::SBAddress entry = sc.GetSymbol().GetStartAddress();
         fn = entry.GetFunction();
         cu = entry.GetCompileUnit();
@@ -59,6 +64,12 @@ std::vector<tours::FunctionBody> DebugInfoView::functionsNamed(const std::string
       bool known = std::any_of(out.begin(), out.end(), [&](const tours::FunctionBody &b) {
         return b.file == body.file && b.firstLine == body.firstLine;
       });
+      // A definition that is not a template's instance can be placed on through the function
+      // itself (hasCode); an instance stays by file and line, which reaches every instance.
+      if (!known && !viaSymbol && body.name.find('<') == std::string::npos) {
+        functions_.push_back({fn, cu});
+        body.key = functions_.size();
+      }
       if (!known)
         out.push_back(body);
     }
@@ -105,12 +116,23 @@ const std::vector<std::string> *DebugInfoView::lines(const std::string &path, st
 bool DebugInfoView::hasCode(const tours::AnchorPlace &place) {
   lldb::SBFileSpecList noCompUnits;
   lldb::SBFileSpecList moduleList = moduleSpecs_; // the SB calls take non-const references
-  lldb::SBBreakpoint bp =
-      place.form == tours::AnchorForm::Function
-          ? target_.BreakpointCreateByName(place.function.c_str(), lldb::eFunctionNameTypeAuto, moduleList,
-                                           noCompUnits)
-          : target_.BreakpointCreateByLocation(lldb::SBFileSpec(place.file.c_str(), false), place.line, 0, 0,
-                                               moduleList, /*move_to_nearest_code=*/true);
+  lldb::SBBreakpoint bp;
+  if (place.form == tours::AnchorForm::Function)
+    bp = target_.BreakpointCreateByName(place.function.c_str(), lldb::eFunctionNameTypeAuto, moduleList, noCompUnits);
+#ifdef TOURGUIDE_HAVE_DRAFT
+  // A line of a header inside a known function: through that function, since lldb-14 crashes
+  // resolving some headers' file and line (confirm/LineInFunction.h).
+  else if (place.body && place.body->key && confirm::isHeaderFile(place.file)) {
+    const auto &[fn, cu] = functions_[place.body->key - 1];
+    lldb::SBAddress at = confirm::lineAddressIn(fn, cu, place.file, place.line);
+    if (!at.IsValid())
+      return false;
+    bp = target_.BreakpointCreateBySBAddress(at);
+  }
+#endif
+  else
+    bp = target_.BreakpointCreateByLocation(lldb::SBFileSpec(place.file.c_str(), false), place.line, 0, 0, moduleList,
+                                            /*move_to_nearest_code=*/true);
   if (!bp.IsValid())
     return false;
   if (bp.GetNumLocations() == 0) {

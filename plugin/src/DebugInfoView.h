@@ -61,6 +61,9 @@ private:
   Placement placed_;
   std::optional<std::vector<std::string>> sourceFiles_;
   std::map<std::string, std::optional<std::vector<std::string>>> lines_;
+  /// The definitions functionsNamed found that are no template's instance; FunctionBody::key is
+  /// 1 + the index here (0: none).
+  std::vector<std::pair<lldb::SBFunction, lldb::SBCompileUnit>> functions_;
 };
 
 /// "pattern 'P' matches N lines in WHERE (a.c:12, a.c:19); using the first" when the winning

@@ -225,8 +225,13 @@ protected:
     draft.tourDir = output.parent_path().string();
     draft.confirmation = confirmed.confirmation;
     draft.runArgs.assign(command.begin() + 1, command.end());
-    if (const char *cwd = launch.GetWorkingDirectory(); cwd && *cwd)
-      draft.runCwd = indexer::relativePath(root, fs::absolute(cwd).lexically_normal().string());
+    // The folder the run ran in (the target's, else lldb's own, which the program inherits):
+    // relative arguments are relative to it; the program's own folder stays the default.
+    const char *launchCwd = launch.GetWorkingDirectory();
+    fs::path runCwd = launchCwd && *launchCwd ? fs::absolute(launchCwd, ec) : fs::current_path(ec);
+    runCwd = runCwd.lexically_normal();
+    if (!runCwd.empty() && runCwd != fs::path(exe).parent_path().lexically_normal())
+      draft.runCwd = indexer::relativePath(root, runCwd.string());
     tours::Tour tour = indexer::draftTour(entry, confirmed.findings, draft);
     out += confirmed.summary + "\n";
     if (outside)

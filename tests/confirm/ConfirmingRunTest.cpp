@@ -52,6 +52,26 @@ TEST(ConfirmingRun, ALineOnABranchNotTakenFallsBackToTheFunctionsEntry) {
   EXPECT_TRUE(run->reached[0].atEntry);
 }
 
+TEST(ConfirmingRun, ALineInAHeaderIsPlacedThroughItsFunctionAndMovesToTheNextCode) {
+  indexer::Finding step = at("header_step", "optimizer");
+  step.file = CONFIRM_HEADER_SOURCE;
+  step.anchorLine = 6; // the comment above `w -= lr * grad;`
+  indexer::Finding missing = at("no_such_step", "optimizer");
+  missing.file = CONFIRM_HEADER_SOURCE;
+  missing.anchorLine = 7;
+  RunRequest request;
+  request.executable = CONFIRM_HEADER_PROGRAM;
+  auto run = confirmByRunning({step, missing}, request);
+  ASSERT_TRUE(static_cast<bool>(run)) << llvm::toString(run.takeError());
+  ASSERT_EQ(run->reached.size(), 1u);
+  EXPECT_EQ(run->reached[0].finding, 0u);
+  EXPECT_FALSE(run->reached[0].atEntry) << "the line's own breakpoint, not the function's entry";
+  // A header line of a function the program does not have gets no breakpoint at all (no file
+  // and line search over the header).
+  ASSERT_EQ(run->notPlaced.size(), 1u);
+  EXPECT_EQ(run->notPlaced[0].first, 1u);
+}
+
 TEST(ConfirmingRun, AFunctionThisBuildDoesNotHaveIsNotPlaced) {
   std::vector<indexer::Finding> findings = {at("a", "data"), at("not_in_this_program", "model")};
   RunRequest request;

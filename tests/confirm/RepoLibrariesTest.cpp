@@ -32,6 +32,32 @@ TEST(RepoLibraries, ALibraryTheLoaderWouldNotFindIsFoundInTheBuildTree) {
   EXPECT_TRUE(findRepoLibraries(CONFIRM_LOOPS_PROGRAM, {"/"}).empty());
 }
 
+TEST(RepoLibraries, ALibraryTheRunpathFindsInTheBuildTreeIsLoadedButNeedsNoLibraryPath) {
+  std::string exe = CONFIRM_SHARED_RUNPATH_PROGRAM;
+  std::vector<RepoLibrary> found = findRepoLibraries(exe, libraryRoots(exe, CONFIRM_SHARED_SOURCES));
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].soname, "libtinynet.so");
+  EXPECT_TRUE(found[0].loaderFinds);
+  EXPECT_EQ(fs::canonical(found[0].path), fs::canonical(CONFIRM_SHARED_LIBRARY));
+  EXPECT_EQ(libraryPathWith(found, "/x"), "/x");
+  // Outside the roots, the RUNPATH's library is not the repo's.
+  EXPECT_TRUE(findRepoLibraries(exe, {CONFIRM_SHARED_SOURCES}).empty());
+}
+
+TEST(RepoLibraries, TheConfirmingRunReachesStopsInALibraryFoundThroughTheRunpath) {
+  indexer::Finding update;
+  update.entry = "train";
+  update.stage = "optimizer";
+  update.function = "tinynet_sgd_update";
+  RunRequest request;
+  request.executable = CONFIRM_SHARED_RUNPATH_PROGRAM;
+  request.repoRoot = CONFIRM_SHARED_SOURCES;
+  auto run = confirmByRunning({update}, request);
+  ASSERT_TRUE(static_cast<bool>(run)) << llvm::toString(run.takeError());
+  EXPECT_EQ(run->exitStatus, 0) << run->output;
+  ASSERT_EQ(run->reached.size(), 1u) << run->output;
+}
+
 TEST(RepoLibraries, TheConfirmingRunReachesStopsInTheLibraryWithoutLdLibraryPath) {
   indexer::Finding update;
   update.entry = "train";

@@ -104,7 +104,45 @@ int main() {
   const std::string &text = tour.stops[0].text;
   EXPECT_NE(text.find("It also runs the loss layer on each mini-batch"), std::string::npos) << text;
   EXPECT_NE(text.find("It also runs the solver's update"), std::string::npos) << text;
-  EXPECT_NE(text.find("Next: `main` (checkpoint)."), std::string::npos) << text;
+  EXPECT_NE(text.find("Next stop: saving the model, in `main`."), std::string::npos) << text;
+  llvm::sys::fs::remove_directories(dir);
+}
+
+TEST(TourDraft, AFrameworkCallsStopQuotesTheCallItStopsOn) {
+  llvm::SmallString<256> dir;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("tourguide-draft", dir));
+  std::string file = writeTemp(std::string(dir), "train.cpp",
+                               "void train(Opt &optimizer) {\n  forward();\n  optimizer.step();\n}\n");
+  EntryPoint entry;
+  entry.program = "train";
+  entry.kind = "train";
+  entry.function = "main";
+  entry.file = file;
+  entry.executable = std::string(dir) + "/train";
+  Finding step;
+  step.entry = "train";
+  step.stage = "optimizer";
+  step.role = "step";
+  step.function = "train";
+  step.file = file;
+  step.line = 1;
+  step.functionBegin = 1;
+  step.functionEnd = 4;
+  step.anchorLine = 3; // a framework call's finding has no statement text of its own
+  step.via = "torch::optim::Optimizer::step";
+  step.framework = "libtorch";
+  step.evidence = {{"line 3: calls `torch::optim::Optimizer::step`, libtorch: the optimizer's step", 3}};
+  DraftOptions options;
+  options.repoRoot = std::string(dir);
+  options.tourDir = std::string(dir) + "/.tours";
+  tourguide::tours::Tour tour = draftTour(entry, {step}, options);
+  ASSERT_EQ(tour.stops.size(), 1u);
+  EXPECT_EQ(tour.stops[0].title, "Optimizer step in `train`: `Optimizer::step`");
+  EXPECT_EQ(tour.stops[0].anchor.pattern, "optimizer.step();");
+  EXPECT_NE(tour.stops[0].text.find("`train` calls libtorch's `torch::optim::Optimizer::step` on line 3, "
+                                    "`optimizer.step();`: the optimizer's step."),
+            std::string::npos)
+      << tour.stops[0].text;
   llvm::sys::fs::remove_directories(dir);
 }
 

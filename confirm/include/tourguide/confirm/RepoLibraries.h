@@ -24,11 +24,15 @@ std::optional<ElfDependencies> readElfDependencies(const std::string &path);
 struct RepoLibrary {
   std::string soname; ///< "libfoo.so.1"
   std::string path;   ///< The file in the repo or build tree.
+  /// The loader finds it by itself (a RUNPATH into the build tree): it is loaded before launch
+  /// like the others, so stops resolve in it, but needs no LD_LIBRARY_PATH.
+  bool loaderFinds = false;
 };
 
-/// The libraries `executable` needs (and those they need) that the loader would not find in
-/// its RUNPATH or the system folders, found by name under `roots` (searched to a bounded depth
-/// and size). Roots that are "/" or system folders are ignored.
+/// The libraries `executable` needs (and those they need) that lie in the repo or build tree:
+/// those its RUNPATH finds there, and those the loader would not find in its RUNPATH or the
+/// system folders, found by name under `roots` (searched to a bounded depth and size). LLDB
+/// loads neither kind before launch. Roots that are "/" or system folders are ignored.
 std::vector<RepoLibrary> findRepoLibraries(const std::string &executable, const std::vector<std::string> &roots);
 
 /// The roots to search for `executable`'s own libraries: `repoRoot` and the build tree holding
@@ -36,7 +40,7 @@ std::vector<RepoLibrary> findRepoLibraries(const std::string &executable, const 
 /// config.status or compile_commands.json, else its own folder).
 std::vector<std::string> libraryRoots(const std::string &executable, const std::string &repoRoot);
 
-/// The folders of `libraries`, joined with ':' before `existing` (an LD_LIBRARY_PATH value).
+/// The folders of `libraries` the loader would not find by itself, joined with ':' before `existing` (an LD_LIBRARY_PATH value).
 std::string libraryPathWith(const std::vector<RepoLibrary> &libraries, const std::string &existing);
 
 } // namespace tourguide::confirm
