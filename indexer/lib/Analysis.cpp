@@ -2,6 +2,8 @@
 // (calls and loops in line order, which approximates the order the program runs them),
 // report each reached function's stages, find the training loops (loops whose body reaches
 // an update and a forward or loss computation), and classify the entry point.
+#include "DispatchValues.h"
+
 #include "tourguide/indexer/Findings.h"
 #include "tourguide/indexer/Names.h"
 
@@ -717,6 +719,8 @@ private:
     wrappedHere.clear();
     constructOrder = 0;
     alternativeTo.clear();
+    dispatch.emplace(index, entry.key);
+    branchTaken.clear();
     // Without any update reachable, the loops worth showing are the evaluation loops.
     // A framework's training loop (trainer.train, ggml_opt_fit) updates parameters too.
     if (commandPath.empty()) {
@@ -812,6 +816,8 @@ private:
       unsigned level = commandLevel;
       if (!followsCommand(*item.call, level))
         continue; // another subcommand's branch
+      if (!dispatch->reaches(*item.call))
+        continue; // a case of a switch on a field that no value the program sets selects
       bool saved = insideTrainingLoop, savedBuilder = insideBuilder, savedCheckpoint = insideCheckpoint,
            savedModel = insideModel;
       insideModel = insideModel || isModel;
@@ -837,6 +843,8 @@ private:
           wrappedHere.insert(targets[i]);
         if (item.call->isVirtual && i > 0 && alternativeTo.empty())
           alternativeTo = index.function(targets[0])->qualifiedName;
+        if (std::string why = dispatch->why(*item.call); !why.empty())
+          branchTaken.emplace(targets[i], why);
         visit(entry, targets[i], depth + 1, level, visited, order, out);
         alternativeTo = savedAlt;
       }
@@ -863,12 +871,19 @@ private:
     return f;
   }
 
+  /// Why the field branch that called `fn` runs (DispatchValues::why), as evidence.
+  void noteBranchTaken(const FunctionFacts &fn, Finding &f) const {
+    if (auto why = branchTaken.find(fn.usr); why != branchTaken.end())
+      f.evidence.push_back({why->second, 0});
+  }
+
   Finding findingFor(const EntryPoint &entry, const FunctionFacts &fn, const StageMatch &m,
                      unsigned depth, unsigned order) {
     Finding f = baseFinding(entry, fn, depth, order);
     f.stage = m.stage;
     f.confidence = m.confidence;
     f.evidence = m.evidence;
+    noteBranchTaken(fn, f);
     f.anchorLine = m.anchorLine;
     f.anchorText = m.anchorText;
     f.watch = m.watch;
@@ -904,6 +919,7 @@ private:
     f.evidence.insert(f.evidence.begin(),
                       {"line " + std::to_string(l.line) + ": `" + l.lineText + "` repeats (" + f.role + ")", l.line});
     f.confidence = std::min(0.95, confidence);
+    noteBranchTaken(fn, f);
     f.anchorLine = l.bodyLine ? l.bodyLine : l.line;
     f.anchorText = l.bodyLine ? l.bodyLineText : l.lineText;
     if (!l.counter.empty())
@@ -989,6 +1005,8 @@ private:
   std::set<std::string> wrappedHere; ///< Callees reached through their wrapper in this walk.
   CommandPath commandPath;           ///< The subcommand of the entry being walked, if any.
   std::set<std::string> sharedUpdates; ///< Updates all the program's subcommands reach.
+  std::optional<DispatchValues> dispatch; ///< The field values of the entry being walked.
+  std::map<std::string, std::string> branchTaken; ///< Function -> why the field branch calling it runs.
 };
 
 } // namespace
