@@ -59,6 +59,7 @@ public:
       std::vector<CommandPath> commands = commandsOf(mainKey, 0, seen);
       if (commands.size() < 2)
         commands = {CommandPath{}};
+      dispatch.emplace(index, mainKey); // before any closure: they follow only the field branches it keeps
       sharedUpdates = updatesSharedByCommands(mainKey, commands);
       closureCache.clear(); // closures and training loops depend on which updates count
       trainingLoopCache.clear();
@@ -532,7 +533,7 @@ private:
     if (it != closureCache.end())
       return it->second;
     StageWitness w;
-    std::set<std::string> reach = index.reachableFrom(key);
+    std::set<std::string> reach = dispatch ? dispatch->reachableFrom(key) : index.reachableFrom(key);
     // Prefer the function itself, then others in key order (deterministic).
     for (const StageMatch &m : stagesOf(key))
       if (countsWhenReached(key, m))
@@ -584,7 +585,7 @@ private:
         }
       }
     for (const CallFact &c : fn.calls)
-      if (c.loop >= 0 && loopEncloses(fn, c.loop, loop)) {
+      if (c.loop >= 0 && loopEncloses(fn, c.loop, loop) && (!dispatch || dispatch->reaches(c))) {
         bool byNameOnly = false;
         if (auto pm = frameworkMeaning(c, byNameOnly)) {
           // A framework's training loop (trainer.train per fold) or step (train_one_step)
@@ -719,7 +720,6 @@ private:
     wrappedHere.clear();
     constructOrder = 0;
     alternativeTo.clear();
-    dispatch.emplace(index, entry.key);
     branchTaken.clear();
     // Without any update reachable, the loops worth showing are the evaluation loops.
     // A framework's training loop (trainer.train, ggml_opt_fit) updates parameters too.

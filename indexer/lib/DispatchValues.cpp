@@ -1,5 +1,4 @@
 #include "DispatchValues.h"
-#include "FieldBranches.h"
 
 #include "llvm/ADT/StringExtras.h"
 
@@ -8,6 +7,13 @@
 namespace tourguide::indexer {
 
 namespace {
+
+/// The key of a write to every field of the field's record at once ("fann::*" for
+/// "fann::training_algorithm"): a whole struct read with fread or copied from bytes.
+std::string wholeRecordKey(const std::string &field) {
+  size_t colon = field.rfind("::");
+  return (colon == std::string::npos ? field : field.substr(0, colon)) + "::*";
+}
 
 bool takes(const FieldBranchFact &branch, int value) {
   bool listed = std::any_of(branch.values.begin(), branch.values.end(),
@@ -21,10 +27,10 @@ DispatchValues::DispatchValues(const ProgramIndex &index, const std::string &ent
   // Writes inside branches no value takes do not count, and leaving them out can rule out more
   // branches: narrow until the reached functions stop changing (a few rounds; the last set of
   // values is from a superset of what is finally reached, which only keeps more branches).
-  std::set<std::string> reached = reachable(entryKey);
+  std::set<std::string> reached = reachableFrom(entryKey);
   for (int round = 0; round < 4; ++round) {
     collect(reached);
-    std::set<std::string> next = reachable(entryKey);
+    std::set<std::string> next = reachableFrom(entryKey);
     if (next == reached)
       break;
     reached = std::move(next);
@@ -74,7 +80,7 @@ std::string DispatchValues::why(const CallFact &call) const {
   return llvm::join(parts, "; ");
 }
 
-std::set<std::string> DispatchValues::reachable(const std::string &entryKey) const {
+std::set<std::string> DispatchValues::reachableFrom(const std::string &entryKey) const {
   std::set<std::string> seen{entryKey};
   std::vector<std::string> todo{entryKey};
   while (!todo.empty()) {

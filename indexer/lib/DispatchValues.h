@@ -25,6 +25,9 @@ public:
   /// something not constant or never sets at all (nothing is known then).
   bool reaches(const CallFact &call) const;
 
+  /// Every function reachable from `key` (itself included) through calls that reaches() keeps.
+  std::set<std::string> reachableFrom(const std::string &key) const;
+
   /// Why the call's branches run, for a finding's evidence ("ann->training_algorithm is
   /// FANN_TRAIN_RPROP (set in fann_allocate_structure)"); empty when no branch is resolved.
   std::string why(const CallFact &call) const;
@@ -44,7 +47,6 @@ private:
   /// The known values of `field` that take every branch on it in `branches`.
   std::vector<const Value *> valuesTaking(const std::string &field,
                                           const std::vector<FieldBranchFact> &branches) const;
-  std::set<std::string> reachable(const std::string &entryKey) const;
   void collect(const std::set<std::string> &reached);
 
   const ProgramIndex &index;

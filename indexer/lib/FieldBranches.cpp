@@ -66,11 +66,6 @@ std::optional<std::string> fieldKeyOf(const FieldDecl *fd) {
   return *record + "::" + fd->getNameAsString();
 }
 
-std::string wholeRecordKey(const std::string &field) {
-  size_t colon = field.rfind("::");
-  return (colon == std::string::npos ? field : field.substr(0, colon)) + "::*";
-}
-
 std::vector<FieldWriteFact> callWrites(const CallExpr *call, const FunctionDecl *callee, const ASTContext &ctx) {
   std::vector<FieldWriteFact> out;
   unsigned line = ctx.getSourceManager().getExpansionLineNumber(call->getBeginLoc());

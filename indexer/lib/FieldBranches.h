@@ -55,8 +55,4 @@ std::optional<FieldWriteFact> fieldInitialiser(const clang::FieldDecl *fd, const
 std::vector<FieldWriteFact> callWrites(const clang::CallExpr *call, const clang::FunctionDecl *callee,
                                        const clang::ASTContext &ctx);
 
-/// The record part of a field key ("fann" of "fann::training_algorithm"), with "::*": the key
-/// of a write to every field of the record at once.
-std::string wholeRecordKey(const std::string &field);
-
 } // namespace tourguide::indexer

@@ -31,14 +31,21 @@ struct net *net_create(void) {
   return n;
 }
 void net_set_algorithm(struct net *n, enum algorithm a) { n->algorithm = a; }
+float net_loss(const struct net *n) {
+  float loss = 0;
+  for (int i = 0; i < 8; ++i) loss += (n->w[i] - 1) * (n->w[i] - 1);
+  return loss;
+}
 void train_epoch(struct net *n) {
 {DISPATCH}
 }
 int main(int argc, char **argv) {
   struct net *n = net_create();
 {SETUP}
-  for (int epoch = 0; epoch < 10; ++epoch)
+  for (int epoch = 0; epoch < 10; ++epoch) {
     train_epoch(n);
+    net_loss(n);
+  }
   return argc > 5 ? 1 : 0;
 }
 )";
@@ -93,6 +100,15 @@ TEST(DispatchValues, TheEvidenceSaysWhichValueTookTheBranch) {
     texts.push_back(e.text);
   EXPECT_NE(std::find(texts.begin(), texts.end(), "n->algorithm is ALG_RESILIENT (set in net_create)"), texts.end())
       << llvm::join(texts, "\n");
+  // The epoch loop reaches its update through the case that runs, and says so.
+  auto loop = std::find_if(a.findings.begin(), a.findings.end(),
+                           [](const Finding &f) { return f.stage == "loop" && f.function == "main"; });
+  ASSERT_NE(loop, a.findings.end());
+  std::string loopEvidence;
+  for (const Evidence &e : loop->evidence)
+    loopEvidence += e.text + "\n";
+  EXPECT_NE(loopEvidence.find("resilient_step"), std::string::npos) << loopEvidence;
+  EXPECT_EQ(loopEvidence.find("batch_step"), std::string::npos) << loopEvidence;
 }
 
 TEST(DispatchValues, ASetterGivenAConstantAddsItsCase) {
