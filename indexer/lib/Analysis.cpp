@@ -1005,7 +1005,7 @@ private:
   std::set<std::string> wrappedHere; ///< Callees reached through their wrapper in this walk.
   CommandPath commandPath;           ///< The subcommand of the entry being walked, if any.
   std::set<std::string> sharedUpdates; ///< Updates all the program's subcommands reach.
-  std::optional<DispatchValues> dispatch; ///< The field values of the entry being walked.
+  std::optional<DispatchValues> dispatch; ///< The field values of the main being analysed.
   std::map<std::string, std::string> branchTaken; ///< Function -> why the field branch calling it runs.
 };
 

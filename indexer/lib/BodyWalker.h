@@ -200,11 +200,15 @@ public:
 
   /// `struct parameter p = {.solver_type = L2R_LR}`: each field the braces give a value (the
   /// ones left out are zero).
-  bool VisitInitListExpr(InitListExpr *ile) {
-    const RecordDecl *rd = ile->isSemanticForm() ? ile->getType()->getAsRecordDecl() : nullptr;
+  bool VisitInitListExpr(InitListExpr *written) {
+    // The walk sees the braces as written; the semantic form pairs each value with its field.
+    const InitListExpr *ile = written->isSemanticForm() ? written : written->getSemanticForm();
+    const RecordDecl *rd = ile && !ile->getType().isNull() ? ile->getType()->getAsRecordDecl() : nullptr;
     if (!rd || rd->isUnion())
       return true;
-    unsigned i = 0;
+    // A C++17 aggregate lists its bases' initialisers before its fields'.
+    const auto *cxx = dyn_cast<CXXRecordDecl>(rd);
+    unsigned i = cxx && cxx->hasDefinition() ? cxx->getNumBases() : 0;
     for (const FieldDecl *field : rd->fields()) {
       if (i >= ile->getNumInits())
         break;

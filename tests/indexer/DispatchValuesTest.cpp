@@ -176,5 +176,28 @@ TEST(DispatchValues, FactsRecordTheBranchesAndTheWrites) {
   EXPECT_EQ(create->fieldWrites[0].value.spelling, "ALG_RESILIENT");
 }
 
+TEST(DispatchValues, FactsRecordCxxDefaultsAndAggregateInitialisers) {
+  TUFacts tu = parse(R"(
+struct Base { int a; };
+enum class Mode { A, B };
+struct Opts : Base { Mode mode = Mode::A; };
+Opts make() { return Opts{{1}, Mode::B}; }
+)", true, "opts.cpp");
+  auto record = std::find_if(tu.records.begin(), tu.records.end(),
+                             [](const RecordFacts &r) { return r.qualifiedName == "Opts"; });
+  ASSERT_NE(record, tu.records.end());
+  ASSERT_EQ(record->fieldWrites.size(), 1u);
+  EXPECT_EQ(record->fieldWrites[0].field, "Opts::mode");
+  EXPECT_EQ(record->fieldWrites[0].value.spelling, "Mode::A");
+  const FunctionFacts *make = functionNamed(tu, "make");
+  ASSERT_NE(make, nullptr);
+  std::vector<std::string> writes;
+  for (const FieldWriteFact &w : make->fieldWrites)
+    writes.push_back(w.field + "=" + w.kind + ":" + w.value.spelling);
+  // The base's initialiser comes first in the braces: `a` gets 1, `mode` gets Mode::B.
+  std::sort(writes.begin(), writes.end());
+  EXPECT_EQ(writes, (std::vector<std::string>{"Base::a=constant:1", "Opts::mode=constant:Mode::B"}));
+}
+
 } // namespace
 } // namespace tourguide::indexer::test
