@@ -2,6 +2,8 @@
 // (calls and loops in line order, which approximates the order the program runs them),
 // report each reached function's stages, find the training loops (loops whose body reaches
 // an update and a forward or loss computation), and classify the entry point.
+#include "DispatchValues.h"
+
 #include "tourguide/indexer/Findings.h"
 #include "tourguide/indexer/Names.h"
 
@@ -57,6 +59,7 @@ public:
       std::vector<CommandPath> commands = commandsOf(mainKey, 0, seen);
       if (commands.size() < 2)
         commands = {CommandPath{}};
+      dispatch.emplace(index, mainKey); // before any closure: they follow only the field branches it keeps
       sharedUpdates = updatesSharedByCommands(mainKey, commands);
       closureCache.clear(); // closures and training loops depend on which updates count
       trainingLoopCache.clear();
@@ -549,7 +552,7 @@ private:
     if (it != closureCache.end())
       return it->second;
     StageWitness w;
-    std::set<std::string> reach = index.reachableFrom(key);
+    std::set<std::string> reach = dispatch ? dispatch->reachableFrom(key) : index.reachableFrom(key);
     // Prefer the function itself, then others in key order (deterministic).
     for (const StageMatch &m : stagesOf(key))
       if (countsWhenReached(key, m))
@@ -601,7 +604,7 @@ private:
         }
       }
     for (const CallFact &c : fn.calls)
-      if (c.loop >= 0 && loopEncloses(fn, c.loop, loop)) {
+      if (c.loop >= 0 && loopEncloses(fn, c.loop, loop) && (!dispatch || dispatch->reaches(c))) {
         bool byNameOnly = false;
         if (auto pm = frameworkMeaning(c, byNameOnly)) {
           // A framework's training loop (trainer.train per fold) or step (train_one_step)
@@ -736,6 +739,7 @@ private:
     wrappedHere.clear();
     constructOrder = 0;
     alternativeTo.clear();
+    branchTaken.clear();
     // Without any update reachable, the loops worth showing are the evaluation loops.
     // A framework's training loop (trainer.train, ggml_opt_fit) updates parameters too.
     if (commandPath.empty()) {
@@ -831,6 +835,8 @@ private:
       unsigned level = commandLevel;
       if (!followsCommand(*item.call, level))
         continue; // another subcommand's branch
+      if (!dispatch->reaches(*item.call))
+        continue; // a case of a switch on a field that no value the program sets selects
       bool saved = insideTrainingLoop, savedBuilder = insideBuilder, savedCheckpoint = insideCheckpoint,
            savedModel = insideModel;
       insideModel = insideModel || isModel;
@@ -856,6 +862,8 @@ private:
           wrappedHere.insert(targets[i]);
         if (item.call->isVirtual && i > 0 && alternativeTo.empty())
           alternativeTo = index.function(targets[0])->qualifiedName;
+        if (std::string why = dispatch->why(*item.call); !why.empty())
+          branchTaken.emplace(targets[i], why);
         visit(entry, targets[i], depth + 1, level, visited, order, out);
         alternativeTo = savedAlt;
       }
@@ -882,12 +890,19 @@ private:
     return f;
   }
 
+  /// Why the field branch that called `fn` runs (DispatchValues::why), as evidence.
+  void noteBranchTaken(const FunctionFacts &fn, Finding &f) const {
+    if (auto why = branchTaken.find(fn.usr); why != branchTaken.end())
+      f.evidence.push_back({why->second, 0});
+  }
+
   Finding findingFor(const EntryPoint &entry, const FunctionFacts &fn, const StageMatch &m,
                      unsigned depth, unsigned order) {
     Finding f = baseFinding(entry, fn, depth, order);
     f.stage = m.stage;
     f.confidence = m.confidence;
     f.evidence = m.evidence;
+    noteBranchTaken(fn, f);
     f.anchorLine = m.anchorLine;
     f.anchorText = m.anchorText;
     f.watch = m.watch;
@@ -923,6 +938,7 @@ private:
     f.evidence.insert(f.evidence.begin(),
                       {"line " + std::to_string(l.line) + ": `" + l.lineText + "` repeats (" + f.role + ")", l.line});
     f.confidence = std::min(0.95, confidence);
+    noteBranchTaken(fn, f);
     f.anchorLine = l.bodyLine ? l.bodyLine : l.line;
     f.anchorText = l.bodyLine ? l.bodyLineText : l.lineText;
     if (!l.counter.empty())
@@ -1008,6 +1024,8 @@ private:
   std::set<std::string> wrappedHere; ///< Callees reached through their wrapper in this walk.
   CommandPath commandPath;           ///< The subcommand of the entry being walked, if any.
   std::set<std::string> sharedUpdates; ///< Updates all the program's subcommands reach.
+  std::optional<DispatchValues> dispatch; ///< The field values of the main being analysed.
+  std::map<std::string, std::string> branchTaken; ///< Function -> why the field branch calling it runs.
 };
 
 } // namespace

@@ -11,6 +11,7 @@
 
 #include "CallClassifier.h"
 #include "ExprShapes.h"
+#include "FieldBranches.h"
 
 #include "tourguide/indexer/Facts.h"
 #include "tourguide/indexer/Names.h"
@@ -129,7 +130,7 @@ public:
     if (s->getCond())
       commandWords(s->getCond(), words);
     if (words.empty())
-      return RecursiveASTVisitor::TraverseIfStmt(s);
+      return traverseFieldIf(s);
     for (Stmt *part : {s->getInit(), static_cast<Stmt *>(s->getConditionVariableDeclStmt()),
                        static_cast<Stmt *>(s->getCond())})
       if (part && !TraverseStmt(part))
@@ -138,6 +139,89 @@ public:
     bool ok = TraverseStmt(s->getThen());
     commandStack.pop_back();
     return ok && (!s->getElse() || TraverseStmt(s->getElse()));
+  }
+
+  // --- branches on struct fields ------------------------------------------
+  /// `if (p->kind == A) ... else ...`: the calls in each branch run only for the values that
+  /// take it (FieldBranchFact); the walk resolves them with the values the program sets.
+  bool traverseFieldIf(IfStmt *s) {
+    std::optional<FieldBranchFact> test = fieldTest(s->getCond(), ctx);
+    if (!test)
+      return RecursiveASTVisitor::TraverseIfStmt(s);
+    for (Stmt *part : {s->getInit(), static_cast<Stmt *>(s->getConditionVariableDeclStmt()),
+                       static_cast<Stmt *>(s->getCond())})
+      if (part && !TraverseStmt(part))
+        return false;
+    fieldBranchStack.push_back(*test);
+    bool ok = TraverseStmt(s->getThen());
+    fieldBranchStack.back().otherwise = !test->otherwise;
+    ok = ok && (!s->getElse() || TraverseStmt(s->getElse()));
+    fieldBranchStack.pop_back();
+    return ok;
+  }
+
+  /// `switch (ann->training_algorithm) { case A: ...; default: ... }`: each statement of the
+  /// body under the branch its case labels (and fall-through) give it.
+  bool TraverseSwitchStmt(SwitchStmt *s) {
+    std::vector<std::optional<FieldBranchFact>> branches = switchBranches(s, ctx);
+    const auto *body = dyn_cast_or_null<CompoundStmt>(s->getBody());
+    if (branches.empty() || !body)
+      return RecursiveASTVisitor::TraverseSwitchStmt(s);
+    for (Stmt *part : {s->getInit(), static_cast<Stmt *>(s->getConditionVariableDeclStmt()),
+                       static_cast<Stmt *>(s->getCond())})
+      if (part && !TraverseStmt(part))
+        return false;
+    size_t i = 0;
+    for (Stmt *child : const_cast<CompoundStmt *>(body)->body()) {
+      const std::optional<FieldBranchFact> &branch = branches[i++];
+      if (branch)
+        fieldBranchStack.push_back(*branch);
+      bool ok = TraverseStmt(child);
+      if (branch)
+        fieldBranchStack.pop_back();
+      if (!ok)
+        return false;
+    }
+    return true;
+  }
+
+  /// A write to an integer field: `lhs = rhs`, or (rhs null) `+=`, `++`, `&field` handed out.
+  void noteFieldWrite(const Expr *lhs, const Expr *rhs) {
+    if (auto w = fieldWrite(lhs, rhs, fn.paramNames, ctx))
+      fn.fieldWrites.push_back(std::move(*w));
+  }
+
+  /// `: loss(loss_name::softmax)` in a constructor.
+  void noteFieldInitialiser(const CXXCtorInitializer *init) {
+    if (init->isMemberInitializer())
+      if (auto w = fieldInitialiser(init->getMember(), init->getInit(), init->getSourceLocation(), fn.paramNames, ctx))
+        fn.fieldWrites.push_back(std::move(*w));
+  }
+
+  /// `struct parameter p = {.solver_type = L2R_LR}`: each field the braces give a value (the
+  /// ones left out are zero).
+  bool VisitInitListExpr(InitListExpr *written) {
+    // The walk sees the braces as written; the semantic form pairs each value with its field.
+    const InitListExpr *ile = written->isSemanticForm() ? written : written->getSemanticForm();
+    const RecordDecl *rd = ile && !ile->getType().isNull() ? ile->getType()->getAsRecordDecl() : nullptr;
+    if (!rd || rd->isUnion())
+      return true;
+    // A C++17 aggregate lists its bases' initialisers before its fields'.
+    const auto *cxx = dyn_cast<CXXRecordDecl>(rd);
+    unsigned i = cxx && cxx->hasDefinition() ? cxx->getNumBases() : 0;
+    for (const FieldDecl *field : rd->fields()) {
+      if (i >= ile->getNumInits())
+        break;
+      if (auto w = fieldInitialiser(field, ile->getInit(i++), ile->getBeginLoc(), fn.paramNames, ctx))
+        fn.fieldWrites.push_back(std::move(*w));
+    }
+    return true;
+  }
+
+  bool TraverseUnaryOperator(UnaryOperator *uo) {
+    if (uo->isIncrementDecrementOp() || uo->getOpcode() == UO_AddrOf)
+      noteFieldWrite(uo->getSubExpr(), nullptr);
+    return RecursiveASTVisitor::TraverseUnaryOperator(uo);
   }
 
   /// Does `e` read the command line (argv[1], args[2], a `command` string made from them)?
@@ -229,6 +313,12 @@ public:
       c.line = line;
       c.loop = currentLoop();
       c.command = currentCommand();
+      c.fieldBranches = fieldBranchStack;
+      for (FieldWriteFact &w : callWrites(call, callee, ctx))
+        fn.fieldWrites.push_back(std::move(w));
+      for (unsigned a = 0; a < call->getNumArgs(); ++a)
+        if (auto value = constantOf(call->getArg(a), ctx))
+          c.constantArguments.emplace_back(a, *value);
       if (const auto *mc = dyn_cast<CXXMemberCallExpr>(call))
         if (const auto *md = mc->getMethodDecl())
           if (md->isVirtual()) {
@@ -246,6 +336,7 @@ public:
       c.line = line;
       c.loop = currentLoop();
       c.command = currentCommand();
+      c.fieldBranches = fieldBranchStack;
       fn.calls.push_back(c);
     } else if (const Expr *ce = strip(call->getCallee())) {
       // Dependent calls inside templates: keep the name, resolve it after the merge.
@@ -262,6 +353,7 @@ public:
         c.line = line;
         c.loop = currentLoop();
         c.command = currentCommand();
+        c.fieldBranches = fieldBranchStack;
         fn.calls.push_back(c);
         classifyCalleeName(call, name);
       }
@@ -289,6 +381,7 @@ public:
       c.line = lineOf(ctor->getBeginLoc());
       c.loop = currentLoop();
       c.command = currentCommand();
+      c.fieldBranches = fieldBranchStack;
       fn.calls.push_back(c);
     }
     return true;
@@ -366,6 +459,8 @@ private:
 
 public:
   bool TraverseBinaryOperator(BinaryOperator *bo) {
+    if (bo->isAssignmentOp())
+      noteFieldWrite(bo->getLHS(), bo->getOpcode() == BO_Assign ? bo->getRHS() : nullptr);
     bool saved = inAssignmentToElement;
     if (bo->isAssignmentOp() || bo->getOpcode() == BO_DivAssign)
       inAssignmentToElement = isElementOrMember(bo->getLHS());
@@ -374,6 +469,7 @@ public:
     return ok;
   }
   bool TraverseCompoundAssignOperator(CompoundAssignOperator *bo) {
+    noteFieldWrite(bo->getLHS(), nullptr);
     bool saved = inAssignmentToElement;
     inAssignmentToElement = isElementOrMember(bo->getLHS());
     bool ok = RecursiveASTVisitor::TraverseCompoundAssignOperator(bo);
@@ -490,6 +586,7 @@ private:
   std::vector<FunctionFacts> &extra;
   std::vector<int> loopStack;
   std::vector<std::vector<std::string>> commandStack;
+  std::vector<FieldBranchFact> fieldBranchStack; ///< The field branches the walk is inside, outermost first.
   bool inAssignmentToElement = false;
   std::set<const VarDecl *> indexFromContainer; ///< Locals initialised from x[...]: gathered rows.
   std::set<const VarDecl *> randomIndex;        ///< Locals initialised from a random draw.

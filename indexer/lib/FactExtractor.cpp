@@ -6,6 +6,7 @@
 #include "tourguide/indexer/FactExtractor.h"
 
 #include "BodyWalker.h"
+#include "FieldBranches.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -93,8 +94,10 @@ public:
     BodyWalker walker(f, ctx, lambdas);
     walker.TraverseStmt(fd->getBody());
     if (const auto *ctor = dyn_cast<CXXConstructorDecl>(fd))
-      for (const CXXCtorInitializer *init : ctor->inits())
+      for (const CXXCtorInitializer *init : ctor->inits()) {
+        walker.noteFieldInitialiser(init);
         walker.TraverseStmt(init->getInit());
+      }
     for (const auto &idiom : tourguide::idioms::findIdioms(*fd, ctx))
       f.idioms.push_back(
           {idiom.kind, idiom.formula, idiom.description, idiom.beginLine, idiom.endLine, idiom.evidence});
@@ -119,6 +122,10 @@ public:
     r.line = sm.getExpansionLineNumber(loc);
     for (const CXXBaseSpecifier &b : rd->bases())
       r.bases.push_back(b.getType().getAsString());
+    for (const FieldDecl *field : rd->fields())
+      if (field->hasInClassInitializer() && field->getInClassInitializer())
+        if (auto w = fieldInitialiser(field, field->getInClassInitializer(), field->getLocation(), {}, ctx))
+          r.fieldWrites.push_back(std::move(*w));
     out.records.push_back(std::move(r));
     return true;
   }

@@ -8,8 +8,11 @@
 namespace tourguide::indexer {
 
 // In the structs' namespace, so that nlohmann finds them (for nlohmann::json, keys sorted).
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ConstantFact, value, spelling)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(FieldBranchFact, field, text, values, otherwise)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(FieldWriteFact, field, line, kind, value, parameter)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(CallFact, calleeUsr, calleeName, calleeQualifiedName, line, loop, isVirtual,
-                                   pointerField, command)
+                                   pointerField, command, fieldBranches, constantArguments)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(LoopFact, keyword, line, endLine, bodyLine, parent, counter, lineText,
                                    bodyLineText)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(StatementFact, kind, line, loop, text, variables, target)
@@ -17,8 +20,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(IdiomFact, kind, formula, description, beginL
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(FunctionFacts, usr, name, qualifiedName, className, baseClasses, file, line,
                                    bodyBeginLine, endLine, isMain, isLambda, isTemplate, constructs, isVirtual,
                                    returnsFloating, returnsVoid, returnsRecord, overrides, calls, loops, statements,
-                                   idioms, paramNames, pointerAssignments)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RecordFacts, usr, qualifiedName, file, line, bases)
+                                   idioms, paramNames, pointerAssignments, fieldWrites)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RecordFacts, usr, qualifiedName, file, line, bases, fieldWrites)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TUFacts, mainFile, outputFile, directory, parsed, errorCount, errors, skipped,
                                    skipReason, functions, records)
 
@@ -64,8 +67,12 @@ llvm::Expected<TUFacts> factsFromJson(llvm::StringRef text) {
 
 // The cache's binary form (clangfront/PayloadCodec.h): the same fields in the same order as
 // the JSON. In the structs' namespace, so that the codec finds them.
+template <class IO> static void fields(IO &io, ConstantFact &c) { io(c.value, c.spelling); }
+template <class IO> static void fields(IO &io, FieldBranchFact &b) { io(b.field, b.text, b.values, b.otherwise); }
+template <class IO> static void fields(IO &io, FieldWriteFact &w) { io(w.field, w.line, w.kind, w.value, w.parameter); }
 template <class IO> static void fields(IO &io, CallFact &c) {
-  io(c.calleeUsr, c.calleeName, c.calleeQualifiedName, c.line, c.loop, c.isVirtual, c.pointerField, c.command);
+  io(c.calleeUsr, c.calleeName, c.calleeQualifiedName, c.line, c.loop, c.isVirtual, c.pointerField, c.command,
+     c.fieldBranches, c.constantArguments);
 }
 template <class IO> static void fields(IO &io, LoopFact &l) {
   io(l.keyword, l.line, l.endLine, l.bodyLine, l.parent, l.counter, l.lineText, l.bodyLineText);
@@ -79,9 +86,11 @@ template <class IO> static void fields(IO &io, IdiomFact &i) {
 template <class IO> static void fields(IO &io, FunctionFacts &f) {
   io(f.usr, f.name, f.qualifiedName, f.className, f.baseClasses, f.file, f.line, f.bodyBeginLine, f.endLine, f.isMain,
      f.isLambda, f.isTemplate, f.constructs, f.isVirtual, f.returnsFloating, f.returnsVoid, f.returnsRecord,
-     f.overrides, f.calls, f.loops, f.statements, f.idioms, f.paramNames, f.pointerAssignments);
+     f.overrides, f.calls, f.loops, f.statements, f.idioms, f.paramNames, f.pointerAssignments, f.fieldWrites);
 }
-template <class IO> static void fields(IO &io, RecordFacts &r) { io(r.usr, r.qualifiedName, r.file, r.line, r.bases); }
+template <class IO> static void fields(IO &io, RecordFacts &r) {
+  io(r.usr, r.qualifiedName, r.file, r.line, r.bases, r.fieldWrites);
+}
 template <class IO> static void fields(IO &io, TUFacts &t) {
   io(t.mainFile, t.outputFile, t.directory, t.parsed, t.errorCount, t.errors, t.skipped, t.skipReason, t.functions,
      t.records);

@@ -193,7 +193,8 @@ TEST(FactsFile, TheBinaryFormRefusesACutOrForeignPayload) {
   EXPECT_FALSE(bool(longer));
   llvm::consumeError(longer.takeError());
   std::string older = bytes;
-  older.replace(older.find(" binary 1"), 9, " binary 0");
+  std::string current = " binary " + std::to_string(kFactsVersion);
+  older.replace(older.find(current), current.size(), " binary 0");
   llvm::Expected<TUFacts> oldVersion = factsFromBinary(older);
   ASSERT_FALSE(bool(oldVersion));
   EXPECT_EQ(llvm::toString(oldVersion.takeError()), "not facts of this version");
@@ -207,7 +208,8 @@ TEST(FactsFile, RefusesAnotherVersionOrAMissingKey) {
   EXPECT_EQ(message("[1, 2"), "not JSON");
   EXPECT_EQ(message(R"({"tu": {}})"), "not a facts file (no \"format\": \"tourguide-tu-facts\")");
   EXPECT_EQ(message(R"({"format": "tourguide-tu-facts", "version": 99, "tu": {}})"),
-            "facts format version 99, this tourguide reads version 1; index the TU again");
+            "facts format version 99, this tourguide reads version " + std::to_string(kFactsVersion) +
+                "; index the TU again");
   std::string noErrors = factsToJson(TUFacts());
   noErrors.replace(noErrors.find("\"errors\""), 8, "\"errorz\"");
   EXPECT_NE(message(noErrors).find("malformed facts: "), std::string::npos) << message(noErrors);

@@ -9,6 +9,34 @@
 
 namespace tourguide::indexer {
 
+/// An integer constant as the code spells it: `FANN_TRAIN_RPROP` is 1.
+struct ConstantFact {
+  int value = 0;
+  std::string spelling;
+};
+
+/// A branch on a struct field: a call under `case FANN_TRAIN_RPROP:` of
+/// `switch (ann->training_algorithm)`, or in the branch of `if (p->kind == A || p->kind == B)`.
+/// Which branches run then depends on the values the program can give that field.
+struct FieldBranchFact {
+  std::string field; ///< The record and its member: "fann::training_algorithm".
+  std::string text;  ///< The field as the condition spells it: "ann->training_algorithm".
+  std::vector<ConstantFact> values; ///< The values that take the branch ...
+  bool otherwise = false;           ///< ... or, when set, every value but these (`default:`, `else`).
+};
+
+/// A write to a struct field (`ann->training_algorithm = FANN_TRAIN_RPROP;`).
+struct FieldWriteFact {
+  std::string field; ///< As FieldBranchFact::field.
+  unsigned line = 0;
+  /// "constant" (`value`), "parameter" (a setter: the enclosing function's parameter number
+  /// `parameter`), "copy" (the same field of another object), or "unknown" (read from a file,
+  /// computed, written through a pointer). Field "record::*": the whole struct (fread, memcpy).
+  std::string kind;
+  ConstantFact value;
+  int parameter = -1;
+};
+
 /// A call made inside a function body.
 struct CallFact {
   std::string calleeUsr;  ///< USR of the called declaration; empty when unresolved (templates).
@@ -24,6 +52,10 @@ struct CallFact {
   /// `if (!strcmp(argv[1], "train"))` or `if (command == "skipgram" || command == "cbow")`
   /// (a subcommand dispatch). Empty for calls that run whatever the arguments.
   std::vector<std::string> command;
+  /// The branches on struct fields the call sits in, outermost first.
+  std::vector<FieldBranchFact> fieldBranches;
+  /// Arguments that are integer constants, by position: what a setter is given.
+  std::vector<std::pair<unsigned, ConstantFact>> constantArguments;
 };
 
 /// A for / while / do / range-for loop.
@@ -110,6 +142,8 @@ struct FunctionFacts {
   /// Functions this body stores in a function-pointer field: {field, function USR}
   /// (`l.forward = forward_convolutional_layer;`).
   std::vector<std::pair<std::string, std::string>> pointerAssignments;
+  /// Writes to struct fields (assignments, constructor initialisers, `&p->field` handed out).
+  std::vector<FieldWriteFact> fieldWrites;
 };
 
 /// A record type with a name that hints at a role (Dataset, Loader, Layer, ...).
@@ -119,6 +153,8 @@ struct RecordFacts {
   std::string file;
   unsigned line = 0;
   std::vector<std::string> bases;
+  /// Default member initialisers (`int mode = 2;` in the class): values every object starts with.
+  std::vector<FieldWriteFact> fieldWrites;
 };
 
 struct TUFacts {

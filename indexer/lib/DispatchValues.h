@@ -1,0 +1,56 @@
+// A switch (or if-chain) on a struct field, resolved by the values the program can give that
+// field: `switch (ann->training_algorithm)` in fann_train_epoch runs only the case of
+// FANN_TRAIN_RPROP when every write the program reaches sets that (fann_allocate_structure's
+// default) and no reached setter (`fann_set_training_algorithm(ann, FANN_TRAIN_QUICKPROP)`) is
+// given another constant. One unknown write the program reaches (a value read from a file or
+// argv) keeps every branch. Private to tourguide_indexer; Analysis.cpp asks it during the walk.
+#pragma once
+
+#include "tourguide/indexer/ProgramIndex.h"
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace tourguide::indexer {
+
+class DispatchValues {
+public:
+  /// The values of every field as far as the program of `entryKey` sets them.
+  DispatchValues(const ProgramIndex &index, const std::string &entryKey);
+
+  /// Whether the program gives each field the call branches on a value that takes the call's
+  /// branch. True for a call under no such branch, and for a field the program sets to
+  /// something not constant or never sets at all (nothing is known then).
+  bool reaches(const CallFact &call) const;
+
+  /// Every function reachable from `key` (itself included) through calls that reaches() keeps.
+  std::set<std::string> reachableFrom(const std::string &key) const;
+
+  /// Why the call's branches run, for a finding's evidence ("ann->training_algorithm is
+  /// FANN_TRAIN_RPROP (set in fann_allocate_structure)"); empty when no branch is resolved.
+  std::string why(const CallFact &call) const;
+
+private:
+  struct Value {
+    ConstantFact constant;
+    std::string where; ///< "set in fann_allocate_structure"
+  };
+  struct Field {
+    std::vector<Value> values;
+    bool unknown = false;
+  };
+
+  /// The field's values when all of them are known; null otherwise.
+  const Field *known(const std::string &field) const;
+  /// The known values of `field` that take every branch on it in `branches`.
+  std::vector<const Value *> valuesTaking(const std::string &field,
+                                          const std::vector<FieldBranchFact> &branches) const;
+  void collect(const std::set<std::string> &reached);
+
+  const ProgramIndex &index;
+  std::map<std::string, Field> fields;
+};
+
+} // namespace tourguide::indexer
