@@ -313,7 +313,7 @@ int runIndexCommand(int argc, const char **argv) {
       options.progress = &err;
     std::optional<clangfront::TUCache> cache;
     if (std::string folder = o.commandLine.cacheFolder("index"); !folder.empty())
-      options.cache = &cache.emplace(folder, factsCacheKind());
+      options.cache = &cache.emplace(folder, factsCacheKind(), o.commandLine.cacheLimits());
     // One TU's facts file (--tu) holds all of it; a whole run keeps each header's functions once.
     tus = extractFacts(**db, files, options, /*dropRepeats=*/o.tu.empty());
     if (cache && cache->hits > 0)
