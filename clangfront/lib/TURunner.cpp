@@ -16,6 +16,9 @@
 
 #include <algorithm>
 #include <chrono>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <mutex>
 #include <optional>
 
@@ -177,6 +180,15 @@ TUStatus runOne(const clang::tooling::CompileCommand &cmd, const RunOptions &opt
   return status;
 }
 
+/// Gives the memory a parse freed back to the system, so that a worker's footprint between TUs
+/// is the facts it keeps, not the largest AST it ever held: glibc keeps freed memory in the
+/// arena of the thread that freed it. (8 OpenCV TUs at -j 2: peak 231 -> 222 MB.)
+void returnFreedMemory() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+}
+
 /// "1m05s", "42s": an estimate, so whole seconds.
 std::string shortDuration(double seconds) {
   auto s = static_cast<long>(seconds + 0.5);
@@ -200,6 +212,8 @@ std::vector<TUStatus> runOnTUs(const std::vector<clang::tooling::CompileCommand>
         results[i] = runOne(commands[i], options, makeAction, i);
         if (options.done)
           options.done(i);
+        if (!results[i].fromCache && !results[i].skipped)
+          returnFreedMemory();
         std::lock_guard<std::mutex> lock(progressMutex);
         ++done;
         if (!results[i].fromCache && !results[i].skipped)
