@@ -12,6 +12,7 @@ usage: bench_index.py --index TOOL --build-dir DIR [-j N] [--repeat R] [SOURCES.
 import argparse
 import json
 import os
+import resource
 import shlex
 import statistics
 import subprocess
@@ -72,11 +73,19 @@ def syntax_only_command(entry, clang):
     return out + ["-fsyntax-only", "-Wno-everything"]
 
 
+def cpu_of_children():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def run_pool(commands, jobs):
-    """Runs (argv, cwd) commands, `jobs` at a time; returns (wall seconds, peak summed RSS)."""
+    """Runs (argv, cwd) commands, `jobs` at a time; returns (wall seconds, peak summed RSS,
+    CPU seconds). CPU time (user + system of the commands) hardly depends on how busy the
+    machine is; wall time on a shared machine does."""
     pending = list(commands)
     running = []
     peak = 0
+    cpu_before = cpu_of_children()
     start = time.monotonic()
     while pending or running:
         while pending and len(running) < jobs:
@@ -85,7 +94,7 @@ def run_pool(commands, jobs):
         peak = max(peak, sum(rss(p.pid) for p in running))
         running = [p for p in running if p.poll() is None]
         time.sleep(0.002)
-    return time.monotonic() - start, peak
+    return time.monotonic() - start, peak, cpu_of_children() - cpu_before
 
 
 def main():
@@ -105,10 +114,10 @@ def main():
 
     index_times, clang_times, index_peaks, clang_peaks = [], [], [], []
     for _ in range(a.repeat):  # alternate, so that both see the same machine load
-        t, p = run_pool(clang_cmds, a.j)
+        t, p, _ = run_pool(clang_cmds, a.j)
         clang_times.append(t)
         clang_peaks.append(p)
-        t, p = run_pool(index_cmd, 1)
+        t, p, _ = run_pool(index_cmd, 1)
         index_times.append(t)
         index_peaks.append(p)
     ct, it = statistics.median(clang_times), statistics.median(index_times)

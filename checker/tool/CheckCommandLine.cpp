@@ -78,7 +78,7 @@ int runCheckCommand(int argc, const char **argv) {
     indexOptions.progress = &llvm::errs();
   std::optional<clangfront::TUCache> cache;
   if (std::string folder = commandLine.cacheFolder("check"); !folder.empty())
-    indexOptions.cache = &cache.emplace(folder, definitionsCacheKind());
+    indexOptions.cache = &cache.emplace(folder, definitionsCacheKind(), commandLine.cacheLimits());
   llvm::Expected<SourceIndex> index = indexCompilationDatabase(commandLine.buildPath, indexOptions);
   if (!index) {
     std::cerr << "tourguide check: error: " << llvm::toString(index.takeError()) << "\n";

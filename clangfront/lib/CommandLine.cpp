@@ -37,6 +37,12 @@ CommandLine::CommandLine(std::string name, std::string synopsis, std::string ove
                cl::value_desc("dir"), cl::init(""), cl::sub(sub), cl::cat(category)),
       noCache("no-cache", cl::desc("Parse every translation unit; read and write no cache"), cl::init(false),
               cl::sub(sub), cl::cat(category)),
+      cacheMaxMiB("cache-max-size",
+                  cl::desc("After a run, remove the least recently used cache entries beyond this many MiB\n"
+                           "(default 2048, for each command's cache)"),
+                  cl::value_desc("MiB"), cl::init(2048), cl::sub(sub), cl::cat(category)),
+      cacheMaxDays("cache-max-age", cl::desc("After a run, remove cache entries unused for this many days (default 30)"),
+                   cl::value_desc("days"), cl::init(30), cl::sub(sub), cl::cat(category)),
       unknown_(cl::Sink, cl::sub(sub), cl::ReallyHidden) {}
 
 llvm::Error CommandLine::parse(llvm::ArrayRef<const char *> args) {
@@ -72,6 +78,13 @@ llvm::Error CommandLine::needBuildPath() const {
     return llvm::Error::success();
   return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                  "no build folder given: pass -p BUILD_DIR (the folder holding compile_commands.json)");
+}
+
+CacheLimits CommandLine::cacheLimits() const {
+  CacheLimits limits;
+  limits.maxBytes = uint64_t(cacheMaxMiB) << 20;
+  limits.maxAge = std::chrono::hours(24 * uint64_t(cacheMaxDays));
+  return limits;
 }
 
 std::string CommandLine::cacheFolder(llvm::StringRef subFolder) const {

@@ -1,11 +1,13 @@
 // The per-TU cache's entries: a small length-prefixed layout (payloads are binary), checked
 // from the first byte to the last before anything in it is believed.
 //
-//   tourguide-tu-cache 1\n
+//   tourguide-tu-cache 2\n
 //   <checksum: 16 hex digits, xxHash64 of everything after this line>\n
 //   <kind>\0<key>\0
 //   <errorCount> <number of messages>\n  then each message\0
 //   <number of files>\n                   then each: <16 hex digits hash> <path>\0
+//   <number of missing paths>\n           then each, sorted: <length of the start it shares
+//                                           with the previous one> <the rest>\0
 //   <payload size>\n<payload bytes>
 #include "tourguide/clangfront/TUCache.h"
 
@@ -15,7 +17,10 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/xxhash.h"
+
+#include <algorithm>
 
 namespace tourguide::clangfront {
 
@@ -29,6 +34,7 @@ public:
   explicit Reader(llvm::StringRef text) : rest_(text) {}
   bool ok() const { return ok_; }
   bool atEnd() const { return rest_.empty(); }
+  void fail() { ok_ = false; }
 
   llvm::StringRef upTo(char end) {
     size_t at = rest_.find(end);
@@ -61,6 +67,17 @@ private:
   bool ok_ = true;
 };
 
+/// An entry's modification time says when it was last used, for prune(): a hit sets it to now.
+/// Best effort: in a folder we may not write to, entries simply age.
+void markUsed(const std::string &path) {
+  int fd = -1;
+  if (llvm::sys::fs::openFileForReadWrite(path, fd, llvm::sys::fs::CD_OpenExisting, llvm::sys::fs::OF_None))
+    return;
+  (void)llvm::sys::fs::setLastAccessAndModificationTime(
+      fd, std::chrono::time_point_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now()));
+  llvm::sys::Process::SafelyCloseFileDescriptor(fd);
+}
+
 /// The running tool's size and modification time: a rebuilt extractor does not read what an
 /// older build wrote, even when nobody bumped a format version.
 std::string executableStamp() {
@@ -89,7 +106,8 @@ std::string cacheKey(llvm::StringRef directory, llvm::StringRef file, const std:
   return key;
 }
 
-TUCache::TUCache(std::string dir, std::string kind) : dir_(std::move(dir)), kind_(kind + " " + executableStamp()) {}
+TUCache::TUCache(std::string dir, std::string kind, CacheLimits limits)
+    : dir_(std::move(dir)), kind_(kind + " " + executableStamp()), limits_(limits) {}
 
 std::string TUCache::entryPath(const std::string &key) const {
   // The main file is the key's second line; its name makes the folder readable.
@@ -114,6 +132,19 @@ std::optional<uint64_t> TUCache::contentHash(const std::string &path) {
   std::lock_guard<std::mutex> lock(hashesMutex_);
   hashes_[path] = hash;
   return hash;
+}
+
+bool TUCache::stillMissing(const std::string &path) {
+  {
+    std::lock_guard<std::mutex> lock(hashesMutex_);
+    auto it = missing_.find(path);
+    if (it != missing_.end())
+      return it->second;
+  }
+  bool missing = !llvm::sys::fs::exists(path);
+  std::lock_guard<std::mutex> lock(hashesMutex_);
+  missing_[path] = missing;
+  return missing;
 }
 
 std::optional<TUCache::Entry> TUCache::lookup(const std::string &key) {
@@ -157,6 +188,20 @@ std::optional<TUCache::Entry> TUCache::lookup(const std::string &key) {
       fresh = now && *now == hash;
     }
   }
+  uint64_t missing = in.number('\n');
+  std::string path;
+  for (uint64_t i = 0; i < missing && in.ok(); ++i) {
+    uint64_t shared = in.number(' ');
+    llvm::StringRef rest = in.upTo('\0');
+    if (shared > path.size()) {
+      in.fail();
+      break;
+    }
+    path.resize(shared);
+    path += rest;
+    if (fresh && in.ok())
+      fresh = stillMissing(path);
+  }
   uint64_t size = in.number('\n');
   entry.payload = in.bytes(size).str();
   if (!in.ok() || !in.atEnd())
@@ -166,10 +211,12 @@ std::optional<TUCache::Entry> TUCache::lookup(const std::string &key) {
     return std::nullopt;
   }
   ++hits;
+  markUsed(entryPath(key));
   return entry;
 }
 
-void TUCache::store(const std::string &key, const std::vector<std::string> &files, const Entry &entry) {
+void TUCache::store(const std::string &key, const std::vector<std::string> &files,
+                    const std::vector<std::string> &missing, const Entry &entry) {
   std::string body = kind_ + '\0' + key + '\0';
   body += std::to_string(entry.errorCount) + " " + std::to_string(entry.errors.size()) + "\n";
   for (const std::string &message : entry.errors)
@@ -181,12 +228,69 @@ void TUCache::store(const std::string &key, const std::vector<std::string> &file
       return; // a file the parse read is gone already: nothing could ever validate this entry
     body += hex16(*hash) + " " + file + '\0';
   }
+  // Front-coded: the paths share long folder names, and a TU's misses number in thousands.
+  body += std::to_string(missing.size()) + "\n";
+  llvm::StringRef previous;
+  for (const std::string &path : missing) {
+    size_t shared = 0;
+    while (shared < previous.size() && shared < path.size() && previous[shared] == path[shared])
+      ++shared;
+    body += std::to_string(shared) + " " + path.substr(shared) + '\0';
+    previous = path;
+  }
   body += std::to_string(entry.payload.size()) + "\n";
   body += entry.payload;
   if (llvm::sys::fs::create_directories(dir_))
     return;
   std::string text = std::string(kMagic) + "\n" + hex16(llvm::xxHash64(body)) + "\n" + body;
   (void)tours::writeFileAtomically(entryPath(key), text);
+}
+
+unsigned TUCache::prune() {
+  struct Found {
+    std::string path;
+    uint64_t size;
+    llvm::sys::TimePoint<> used;
+  };
+  std::vector<Found> entries;
+  uint64_t total = 0;
+  unsigned removed = 0;
+  const auto now = std::chrono::system_clock::now();
+  auto remove = [&](const std::string &path) {
+    if (!llvm::sys::fs::remove(path))
+      ++removed;
+  };
+  std::error_code ec;
+  for (llvm::sys::fs::directory_iterator it(dir_, ec), end; it != end && !ec; it.increment(ec)) {
+    llvm::sys::fs::file_status status;
+    if (llvm::sys::fs::status(it->path(), status) || status.type() != llvm::sys::fs::file_type::regular_file)
+      continue;
+    llvm::StringRef name = llvm::sys::path::filename(it->path());
+    auto age = now - status.getLastModificationTime();
+    if (name.contains(".tu.tmp-")) { // tours::writeFileAtomically's, of a run that was killed
+      if (age > std::chrono::hours(1))
+        remove(it->path());
+    } else if (name.endswith(".tu")) {
+      if (age > limits_.maxAge) {
+        remove(it->path());
+      } else {
+        entries.push_back({it->path(), status.getSize(), status.getLastModificationTime()});
+        total += status.getSize();
+      }
+    }
+  }
+  if (total <= limits_.maxBytes)
+    return removed;
+  std::sort(entries.begin(), entries.end(), [](const Found &a, const Found &b) { return a.used < b.used; });
+  for (const Found &entry : entries) {
+    if (total <= limits_.maxBytes)
+      break;
+    if (!llvm::sys::fs::remove(entry.path)) {
+      ++removed;
+      total -= entry.size;
+    }
+  }
+  return removed;
 }
 
 } // namespace tourguide::clangfront

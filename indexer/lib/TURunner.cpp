@@ -53,6 +53,12 @@ std::vector<TUFacts> extractFacts(const clang::tooling::CompilationDatabase &db,
   std::vector<clang::tooling::CompileCommand> commands = clangfront::firstCommands(db, files);
   std::vector<TUFacts> facts(commands.size());
   clangfront::RunOptions options = runOptions;
+  // Warnings are not facts, and computing them costs: -Wall's flow-sensitive ones build a
+  // CFG of every function. (bench/indexer compares with clang -fsyntax-only -Wno-everything.)
+  clang::tooling::ArgumentsAdjuster noWarnings =
+      clang::tooling::getInsertArgumentAdjuster("-w", clang::tooling::ArgumentInsertPosition::BEGIN);
+  options.adjuster =
+      runOptions.adjuster ? clang::tooling::combineAdjusters(noWarnings, runOptions.adjuster) : noWarnings;
   RepeatDropper dropper(facts);
   if (dropRepeats)
     options.done = [&dropper](size_t i) { dropper.finished(i); };

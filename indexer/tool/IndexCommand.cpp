@@ -65,7 +65,8 @@ const char *const kOverview =
     "compile_commands.json and following the call graph from each main.\n\n"
     "SOURCES restricts the run to files that match (a path, a path suffix, or a folder).\n\n"
     "Each TU's parse is kept in a cache (.tourguide-cache in the build folder, or --cache-dir)\n"
-    "and reused while the TU's command and every file it read are unchanged.\n\n"
+    "and reused while the TU's command and every file it read are unchanged and no file it\n"
+    "looked for has appeared; entries unused for a while, or beyond a size, are removed.\n\n"
     "--tu FILE -o FACTS indexes one TU alone and writes its facts (docs/cache.md), for a build\n"
     "system to run beside each compile; --merge FACTS... drafts from such files without parsing.\n\n"
     "With `-- PROGRAM ARGS...` the program runs once under LLDB with a breakpoint on every\n"
@@ -313,7 +314,7 @@ int runIndexCommand(int argc, const char **argv) {
       options.progress = &err;
     std::optional<clangfront::TUCache> cache;
     if (std::string folder = o.commandLine.cacheFolder("index"); !folder.empty())
-      options.cache = &cache.emplace(folder, factsCacheKind());
+      options.cache = &cache.emplace(folder, factsCacheKind(), o.commandLine.cacheLimits());
     // One TU's facts file (--tu) holds all of it; a whole run keeps each header's functions once.
     tus = extractFacts(**db, files, options, /*dropRepeats=*/o.tu.empty());
     if (cache && cache->hits > 0)

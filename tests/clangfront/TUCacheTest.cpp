@@ -1,5 +1,6 @@
 // The per-TU cache on a small build written to a temporary folder: which TUs a second run
-// parses after each kind of change (none, a main file, a header, a flag, a file removed),
+// parses after each kind of change (none, a main file, a header, a flag, a file removed, a
+// header that now shadows the one read, a file a __has_include looked for),
 // entries that are corrupt or not ours are refused and replaced, and two runs sharing the
 // folder leave it whole.
 #include "TempDirTest.h"
@@ -11,10 +12,12 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <fstream>
 #include <map>
 #include <string>
@@ -57,7 +60,7 @@ protected:
     auto db = loadCompilationDatabase(std::string(dir));
     EXPECT_TRUE(bool(db)) << llvm::toString(db.takeError());
     std::vector<clang::tooling::CompileCommand> commands = firstCommands(**db, selectSources(**db, {}));
-    TUCache cache(cacheDir, "test payload 1");
+    TUCache cache(cacheDir, "test payload 1", limits);
     Run out;
     out.payloads.resize(commands.size());
     RunOptions options;
@@ -89,7 +92,23 @@ protected:
                                     syntaxOnlyCommandLine(commands[0])));
   }
 
+  /// Sets `path`'s modification time (an entry's last use) to `age` ago.
+  static void makeOld(const std::string &path, std::chrono::hours age) {
+    int fd = -1;
+    ASSERT_FALSE(llvm::sys::fs::openFileForReadWrite(path, fd, llvm::sys::fs::CD_OpenExisting, llvm::sys::fs::OF_None))
+        << path;
+    auto then = std::chrono::time_point_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now() - age);
+    EXPECT_FALSE(llvm::sys::fs::setLastAccessAndModificationTime(fd, then));
+    llvm::sys::Process::SafelyCloseFileDescriptor(fd);
+  }
+  static uint64_t sizeOf(const std::string &path) {
+    uint64_t size = 0;
+    EXPECT_FALSE(llvm::sys::fs::file_size(path, size)) << path;
+    return size;
+  }
+
   std::string cacheDir;
+  CacheLimits limits;
   std::atomic<unsigned> runs{0};
   using Names = std::vector<std::string>;
 };
@@ -134,6 +153,34 @@ TEST_F(CachedBuild, AFlagChangeReparsesThatTU) {
   EXPECT_EQ(run().parsed, Names{});
 }
 
+TEST_F(CachedBuild, AHeaderThatNowShadowsTheOneReadReparses) {
+  // d.c reads second/shadow.h, found after looking in first/ for it; a shadow.h that appears
+  // in first/ is what d.c would read now.
+  ASSERT_FALSE(llvm::sys::fs::create_directories(std::string(dir) + "/first"));
+  ASSERT_FALSE(llvm::sys::fs::create_directories(std::string(dir) + "/second"));
+  write("second/shadow.h", "int shadowed(void);\n");
+  write("d.c", "#include <shadow.h>\nint d(void) { return shadowed(); }\n");
+  writeDatabase({{"a.c", ""}, {"b.c", ""}, {"c.c", ""}, {"d.c", "-Ifirst -Isecond"}});
+  EXPECT_EQ(run().parsed, (Names{"a.c", "b.c", "c.c", "d.c"}));
+  EXPECT_EQ(run().parsed, Names{});
+  write("first/shadow.h", "#error the shadowing header was read\n");
+  Run after = run();
+  EXPECT_EQ(after.parsed, Names{"d.c"});
+  ASSERT_EQ(after.statuses[3].errors.size(), 1u);
+  EXPECT_NE(after.statuses[3].errors[0].find("first/shadow.h:1: error: the shadowing header was read"), std::string::npos)
+      << after.statuses[3].errors[0];
+  EXPECT_EQ(run().parsed, Names{});
+}
+
+TEST_F(CachedBuild, AFileThatHasIncludeNowFindsReparses) {
+  write("c.c", "#if __has_include(\"config.h\")\n#include \"config.h\"\n#endif\nint c(void) { return 3; }\n");
+  EXPECT_EQ(run().parsed, (Names{"a.c", "b.c", "c.c"}));
+  EXPECT_EQ(run().parsed, Names{});
+  write("config.h", "#define CONFIGURED 1\n");
+  EXPECT_EQ(run().parsed, Names{"c.c"});
+  EXPECT_EQ(run().parsed, Names{});
+}
+
 TEST_F(CachedBuild, ARemovedHeaderReparsesAndReportsTheError) {
   run();
   ASSERT_FALSE(llvm::sys::fs::remove(std::string(dir) + "/only_b.h"));
@@ -169,7 +216,7 @@ TEST_F(CachedBuild, CorruptOrForeignEntriesAreRefusedAndReplaced) {
       {"empty", ""},
       {"truncated", good.substr(0, good.size() - 5)},
       {"one byte flipped in the payload", good.substr(0, good.size() - 3) + "X" + good.substr(good.size() - 2)},
-      {"an older layout", "tourguide-tu-cache 0\n" + good.substr(good.find('\n') + 1)},
+      {"an older layout", "tourguide-tu-cache 1\n" + good.substr(good.find('\n') + 1)},
       {"another kind, checksum not updated", other},
       {"not a cache entry", "int main() {}\n"},
       {"a.c's entry in c.c's place", ""},
@@ -217,6 +264,41 @@ TEST_F(CachedBuild, ACacheThatCannotBeWrittenOnlyCostsTheParses) {
   for (const TUStatus &s : first.statuses)
     EXPECT_EQ(s.errorCount, 0u) << s.mainFile;
   EXPECT_EQ(run().parsed, (Names{"a.c", "b.c", "c.c"}));
+}
+
+TEST_F(CachedBuild, EntriesUnusedForLongerThanTheMaxAgeArePrunedAfterARun) {
+  run();
+  const std::string a = entryOf("a.c"), c = entryOf("c.c");
+  writeDatabase({{"a.c", ""}, {"b.c", ""}}); // c.c left the build: its entry is never used again
+  makeOld(a, std::chrono::hours(24 * 31));
+  makeOld(c, std::chrono::hours(24 * 31));
+  write("cache/notes.txt", "not an entry\n");
+  makeOld(std::string(dir) + "/cache/notes.txt", std::chrono::hours(24 * 365));
+  EXPECT_EQ(run().parsed, Names{});
+  EXPECT_TRUE(llvm::sys::fs::exists(a)) << "a hit marks its entry used";
+  EXPECT_FALSE(llvm::sys::fs::exists(c));
+  EXPECT_TRUE(llvm::sys::fs::exists(std::string(dir) + "/cache/notes.txt")) << "only entries are removed";
+  EXPECT_EQ(run().parsed, Names{});
+}
+
+TEST_F(CachedBuild, BeyondTheSizeCapTheLeastRecentlyUsedEntriesGo) {
+  run();
+  const std::string a = entryOf("a.c"), b = entryOf("b.c"), c = entryOf("c.c");
+  makeOld(b, std::chrono::hours(3));
+  makeOld(a, std::chrono::hours(2));
+  makeOld(c, std::chrono::hours(1));
+  write("cache/a.c-0123456789abcdef.tu.tmp-Xy12ab", "left by a run that was killed");
+  makeOld(std::string(dir) + "/cache/a.c-0123456789abcdef.tu.tmp-Xy12ab", std::chrono::hours(2));
+  CacheLimits twoEntries;
+  twoEntries.maxBytes = sizeOf(a) + sizeOf(c);
+  TUCache cache(cacheDir, "test payload 1", twoEntries);
+  EXPECT_EQ(cache.prune(), 2u);
+  EXPECT_FALSE(llvm::sys::fs::exists(b)) << "the least recently used";
+  EXPECT_TRUE(llvm::sys::fs::exists(a));
+  EXPECT_TRUE(llvm::sys::fs::exists(c));
+  EXPECT_FALSE(llvm::sys::fs::exists(std::string(dir) + "/cache/a.c-0123456789abcdef.tu.tmp-Xy12ab"));
+  EXPECT_EQ(cache.prune(), 0u) << "within the cap";
+  EXPECT_EQ(run().parsed, Names{"b.c"});
 }
 
 TEST_F(CachedBuild, TwoRunsAtOnceLeaveWholeEntries) {

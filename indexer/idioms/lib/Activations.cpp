@@ -185,8 +185,9 @@ std::optional<Activation> asTanh(const Expr *E, const ASTContext &Ctx) {
 
 // `if (x > 1) x = 1;` next to `if (x < 0) x = 0;`: a clamp to a range (of a
 // pixel, a probability), not an activation.
-bool clampedAbove(const IfStmt *If, const Expr *X, ASTContext &Ctx) {
-  DynTypedNodeList Parents = Ctx.getParents(*If);
+bool clampedAbove(const IfStmt *If, const Expr *X, Findings &F) {
+  ASTContext &Ctx = F.ctx();
+  DynTypedNodeList Parents = F.parents(*If);
   const auto *Block =
       Parents.empty() ? nullptr : Parents[0].get<CompoundStmt>();
   if (!Block)
@@ -210,11 +211,12 @@ bool clampedAbove(const IfStmt *If, const Expr *X, ASTContext &Ctx) {
 }
 
 // `if (x < 0) x = 0;`
-std::optional<Activation> asReluIf(const IfStmt *If, ASTContext &Ctx) {
+std::optional<Activation> asReluIf(const IfStmt *If, Findings &F) {
+  ASTContext &Ctx = F.ctx();
   const Expr *X = nullptr;
   bool PositiveIfTrue = true;
   if (If->getElse() || !comparesWithZero(If->getCond(), X, PositiveIfTrue) ||
-      PositiveIfTrue || !isFloating(X) || clampedAbove(If, X, Ctx))
+      PositiveIfTrue || !isFloating(X) || clampedAbove(If, X, F))
     return std::nullopt;
   std::vector<const Stmt *> Then = bodyStatements(If->getThen());
   if (Then.size() != 1)
@@ -231,13 +233,14 @@ std::optional<Activation> asReluIf(const IfStmt *If, ASTContext &Ctx) {
 
 // The statement that holds E (a direct statement of a block or a loop body)
 // and, for an assignment, what it assigns to.
-const Stmt *enclosingStatement(const Stmt *E, ASTContext &Ctx, std::string &Lhs,
+const Stmt *enclosingStatement(const Stmt *E, Findings &F, std::string &Lhs,
                                const Loop *&LoopOf,
                                std::optional<Loop> &LoopStorage) {
+  ASTContext &Ctx = F.ctx();
   DynTypedNode Node = DynTypedNode::create(*E);
   const Stmt *Current = E;
   for (unsigned Depth = 0; Depth < 64; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
+    DynTypedNodeList Parents = F.parents(Node);
     if (Parents.empty())
       return Current;
     const DynTypedNode &P = Parents[0];
@@ -255,7 +258,7 @@ const Stmt *enclosingStatement(const Stmt *E, ASTContext &Ctx, std::string &Lhs,
         Lhs = formulaText(B->getLHS(), Ctx);
       if (isa<CompoundStmt>(PS)) {
         // A block that is a loop's body: see whether that loop holds only E.
-        DynTypedNodeList Up = Ctx.getParents(P);
+        DynTypedNodeList Up = F.parents(P);
         if (!Up.empty())
           if (const auto *LS = Up[0].get<Stmt>()) {
             LoopStorage = asLoop(LS);
@@ -282,10 +285,10 @@ const Stmt *enclosingStatement(const Stmt *E, ASTContext &Ctx, std::string &Lhs,
 
 // The function a `return` returns from: a lambda's return is not the
 // enclosing function's.
-const Decl *returnsFrom(const Stmt *S, ASTContext &Ctx) {
+const Decl *returnsFrom(const Stmt *S, Findings &F) {
   DynTypedNode Node = DynTypedNode::create(*S);
   for (unsigned Depth = 0; Depth < 64; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
+    DynTypedNodeList Parents = F.parents(Node);
     if (Parents.empty() || Parents[0].get<LambdaExpr>())
       return nullptr;
     if (const auto *FD = Parents[0].get<FunctionDecl>())
@@ -301,7 +304,7 @@ bool matchActivation(const Stmt *S, Findings &F) {
   ASTContext &Ctx = F.ctx();
   std::optional<Activation> Act;
   if (const auto *If = dyn_cast<IfStmt>(S)) {
-    Act = asReluIf(If, Ctx);
+    Act = asReluIf(If, F);
   } else if (const auto *E = dyn_cast<Expr>(S)) {
     if (E != E->IgnoreParenImpCasts())
       return false; // matched on the expression itself, not on its wrapper
@@ -318,13 +321,13 @@ bool matchActivation(const Stmt *S, Findings &F) {
   std::string Lhs;
   const Loop *LoopOf = nullptr;
   std::optional<Loop> Storage;
-  const Stmt *Holder = enclosingStatement(S, Ctx, Lhs, LoopOf, Storage);
+  const Stmt *Holder = enclosingStatement(S, F, Lhs, LoopOf, Storage);
   if (isa<IfStmt>(S))
     Lhs = Act->input; // clamped in place
   const auto *Ret = dyn_cast<ReturnStmt>(Holder);
   if (Lhs.empty()) {
     if (Ret && Ret->getRetValue() && isa<Expr>(S) &&
-        returnsFrom(Ret, Ctx) == &F.function() &&
+        returnsFrom(Ret, F) == &F.function() &&
         strip(Ret->getRetValue()) == strip(cast<Expr>(S)) &&
         F.function().getDeclName().isIdentifier()) {
       Lhs = F.function().getNameAsString() + "(";

@@ -42,6 +42,58 @@ void Findings::claimExprSubtree(const Stmt *S) {
     claimExprSubtree(Child);
 }
 
+namespace {
+
+// The declaration the parent map's traversal reaches `D` from when its scope is the
+// declarations at namespace level: an implicit instantiation is traversed with its
+// template's first declaration, a template's pattern with the template, a member with its
+// class.
+Decl *traversedFrom(const Decl *Start) {
+  auto *D = const_cast<Decl *>(Start);
+  for (;;) {
+    if (auto *FD = dyn_cast<FunctionDecl>(D)) {
+      if (FD->getTemplateSpecializationKind() == TSK_ImplicitInstantiation)
+        if (FunctionTemplateDecl *T = FD->getPrimaryTemplate()) {
+          D = T->getCanonicalDecl();
+          continue;
+        }
+      if (FunctionTemplateDecl *T = FD->getDescribedFunctionTemplate())
+        D = T;
+    } else if (auto *RD = dyn_cast<ClassTemplateSpecializationDecl>(D);
+               RD && RD->getSpecializationKind() == TSK_ImplicitInstantiation) {
+      D = RD->getSpecializedTemplate()->getCanonicalDecl();
+      continue;
+    } else if (auto *RD = dyn_cast<CXXRecordDecl>(D)) {
+      if (ClassTemplateDecl *T = RD->getDescribedClassTemplate())
+        D = T;
+    }
+    DeclContext *DC = D->getLexicalDeclContext();
+    if (!DC || DC->isFileContext() || isa<LinkageSpecDecl>(DC) ||
+        isa<ExportDecl>(DC))
+      return D;
+    D = cast<Decl>(DC);
+  }
+}
+
+} // namespace
+
+DynTypedNodeList Findings::parents(const DynTypedNode &Node) {
+  if (!ParentScopeSet) {
+    ParentScopeSet = true;
+    std::vector<Decl *> Scope = {traversedFrom(&Fn)};
+    if (Ctx.getTraversalScope() != Scope) // a function beside the last one keeps its map
+      Ctx.setTraversalScope(Scope);
+  }
+  DynTypedNodeList Parents = Ctx.getParents(Node);
+  if (Parents.empty() && !Node.get<TranslationUnitDecl>() &&
+      Ctx.getTraversalScope() !=
+          std::vector<Decl *>{Ctx.getTranslationUnitDecl()}) {
+    Ctx.setTraversalScope({Ctx.getTranslationUnitDecl()});
+    return Ctx.getParents(Node);
+  }
+  return Parents;
+}
+
 std::vector<Idiom> Findings::take() {
   std::stable_sort(Found.begin(), Found.end(),
                    [](const Idiom &A, const Idiom &B) {

@@ -13,6 +13,7 @@
 #include "tourguide/idioms/Idioms.h"
 
 #include "clang/AST/Decl.h"
+#include "clang/AST/ParentMapContext.h"
 #include "llvm/ADT/DenseSet.h"
 
 #include <vector>
@@ -46,9 +47,20 @@ public:
 
   std::vector<Idiom> take();
 
+  /// The parents of a node of the function, as ASTContext::getParents gives them. Clang
+  /// builds its parent map for the whole TU on the first question (system headers and all,
+  /// several times the cost of the rules on a large TU); here it is built for the
+  /// declarations that hold the function only, by narrowing the context's traversal scope,
+  /// and for the whole TU again when a node turns out to lie outside them.
+  clang::DynTypedNodeList parents(const clang::DynTypedNode &Node);
+  template <class T> clang::DynTypedNodeList parents(const T &Node) {
+    return parents(clang::DynTypedNode::create(Node));
+  }
+
 private:
   const clang::FunctionDecl &Fn;
   clang::ASTContext &Ctx;
+  bool ParentScopeSet = false;
   llvm::DenseSet<const clang::Stmt *> Claimed, ExprClaimed;
   std::vector<Idiom> Found;
 };

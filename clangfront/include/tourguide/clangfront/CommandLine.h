@@ -10,6 +10,8 @@
 // cl::init(...); parse() resets each option to it, and empties positional lists.
 #pragma once
 
+#include "tourguide/clangfront/TUCache.h"
+
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Error.h"
@@ -48,6 +50,11 @@ public:
   llvm::cl::opt<unsigned> jobs;         ///< -j N: TUs parsed at once; 0 = one per hardware thread.
   llvm::cl::opt<std::string> cacheDir;  ///< --cache-dir DIR: where parses are kept (TUCache.h).
   llvm::cl::opt<bool> noCache;          ///< --no-cache: parse every TU, keep nothing.
+  llvm::cl::opt<unsigned> cacheMaxMiB;  ///< --cache-max-size MiB: CacheLimits::maxBytes.
+  llvm::cl::opt<unsigned> cacheMaxDays; ///< --cache-max-age DAYS: CacheLimits::maxAge.
+
+  /// The limits --cache-max-size and --cache-max-age set.
+  CacheLimits cacheLimits() const;
 
   /// The folder for this command's `sub`-folder of cache entries ("index", "check"):
   /// --cache-dir, else .tourguide-cache in the build folder; "" with --no-cache.

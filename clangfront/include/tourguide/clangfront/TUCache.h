@@ -16,6 +16,7 @@
 #include "llvm/ADT/StringRef.h"
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <mutex>
 #include <optional>
@@ -24,10 +25,17 @@
 
 namespace tourguide::clangfront {
 
+/// How much a cache folder keeps (TUCache::prune): entries unused for longer than `maxAge`
+/// go, then the least recently used ones until the folder holds at most `maxBytes`.
+struct CacheLimits {
+  std::chrono::hours maxAge{24 * 30};
+  uint64_t maxBytes = uint64_t(2) << 30;
+};
+
 class TUCache {
 public:
   /// The first line of every entry: bumped when the entry layout changes.
-  static constexpr const char *kMagic = "tourguide-tu-cache 1";
+  static constexpr const char *kMagic = "tourguide-tu-cache 2";
 
   struct Entry {
     unsigned errorCount = 0;
@@ -39,16 +47,26 @@ public:
   /// format version ("index-facts 3"); an entry of another kind is never returned. The
   /// running executable's size and time are part of it too, so a rebuilt tourguide (whose
   /// extractor may have changed) does not trust what an older one wrote.
-  TUCache(std::string dir, std::string kind);
+  TUCache(std::string dir, std::string kind, CacheLimits limits = {});
 
-  /// The entry stored under `key` when it is intact and every file it records still has the
-  /// hash it had; nullopt otherwise (none, stale, corrupt, another kind or key).
+  /// The entry stored under `key` when it is intact, every file it records still has the
+  /// hash it had and every path it records as missing is still missing; nullopt otherwise
+  /// (none, stale, corrupt, another kind or key).
   std::optional<Entry> lookup(const std::string &key);
 
   /// Records `entry` under `key` with the current hashes of `files` (absolute paths the parse
-  /// read). Best effort: a file that cannot be hashed or a folder that cannot be written
-  /// leaves no entry, and the next run parses again.
-  void store(const std::string &key, const std::vector<std::string> &files, const Entry &entry);
+  /// read) and with `missing` (sorted absolute paths the parse looked for and did not find:
+  /// a file that appears at one of them, a header that now shadows another on the include
+  /// path, makes the entry stale). Best effort: a file that cannot be hashed or a folder that
+  /// cannot be written leaves no entry, and the next run parses again.
+  void store(const std::string &key, const std::vector<std::string> &files, const std::vector<std::string> &missing,
+             const Entry &entry);
+
+  /// Applies the limits to the folder: removes the entries unused (not written nor hit) for
+  /// longer than maxAge, then the least recently used until at most maxBytes remain, and
+  /// temporary files an interrupted run left. Files that are not entries are left alone.
+  /// Returns how many files it removed.
+  unsigned prune();
 
   const std::string &dir() const { return dir_; }
 
@@ -63,10 +81,14 @@ public:
 private:
   /// xxHash64 of the file's content, once per file per TUCache; nullopt when unreadable.
   std::optional<uint64_t> contentHash(const std::string &path);
+  /// Whether nothing is at `path`, asked once per path per TUCache.
+  bool stillMissing(const std::string &path);
 
   std::string dir_, kind_;
-  std::mutex hashesMutex_;
+  CacheLimits limits_;
+  std::mutex hashesMutex_; // guards both maps
   llvm::StringMap<std::optional<uint64_t>> hashes_;
+  llvm::StringMap<bool> missing_;
 };
 
 /// The key of a parse: its working directory, main file and full argument list.

@@ -49,6 +49,10 @@ struct Idiom {
 /// instantiation in the TU is analysed: same lines, real types; a template
 /// never instantiated yields little. Pass the pattern, not each instantiation,
 /// or the same idiom is reported once per instantiation.
+/// The parent map some rules need is built for the declaration that holds `fn`
+/// alone: `ctx`'s traversal scope (ASTContext::setTraversalScope) is left
+/// narrowed to it; a caller that later traverses through the scope (a
+/// RecursiveASTVisitor started on the TU) resets it first.
 std::vector<Idiom> findIdioms(const clang::FunctionDecl &fn,
                               clang::ASTContext &ctx);
 
