@@ -233,7 +233,7 @@ tours::LineAnchor declarationAnchor(tours::SourceView &view, const std::string &
   if (bodies.size() != 1) {
     if (!bodies.empty())
       made.notes.push_back(at + ", which has " + std::to_string(bodies.size()) +
-                           " definitions (overloads) none of which has its parameters: the stop stays at the line");
+                           " definitions (overloads) its parameter types do not tell apart: the stop stays at the line");
     return made;
   }
   const tours::FunctionBody &body = bodies.front();
@@ -358,6 +358,18 @@ CodeTourImport importCodeTour(std::string_view text, const std::string &codeTour
     }
 
     std::string path = fs::path(file).is_absolute() ? file : (fs::path(workspace) / file).lexically_normal().string();
+    if (std::string why; !fs::path(file).is_absolute() && !view.lines(path, why)) {
+      // Not in the workspace (a tool that wrote "webget.cc" for apps/webget.cc): the build's
+      // source of that name, as 'tour start' and 'tourguide check' find it.
+      std::string found = tours::findAnchorFile(file, view);
+      if (!found.empty() && found != path) {
+        std::string rel = fs::path(found).lexically_relative(root).string();
+        out.notes.push_back(at + ": " + file + " is not in the workspace; the stop is in " +
+                            (tours::isInsideFolder(found, root) && !rel.empty() ? rel : found) +
+                            ", the build's source with that path, as 'tour start' and 'tourguide check' find it");
+        path = found;
+      }
+    }
     unsigned line = 0;
     if (auto l = step.find("line"); l != step.end()) {
       line = lineNumber(*l);

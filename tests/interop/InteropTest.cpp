@@ -409,6 +409,31 @@ TEST(CodeTourWorkspace, IsTheFolderAboveTheToursFolder) {
   EXPECT_EQ(codeTourWorkspace("/r/docs/a.tour"), "/r/docs");
 }
 
+TEST_F(Interop, AFileNotInTheWorkspaceIsTheBuildsSourceWithThatPath) {
+  // A tool that wrote only file names (cs144's test.tour: "webget.cc" for apps/webget.cc).
+  class Built : public DiskSourceView {
+  public:
+    explicit Built(const std::string &root) : DiskSourceView(root), files_{root + "/src/train.c"} {}
+    const std::vector<std::string> &sourceFiles() override { return files_; }
+
+  private:
+    std::vector<std::string> files_;
+  } view(root.string());
+  CodeTourImport r = importCodeTour(R"({"title": "T", "steps": [
+      { "file": "train.c", "line": 15, "description": "the loss" },
+      { "file": "nowhere.c", "line": 3, "description": "gone" }]})",
+                                    (root / ".tours" / "t.tour").string(), (root / ".tours" / "t.json").string(), view,
+                                    enclosing());
+  ASSERT_TRUE(r.tour) << (r.errors.empty() ? "" : r.errors[0]);
+  EXPECT_EQ(r.tour->stops[0].anchor.file, "src/train.c");
+  EXPECT_EQ(r.tour->stops[0].anchor.pattern, "float loss = loss_of(x, 4);");
+  EXPECT_EQ(r.tour->stops[0].anchor.line, 15u);
+  EXPECT_TRUE(hasNote(r.notes, "step 1: train.c is not in the workspace; the stop is in src/train.c, the build's "
+                               "source with that path, as 'tour start' and 'tourguide check' find it"));
+  EXPECT_EQ(r.tour->stops[1].anchor.file, "nowhere.c");
+  EXPECT_EQ(r.tour->stops[1].anchor.line, 3u);
+}
+
 // A header as real tours point into it (cs144's socket.hh and file_descriptor.hh): members
 // declared in the class and defined in a .cc, overloads, a member template, deleted copies.
 const char *const kSockHh = R"(// sock.hh
