@@ -58,7 +58,11 @@ public:
     if (auto *method = llvm::dyn_cast<clang::CXXMethodDecl>(fn))
       if (method->getParent()->isLambda())
         return true;
-    clang::SourceLocation nameLoc = sm_.getExpansionLoc(fn->getLocation());
+    // An instantiation of a member template declared in its class and defined elsewhere is
+    // located at the declaration in the class; its body is the definition's: name it there.
+    const clang::FunctionDecl *definition = fn->getTemplateInstantiationPattern();
+    clang::SourceLocation nameLoc =
+        sm_.getExpansionLoc((definition && definition->getBody() ? definition : fn)->getLocation());
     if (nameLoc.isInvalid() || sm_.isInSystemHeader(nameLoc))
       return true;
     const clang::FileEntry *entry = sm_.getFileEntryForID(sm_.getFileID(nameLoc));
@@ -163,7 +167,7 @@ bool definitionsFromPayload(llvm::StringRef bytes, SourceIndex &part) {
 
 } // namespace
 
-std::string definitionsCacheKind() { return "check definitions 2"; }
+std::string definitionsCacheKind() { return "check definitions 3"; }
 
 llvm::Expected<SourceIndex> indexCompilationDatabase(llvm::StringRef buildPath, const IndexOptions &options) {
   auto db = clangfront::loadCompilationDatabase(buildPath);

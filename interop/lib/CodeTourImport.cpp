@@ -1,5 +1,6 @@
 // `tourguide import codetour`: a CodeTour .tour file as a tourguide tour (interop/CodeTour.h).
 #include "tourguide/interop/CodeTour.h"
+#include "tourguide/interop/Declarations.h"
 
 #include "tourguide/tours/Authoring.h"
 #include "tourguide/tours/TourFile.h"
@@ -8,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <regex>
@@ -155,6 +157,97 @@ tours::LineAnchor signatureAnchor(tours::SourceView &view, const std::string &pa
   return made;
 }
 
+/// Of several definitions (overloads, or one per class), those whose head (the lines up to the
+/// body's `{`) has the declaration's parameter types; else those in a file named like the
+/// declaration's (socket.hh -> socket.cc).
+std::vector<tours::FunctionBody> definitionsOf(tours::SourceView &view, const std::string &path,
+                                               const DeclaredFunction &declared,
+                                               std::vector<tours::FunctionBody> bodies) {
+  constexpr unsigned kHeadLines = 4;
+  const std::vector<std::string> wanted = parameterTypes(declared.parameters);
+  std::vector<tours::FunctionBody> sameParameters, beside;
+  for (const tours::FunctionBody &body : bodies) {
+    std::string why, head;
+    if (const std::vector<std::string> *lines = view.lines(body.file, why))
+      for (unsigned l = body.firstLine > kHeadLines ? body.firstLine - kHeadLines : 1;
+           l <= body.firstLine && l <= lines->size(); ++l)
+        head += (*lines)[l - 1] + "\n";
+    std::string parameters = definitionParameters(head, body.name);
+    if (!parameters.empty() || head.find(declared.name.substr(declared.name.rfind(':') + 1)) != std::string::npos)
+      if (parameterTypes(parameters) == wanted)
+        sameParameters.push_back(body);
+    if (fs::path(body.file).stem() == fs::path(path).stem())
+      beside.push_back(body);
+  }
+  return sameParameters.size() == 1 ? sameParameters : beside.size() == 1 ? beside : bodies;
+}
+
+/// The anchor of a definition's entry: the function form when its name has no other definition
+/// (a debugger would stop in every overload), else function + pattern at the body's first line
+/// of code.
+tours::LineAnchor entryAnchor(tours::SourceView &view, const tours::FunctionBody &body, bool overloaded) {
+  tours::LineAnchor made;
+  tours::Anchor entry;
+  entry.function = body.name;
+  std::string rel = fs::path(body.file).lexically_relative(view.repoRoot()).string();
+  entry.file = tours::isInsideFolder(body.file, view.repoRoot()) && !rel.empty() ? rel : body.file;
+  tours::AnchorResolution r = tours::resolveAnchor(entry, view);
+  std::error_code ec;
+  if (!overloaded && r.form == tours::AnchorForm::Function && r.winner()->line == body.firstLine &&
+      fs::equivalent(r.winner()->file, body.file, ec)) {
+    made.anchor = entry;
+    made.form = r.form;
+    return made;
+  }
+  for (unsigned l = body.firstLine; l <= body.lastLine; ++l) {
+    made = tours::anchorForLine(view, {body.file, l, {body.name}});
+    if (made.form == tours::AnchorForm::FunctionPattern)
+      return made;
+  }
+  return {};
+}
+
+/// A step on the declaration of a function defined elsewhere (a header's `void bind( int port
+/// );`) is a stop at the entry of its definition, when one definition answers to it (see
+/// definitionsOf). When none or several do, or the function is deleted, `made` is not ok()
+/// and its notes say why.
+tours::LineAnchor declarationAnchor(tours::SourceView &view, const std::string &path, unsigned line) {
+  tours::LineAnchor made;
+  std::string why;
+  const std::vector<std::string> *lines = view.lines(path, why);
+  DeclaredFunction declared = lines ? declaredFunctionAt(*lines, line) : DeclaredFunction();
+  if (declared.name.empty())
+    return made;
+  std::string name = declared.scope.empty() || declared.name.find("::") != std::string::npos
+                         ? declared.name
+                         : declared.scope + "::" + declared.name;
+  const std::string at = "line " + std::to_string(line) + " declares '" + name + "'";
+  if (declared.deleted) {
+    made.notes.push_back(at + ", which is deleted: no code of it runs, so a run never reaches this stop");
+    return made;
+  }
+  std::vector<tours::FunctionBody> bodies = view.functionsNamed(name);
+  const bool overloaded = bodies.size() > 1;
+  if (overloaded)
+    bodies = definitionsOf(view, path, declared, bodies);
+  if (bodies.size() != 1) {
+    if (!bodies.empty())
+      made.notes.push_back(at + ", which has " + std::to_string(bodies.size()) +
+                           " definitions (overloads) its parameter types do not tell apart: the stop stays at the line");
+    return made;
+  }
+  const tours::FunctionBody &body = bodies.front();
+  made = entryAnchor(view, body, overloaded);
+  if (!made.ok())
+    made.notes.push_back(at + ", defined at " + body.file + ":" + std::to_string(body.firstLine) +
+                         ", an overload whose body has no line of code to anchor it by: the stop stays at the line");
+  else
+    made.notes.insert(made.notes.begin(), "line " + std::to_string(line) + " declares '" + body.name +
+                                              "', defined at " + made.anchor.file + ":" +
+                                              std::to_string(body.firstLine) + ": the stop is at its entry");
+  return made;
+}
+
 } // namespace
 
 std::string codeTourWorkspace(const std::string &codeTourPath) {
@@ -265,6 +358,18 @@ CodeTourImport importCodeTour(std::string_view text, const std::string &codeTour
     }
 
     std::string path = fs::path(file).is_absolute() ? file : (fs::path(workspace) / file).lexically_normal().string();
+    if (std::string why; !fs::path(file).is_absolute() && !view.lines(path, why)) {
+      // Not in the workspace (a tool that wrote "webget.cc" for apps/webget.cc): the build's
+      // source of that name, as 'tour start' and 'tourguide check' find it.
+      std::string found = tours::findAnchorFile(file, view);
+      if (!found.empty() && found != path) {
+        std::string rel = fs::path(found).lexically_relative(root).string();
+        out.notes.push_back(at + ": " + file + " is not in the workspace; the stop is in " +
+                            (tours::isInsideFolder(found, root) && !rel.empty() ? rel : found) +
+                            ", the build's source with that path, as 'tour start' and 'tourguide check' find it");
+        path = found;
+      }
+    }
     unsigned line = 0;
     if (auto l = step.find("line"); l != step.end()) {
       line = lineNumber(*l);
@@ -292,8 +397,18 @@ CodeTourImport importCodeTour(std::string_view text, const std::string &codeTour
 
     std::vector<std::string> names = enclosing ? enclosing(path, line) : std::vector<std::string>();
     tours::LineAnchor made = signatureAnchor(view, path, line, names);
-    if (!made.ok())
+    std::vector<std::string> declarationNotes;
+    if (!made.ok() && names.empty()) {
+      made = declarationAnchor(view, path, line);
+      if (made.ok())
+        names = {made.anchor.function};
+      else
+        declarationNotes = std::move(made.notes);
+    }
+    if (!made.ok()) {
       made = tours::anchorForLine(view, {path, line, names});
+      made.notes.insert(made.notes.begin(), declarationNotes.begin(), declarationNotes.end());
+    }
     // A line without code outside any function: the entry of the file's next function.
     if (made.ok() && made.form == tours::AnchorForm::FileLine && made.anchor.pattern.empty() && names.empty() &&
         options.nextFunction)

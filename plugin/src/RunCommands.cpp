@@ -1,5 +1,6 @@
 #include "Subcommands.h"
 
+#include "StopArming.h"
 #include "TourDriver.h"
 
 namespace tourguide::plugin {
@@ -25,6 +26,12 @@ protected:
     RunOutcome here = describeProcess(s);
     if (here.end == RunEnd::AtStop && here.stopIndex != s.current)
       return succeed(result, out + reportOutcome(debugger, s, here));
+    // The awaited stop is at this very address (the current stop is its function's entry)?
+    if (s.current >= 0 && isDueAt(s, s.awaited, currentFrame(s))) {
+      here.end = RunEnd::AtStop;
+      here.stopIndex = s.awaited;
+      return succeed(result, out + reportOutcome(debugger, s, here));
+    }
     if (s.awaited < 0)
       out += "That was the last stop: the program runs to its end.\n";
     if (!runToAwaited(debugger, s, out, error)) {

@@ -180,4 +180,16 @@ int stopIndexAtThread(const TourSession &session, lldb::SBThread thread) {
   return -1;
 }
 
+bool isDueAt(const TourSession &session, int index, lldb::SBFrame frame) {
+  if (index < 0 || static_cast<size_t>(index) >= session.stops.size() || !frame.IsValid())
+    return false;
+  const ResolvedStop &stop = session.stops[static_cast<size_t>(index)];
+  if (!stop.resolved || stop.reached || stop.skipped)
+    return false;
+  lldb::SBBreakpoint bp = tourBreakpoint(session, stop);
+  // The order guard counted the trap at this address as a hit before it kept it from stopping.
+  return bp.IsValid() && bp.FindLocationByAddress(frame.GetPC()).IsValid() &&
+         bp.GetHitCount() >= session.stop(index).hit;
+}
+
 } // namespace tourguide::plugin

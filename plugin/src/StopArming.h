@@ -52,4 +52,9 @@ size_t removeTourBreakpoints(TourSession &session);
 /// The tour breakpoint the thread is stopped at, as a stop index, or -1.
 int stopIndexAtThread(const TourSession &session, lldb::SBThread thread);
 
+/// Whether stop `index` waits at `frame`'s address and is due there (its Nth hit, when it has
+/// a `hit`): two stops at one address (a function's entry and its first line) stop the program
+/// once, and the second is shown there after the first, without running on past it.
+bool isDueAt(const TourSession &session, int index, lldb::SBFrame frame);
+
 } // namespace tourguide::plugin

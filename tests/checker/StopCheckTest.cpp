@@ -235,5 +235,37 @@ TEST(IndexCode, SkipsLambdasAndRecordsBodyLines) {
   EXPECT_EQ(h.bodyEnd, 6u);
 }
 
+// Member templates declared in their class and defined after a use (cs144's
+// Socket::getsockopt, declared in socket.hh, used and then defined in socket.cc): clang locates
+// the instantiation at the declaration in the class, and the index once recorded lines 4-14 as
+// the function, claiming the class's other declarations (line 5) for it.
+const char *const kMemberTemplate = R"(struct Sock {
+  template <class T>
+  int option(int level, T &value) const;
+  void bind(int port);
+};
+void Sock::bind(int port) {
+  int v = 0;
+  option(port, v);
+}
+template <class T>
+int Sock::option(int level, T &value) const {
+  value = level;
+  return static_cast<int>(sizeof(T));
+}
+)";
+
+TEST(IndexCode, NamesAMemberTemplateDefinedOutsideItsClassWhereItIsDefined) {
+  CodeRepo repo;
+  repo.add("src/sock.cc", kMemberTemplate);
+  std::vector<const FunctionDef *> option = repo.index().find("Sock::option");
+  ASSERT_EQ(option.size(), 1u) << "the template and its instantiation are one definition";
+  EXPECT_EQ(option[0]->line, 11u);
+  EXPECT_EQ(option[0]->bodyBegin, 11u);
+  EXPECT_EQ(option[0]->bodyEnd, 14u);
+  for (const FunctionDef &fn : repo.index().functions)
+    EXPECT_FALSE(fn.line <= 4 && 4 <= fn.bodyEnd) << fn.displayName() << " claims the declaration of bind";
+}
+
 } // namespace
 } // namespace tourguide::checker

@@ -3,6 +3,7 @@
 // (and that nothing is run), the errors of files that are not CodeTour tours, the exported
 // steps and links, and a tour taken to CodeTour and back.
 #include "tourguide/interop/CodeTour.h"
+#include "tourguide/interop/Declarations.h"
 #include "tourguide/interop/DiskSourceView.h"
 #include "tourguide/interop/Walkthrough.h"
 #include "tourguide/tours/TourFile.h"
@@ -406,6 +407,177 @@ TEST(CodeTourWorkspace, IsTheFolderAboveTheToursFolder) {
   EXPECT_EQ(codeTourWorkspace("/r/.github/tours/a.tour"), "/r");
   EXPECT_EQ(codeTourWorkspace("/r/.vscode/main.tour"), "/r");
   EXPECT_EQ(codeTourWorkspace("/r/docs/a.tour"), "/r/docs");
+}
+
+TEST_F(Interop, AFileNotInTheWorkspaceIsTheBuildsSourceWithThatPath) {
+  // A tool that wrote only file names (cs144's test.tour: "webget.cc" for apps/webget.cc).
+  class Built : public DiskSourceView {
+  public:
+    explicit Built(const std::string &root) : DiskSourceView(root), files_{root + "/src/train.c"} {}
+    const std::vector<std::string> &sourceFiles() override { return files_; }
+
+  private:
+    std::vector<std::string> files_;
+  } view(root.string());
+  CodeTourImport r = importCodeTour(R"({"title": "T", "steps": [
+      { "file": "train.c", "line": 15, "description": "the loss" },
+      { "file": "nowhere.c", "line": 3, "description": "gone" }]})",
+                                    (root / ".tours" / "t.tour").string(), (root / ".tours" / "t.json").string(), view,
+                                    enclosing());
+  ASSERT_TRUE(r.tour) << (r.errors.empty() ? "" : r.errors[0]);
+  EXPECT_EQ(r.tour->stops[0].anchor.file, "src/train.c");
+  EXPECT_EQ(r.tour->stops[0].anchor.pattern, "float loss = loss_of(x, 4);");
+  EXPECT_EQ(r.tour->stops[0].anchor.line, 15u);
+  EXPECT_TRUE(hasNote(r.notes, "step 1: train.c is not in the workspace; the stop is in src/train.c, the build's "
+                               "source with that path, as 'tour start' and 'tourguide check' find it"));
+  EXPECT_EQ(r.tour->stops[1].anchor.file, "nowhere.c");
+  EXPECT_EQ(r.tour->stops[1].anchor.line, 3u);
+}
+
+// A header as real tours point into it (cs144's socket.hh and file_descriptor.hh): members
+// declared in the class and defined in a .cc, overloads, a member template, deleted copies.
+const char *const kSockHh = R"(// sock.hh
+#pragma once
+class Sock
+{
+public:
+  explicit Sock( int fd );
+  Sock( const Sock& other ) = delete;
+  Sock& operator=( const Sock& other ) = delete;
+  //! Binds to a port
+  void bind( int port );
+  void send( const std::string& payload );
+  void send( int value, int times = 1 );
+  int fd() const { return fd_; }
+  Address get_address( const std::string& name_of_function,
+                       const std::function<int( int, sockaddr*, socklen_t* )>& function ) const;
+  template<typename T>
+  int option( int level, T& value ) const;
+  ~Sock() = default;
+private:
+  int fd_;
+};
+)";
+
+std::vector<std::string> linesOf(const std::string &text) {
+  std::vector<std::string> lines;
+  size_t begin = 0;
+  for (size_t end; (end = text.find('\n', begin)) != std::string::npos; begin = end + 1)
+    lines.push_back(text.substr(begin, end - begin));
+  return lines;
+}
+
+TEST(Declarations, AreReadFromTheirLineToTheirSemicolon) {
+  std::vector<std::string> lines = linesOf(kSockHh);
+  auto at = [&](unsigned line) {
+    DeclaredFunction d = declaredFunctionAt(lines, line);
+    return d.name.empty() ? std::string("-") : d.scope + "::" + d.name + (d.deleted ? " deleted" : "");
+  };
+  EXPECT_EQ(at(6), "Sock::Sock");
+  EXPECT_EQ(at(7), "Sock::Sock deleted");
+  EXPECT_EQ(at(8), "-");   // an operator
+  EXPECT_EQ(at(9), "Sock::bind"); // its comment, read on to the declaration below
+  EXPECT_EQ(at(10), "Sock::bind");
+  EXPECT_EQ(at(13), "-");  // a definition
+  EXPECT_EQ(at(14), "Sock::get_address"); // over two lines, not the parameter's function<int(
+  EXPECT_EQ(at(16), "Sock::option");      // template<typename T> on its own line
+  EXPECT_EQ(at(18), "-");  // defaulted
+  EXPECT_EQ(at(20), "-");  // a member variable
+  EXPECT_EQ(at(3), "-");   // the class head
+  EXPECT_EQ(at(0), "-");
+  EXPECT_EQ(at(99), "-");
+  EXPECT_EQ(declaredFunctionAt(lines, 12).parameters, " int value, int times = 1 ");
+  EXPECT_EQ(declaredFunctionAt({"void free_function( int n );"}, 1).scope, "");
+}
+
+TEST(Declarations, ParameterTypesLeaveOutWhatDeclarationAndDefinitionMaySpellApart) {
+  using Types = std::vector<std::string>;
+  EXPECT_EQ(parameterTypes(" const std::vector<std::string>& buffers, int n = 0 "), (Types{"vector<string>&", "int"}));
+  EXPECT_EQ(parameterTypes("const vector<string> &bufs, const int count"), (Types{"vector<string>&", "int"}));
+  EXPECT_EQ(parameterTypes("unsigned int, char *p"), (Types{"unsignedint", "char*"}));
+  EXPECT_EQ(parameterTypes("const std::function<int( int, sockaddr*, socklen_t* )>& f"),
+            (Types{"function<int(int,sockaddr*,socklen_t*)>&"}));
+  EXPECT_EQ(parameterTypes("std::pair<int, int> p = {1, 2}"), (Types{"pair<int,int>"}));
+  EXPECT_EQ(parameterTypes(""), Types{});
+  EXPECT_EQ(parameterTypes("void"), Types{});
+}
+
+TEST(Declarations, ADefinitionsParametersAreFoundByItsQualifiedName) {
+  EXPECT_EQ(definitionParameters("  read( buffer );\n}\nvoid FileDescriptor::read( vector<string>& buffers )\n{\n",
+                                 "FileDescriptor::read"),
+            " vector<string>& buffers ");
+  EXPECT_EQ(definitionParameters("int Sock::option( int level, T& value ) const\n{", "Sock::option<int>"),
+            " int level, T& value ");
+  EXPECT_EQ(definitionParameters("Sock::~Sock()\n{", "Sock::~Sock"), "");
+  EXPECT_EQ(definitionParameters("{", "Sock::bind"), "");
+}
+
+const char *const kSockCc = R"(#include "sock.hh"
+Sock::Sock( int fd ) : fd_( fd ) {}
+void Sock::bind( int port )
+{
+  option( port, fd_ );
+}
+void Sock::send( const std::string& payload )
+{
+  fd_ += payload.size();
+}
+void Sock::send( int value, int times )
+{
+  fd_ += value * times;
+}
+)";
+
+TEST_F(Interop, AStepOnADeclarationStopsAtTheEntryOfItsDefinition) {
+  std::ofstream(root / "src" / "sock.hh") << kSockHh;
+  std::ofstream(root / "src" / "sock.cc") << kSockCc;
+  // The definitions the checker's index knows (bodies: '{' line to '}' line).
+  class Known : public DiskSourceView {
+  public:
+    using DiskSourceView::DiskSourceView;
+    std::vector<tours::FunctionBody> functionsNamed(const std::string &name) override {
+      std::string file = repoRoot() + "/src/sock.cc";
+      if (name == "Sock::Sock")
+        return {{"Sock::Sock", file, 2, 2, 0}};
+      if (name == "Sock::bind")
+        return {{"Sock::bind", file, 4, 6, 1}};
+      if (name == "Sock::send")
+        return {{"Sock::send", file, 8, 10, 2}, {"Sock::send", file, 12, 14, 3}};
+      return {};
+    }
+  } view(root.string());
+  CodeTourImport r = importCodeTour(R"({"title": "T", "steps": [
+      { "file": "src/sock.hh", "line": 6, "description": "the constructor" },
+      { "file": "src/sock.hh", "line": 10, "description": "bind" },
+      { "file": "src/sock.hh", "line": 12, "description": "the second send" },
+      { "file": "src/sock.hh", "line": 7, "description": "no copies" },
+      { "file": "src/sock.hh", "line": 16, "description": "defined nowhere the view knows" }]})",
+                                    (root / ".tours" / "t.tour").string(), (root / ".tours" / "t.json").string(), view,
+                                    enclosing());
+  ASSERT_TRUE(r.tour) << (r.errors.empty() ? "" : r.errors[0]);
+  const std::vector<tours::Stop> &stops = r.tour->stops;
+  ASSERT_EQ(stops.size(), 5u);
+  EXPECT_EQ(stops[0].anchor.function, "Sock::Sock");
+  EXPECT_EQ(stops[0].anchor.file, "src/sock.cc");
+  EXPECT_EQ(stops[0].anchor.pattern, "");
+  EXPECT_EQ(stops[1].anchor.function, "Sock::bind");
+  EXPECT_EQ(stops[1].title, "Sock::bind (src/sock.hh:10)");
+  // An overload: the entry form would stop in both, so function + the body's first line.
+  EXPECT_EQ(stops[2].anchor.function, "Sock::send");
+  EXPECT_EQ(stops[2].anchor.pattern, "fd_ += value * times;");
+  EXPECT_EQ(stops[2].anchor.line, 13u);
+  EXPECT_EQ(stops[3].anchor.function, "");
+  EXPECT_EQ(stops[3].anchor.line, 7u);
+  EXPECT_EQ(stops[4].anchor.function, "");
+  EXPECT_EQ(stops[4].anchor.line, 16u);
+  for (const char *note : {
+           "step 1 (src/sock.hh:6): line 6 declares 'Sock::Sock', defined at src/sock.cc:2: the stop is at its entry",
+           "step 2 (src/sock.hh:10): line 10 declares 'Sock::bind', defined at src/sock.cc:4: the stop is at its entry",
+           "step 3 (src/sock.hh:12): line 12 declares 'Sock::send', defined at src/sock.cc:12: the stop is at its entry",
+           "step 4 (src/sock.hh:7): line 7 declares 'Sock::Sock', which is deleted: no code of it runs, so a run never "
+           "reaches this stop",
+       })
+    EXPECT_TRUE(hasNote(r.notes, note)) << "missing note: " << note;
 }
 
 } // namespace

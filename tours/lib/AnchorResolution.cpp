@@ -95,8 +95,9 @@ bool isUnder(const std::string &path, const std::string &folder) {
          (folder.back() == '/' || path[folder.size()] == '/');
 }
 
-/// The lookup order of resolveAnchor's comment (and of docs/tour-format.md).
-std::string findFile(const std::string &written, SourceView &view) {
+} // namespace
+
+std::string findAnchorFile(const std::string &written, SourceView &view) {
   std::string want = normalizeAnchorFile(written);
   if (want.empty())
     return {};
@@ -124,6 +125,8 @@ std::string findFile(const std::string &written, SourceView &view) {
   return view.lines(direct, why) ? direct : std::string();
 }
 
+namespace {
+
 class Resolver {
 public:
   Resolver(const Anchor &anchor, SourceView &view) : a_(anchor), view_(view) {}
@@ -132,7 +135,7 @@ public:
     if (!a_.function.empty())
       r_.functions = view_.functionsNamed(a_.function);
     if (!a_.file.empty())
-      r_.file = findFile(a_.file, view_);
+      r_.file = findAnchorFile(a_.file, view_);
     narrowFunctionsToFile();
     for (AnchorForm form : formsOf(a_)) {
       std::optional<AnchorPlace> place = placeFor(form);

@@ -34,6 +34,14 @@ std::string normalizeAnchorFile(const std::string &file);
 /// brings its own boundary).
 bool endsWithPath(const std::string &path, const std::string &suffix);
 
+class SourceView;
+
+/// The file an anchor's `file` names, absolute, in resolveAnchor's lookup order (and
+/// docs/tour-format.md's): the file under the repo root when the program was built from it, else
+/// a source of the program ending with that path (the repo's own first), else the file on disk
+/// under the repo root; "" when none is found.
+std::string findAnchorFile(const std::string &written, SourceView &view);
+
 /// 1-based numbers of the lines in [first, last] (clamped to the file) that contain `pattern`,
 /// runs of whitespace compared as one space (collapseWhitespace). An empty pattern matches
 /// nothing.
