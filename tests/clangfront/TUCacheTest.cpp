@@ -159,7 +159,9 @@ TEST_F(CachedBuild, AHeaderThatNowShadowsTheOneReadReparses) {
   ASSERT_FALSE(llvm::sys::fs::create_directories(std::string(dir) + "/first"));
   ASSERT_FALSE(llvm::sys::fs::create_directories(std::string(dir) + "/second"));
   write("second/shadow.h", "int shadowed(void);\n");
-  write("d.c", "#include <shadow.h>\nint d(void) { return shadowed(); }\n");
+  // d.c does not call what the header declares: without the declaration, clang 16 makes the
+  // call an error of its own (implicit declarations), and the one error counted is #error's.
+  write("d.c", "#include <shadow.h>\nint d(void) { return 0; }\n");
   writeDatabase({{"a.c", ""}, {"b.c", ""}, {"c.c", ""}, {"d.c", "-Ifirst -Isecond"}});
   EXPECT_EQ(run().parsed, (Names{"a.c", "b.c", "c.c", "d.c"}));
   EXPECT_EQ(run().parsed, Names{});
