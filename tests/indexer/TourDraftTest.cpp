@@ -24,23 +24,49 @@ std::string writeTemp(const std::string &dir, const std::string &name, const std
   return std::string(path);
 }
 
-TEST(TourDraft, ValidTourInProgramOrder) {
+/// A program held in a string, written to a fresh folder (a draft reads the lines its anchors
+/// name) and analysed; the folder goes with it.
+struct TempProgram {
+  std::string dir;
+  Analysis analysis;
+  TempProgram() = default;
+  TempProgram(const TempProgram &) = delete;
+  ~TempProgram() {
+    if (!dir.empty())
+      llvm::sys::fs::remove_directories(dir);
+  }
+};
+
+void analyseInTempDir(const std::string &code, bool cxx, const std::string &fileName, TempProgram &out) {
   llvm::SmallString<256> dir;
-  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("tourguide-draft", dir));
-  const std::string code = kTinyTrainingProgram;
-  std::string file = writeTemp(std::string(dir), "train.c", code);
-  std::vector<TUFacts> tus{parse(code, false, file)};
-  tus[0].directory = std::string(dir);
+  if (llvm::sys::fs::createUniqueDirectory("tourguide-draft", dir))
+    return;
+  out.dir = std::string(dir);
+  std::string file = writeTemp(out.dir, fileName, code);
+  std::vector<TUFacts> tus{parse(code, cxx, file)};
+  tus[0].directory = out.dir;
   tus[0].outputFile = "train.o";
   ProgramIndex index(tus);
-  Analysis a = analyse(index);
+  out.analysis = analyse(index);
+}
+
+/// The draft of `entry` written as `tourguide index` writes it: into <dir>/.tours.
+tourguide::tours::Tour draftIn(const std::string &dir, const EntryPoint &entry, const std::vector<Finding> &findings) {
+  DraftOptions options;
+  options.repoRoot = dir;
+  options.tourDir = dir + "/.tours";
+  return draftTour(entry, findings, options);
+}
+
+TEST(TourDraft, ValidTourInProgramOrder) {
+  TempProgram program;
+  analyseInTempDir(kTinyTrainingProgram, false, "train.c", program);
+  ASSERT_FALSE(program.dir.empty());
+  const Analysis &a = program.analysis;
   ASSERT_EQ(a.entries.size(), 1u);
   EXPECT_EQ(a.entries[0].program, "train");
 
-  DraftOptions options;
-  options.repoRoot = std::string(dir);
-  options.tourDir = std::string(dir) + "/.tours";
-  tourguide::tours::Tour tour = draftTour(a.entries[0], a.findings, options);
+  tourguide::tours::Tour tour = draftIn(program.dir, a.entries[0], a.findings);
   ASSERT_GE(tour.stops.size(), 4u);
   std::vector<std::string> stages;
   for (const auto &s : tour.stops)
@@ -65,14 +91,11 @@ TEST(TourDraft, ValidTourInProgramOrder) {
   std::string text = tourguide::tours::writeTour(tour);
   tourguide::tours::LoadResult loaded = tourguide::tours::parseTour(text, "draft.json");
   EXPECT_TRUE(loaded.ok()) << tourguide::tours::formatAll(loaded.diagnostics) << "\n" << text;
-  llvm::sys::fs::remove_directories(dir);
 }
 
 TEST(TourDraft, AFitCallIsOneStopThatNamesTheStagesInsideIt) {
   // trainer.train is the loop, the loss and the update (dlib's profile): three findings at
   // one line are one stop, and "Next" points past them.
-  llvm::SmallString<256> dir;
-  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("tourguide-draft", dir));
   const std::string code = R"(
 namespace dlib { template <class Net> struct dnn_trainer { dnn_trainer(Net &); void train(const int *, const int *); };
                  template <class T> void serialize(const char *, const T &); }
@@ -85,17 +108,12 @@ int main() {
   dlib::serialize("net.dat", net);
 }
 )";
-  std::string file = writeTemp(std::string(dir), "train.cpp", code);
-  std::vector<TUFacts> tus{parse(code, true, file)};
-  tus[0].directory = std::string(dir);
-  tus[0].outputFile = "train.o";
-  ProgramIndex index(tus);
-  Analysis a = analyse(index);
+  TempProgram program;
+  analyseInTempDir(code, true, "train.cpp", program);
+  ASSERT_FALSE(program.dir.empty());
+  const Analysis &a = program.analysis;
   ASSERT_EQ(a.entries.size(), 1u);
-  DraftOptions options;
-  options.repoRoot = std::string(dir);
-  options.tourDir = std::string(dir) + "/.tours";
-  tourguide::tours::Tour tour = draftTour(a.entries[0], a.findings, options);
+  tourguide::tours::Tour tour = draftIn(program.dir, a.entries[0], a.findings);
   std::vector<std::string> stages;
   for (const auto &s : tour.stops)
     stages.push_back(s.stage);
@@ -105,7 +123,6 @@ int main() {
   EXPECT_NE(text.find("It also runs the loss layer on each mini-batch"), std::string::npos) << text;
   EXPECT_NE(text.find("It also runs the solver's update"), std::string::npos) << text;
   EXPECT_NE(text.find("Next stop: saving the model, in `main`."), std::string::npos) << text;
-  llvm::sys::fs::remove_directories(dir);
 }
 
 TEST(TourDraft, AFrameworkCallsStopQuotesTheCallItStopsOn) {
@@ -132,10 +149,7 @@ TEST(TourDraft, AFrameworkCallsStopQuotesTheCallItStopsOn) {
   step.via = "torch::optim::Optimizer::step";
   step.framework = "libtorch";
   step.evidence = {{"line 3: calls `torch::optim::Optimizer::step`, libtorch: the optimizer's step", 3}};
-  DraftOptions options;
-  options.repoRoot = std::string(dir);
-  options.tourDir = std::string(dir) + "/.tours";
-  tourguide::tours::Tour tour = draftTour(entry, {step}, options);
+  tourguide::tours::Tour tour = draftIn(std::string(dir), entry, {step});
   ASSERT_EQ(tour.stops.size(), 1u);
   EXPECT_EQ(tour.stops[0].title, "Optimizer step in `train`: `Optimizer::step`");
   EXPECT_EQ(tour.stops[0].anchor.pattern, "optimizer.step();");
