@@ -154,13 +154,14 @@ CandidateBreakpoints::CandidateBreakpoints(lldb::SBTarget target, const std::vec
     : target_(target), findings_(findings), modules_(modules), name_(name) {
   for (size_t i = 0; i < findings_.size(); ++i) {
     const indexer::Finding &f = findings_[i];
-    if (!place(f.anchorLine ? f.file : f.function, f.anchorLine, i, byBreakpoint_)) {
+    // Where the tour will stop: past the stage's statement when its values are computed there.
+    if (!place(f.stopLine() ? f.file : f.function, f.stopLine(), i, byBreakpoint_)) {
       notPlaced_.emplace_back(i, "LLDB could not place a breakpoint there");
       continue;
     }
     placed_.push_back(i);
     // Template instances have other names in the debugger; their anchor is by file.
-    if (f.anchorLine && !f.inTemplate && f.stage != "loop")
+    if (f.stopLine() && !f.inTemplate && f.stage != "loop")
       place(f.function, 0, i, byEntry_);
   }
 }
@@ -336,7 +337,7 @@ void CandidateBreakpoints::finish(RunResult &result) {
       for (size_t i : indices) {
         const indexer::Finding &f = findings_[i];
         result.notPlaced.emplace_back(i, "no code at " +
-                                             (f.anchorLine ? f.file + ":" + std::to_string(f.anchorLine) : f.function) +
+                                             (f.stopLine() ? f.file + ":" + std::to_string(f.stopLine()) : f.function) +
                                              " in this build");
         result.placed.erase(std::remove(result.placed.begin(), result.placed.end(), i), result.placed.end());
       }

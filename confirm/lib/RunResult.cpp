@@ -42,11 +42,12 @@ ConfirmedFindings confirmFindings(const std::vector<indexer::Finding> &candidate
     f.order = r.order;
     f.alternativeTo.clear(); // the run took it
     if (r.atEntry) {
-      f.evidence.push_back({"the run entered `" + f.function + "` but not line " + std::to_string(f.anchorLine) +
+      f.evidence.push_back({"the run entered `" + f.function + "` but not line " + std::to_string(f.stopLine()) +
                                 " (a branch it did not take): the stop is at the function's entry",
                             0});
       f.anchorLine = 0;
       f.anchorText.clear();
+      f.stop = {};
       f.watch.clear();
     }
     // A watch that could not be read at the stop would only show an error there.

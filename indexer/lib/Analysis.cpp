@@ -797,9 +797,11 @@ private:
       const CallFact *call;
     };
     std::vector<Item> items;
-    const std::vector<StageMatch> stages = stagesOf(key);
+    std::vector<StageMatch> stages = stagesOf(key);
+    // Each stop where its values are computed; never past a loop that trains (StopPlacement.h).
+    placeStops(fn, stages, [&](int l) { return !training[l] && !isTraining(infos[l]); });
     for (const StageMatch &m : stages)
-      items.push_back({m.anchorLine, 1, &m, -1, nullptr});
+      items.push_back({m.stop.line ? m.stop.line : m.anchorLine, 1, &m, -1, nullptr});
     for (size_t l = 0; l < fn.loops.size(); ++l)
       if (training[l] || evaluation[l])
         items.push_back({fn.loops[l].bodyLine ? fn.loops[l].bodyLine : fn.loops[l].line, 0, nullptr,
@@ -905,6 +907,7 @@ private:
     noteBranchTaken(fn, f);
     f.anchorLine = m.anchorLine;
     f.anchorText = m.anchorText;
+    f.stop = m.stop;
     f.watch = m.watch;
     f.role = m.role;
     f.via = m.via;

@@ -92,7 +92,7 @@ public:
     }
     std::vector<FunctionFacts> lambdas;
     BodyWalker walker(f, ctx, lambdas);
-    walker.TraverseStmt(fd->getBody());
+    walker.walkBody(fd->getBody());
     if (const auto *ctor = dyn_cast<CXXConstructorDecl>(fd))
       for (const CXXCtorInitializer *init : ctor->inits()) {
         walker.noteFieldInitialiser(init);

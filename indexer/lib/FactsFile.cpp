@@ -12,10 +12,12 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ConstantFact, value, spelling)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(FieldBranchFact, field, text, values, otherwise)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(FieldWriteFact, field, line, kind, value, parameter)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(CallFact, calleeUsr, calleeName, calleeQualifiedName, line, loop, isVirtual,
-                                   pointerField, command, fieldBranches, constantArguments)
+                                   pointerField, command, fieldBranches, constantArguments, storedIn, afterLine,
+                                   afterText)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(LoopFact, keyword, line, endLine, bodyLine, parent, counter, lineText,
-                                   bodyLineText)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(StatementFact, kind, line, loop, text, variables, target)
+                                   bodyLineText, afterLine, afterText, writes)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(StatementFact, kind, line, loop, text, variables, target, fullLine, fullEndLine,
+                                   afterLine, afterText, sumLoop, accumulator)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(IdiomFact, kind, formula, description, beginLine, endLine, evidence)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(FunctionFacts, usr, name, qualifiedName, className, baseClasses, file, line,
                                    bodyBeginLine, endLine, isMain, isLambda, isTemplate, constructs, isVirtual,
@@ -72,13 +74,15 @@ template <class IO> static void fields(IO &io, FieldBranchFact &b) { io(b.field,
 template <class IO> static void fields(IO &io, FieldWriteFact &w) { io(w.field, w.line, w.kind, w.value, w.parameter); }
 template <class IO> static void fields(IO &io, CallFact &c) {
   io(c.calleeUsr, c.calleeName, c.calleeQualifiedName, c.line, c.loop, c.isVirtual, c.pointerField, c.command,
-     c.fieldBranches, c.constantArguments);
+     c.fieldBranches, c.constantArguments, c.storedIn, c.afterLine, c.afterText);
 }
 template <class IO> static void fields(IO &io, LoopFact &l) {
-  io(l.keyword, l.line, l.endLine, l.bodyLine, l.parent, l.counter, l.lineText, l.bodyLineText);
+  io(l.keyword, l.line, l.endLine, l.bodyLine, l.parent, l.counter, l.lineText, l.bodyLineText, l.afterLine,
+     l.afterText, l.writes);
 }
 template <class IO> static void fields(IO &io, StatementFact &s) {
-  io(s.kind, s.line, s.loop, s.text, s.variables, s.target);
+  io(s.kind, s.line, s.loop, s.text, s.variables, s.target, s.fullLine, s.fullEndLine, s.afterLine, s.afterText,
+     s.sumLoop, s.accumulator);
 }
 template <class IO> static void fields(IO &io, IdiomFact &i) {
   io(i.kind, i.formula, i.description, i.beginLine, i.endLine, i.evidence);

@@ -155,6 +155,12 @@ std::string findingsToJson(const Analysis &analysis, const RunSummary &summary, 
       anchor["pattern"] = f.anchorText;
     }
     j["anchor"] = anchor;
+    // The debugger stops past the anchor's statement when that is where its values exist.
+    if (f.stop.line)
+      j["stop"] = {{"line", f.stop.line},
+                   {"pattern", f.stop.text},
+                   {"past", {f.stop.pastLine, f.stop.pastEndLine}},
+                   {"past_loop", f.stop.pastLoop}};
     j["watch"] = f.watch;
     // What a draft needs besides the anchor (FindingsReader.h reads these back for `tour draft`).
     j["function_lines"] = {f.functionBegin, f.functionEnd};

@@ -162,6 +162,18 @@ Finding findingFrom(const Json &j, const std::string &where) {
     f.anchorLine = whole(anchor, "line", where + ".anchor");
     f.anchorText = optionalText(anchor, "pattern", where + ".anchor");
   }
+  if (j.contains("stop")) {
+    const Json &stop = field(j, "stop", where);
+    f.stop.line = whole(stop, "line", where + ".stop");
+    f.stop.text = optionalText(stop, "pattern", where + ".stop");
+    if (stop.contains("past"))
+      std::tie(f.stop.pastLine, f.stop.pastEndLine) = linePair(stop["past"], where + ".stop.past");
+    if (stop.contains("past_loop")) {
+      if (!stop["past_loop"].is_boolean())
+        throw Bad(where + ".stop.past_loop: expected true or false");
+      f.stop.pastLoop = stop["past_loop"].get<bool>();
+    }
+  }
   if (j.contains("watch"))
     f.watch = texts(j["watch"], where + ".watch");
   if (j.contains("function_lines"))

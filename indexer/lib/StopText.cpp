@@ -89,8 +89,10 @@ std::string whatItDoes(const Finding &f) {
     std::string call = f.anchorText.empty() || f.anchorText.size() > 80 ? "" : ", " + code(f.anchorText);
     return fn + " calls " + (f.framework.empty() ? "" : f.framework + "'s ") + code(f.via) +
            (f.anchorLine ? " on line " + std::to_string(f.anchorLine) + call : "") +
-           (what.empty() ? "." : ": " + what + ".") +
-           " The work happens inside " + owner + "; this stop shows what goes in and what comes out.";
+           (what.empty() ? "." : ": " + what + ".") + " The work happens inside " + owner +
+           (f.stop.line ? "; we stop just after the call, with what it returned stored (line " +
+                              std::to_string(f.stop.line) + ")."
+                        : "; this stop shows what goes in, and lldb's `next` runs the call.");
   }
   if (f.stage == "loop")
     return "Each pass of this loop is one " +
@@ -119,17 +121,53 @@ std::string whatItDoes(const Finding &f) {
   return fn + " is part of the " + f.stage + " stage.";
 }
 
-/// "We stop on line 143, `x = y;`, which squares ..." from the evidence about the anchor line.
-std::string whereWeStop(const Finding &f) {
-  if (!f.via.empty() || f.stage == "loop" || !f.anchorLine || f.anchorText.empty())
-    return {};
-  std::string sentence = "We stop on line " + std::to_string(f.anchorLine) + ", " + code(f.anchorText);
+/// What the evidence says the anchor line does ("squares a difference ..."), "" when it says nothing.
+std::string anchorDoes(const Finding &f) {
   const std::string prefix = "line " + std::to_string(f.anchorLine) + ": `";
   for (const Evidence &e : f.evidence)
     if (e.text.rfind(prefix, 0) == 0)
       if (size_t end = e.text.find("` ", prefix.size()); end != std::string::npos)
-        return sentence + ", which " + e.text.substr(end + 2) + ".";
-  return sentence + ".";
+        return e.text.substr(end + 2);
+  return {};
+}
+
+std::string linesText(unsigned first, unsigned last) {
+  return first == last ? "line " + std::to_string(first) : "lines " + std::to_string(first) + "-" + std::to_string(last);
+}
+
+/// The stages whose values the text describes: a stop before the statement that computes them
+/// says so, rather than let a newcomer read an unset value as a wrong one.
+bool describesComputedValues(const Finding &f) {
+  return f.stage == "data" || f.stage == "model" || f.stage == "loss" || f.stage == "optimizer";
+}
+
+/// "We stop on line 143, `x = y;`, which squares ..." from the evidence about the anchor line;
+/// for a stop placed past it (f.stop), where it is and what has run by then.
+std::string whereWeStop(const Finding &f) {
+  if (!f.via.empty() || f.stage == "loop" || !f.anchorLine || f.anchorText.empty())
+    return {};
+  std::string does = anchorDoes(f);
+  std::string decided = "line " + std::to_string(f.anchorLine) + ", " + code(f.anchorText) +
+                        (does.empty() ? "" : ", which " + does);
+  if (f.stop.line) {
+    std::string at = f.stop.line == f.functionEnd ? "at the end of " + code(shortFunctionName(f.function)) + " (line " +
+                                              std::to_string(f.stop.line) + ")"
+                                        : "on line " + std::to_string(f.stop.line) + ", " + code(f.stop.text) + ",";
+    std::string loop = "the loop on " + linesText(f.stop.pastLine, f.stop.pastEndLine);
+    if (f.stop.pastLoop && f.stop.pastLine <= f.anchorLine && f.anchorLine <= f.stop.pastEndLine)
+      return "We stop " + at + " once " + loop + " has finished, so its work is complete: " + decided +
+             ", has run for every pass.";
+    if (f.stop.pastLoop) // the anchor adds the first terms of a sum that loop completes
+      return "We stop " + at + " once " + loop + " has finished the sum that " + decided + ", adds to.";
+    bool sameLine = f.stop.pastLine == f.anchorLine && f.stop.pastEndLine == f.anchorLine;
+    return "We stop " + at + " just after " + decided + (sameLine ? "" : " (the whole statement, " +
+                                                                           linesText(f.stop.pastLine, f.stop.pastEndLine) + ")") +
+           ": what it computes is set.";
+  }
+  std::string sentence = "We stop on " + decided + ".";
+  if (describesComputedValues(f))
+    sentence += " The stop is before that line runs, so what it computes is not set yet: lldb's `next` runs it.";
+  return sentence;
 }
 
 /// The index a Σ runs over, from a formula's "Σ_i" or "Σ_{batch ∈ data_loader}"; "" if none.
@@ -263,10 +301,16 @@ std::string whatToLookFor(const Finding &f) {
                                   "this layer or its weights.";
   if (f.stage == "loss") {
     std::string kind = lossKind(f);
-    return kind == "cross-entropy" ? "A cross-entropy over C classes starts near ln C with fresh weights (2.3 for "
+    // Past the Σ loop the loss is the whole sum, not one example's share.
+    std::string summed = f.stop.pastLoop && !f.watch.empty()
+                             ? code(f.watch.front()) + " adds up every pass of the loop on " +
+                                   linesText(f.stop.pastLine, f.stop.pastEndLine) +
+                                   ": over a batch it may be a sum, not a mean. "
+                             : "";
+    return summed + (kind == "cross-entropy" ? "A cross-entropy over C classes starts near ln C with fresh weights (2.3 for "
                                      "10 classes), and falls as the model learns."
                                      : "The loss falls as training goes on; NaN, or a loss that grows, points at the "
-                                       "learning rate or the data.";
+                                       "learning rate or the data.");
   }
   if (f.stage == "optimizer")
     return f.role == "zero_grad" ? "After this call every gradient is zero."

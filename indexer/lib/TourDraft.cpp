@@ -249,10 +249,12 @@ tourguide::tours::Tour draftTour(const EntryPoint &entry, const std::vector<Find
     if (!sources.count(f->file))
       sources[f->file] = collapsedLines(f->file);
     const std::vector<std::string> &lines = sources[f->file];
+    // The line of the stage's statement, or past it where its values are computed (f->stop).
+    const unsigned stopLine = f->stopLine();
     if (f->inTemplate) {
       // LLDB knows gf::Layered<float>::apply, not gf::Layered::apply: anchor by file.
       stop.anchor.file = relFile;
-      unsigned line = f->anchorLine ? f->anchorLine : f->functionBegin;
+      unsigned line = stopLine ? stopLine : f->functionBegin;
       std::string text = line && line <= lines.size() ? lines[line - 1] : "";
       size_t s = text.find_first_not_of(' ');
       text = s == std::string::npos ? "" : text.substr(s);
@@ -260,25 +262,26 @@ tourguide::tours::Tour draftTour(const EntryPoint &entry, const std::vector<Find
         stop.anchor.pattern = text;
       else
         stop.anchor.line = line;
-    } else if (f->anchorLine == 0) {
+    } else if (stopLine == 0) {
       stop.anchor.function = f->function;
-    } else if (std::string anchorText = !f->anchorText.empty() ? f->anchorText
-                                        : f->anchorLine <= lines.size() ? lines[f->anchorLine - 1]
-                                                                        : std::string();
-               patternFindsLine(lines, f->functionBegin, f->functionEnd, anchorText, f->anchorLine)) {
+    } else if (std::string anchorText = f->stop.line && !f->stop.text.empty() ? f->stop.text
+                                        : !f->stop.line && !f->anchorText.empty() ? f->anchorText
+                                        : stopLine <= lines.size() ? lines[stopLine - 1]
+                                                                   : std::string();
+               patternFindsLine(lines, f->functionBegin, f->functionEnd, anchorText, stopLine)) {
       // A call into a framework has no statement text of its own: the call's line is the pattern.
       stop.anchor.function = f->function;
       stop.anchor.pattern = tours::collapseWhitespace(anchorText);
     } else {
       // The line's text occurs earlier in the function: name the line itself.
       stop.anchor.file = relFile;
-      stop.anchor.line = f->anchorLine;
+      stop.anchor.line = stopLine;
     }
-    // The text quotes the stop's line: a framework call's finding has no statement text of its
-    // own, its anchor pattern is the call ("optimizer.step();").
+    // The text quotes the stage's line: a framework call's finding has no statement text of its
+    // own, its line is the call ("optimizer.step();").
     Finding quoted = *f;
-    if (quoted.anchorText.empty() && quoted.anchorLine)
-      quoted.anchorText = stop.anchor.pattern;
+    if (quoted.anchorText.empty() && quoted.anchorLine && quoted.anchorLine <= lines.size())
+      quoted.anchorText = tours::collapseWhitespace(lines[quoted.anchorLine - 1]);
     stop.text = stopText(quoted, relFile, k + 1 < chosen.size() ? chosen[k + 1] : nullptr, alsoHere[f]);
     for (const std::string &w : f->watch)
       stop.watch.push_back(Watch{w, "", "", {}});

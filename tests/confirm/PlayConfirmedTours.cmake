@@ -3,7 +3,9 @@
 # (the run's order). The run is `tourguide index ... -- ./PROGRAM`, or with IN_LLDB `tour draft`
 # in lldb on the target `lldb PROGRAM` (from the findings of `tourguide index --format=json`).
 # cmake -DINDEX=... -DBUILD_DIR=... -DREPO_DIR=... -DPROGRAM_DIR=... -DOUT_DIR=... -DLLDB=... -DPLUGIN=...
-#       [-DPROGRAM=train] [-DROOT=dir] [-DIN_LLDB=ON] [-DEXPECT_IN_DESCRIPTION=text] -P PlayConfirmedTours.cmake
+#       [-DPROGRAM=train] [-DROOT=dir] [-DIN_LLDB=ON] [-DEXPECT_IN_DESCRIPTION=text] [-DEXPECT_SHOWN=regex]
+#       -P PlayConfirmedTours.cmake
+# EXPECT_SHOWN: what the played stops must show (a stop placed where its values are computed).
 if(NOT DEFINED PROGRAM)
   set(PROGRAM train)
 endif()
@@ -65,4 +67,10 @@ foreach(k RANGE 1 ${top})
   endif()
   set(last ${pos})
 endforeach()
+if(DEFINED EXPECT_SHOWN)
+  string(REGEX MATCH "${EXPECT_SHOWN}" shown "${all}")
+  if(NOT shown)
+    message(FATAL_ERROR "the stops did not show what was expected (${EXPECT_SHOWN}):\n${all}")
+  endif()
+endif()
 message(STATUS "${tour}: ${stops} of ${stops} stops reached, in order")

@@ -69,6 +69,70 @@ void f(float *w, const float *g, float lr, float *y, const float *x, int n, int 
   EXPECT_NE(std::find(update->variables.begin(), update->variables.end(), "lr"), update->variables.end());
 }
 
+TEST(FactExtractor, WhereTheProgramGoesAfterAStatementALoopOrACall) {
+  TUFacts tu = parse(R"(#include <stdio.h>
+float dot(const float *w, const float *x, int n);
+void f(FILE *in, float *y, const float *w, const float *x, int n) {
+  int rows;
+  if (fscanf(in, "%d", &rows) != 1)
+    return;
+  for (int o = 0; o < 2; ++o) {
+    float sum = 0;
+    for (int j = 0; j < n; ++j) { sum += w[j] * x[j]; }
+
+    y[o] = sum;
+    y[o] = 0;
+    for (int j = 0; j < n; ++j)
+      y[o] += w[j] * x[j];
+  }
+  float z = dot(w, x, n);
+  while (fscanf(in, "%d", &rows) == 1)
+    z += rows;
+}
+)");
+  const FunctionFacts *f = functionNamed(tu, "f");
+  ASSERT_NE(f, nullptr);
+  auto statement = [&](const std::string &kind, unsigned line) -> const StatementFact * {
+    for (const StatementFact &s : f->statements)
+      if (s.kind == kind && s.line == line)
+        return &s;
+    return nullptr;
+  };
+  const StatementFact *header = statement("file_read", 5);
+  ASSERT_NE(header, nullptr);
+  EXPECT_EQ(header->fullLine, 5u);
+  EXPECT_EQ(header->fullEndLine, 6u) << "the whole if";
+  EXPECT_EQ(header->afterLine, 7u);
+  EXPECT_EQ(header->afterText, "for (int o = 0; o < 2; ++o) {");
+  const StatementFact *sum = statement("mac", 9);
+  ASSERT_NE(sum, nullptr);
+  EXPECT_EQ(sum->accumulator, "sum");
+  ASSERT_EQ(f->loops.size(), 4u);
+  EXPECT_EQ(sum->sumLoop, 1) << "sums over j, not over o (declared in it)";
+  EXPECT_EQ(sum->afterLine, 0u) << "the last statement of the loop's body";
+  EXPECT_EQ(f->loops[1].afterLine, 11u) << "past the blank line";
+  EXPECT_EQ(f->loops[1].afterText, "y[o] = sum;");
+  EXPECT_EQ(f->loops[1].writes, (std::vector<std::string>{"j", "sum"}));
+  const StatementFact *element = statement("mac", 14);
+  ASSERT_NE(element, nullptr);
+  EXPECT_EQ(element->accumulator, "y[o]");
+  EXPECT_EQ(element->sumLoop, 2) << "y[o] is reset in the loop over o, and o moves there";
+  EXPECT_EQ(f->loops[2].afterLine, 0u) << "the loop ends the body of the loop over o";
+  EXPECT_EQ(f->loops[0].afterLine, 16u);
+  const StatementFact *more = statement("file_read", 17);
+  ASSERT_NE(more, nullptr);
+  EXPECT_EQ(more->afterLine, 18u) << "a read in a loop's test: its values are there in the body";
+  EXPECT_EQ(f->loops[3].afterLine, 19u) << "the function's closing brace";
+  EXPECT_EQ(f->loops[3].afterText, "}");
+  auto call = std::find_if(f->calls.begin(), f->calls.end(), [](const CallFact &c) { return c.calleeName == "dot"; });
+  ASSERT_NE(call, f->calls.end());
+  EXPECT_EQ(call->storedIn, "z");
+  EXPECT_EQ(call->afterLine, 17u);
+  auto read = std::find_if(f->calls.begin(), f->calls.end(), [](const CallFact &c) { return c.calleeName == "fscanf"; });
+  ASSERT_NE(read, f->calls.end());
+  EXPECT_EQ(read->storedIn, "") << "compared, not stored";
+}
+
 TEST(FactExtractor, VirtualCallsAndOverrides) {
   TUFacts tu = parse(R"(
 struct Layer { virtual ~Layer() = default; virtual void forward(float *x) = 0; };

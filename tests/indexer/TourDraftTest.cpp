@@ -12,6 +12,8 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
+
 namespace tourguide::indexer::test {
 namespace {
 
@@ -82,7 +84,7 @@ TEST(TourDraft, ValidTourInProgramOrder) {
   EXPECT_EQ(loop.watch[0].expr, "epoch");
   const auto &update = tour.stops[3];
   EXPECT_EQ(update.anchor.function, "update");
-  EXPECT_EQ(update.anchor.pattern, "for (int i = 0; i < 4; ++i) W[i] -= lr * g[i];");
+  EXPECT_EQ(update.anchor.pattern, "}") << "past the update loop, which ends the function";
   EXPECT_NE(update.text.find("w -= lr * g"), std::string::npos) << update.text;
   for (const auto &stop : tour.stops)
     for (const auto &w : stop.watch)
@@ -158,6 +160,141 @@ TEST(TourDraft, AFrameworkCallsStopQuotesTheCallItStopsOn) {
             std::string::npos)
       << tour.stops[0].text;
   llvm::sys::fs::remove_directories(dir);
+}
+
+// Each function's stop, by where the values it shows are computed. Lines are marked in the code.
+const char *const kPlacementProgram = R"(#include <stdio.h>
+static float W[6], x[3], y[2], g[6];
+static int n_in;
+static int read_header(FILE *f) {
+  unsigned rows, cols;
+  if (fscanf(f, "%u %u\n", &rows,
+             &cols) != 2) {
+    return -1;
+  }
+  n_in = (int)cols; // after-the-if
+  return (int)rows;
+}
+static void forward(void) {
+  for (int o = 0; o < 2; ++o) {
+    float sum = 0;
+    for (int j = 0; j < 3; ++j)
+      sum += W[o * 3 + j] * x[j];
+    y[o] = sum > 0 ? sum : 0; // after-the-sum
+  }
+}
+static void forward_inner(void) {
+  for (int o = 0; o < 2; ++o)
+    for (int j = 0; j < 3; ++j) {
+      float acc = y[o];
+      acc += W[o * 3 + j] * x[j]; // declared-inside
+      y[o] = acc;
+    }
+}
+static void update(float lr) {
+  for (int i = 0; i < 6; ++i)
+    W[i] -= lr * g[i];
+} // end-of-update
+int main(void) {
+  FILE *f = fopen("d.txt", "r");
+  int n = read_header(f);
+  for (int epoch = 0; epoch < n; ++epoch) {
+    forward();
+    forward_inner();
+    update(0.1f);
+  }
+  return 0;
+}
+)";
+
+unsigned lineMarked(const std::string &code, const std::string &mark) {
+  size_t at = code.find("// " + mark);
+  return at == std::string::npos ? 0 : static_cast<unsigned>(std::count(code.begin(), code.begin() + at, '\n') + 1);
+}
+
+const Finding *findingOf(const Analysis &a, const std::string &function, const std::string &stage) {
+  for (const Finding &f : a.findings)
+    if (f.function == function && f.stage == stage)
+      return &f;
+  return nullptr;
+}
+
+TEST(TourDraft, AStopWaitsUntilTheSumItShowsIsComplete) {
+  TempProgram program;
+  analyseInTempDir(kPlacementProgram, false, "train.c", program);
+  ASSERT_FALSE(program.dir.empty());
+  const Finding *forward = findingOf(program.analysis, "forward", "model");
+  ASSERT_NE(forward, nullptr);
+  EXPECT_EQ(forward->anchorLine, lineMarked(kPlacementProgram, "after-the-sum") - 1) << "decided by the `+=`";
+  EXPECT_EQ(forward->stopLine(), lineMarked(kPlacementProgram, "after-the-sum")) << "stops past the loop over j";
+  EXPECT_TRUE(forward->stop.pastLoop);
+  EXPECT_EQ(forward->stop.pastLine, lineMarked(kPlacementProgram, "after-the-sum") - 2);
+  ASSERT_FALSE(forward->watch.empty());
+  EXPECT_EQ(forward->watch[0], "sum") << "the sum first";
+  EXPECT_EQ(std::count(forward->watch.begin(), forward->watch.end(), "j"), 0) << "j is gone past its loop";
+
+  tourguide::tours::Tour tour = draftIn(program.dir, program.analysis.entries[0], program.analysis.findings);
+  auto stop = std::find_if(tour.stops.begin(), tour.stops.end(),
+                           [](const tourguide::tours::Stop &s) { return s.anchor.function == "forward"; });
+  ASSERT_NE(stop, tour.stops.end());
+  EXPECT_EQ(stop->anchor.pattern, "y[o] = sum > 0 ? sum : 0; // after-the-sum");
+  EXPECT_NE(stop->text.find("once the loop on lines 16-17 has finished"), std::string::npos) << stop->text;
+  EXPECT_NE(stop->text.find("line 17, `sum += W[o * 3 + j] * x[j];`"), std::string::npos) << stop->text;
+}
+
+TEST(TourDraft, AReadInAnIfConditionStopsPastTheWholeIf) {
+  TempProgram program;
+  analyseInTempDir(kPlacementProgram, false, "train.c", program);
+  ASSERT_FALSE(program.dir.empty());
+  const Finding *read = findingOf(program.analysis, "read_header", "data");
+  ASSERT_NE(read, nullptr);
+  EXPECT_EQ(read->anchorLine, 6u) << "the fscanf";
+  EXPECT_EQ(read->stopLine(), lineMarked(kPlacementProgram, "after-the-if"));
+  EXPECT_FALSE(read->stop.pastLoop);
+  EXPECT_EQ(read->stop.pastLine, 6u);
+  EXPECT_EQ(read->stop.pastEndLine, 9u) << "the whole if, its block included";
+  EXPECT_EQ(read->watch, (std::vector<std::string>{"rows", "cols"}));
+  tourguide::tours::Tour tour = draftIn(program.dir, program.analysis.entries[0], program.analysis.findings);
+  auto stop = std::find_if(tour.stops.begin(), tour.stops.end(),
+                           [](const tourguide::tours::Stop &s) { return s.anchor.function == "read_header"; });
+  ASSERT_NE(stop, tour.stops.end());
+  EXPECT_EQ(stop->anchor.pattern, "n_in = (int)cols; // after-the-if");
+  EXPECT_NE(stop->text.find("just after line 6"), std::string::npos) << stop->text;
+  EXPECT_EQ(stop->text.find("not set yet"), std::string::npos) << stop->text;
+}
+
+TEST(TourDraft, ASumDeclaredInsideItsLoopKeepsItsLine) {
+  TempProgram program;
+  analyseInTempDir(kPlacementProgram, false, "train.c", program);
+  ASSERT_FALSE(program.dir.empty());
+  const Finding *inner = findingOf(program.analysis, "forward_inner", "model");
+  ASSERT_NE(inner, nullptr);
+  EXPECT_EQ(inner->anchorLine, lineMarked(kPlacementProgram, "declared-inside"));
+  EXPECT_EQ(inner->stop.line, 0u) << "past the loop `acc` is gone, and past the `+=` the sum is not complete";
+  EXPECT_EQ(inner->stopLine(), inner->anchorLine);
+  tourguide::tours::Tour tour = draftIn(program.dir, program.analysis.entries[0], program.analysis.findings);
+  auto stop = std::find_if(tour.stops.begin(), tour.stops.end(),
+                           [](const tourguide::tours::Stop &s) { return s.anchor.function == "forward_inner"; });
+  ASSERT_NE(stop, tour.stops.end());
+  EXPECT_NE(stop->text.find("The stop is before that line runs, so what it computes is not set yet"), std::string::npos)
+      << stop->text;
+}
+
+TEST(TourDraft, AnUpdateLoopEndingTheFunctionStopsAtItsClosingBrace) {
+  TempProgram program;
+  analyseInTempDir(kPlacementProgram, false, "train.c", program);
+  ASSERT_FALSE(program.dir.empty());
+  const Finding *update = findingOf(program.analysis, "update", "optimizer");
+  ASSERT_NE(update, nullptr);
+  EXPECT_EQ(update->stopLine(), lineMarked(kPlacementProgram, "end-of-update"));
+  EXPECT_TRUE(update->stop.pastLoop);
+  EXPECT_EQ(std::count(update->watch.begin(), update->watch.end(), "i"), 0) << update->watch.size();
+  tourguide::tours::Tour tour = draftIn(program.dir, program.analysis.entries[0], program.analysis.findings);
+  auto stop = std::find_if(tour.stops.begin(), tour.stops.end(),
+                           [](const tourguide::tours::Stop &s) { return s.anchor.function == "update"; });
+  ASSERT_NE(stop, tour.stops.end());
+  EXPECT_EQ(stop->anchor.pattern, "} // end-of-update");
+  EXPECT_NE(stop->text.find("We stop at the end of `update`"), std::string::npos) << stop->text;
 }
 
 TEST(TourDraft, RelativePaths) {

@@ -56,6 +56,12 @@ struct CallFact {
   std::vector<FieldBranchFact> fieldBranches;
   /// Arguments that are integer constants, by position: what a setter is given.
   std::vector<std::pair<unsigned, ConstantFact>> constantArguments;
+  /// The variable the call's value is stored in (`loss = criterion(...)`, `auto out =
+  /// model->forward(x)`), "" when it is not stored.
+  std::string storedIn;
+  /// Where the program goes once the call's statement has run (see StatementFact::afterLine).
+  unsigned afterLine = 0;
+  std::string afterText;
 };
 
 /// A for / while / do / range-for loop.
@@ -68,6 +74,12 @@ struct LoopFact {
   std::string counter;   ///< Loop variable when there is an obvious one ("epoch", "i").
   std::string lineText;  ///< The source line of the keyword, trimmed.
   std::string bodyLineText;
+  /// Where the program goes once the loop has finished (see StatementFact::afterLine).
+  unsigned afterLine = 0;
+  std::string afterText;
+  /// The scalar variables the loop changes or declares (its counter, its temporaries, its
+  /// sums): past the loop they hold a last pass's values, or are gone.
+  std::vector<std::string> writes;
 };
 
 /// A statement that says something about what the code does.
@@ -100,6 +112,21 @@ struct StatementFact {
   std::string text;                  ///< The source line, trimmed.
   std::vector<std::string> variables; ///< Scalar locals/params the statement reads or writes.
   std::string target;                 ///< What is written (for updates and accumulations).
+  /// The full statement the classified expression is part of (the whole `if` for a read in
+  /// its condition, the loop for an expression in its header): its first and last lines.
+  unsigned fullLine = 0, fullEndLine = 0;
+  /// The first line the program runs once that full statement is done without leaving the pass
+  /// of an enclosing loop: the next statement's, or the closing brace of the function; for an
+  /// expression in a loop's header, the first line of its body. 0 when there is none (the
+  /// statement ends a loop's body). `afterText` is that line, trimmed.
+  unsigned afterLine = 0;
+  std::string afterText;
+  /// What the full statement accumulates into (`sum` of `sum += a * b`, `y[i]`, `n` of `n++`),
+  /// "" when it does not accumulate; and the outermost loop over which it sums, index into
+  /// FunctionFacts::loops (the accumulator declared outside that loop and neither reset nor
+  /// re-indexed inside it), or -1.
+  std::string accumulator;
+  int sumLoop = -1;
 };
 
 /// A math idiom recognised in the function (from tourguide_idioms when available).

@@ -50,8 +50,9 @@ struct Finding {
   unsigned order = 0;    ///< Position in the program's order (depth-first, calls in line order).
   unsigned depth = 0;    ///< Call depth from the entry point.
   // For the tour: where to stop and what to show.
-  unsigned anchorLine = 0;
+  unsigned anchorLine = 0; ///< The statement that decided the stage (what the text quotes).
   std::string anchorText;
+  StopPlace stop;          ///< Where the debugger stops when not on anchorLine (StopPlacement.h).
   std::vector<std::string> watch;
   unsigned functionBegin = 0, functionEnd = 0;
   std::vector<IdiomFact> idioms; ///< Idioms of the function, for annotations.
@@ -62,6 +63,10 @@ struct Finding {
   /// What a confirming run saw at this stop, for its text: a loop's passes ("20 passes planned
   /// (epochs = 20)"). Empty without a run.
   std::string observed;
+
+  /// The line the debugger stops on: past the statement that decided the stage when the values
+  /// are computed there, else that statement's line; 0 for the function's entry.
+  unsigned stopLine() const { return stop.line ? stop.line : anchorLine; }
 };
 
 } // namespace tourguide::indexer

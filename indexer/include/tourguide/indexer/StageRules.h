@@ -4,6 +4,7 @@
 #pragma once
 
 #include "tourguide/indexer/Facts.h"
+#include "tourguide/indexer/StopPlacement.h"
 
 #include <optional>
 #include <string>
@@ -23,7 +24,8 @@ struct StageMatch {
   std::vector<Evidence> evidence;
   unsigned anchorLine = 0;  ///< The statement that decided it (0 = the function's entry).
   std::string anchorText;   ///< That line's text, trimmed: the tour's anchor pattern.
-  std::vector<std::string> watch; ///< Scalars worth showing at the anchor.
+  std::vector<std::string> watch; ///< Scalars worth showing at the stop.
+  StopPlace stop;                 ///< Where the stop goes when not on anchorLine (placeStops).
   /// Within the stage: forward/backward (model), step/zero_grad (optimizer), save/load
   /// (checkpoint), loader (data), training/epochs/... (loops).
   std::string role;
