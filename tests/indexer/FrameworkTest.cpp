@@ -248,6 +248,41 @@ TEST(FrameworkAnalysis, ALibtorchTrainerTrainsThroughTheFrameworkApi) {
   EXPECT_EQ(got, expected) << listFindings(a);
 }
 
+// pytorch/examples' dcgan: `using namespace torch;` then `struct G : nn::Module`. The base as
+// written is `nn::Module`; the profile's rule names `torch::nn::Module`.
+TEST(FrameworkAnalysis, AModuleBaseNamedThroughAUsingDirectiveIsTheFrameworksModule) {
+  Analysis a = analyseCode(R"(
+namespace at { struct Tensor { void backward() const; }; Tensor tanh(const Tensor &);
+               Tensor binary_cross_entropy(const Tensor &, const Tensor &); }
+namespace torch { using at::Tensor; using at::tanh;
+namespace nn { struct Module { void zero_grad(); virtual ~Module(); }; }
+namespace optim { struct Adam { void zero_grad(); Tensor step(); }; } }
+using namespace torch;
+struct GeneratorImpl : nn::Module {
+  Tensor forward(Tensor x) { return torch::tanh(x); }
+};
+int main() {
+  GeneratorImpl generator;
+  optim::Adam optimizer;
+  Tensor noise, labels;
+  for (int step = 0; step < 100; ++step) {
+    optimizer.zero_grad();
+    Tensor out = generator.forward(noise);
+    Tensor loss = at::binary_cross_entropy(out, labels);
+    loss.backward();
+    optimizer.step();
+  }
+}
+)",
+                           true, "dcgan.cpp");
+  const Finding *forward = findingOf(a, "model", "forward", "GeneratorImpl::forward");
+  ASSERT_NE(forward, nullptr) << listFindings(a);
+  bool byBase = std::any_of(forward->evidence.begin(), forward->evidence.end(), [](const auto &e) {
+    return e.text.find("overrides libtorch's `forward`") != std::string::npos;
+  });
+  EXPECT_TRUE(byBase) << "the forward was found by its name only";
+}
+
 TEST(FrameworkAnalysis, AProgramThatLoadsAndPredictsIsEval) {
   Analysis a = analyseCode(R"(
 namespace tiny_dnn { struct network { void load(const char *); int predict_label(const float *);

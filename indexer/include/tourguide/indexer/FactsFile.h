@@ -15,8 +15,8 @@ namespace tourguide::indexer {
 /// The "format" and "version" a facts file carries; a reader refuses any other version.
 /// Bumped whenever Facts.h's structs or what the extractor puts in them change meaning.
 constexpr const char *kFactsFormat = "tourguide-tu-facts";
-constexpr int kFactsVersion = 3; // 2: branches on struct fields, field writes, constant arguments;
-                                  // 3: where the program goes after a statement, loop or call, Σ loops
+constexpr int kFactsVersion = 4; // 2: branches on struct fields, field writes, constant arguments; 3: base classes by
+                                  // their full names; 4: where the program goes after a statement, loop or call, Σ loops
 
 /// The facts as a JSON document, keys sorted, so that equal facts give equal text.
 std::string factsToJson(const TUFacts &facts);
