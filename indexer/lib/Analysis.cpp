@@ -799,7 +799,7 @@ private:
     std::vector<Item> items;
     std::vector<StageMatch> stages = stagesOf(key);
     // Each stop where its values are computed; never past a loop that trains (StopPlacement.h).
-    placeStops(fn, stages, [&](int l) { return !training[l] && !isTraining(infos[l]); });
+    placeStops(fn, stages, [&](int l) { return !isTraining(infos[l]); });
     for (const StageMatch &m : stages)
       items.push_back({m.stop.line ? m.stop.line : m.anchorLine, 1, &m, -1, nullptr});
     for (size_t l = 0; l < fn.loops.size(); ++l)

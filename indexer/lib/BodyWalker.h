@@ -443,8 +443,10 @@ private:
         loop.bodyLineText = lineText(first->getBeginLoc());
       }
     }
-    if (const StatementPlaces::Place *p = places ? places->enclosing(s) : nullptr; p && p->stmt == s)
+    if (const StatementPlaces::Place *p = places ? places->enclosing(s) : nullptr; p && p->stmt == s) {
       setAfter(p->after, loop.afterLine, loop.afterText);
+      loop.blockLine = p->inBlock && !p->blocks.empty() ? p->blocks.front() : 0;
+    }
     loop.writes = scalarsWritten(s);
     fn.loops.push_back(loop);
     loopNodes.push_back(s);
@@ -611,6 +613,7 @@ private:
       return;
     f.fullLine = p->beginLine;
     f.fullEndLine = p->endLine;
+    f.blocks = p->blocks;
     const Expr *acc = accumulatorOf(p->stmt, ctx);
     if (!acc)
       return;

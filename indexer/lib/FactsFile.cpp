@@ -15,9 +15,9 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(CallFact, calleeUsr, calleeName, calleeQualif
                                    pointerField, command, fieldBranches, constantArguments, storedIn, afterLine,
                                    afterText)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(LoopFact, keyword, line, endLine, bodyLine, parent, counter, lineText,
-                                   bodyLineText, afterLine, afterText, writes)
+                                   bodyLineText, afterLine, afterText, blockLine, writes)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(StatementFact, kind, line, loop, text, variables, target, fullLine, fullEndLine,
-                                   afterLine, afterText, sumLoop, accumulator)
+                                   afterLine, afterText, blocks, sumLoop, accumulator)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(IdiomFact, kind, formula, description, beginLine, endLine, evidence)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(FunctionFacts, usr, name, qualifiedName, className, baseClasses, file, line,
                                    bodyBeginLine, endLine, isMain, isLambda, isTemplate, constructs, isVirtual,
@@ -78,11 +78,11 @@ template <class IO> static void fields(IO &io, CallFact &c) {
 }
 template <class IO> static void fields(IO &io, LoopFact &l) {
   io(l.keyword, l.line, l.endLine, l.bodyLine, l.parent, l.counter, l.lineText, l.bodyLineText, l.afterLine,
-     l.afterText, l.writes);
+     l.afterText, l.blockLine, l.writes);
 }
 template <class IO> static void fields(IO &io, StatementFact &s) {
   io(s.kind, s.line, s.loop, s.text, s.variables, s.target, s.fullLine, s.fullEndLine, s.afterLine, s.afterText,
-     s.sumLoop, s.accumulator);
+     s.blocks, s.sumLoop, s.accumulator);
 }
 template <class IO> static void fields(IO &io, IdiomFact &i) {
   io(i.kind, i.formula, i.description, i.beginLine, i.endLine, i.evidence);

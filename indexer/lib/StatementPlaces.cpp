@@ -24,14 +24,15 @@ StatementPlaces::StatementPlaces(const Stmt *body, const SourceManager &sm) : sm
   if (const auto *cs = dyn_cast_or_null<CompoundStmt>(body))
     end = cs->getRBracLoc();
   if (body)
-    visit(body, end, 0);
+    visit(body, end, 0, {}, false);
 }
 
 unsigned StatementPlaces::lineOf(SourceLocation loc) const {
   return loc.isValid() ? sm_.getExpansionLineNumber(loc) : 0;
 }
 
-void StatementPlaces::visit(const Stmt *s, SourceLocation after, unsigned depth) {
+void StatementPlaces::visit(const Stmt *s, SourceLocation after, unsigned depth, const std::vector<unsigned> &blocks,
+                            bool inBlock) {
   if (!s)
     return;
   Place p;
@@ -39,6 +40,8 @@ void StatementPlaces::visit(const Stmt *s, SourceLocation after, unsigned depth)
   p.beginLine = lineOf(s->getBeginLoc());
   p.endLine = lineOf(s->getEndLoc());
   p.depth = depth;
+  p.blocks = blocks;
+  p.inBlock = inBlock;
   // A breakpoint on a line stops before everything on it: the place after must be a later line.
   // The body itself ends on its closing brace, which its last statement is followed by.
   if (after.isValid() && (lineOf(after) > p.endLine || depth == 0))
@@ -46,6 +49,8 @@ void StatementPlaces::visit(const Stmt *s, SourceLocation after, unsigned depth)
   places_.push_back(p);
   after = places_.back().after;
   if (const auto *cs = dyn_cast<CompoundStmt>(s)) {
+    std::vector<unsigned> inner = blocks;
+    inner.insert(inner.begin(), p.beginLine);
     for (auto it = cs->body_begin(); it != cs->body_end(); ++it) {
       unsigned endLine = lineOf((*it)->getEndLoc());
       SourceLocation next = after;
@@ -54,25 +59,25 @@ void StatementPlaces::visit(const Stmt *s, SourceLocation after, unsigned depth)
           next = (*n)->getBeginLoc();
           break;
         }
-      visit(*it, next, depth + 1);
+      visit(*it, next, depth + 1, inner, true);
     }
   } else if (const auto *is = dyn_cast<IfStmt>(s)) {
-    visit(is->getThen(), after, depth + 1);
-    visit(is->getElse(), after, depth + 1);
+    visit(is->getThen(), after, depth + 1, blocks, false);
+    visit(is->getElse(), after, depth + 1, blocks, false);
   } else if (const Stmt *body = loopBody(s)) {
-    visit(body, SourceLocation(), depth + 1); // the body's last statement ends a pass
+    visit(body, SourceLocation(), depth + 1, blocks, false); // the body's last statement ends a pass
   } else if (const auto *sw = dyn_cast<SwitchStmt>(s)) {
-    visit(sw->getBody(), after, depth + 1);
+    visit(sw->getBody(), after, depth + 1, blocks, false);
   } else if (const auto *sc = dyn_cast<SwitchCase>(s)) {
-    visit(sc->getSubStmt(), after, depth + 1);
+    visit(sc->getSubStmt(), after, depth + 1, blocks, false);
   } else if (const auto *ls = dyn_cast<LabelStmt>(s)) {
-    visit(ls->getSubStmt(), after, depth + 1);
+    visit(ls->getSubStmt(), after, depth + 1, blocks, false);
   } else if (const auto *as = dyn_cast<AttributedStmt>(s)) {
-    visit(as->getSubStmt(), after, depth + 1);
+    visit(as->getSubStmt(), after, depth + 1, blocks, false);
   } else if (const auto *ts = dyn_cast<CXXTryStmt>(s)) {
-    visit(ts->getTryBlock(), after, depth + 1);
+    visit(ts->getTryBlock(), after, depth + 1, blocks, false);
     for (unsigned h = 0; h < ts->getNumHandlers(); ++h)
-      visit(ts->getHandler(h)->getHandlerBlock(), after, depth + 1);
+      visit(ts->getHandler(h)->getHandlerBlock(), after, depth + 1, blocks, false);
   }
 }
 

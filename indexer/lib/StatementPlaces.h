@@ -23,6 +23,10 @@ public:
     /// a loop's body (what runs next is the loop's own increment or test).
     clang::SourceLocation after;
     unsigned depth = 0;
+    /// The first lines of the blocks (`{ ... }`) that hold `stmt`, innermost first; what runs
+    /// after it in the same flow is in one of them.
+    std::vector<unsigned> blocks;
+    bool inBlock = false; ///< `stmt` is a statement of a block, not a branch or a loop's body alone.
   };
 
   StatementPlaces(const clang::Stmt *body, const clang::SourceManager &sm);
@@ -33,7 +37,8 @@ public:
   unsigned lineOf(clang::SourceLocation loc) const;
 
 private:
-  void visit(const clang::Stmt *s, clang::SourceLocation after, unsigned depth);
+  void visit(const clang::Stmt *s, clang::SourceLocation after, unsigned depth, const std::vector<unsigned> &blocks,
+             bool inBlock);
   /// Whether [begin, end] of `p` holds `loc` (same file, by offset).
   bool holds(const Place &p, clang::SourceLocation loc) const;
 

@@ -14,8 +14,11 @@ bool isIdentifier(const std::string &s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return isalnum(static_cast<unsigned char>(c)) || c == '_'; });
 }
 
+/// Statements a loop repeats over many elements, whose result is the loop's (every parameter
+/// moved, every element swapped): the stop goes past that loop.
 bool isUpdate(const std::string &kind) {
-  return kind == "param_update" || kind == "lr_update" || kind == "adaptive_update" || kind == "momentum";
+  return kind == "param_update" || kind == "lr_update" || kind == "adaptive_update" || kind == "momentum" ||
+         kind == "shuffle";
 }
 
 /// Statements whose values only exist once they have run (a read, an assignment, a sum).
@@ -46,11 +49,16 @@ void stepPastStatement(const StatementFact &s, StageMatch &m) {
 }
 
 /// Past the first Σ loop, innermost first, that has a place after it: the sum is complete there.
+/// `after`: only a loop that runs after that statement in the same flow (a later statement of
+/// one of the blocks that hold it, not another branch).
 bool pastSum(const FunctionFacts &fn, const StatementFact &s, StageMatch &m,
-             const std::function<bool(int)> &mayStepPast) {
+             const std::function<bool(int)> &mayStepPast, const StatementFact *after = nullptr) {
   if (s.sumLoop < 0)
     return false;
   for (int l = s.loop; l >= 0 && mayStepPast(l); l = fn.loops[l].parent) {
+    if (after && (fn.loops[l].line <= after->fullEndLine ||
+                  std::find(after->blocks.begin(), after->blocks.end(), fn.loops[l].blockLine) == after->blocks.end()))
+      return false;
     if (fn.loops[l].afterLine) {
       stepPastLoop(fn, l, m, s.accumulator);
       return true;
@@ -97,7 +105,8 @@ void placeAtStatement(const FunctionFacts &fn, StageMatch &m, const std::functio
   const StatementFact &first = *here.front();
   if (!first.target.empty() && computesValues(first.kind) && !isUpdate(first.kind))
     for (const StatementFact &s : fn.statements)
-      if (s.line > m.anchorLine && s.kind == first.kind && s.accumulator == first.target && pastSum(fn, s, m, mayStepPast))
+      if (s.line > m.anchorLine && s.kind == first.kind && s.accumulator == first.target &&
+          pastSum(fn, s, m, mayStepPast, &first))
         return;
   for (const StatementFact *s : here)
     if (isUpdate(s->kind) && pastUpdate(fn, *s, m, mayStepPast))

@@ -113,6 +113,9 @@ void f(FILE *in, float *y, const float *w, const float *x, int n) {
   EXPECT_EQ(f->loops[1].afterLine, 11u) << "past the blank line";
   EXPECT_EQ(f->loops[1].afterText, "y[o] = sum;");
   EXPECT_EQ(f->loops[1].writes, (std::vector<std::string>{"j", "sum"}));
+  EXPECT_EQ(f->loops[1].blockLine, 7u) << "a statement of the block of the loop over o";
+  EXPECT_EQ(header->blocks, (std::vector<unsigned>{3})) << "the function's body";
+  EXPECT_EQ(sum->blocks, (std::vector<unsigned>{9, 7, 3}));
   const StatementFact *element = statement("mac", 14);
   ASSERT_NE(element, nullptr);
   EXPECT_EQ(element->accumulator, "y[o]");

@@ -195,15 +195,28 @@ static void update(float lr) {
   for (int i = 0; i < 6; ++i)
     W[i] -= lr * g[i];
 } // end-of-update
+static float forward_branches(int k);
 int main(void) {
   FILE *f = fopen("d.txt", "r");
   int n = read_header(f);
   for (int epoch = 0; epoch < n; ++epoch) {
     forward();
     forward_inner();
+    forward_branches(epoch);
     update(0.1f);
   }
   return 0;
+}
+static float forward_branches(int k) {
+  float s = 0;
+  if (k > 0) {
+    s += W[0] * x[0]; // other-branch
+  } else {
+    for (int j = 0; j < 3; ++j)
+      s += W[j] * x[j];
+    y[0] = s;
+  }
+  return s;
 }
 )";
 
@@ -278,6 +291,16 @@ TEST(TourDraft, ASumDeclaredInsideItsLoopKeepsItsLine) {
   ASSERT_NE(stop, tour.stops.end());
   EXPECT_NE(stop->text.find("The stop is before that line runs, so what it computes is not set yet"), std::string::npos)
       << stop->text;
+}
+
+TEST(TourDraft, ASumIsNotCompletedByALoopInAnotherBranch) {
+  TempProgram program;
+  analyseInTempDir(kPlacementProgram, false, "train.c", program);
+  ASSERT_FALSE(program.dir.empty());
+  const Finding *branches = findingOf(program.analysis, "forward_branches", "model");
+  ASSERT_NE(branches, nullptr);
+  EXPECT_EQ(branches->anchorLine, lineMarked(kPlacementProgram, "other-branch"));
+  EXPECT_EQ(branches->stop.line, 0u) << "the loop over j runs only when the anchor's branch does not";
 }
 
 TEST(TourDraft, AnUpdateLoopEndingTheFunctionStopsAtItsClosingBrace) {

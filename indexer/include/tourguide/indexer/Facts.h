@@ -77,6 +77,9 @@ struct LoopFact {
   /// Where the program goes once the loop has finished (see StatementFact::afterLine).
   unsigned afterLine = 0;
   std::string afterText;
+  /// The first line of the block (`{ ... }`) the loop is a statement of; 0 when it is a branch
+  /// of an `if`, a case or another loop's whole body.
+  unsigned blockLine = 0;
   /// The scalar variables the loop changes or declares (its counter, its temporaries, its
   /// sums): past the loop they hold a last pass's values, or are gone.
   std::vector<std::string> writes;
@@ -121,6 +124,9 @@ struct StatementFact {
   /// statement ends a loop's body). `afterText` is that line, trimmed.
   unsigned afterLine = 0;
   std::string afterText;
+  /// The first lines of the blocks that hold the full statement, innermost first: a loop whose
+  /// blockLine is one of them runs after it in the same flow (not in another branch).
+  std::vector<unsigned> blocks;
   /// What the full statement accumulates into (`sum` of `sum += a * b`, `y[i]`, `n` of `n++`),
   /// "" when it does not accumulate; and the outermost loop over which it sums, index into
   /// FunctionFacts::loops (the accumulator declared outside that loop and neither reset nor
