@@ -6,6 +6,7 @@
 
 #include "tourguide/indexer/Findings.h"
 #include "tourguide/indexer/Names.h"
+#include "tourguide/indexer/TourDraft.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
@@ -799,7 +800,7 @@ private:
     std::vector<Item> items;
     std::vector<StageMatch> stages = stagesOf(key);
     // Each stop where its values are computed; never past a loop that trains (StopPlacement.h).
-    placeStops(fn, stages, [&](int l) { return !isTraining(infos[l]); });
+    placeStops(fn, stages, [&](int l) { return !isTraining(infos[l]); }, sourceLines(fn.file));
     for (const StageMatch &m : stages)
       items.push_back({m.stop.line ? m.stop.line : m.anchorLine, 1, &m, -1, nullptr});
     for (size_t l = 0; l < fn.loops.size(); ++l)
@@ -1023,6 +1024,12 @@ private:
   std::map<std::string, std::vector<StageMatch>> stageCache;
   std::map<std::string, StageWitness> closureCache;
   std::map<std::string, bool> trainingLoopCache;
+  std::map<std::string, std::vector<std::string>> sourceCache; ///< collapsedLines of each file, for placeStops.
+
+  const std::vector<std::string> &sourceLines(const std::string &file) {
+    auto it = sourceCache.find(file);
+    return it != sourceCache.end() ? it->second : sourceCache.emplace(file, collapsedLines(file)).first->second;
+  }
   std::map<std::string, std::string> wrapperTarget; ///< Thin wrapper -> the callee it stands for.
   std::set<std::string> wrappedHere; ///< Callees reached through their wrapper in this walk.
   CommandPath commandPath;           ///< The subcommand of the entry being walked, if any.

@@ -1,5 +1,6 @@
 #include "tourguide/indexer/StopPlacement.h"
 #include "tourguide/indexer/StageRules.h"
+#include "tourguide/indexer/TourDraft.h"
 
 #include <algorithm>
 #include <set>
@@ -29,114 +30,140 @@ bool computesValues(const std::string &kind) {
   return !keep.count(kind);
 }
 
-void stepPastLoop(const FunctionFacts &fn, int loop, StageMatch &m, const std::string &accumulator) {
-  const LoopFact &l = fn.loops[loop];
-  m.stop = {l.afterLine, l.afterText, l.line, l.endLine, true};
-  // Past the loop, what it changes holds a last pass's values (a counter at its bound) or is gone;
-  // the sum it filled is what the stop is for.
-  std::vector<std::string> watch;
-  if (isIdentifier(accumulator))
-    watch.push_back(accumulator);
-  for (const std::string &w : m.watch)
-    if (std::find(watch.begin(), watch.end(), w) == watch.end() &&
-        std::find(l.writes.begin(), l.writes.end(), w) == l.writes.end())
-      watch.push_back(w);
-  m.watch = watch;
-}
+/// Places one function's stops: where the values are computed, and where a draft's pattern finds
+/// the place again.
+class Placer {
+public:
+  Placer(const FunctionFacts &fn, const std::function<bool(int)> &mayStepPast, const std::vector<std::string> &lines)
+      : fn(fn), mayStepPast(mayStepPast), lines(lines) {}
 
-void stepPastStatement(const StatementFact &s, StageMatch &m) {
-  m.stop = {s.afterLine, s.afterText, s.fullLine, s.fullEndLine, false};
-}
+  void place(StageMatch &m) const {
+    if (!m.anchorText.empty())
+      placeAtStatement(m);
+    else
+      placeAtCall(m);
+  }
 
-/// Past the first Σ loop, innermost first, that has a place after it: the sum is complete there.
-/// `after`: only a loop that runs after that statement in the same flow (a later statement of
-/// one of the blocks that hold it, not another branch).
-bool pastSum(const FunctionFacts &fn, const StatementFact &s, StageMatch &m,
-             const std::function<bool(int)> &mayStepPast, const StatementFact *after = nullptr) {
-  if (s.sumLoop < 0)
-    return false;
-  for (int l = s.loop; l >= 0 && mayStepPast(l); l = fn.loops[l].parent) {
-    if (after && (fn.loops[l].line <= after->fullEndLine ||
-                  std::find(after->blocks.begin(), after->blocks.end(), fn.loops[l].blockLine) == after->blocks.end()))
+private:
+  /// Whether the draft's anchor will find `line` by its text (TourDraft.cpp: by function, or by
+  /// file for a template).
+  bool findable(unsigned line, const std::string &text) const {
+    if (lines.empty())
+      return true;
+    return fn.isTemplate ? patternFindsLine(lines, 1, static_cast<unsigned>(lines.size()), text, line)
+                         : patternFindsLine(lines, fn.bodyBeginLine, fn.endLine, text, line);
+  }
+
+  bool stepPastLoop(int loop, StageMatch &m, const std::string &accumulator) const {
+    const LoopFact &l = fn.loops[loop];
+    if (!l.afterLine || !findable(l.afterLine, l.afterText))
       return false;
-    if (fn.loops[l].afterLine) {
-      stepPastLoop(fn, l, m, s.accumulator);
-      return true;
-    }
-    if (l == s.sumLoop)
-      break;
+    m.stop = {l.afterLine, l.afterText, l.line, l.endLine, true};
+    // Past the loop, what it changes holds a last pass's values (a counter at its bound) or is
+    // gone; the sum it filled is what the stop is for.
+    std::vector<std::string> watch;
+    if (isIdentifier(accumulator))
+      watch.push_back(accumulator);
+    for (const std::string &w : m.watch)
+      if (std::find(watch.begin(), watch.end(), w) == watch.end() &&
+          std::find(l.writes.begin(), l.writes.end(), w) == l.writes.end())
+        watch.push_back(w);
+    m.watch = watch;
+    return true;
   }
-  return false;
-}
 
-/// Past the loop that updates the parameters (`for (i...) w[i] -= lr * g[i];`), through loops
-/// that hold nothing but it (a loop over layers around a loop over weights); else past the
-/// update statement itself.
-bool pastUpdate(const FunctionFacts &fn, const StatementFact &s, StageMatch &m,
-                const std::function<bool(int)> &mayStepPast) {
-  for (int l = s.loop; l >= 0 && mayStepPast(l);) {
-    if (fn.loops[l].afterLine) {
-      stepPastLoop(fn, l, m, "");
-      return true;
-    }
-    int parent = fn.loops[l].parent;
-    if (parent < 0 || fn.loops[parent].bodyLine != fn.loops[l].line)
-      break; // the loop ends its parent's body but does not fill it: the parent does more
-    l = parent;
+  bool stepPastStatement(const StatementFact &s, StageMatch &m) const {
+    if (!s.afterLine || !findable(s.afterLine, s.afterText))
+      return false;
+    m.stop = {s.afterLine, s.afterText, s.fullLine, s.fullEndLine, false};
+    return true;
   }
-  if (!s.afterLine)
+
+  /// Past the first Σ loop, innermost first, that has a place after it: the sum is complete
+  /// there. `after`: only a loop that runs after that statement in the same flow (a later
+  /// statement of one of the blocks that hold it, not another branch).
+  bool pastSum(const StatementFact &s, StageMatch &m, const StatementFact *after = nullptr) const {
+    if (s.sumLoop < 0)
+      return false;
+    for (int l = s.loop; l >= 0 && mayStepPast(l); l = fn.loops[l].parent) {
+      if (after && (fn.loops[l].line <= after->fullEndLine ||
+                    std::find(after->blocks.begin(), after->blocks.end(), fn.loops[l].blockLine) == after->blocks.end()))
+        return false;
+      if (stepPastLoop(l, m, s.accumulator))
+        return true;
+      if (l == s.sumLoop)
+        break;
+    }
     return false;
-  stepPastStatement(s, m);
-  return true;
-}
+  }
 
-void placeAtStatement(const FunctionFacts &fn, StageMatch &m, const std::function<bool(int)> &mayStepPast) {
-  std::vector<const StatementFact *> here;
-  for (const StatementFact &s : fn.statements)
-    if (s.line == m.anchorLine && s.text == m.anchorText)
-      here.push_back(&s);
-  if (here.empty())
-    return;
-  for (const StatementFact *s : here)
-    if (pastSum(fn, *s, m, mayStepPast))
-      return;
-  // The anchor adds to a sum outside a Σ loop (libfann's unrolled first terms before its loop
-  // over the connections): the same sum's loop, later in the function, completes it.
-  const StatementFact &first = *here.front();
-  if (!first.target.empty() && computesValues(first.kind) && !isUpdate(first.kind))
+  /// Past the loop that updates the parameters (`for (i...) w[i] -= lr * g[i];`), through loops
+  /// that hold nothing but it (a loop over layers around a loop over weights); else past the
+  /// update statement itself.
+  bool pastUpdate(const StatementFact &s, StageMatch &m) const {
+    for (int l = s.loop; l >= 0 && mayStepPast(l);) {
+      if (stepPastLoop(l, m, ""))
+        return true;
+      int parent = fn.loops[l].parent;
+      if (fn.loops[l].afterLine || parent < 0 || fn.loops[parent].bodyLine != fn.loops[l].line)
+        break; // the loop ends its parent's body but does not fill it: the parent does more
+      l = parent;
+    }
+    return stepPastStatement(s, m);
+  }
+
+  void placeAtStatement(StageMatch &m) const {
+    std::vector<const StatementFact *> here;
     for (const StatementFact &s : fn.statements)
-      if (s.line > m.anchorLine && s.kind == first.kind && s.accumulator == first.target &&
-          pastSum(fn, s, m, mayStepPast, &first))
-        return;
-  for (const StatementFact *s : here)
-    if (isUpdate(s->kind) && pastUpdate(fn, *s, m, mayStepPast))
+      if (s.line == m.anchorLine && s.text == m.anchorText)
+        here.push_back(&s);
+    if (here.empty())
       return;
-  // A sum that is not complete past its statement (declared in the loop it adds in, or reset
-  // there) stays on its line; any other value is there once its statement has run.
-  for (const StatementFact *s : here)
-    if (computesValues(s->kind) && !isUpdate(s->kind) && s->accumulator.empty() && s->afterLine) {
-      stepPastStatement(*s, m);
+    for (const StatementFact *s : here)
+      if (pastSum(*s, m))
+        return;
+    // The anchor adds to a sum outside a Σ loop (libfann's unrolled first terms before its loop
+    // over the connections): the same sum's loop, later in the function, completes it.
+    const StatementFact &first = *here.front();
+    if (!first.target.empty() && computesValues(first.kind) && !isUpdate(first.kind))
+      for (const StatementFact &s : fn.statements)
+        if (s.line > m.anchorLine && s.kind == first.kind && s.accumulator == first.target && pastSum(s, m, &first))
+          return;
+    for (const StatementFact *s : here)
+      if (isUpdate(s->kind) && pastUpdate(*s, m))
+        return;
+    // A sum that is not complete past its statement (declared in the loop it adds in, or reset
+    // there) stays on its line; any other value is there once its statement has run.
+    for (const StatementFact *s : here)
+      if (computesValues(s->kind) && !isUpdate(s->kind) && s->accumulator.empty() && stepPastStatement(*s, m))
+        return;
+  }
+
+  /// `loss = criterion(out, y)`, `auto out = model->forward(x)`: past the statement, the stored
+  /// value is there to read.
+  void placeAtCall(StageMatch &m) const {
+    for (const CallFact &c : fn.calls) {
+      const std::string &name = c.calleeQualifiedName.empty() ? c.calleeName : c.calleeQualifiedName;
+      if (c.line != m.anchorLine || (!m.via.empty() && name != m.via) || c.storedIn.empty() || !c.afterLine ||
+          !findable(c.afterLine, c.afterText))
+        continue;
+      m.stop = {c.afterLine, c.afterText, c.line, c.line, false};
+      if (std::find(m.watch.begin(), m.watch.end(), c.storedIn) == m.watch.end())
+        m.watch.insert(m.watch.begin(), c.storedIn);
       return;
     }
-}
-
-/// `loss = criterion(out, y)`, `auto out = model->forward(x)`: past the statement, the stored
-/// value is there to read.
-void placeAtCall(const FunctionFacts &fn, StageMatch &m) {
-  for (const CallFact &c : fn.calls) {
-    const std::string &name = c.calleeQualifiedName.empty() ? c.calleeName : c.calleeQualifiedName;
-    if (c.line != m.anchorLine || (!m.via.empty() && name != m.via) || c.storedIn.empty() || !c.afterLine)
-      continue;
-    m.stop = {c.afterLine, c.afterText, c.line, c.line, false};
-    if (std::find(m.watch.begin(), m.watch.end(), c.storedIn) == m.watch.end())
-      m.watch.insert(m.watch.begin(), c.storedIn);
-    return;
   }
-}
+
+  const FunctionFacts &fn;
+  const std::function<bool(int)> &mayStepPast;
+  const std::vector<std::string> &lines;
+};
 
 } // namespace
 
-void placeStops(const FunctionFacts &fn, std::vector<StageMatch> &matches, const std::function<bool(int)> &mayStepPast) {
+void placeStops(const FunctionFacts &fn, std::vector<StageMatch> &matches, const std::function<bool(int)> &mayStepPast,
+                const std::vector<std::string> &lines) {
+  Placer placer(fn, mayStepPast, lines);
   std::set<unsigned> trainingCalls; // a framework's training loop stops at its first pass
   for (const StageMatch &m : matches)
     if (m.stage == "loop" && m.anchorLine)
@@ -144,10 +171,7 @@ void placeStops(const FunctionFacts &fn, std::vector<StageMatch> &matches, const
   for (StageMatch &m : matches) {
     if (!m.anchorLine || m.stage == "loop" || trainingCalls.count(m.anchorLine))
       continue;
-    if (!m.anchorText.empty())
-      placeAtStatement(fn, m, mayStepPast);
-    else
-      placeAtCall(fn, m);
+    placer.place(m);
   }
 }
 

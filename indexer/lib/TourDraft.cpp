@@ -13,10 +13,6 @@
 
 namespace tourguide::indexer {
 
-namespace {
-
-/// The file's lines as the tour format compares them (whitespace runs collapsed); none when
-/// it cannot be read.
 std::vector<std::string> collapsedLines(const std::string &file) {
   std::vector<std::string> lines = tours::readLines(file).value_or(std::vector<std::string>{});
   for (std::string &line : lines)
@@ -24,7 +20,6 @@ std::vector<std::string> collapsedLines(const std::string &file) {
   return lines;
 }
 
-/// True when the first line of [begin, end] containing `pattern` is `line`.
 bool patternFindsLine(const std::vector<std::string> &lines, unsigned begin, unsigned end,
                       const std::string &pattern, unsigned line) {
   std::string p = tours::collapseWhitespace(pattern);
@@ -35,8 +30,6 @@ bool patternFindsLine(const std::vector<std::string> &lines, unsigned begin, uns
       return l == line;
   return false;
 }
-
-} // namespace
 
 namespace {
 /// The components of an absolute path, without "/" and ".".

@@ -27,7 +27,11 @@ struct StopPlace {
 /// Places the stops of `fn`'s matches (StageMatch::stop) and puts the watches that exist there
 /// first. `mayStepPast(loop)` says whether a stop may move past loop `loop` of `fn` (not past a
 /// training loop: its stops would wait until training ends). A match that shares its call with
-/// a framework's training loop (`trainer.train(...)`) stays at the call.
-void placeStops(const FunctionFacts &fn, std::vector<StageMatch> &matches, const std::function<bool(int)> &mayStepPast);
+/// a framework's training loop (`trainer.train(...)`) stays at the call. `lines`: `fn`'s file as
+/// collapsedLines (TourDraft.h) reads it; a place is taken only where a draft's pattern finds
+/// it again (a function's closing brace after another `}` is not), so that the tour keeps the
+/// stop through edits. Empty: the file is not known, every place is taken.
+void placeStops(const FunctionFacts &fn, std::vector<StageMatch> &matches, const std::function<bool(int)> &mayStepPast,
+                const std::vector<std::string> &lines = {});
 
 } // namespace tourguide::indexer

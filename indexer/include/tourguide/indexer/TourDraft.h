@@ -38,6 +38,15 @@ std::string draftFileStem(const std::string &name);
 /// `to` relative to `from` (both absolute), "." when equal; `to` itself when no common root.
 std::string relativePath(const std::string &from, const std::string &to);
 
+/// The file's lines as the tour format compares them (whitespace runs collapsed); none when it
+/// cannot be read.
+std::vector<std::string> collapsedLines(const std::string &file);
+
+/// True when the first line of [begin, end] containing `pattern` is `line`: a draft anchors a
+/// stop by function + pattern only then (the pattern resolves to its first line).
+bool patternFindsLine(const std::vector<std::string> &lines, unsigned begin, unsigned end,
+                      const std::string &pattern, unsigned line);
+
 /// Lowercase id-safe text: "nn::Linear::forward" -> "nn-linear-forward".
 std::string stopIdFor(const std::string &stage, const std::string &function);
 
