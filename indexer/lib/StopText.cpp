@@ -158,7 +158,7 @@ std::string whereWeStop(const Finding &f) {
       return "We stop " + at + " once " + loop + " has finished, so its work is complete: " + decided +
              ", has run for every pass.";
     if (f.stop.pastLoop) // the anchor adds the first terms of a sum that loop completes
-      return "We stop " + at + " once " + loop + " has finished the sum that " + decided + ", adds to.";
+      return "We stop " + at + " once " + loop + " has completed the sum begun on " + decided + ".";
     bool sameLine = f.stop.pastLine == f.anchorLine && f.stop.pastEndLine == f.anchorLine;
     return "We stop " + at + " just after " + decided + (sameLine ? "" : " (the whole statement, " +
                                                                            linesText(f.stop.pastLine, f.stop.pastEndLine) + ")") +

@@ -115,5 +115,50 @@ TEST(StopText, TextSaysWhereItStopsWhatToLookForAndWhereTheRunGoesNext) {
   EXPECT_EQ(stopText(loss, "src/fann_train.c", nullptr).find("Next stop"), std::string::npos);
 }
 
+TEST(StopText, AStopPlacedPastItsLineSaysWhatHasRun) {
+  Finding run = finding("model", "forward", "fann_run");
+  run.functionEnd = 780;
+  run.anchorLine = 616;
+  run.anchorText = "neuron_sum += fann_mult(weights[2], neurons[2].value);";
+  run.evidence = {{"line 616: `neuron_sum += fann_mult(weights[2], neurons[2].value);` multiply-accumulates", 616}};
+  run.stop = {753, "neuron_sum = fann_mult(steepness, neuron_sum);", 625, 632, true};
+  run.watch = {"neuron_sum"};
+  std::string text = stopText(run, "src/fann.c", nullptr);
+  EXPECT_NE(text.find("We stop on line 753, `neuron_sum = fann_mult(steepness, neuron_sum);`, once the loop on lines "
+                      "625-632 has completed the sum begun on line 616, `neuron_sum += fann_mult(weights[2], "
+                      "neurons[2].value);`, which multiply-accumulates."),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("not set yet"), std::string::npos) << text;
+
+  Finding read = finding("data", "loader", "fann_read_train_from_fd");
+  read.anchorLine = 859;
+  read.anchorText = "if(fscanf(file, \"%u %u %u\\n\", &num_data, &num_input, &num_output) != 3)";
+  read.stop = {864, "line++;", 859, 863, false};
+  read.watch = {"num_data"};
+  text = stopText(read, "src/fann_train_data.c", nullptr);
+  EXPECT_NE(text.find("We stop on line 864, `line++;`, just after line 859, "), std::string::npos) << text;
+  EXPECT_NE(text.find("(the whole statement, lines 859-863): what it computes is set."), std::string::npos) << text;
+
+  Finding loss = finding("loss", "", "softmax_cross_entropy");
+  loss.functionEnd = 40;
+  loss.anchorLine = 31;
+  loss.anchorText = "total += -logf(p_true);";
+  loss.stop = {40, "}", 11, 38, true};
+  loss.watch = {"total"};
+  text = stopText(loss, "src/loss.c", nullptr);
+  EXPECT_NE(text.find("We stop at the end of `softmax_cross_entropy` (line 40) once the loop on lines 11-38 has "
+                      "finished, so its work is complete: line 31, `total += -logf(p_true);`, has run for every pass."),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("`total` adds up every pass of the loop on lines 11-38"), std::string::npos) << text;
+
+  // Not moved: the text says the line has not run.
+  loss.stop = {};
+  text = stopText(loss, "src/loss.c", nullptr);
+  EXPECT_NE(text.find("The stop is before that line runs, so what it computes is not set yet"), std::string::npos)
+      << text;
+}
+
 } // namespace
 } // namespace tourguide::indexer
