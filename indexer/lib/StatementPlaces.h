@@ -27,6 +27,9 @@ public:
     /// after it in the same flow is in one of them.
     std::vector<unsigned> blocks;
     bool inBlock = false; ///< `stmt` is a statement of a block, not a branch or a loop's body alone.
+    int parent = -1;      ///< Index of the enclosing place.
+    clang::FileID file;   ///< Where `stmt` is expanded, and its first and last offsets there.
+    unsigned begin = 0, end = 0;
   };
 
   StatementPlaces(const clang::Stmt *body, const clang::SourceManager &sm);
@@ -38,12 +41,11 @@ public:
 
 private:
   void visit(const clang::Stmt *s, clang::SourceLocation after, unsigned depth, const std::vector<unsigned> &blocks,
-             bool inBlock);
-  /// Whether [begin, end] of `p` holds `loc` (same file, by offset).
-  bool holds(const Place &p, clang::SourceLocation loc) const;
+             bool inBlock, int parent);
 
   const clang::SourceManager &sm_;
-  std::vector<Place> places_;
+  std::vector<Place> places_; ///< In pre-order: by first offset, when all are in one file.
+  bool oneFile_ = true;       ///< Else (a body that includes a file) lookups scan every place.
 };
 
 /// A loop statement's body, or nullptr when `s` is not a loop.
