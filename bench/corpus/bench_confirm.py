@@ -24,7 +24,7 @@ learning rate falls) is confirmed with that time limit, and its draft is played 
 stop, then the program is killed. Its ratio is "-": both runs are cut at the limit.
 
 usage: bench_confirm.py --tourguide BIN --plugin SO [--lldb lldb-14] [--only NAME...] [--max-seconds S]
-                        [--time-limit S] [--in-lldb]
+                        [--time-limit S] [--in-lldb] [--out DIR]
 """
 import argparse
 import glob
@@ -92,6 +92,8 @@ def main():
     ap.add_argument("--max-seconds", type=float, default=60, help="skip programs whose plain run takes longer")
     ap.add_argument("--time-limit", type=float, default=0,
                     help="confirm a program whose plain run takes longer than this with this time limit")
+    ap.add_argument("--out", default="/tmp/bench-confirm",
+                    help="folder for the drafts (one per run: two runs sharing one play each other's drafts)")
     ap.add_argument("--in-lldb", action="store_true", help="draft with `tour draft` in lldb instead of `tourguide index --`")
     a = ap.parse_args()
     tool, plugin = os.path.abspath(a.tourguide), os.path.abspath(a.plugin)
@@ -129,7 +131,7 @@ def main():
                 continue
             run_timeout = limit or a.max_seconds * 4
             remove_files(cwd, remove)
-            out_dir = f"/tmp/bench-confirm/{truth['repo']}"
+            out_dir = os.path.join(a.out, truth["repo"])
             os.makedirs(out_dir, exist_ok=True)
             sources = [os.path.join(truth["root"], x) for x in truth.get("sources", [])]
             tour = os.path.join(out_dir, re.sub(r"[^A-Za-z0-9_.-]", "_", e["program"]) + ".json")
