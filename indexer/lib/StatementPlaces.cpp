@@ -267,7 +267,8 @@ void BodyWalker::notePlace(const Stmt *s, StatementFact &f) {
   if (!p)
     return;
   f.fullLine = p->beginLine;
-  f.fullEndLine = p->endLine;
+  // In a loop's header the stop goes into the body: what it steps past is the header's test.
+  f.fullEndLine = loopBody(p->stmt) && p->stmt != s ? lineOf(s->getEndLoc()) : p->endLine;
   f.blocks = p->blocks;
   const Expr *acc = accumulatorOf(p->stmt, ctx);
   if (!acc)

@@ -125,6 +125,7 @@ void f(FILE *in, float *y, const float *w, const float *x, int n) {
   const StatementFact *more = statement("file_read", 17);
   ASSERT_NE(more, nullptr);
   EXPECT_EQ(more->afterLine, 18u) << "a read in a loop's test: its values are there in the body";
+  EXPECT_EQ(more->fullEndLine, 17u) << "what it steps past is the test, not the whole loop";
   EXPECT_EQ(f->loops[3].afterLine, 19u) << "the function's closing brace";
   EXPECT_EQ(f->loops[3].afterText, "}");
   auto call = std::find_if(f->calls.begin(), f->calls.end(), [](const CallFact &c) { return c.calleeName == "dot"; });
