@@ -160,8 +160,9 @@ CandidateBreakpoints::CandidateBreakpoints(lldb::SBTarget target, const std::vec
       continue;
     }
     placed_.push_back(i);
-    // Template instances have other names in the debugger; their anchor is by file.
-    if (f.stopLine() && !f.inTemplate && f.stage != "loop")
+    // Template instances have other names in the debugger; their anchor is by file. A loop or a
+    // framework call site is its line: the function's entry does not stand in for it.
+    if (f.stopLine() && !f.inTemplate && f.stage != "loop" && f.via.empty())
       place(f.function, 0, i, byEntry_);
   }
 }
@@ -204,10 +205,7 @@ bool CandidateBreakpoints::place(const std::string &where, unsigned line, size_t
 
 void CandidateBreakpoints::readLoop(size_t finding, lldb::SBFrame frame, Reached &r) {
   const indexer::Finding &f = findings_[finding];
-  auto source = sources_.find(f.file);
-  if (source == sources_.end())
-    source = sources_.emplace(f.file, tours::readLines(f.file).value_or(std::vector<std::string>{})).first;
-  const std::vector<std::string> &lines = source->second;
+  const std::vector<std::string> &lines = sourceOf(f.file);
   // A header may span a few lines.
   std::string header;
   for (unsigned l = f.line; l && l <= lines.size() && l < f.line + 3; ++l)
@@ -236,6 +234,33 @@ void CandidateBreakpoints::readLoop(size_t finding, lldb::SBFrame frame, Reached
   long long span = (h->step > 0 ? bound - first : first - bound) + (h->inclusive ? 1 : 0);
   long long step = h->step > 0 ? h->step : -h->step;
   r.passes.planned = span <= 0 ? 0 : (span + step - 1) / step;
+}
+
+const std::vector<std::string> &CandidateBreakpoints::sourceOf(const std::string &file) {
+  auto source = sources_.find(file);
+  if (source == sources_.end())
+    source = sources_.emplace(file, tours::readLines(file).value_or(std::vector<std::string>{})).first;
+  return source->second;
+}
+
+bool CandidateBreakpoints::leftOut(const indexer::Finding &f, lldb::SBFrame frame) {
+  // LLDB moves a breakpoint on a line without code to the next line that has some: right for
+  // a comment or the first line of a long statement, wrong for a whole statement the compiler
+  // left out (`if (kRestoreFromCheckpoint) torch::load(...)` with a constant false).
+  lldb::SBLineEntry at = frame.GetLineEntry();
+  const unsigned line = f.stopLine(); // where the breakpoint was asked for
+  if (!line || !at.IsValid() || at.GetLine() <= line)
+    return false;
+  const std::vector<std::string> &lines = sourceOf(f.file);
+  if (line > lines.size())
+    return false;
+  std::string code = lines[line - 1];
+  if (size_t comment = code.find("//"); comment != std::string::npos)
+    code.erase(comment);
+  if (size_t open = code.find("/*"); open != std::string::npos)
+    code.erase(open);
+  code = trim(code);
+  return !code.empty() && code.back() == ';';
 }
 
 void CandidateBreakpoints::seeLoops(lldb::SBThread thread) {
@@ -268,57 +293,75 @@ bool CandidateBreakpoints::recordStop(lldb::SBProcess process, double seconds) {
     lldb::SBThread thread = process.GetThreadAtIndex(t);
     if (thread.GetStopReason() != lldb::eStopReasonBreakpoint || thread.GetStopReasonDataCount() < 1)
       continue;
-    auto id = static_cast<lldb::break_id_t>(thread.GetStopReasonDataAtIndex(0));
-    bool wasOurs = false;
-    if (auto e = byEntry_.find(id); e != byEntry_.end()) {
-      wasOurs = true;
-      for (size_t i : e->second)
-        if (!entered_.count(i)) {
-          Reached r;
-          r.finding = i;
-          r.order = ++order_;
-          r.seconds = seconds;
-          r.atEntry = true;
-          entered_[i] = r;
-        }
-      byEntry_.erase(e);
-    }
-    auto it = byBreakpoint_.find(id);
-    if (it == byBreakpoint_.end()) {
-      if (wasOurs) {
-        ours = true;
-        target_.FindBreakpointByID(id).SetEnabled(false);
+    // Every breakpoint at this address, as (breakpoint, location) pairs: a function's entry and
+    // the line LLDB moved a candidate to can be one address. Entries first: a line left out
+    // falls back to its function's entry.
+    std::vector<lldb::break_id_t> ids;
+    for (uint32_t d = 0; d < thread.GetStopReasonDataCount(); d += 2)
+      ids.push_back(static_cast<lldb::break_id_t>(thread.GetStopReasonDataAtIndex(d)));
+    std::stable_partition(ids.begin(), ids.end(), [&](lldb::break_id_t id) { return byEntry_.count(id) > 0; });
+    for (lldb::break_id_t id : ids)
+      ours |= recordBreakpoint(id, thread, seconds);
+  }
+  return ours;
+}
+
+bool CandidateBreakpoints::recordBreakpoint(lldb::break_id_t id, lldb::SBThread thread, double seconds) {
+  bool wasOurs = false;
+  if (auto e = byEntry_.find(id); e != byEntry_.end()) {
+    wasOurs = true;
+    for (size_t i : e->second)
+      if (!entered_.count(i)) {
+        Reached r;
+        r.finding = i;
+        r.order = ++order_;
+        r.seconds = seconds;
+        r.atEntry = true;
+        entered_[i] = r;
+      }
+    byEntry_.erase(e);
+  }
+  auto it = byBreakpoint_.find(id);
+  if (it == byBreakpoint_.end()) {
+    if (wasOurs)
+      target_.FindBreakpointByID(id).SetEnabled(false);
+    return wasOurs;
+  }
+  seeLoops(thread);
+  ++order_;
+  for (size_t i : it->second) {
+    const indexer::Finding &f = findings_[i];
+    if (leftOut(f, thread.GetFrameAtIndex(0))) {
+      if (!entered_.count(i)) { // else its function's entry stands in, as for a branch not taken
+        notPlaced_.emplace_back(i, "no code at " + f.file + ":" + std::to_string(f.stopLine()) +
+                                       " in this build (the compiler left the statement out: a branch it knows is "
+                                       "never taken?)");
+        placed_.erase(std::remove(placed_.begin(), placed_.end(), i), placed_.end());
       }
       continue;
     }
-    ours = true;
-    seeLoops(thread);
-    ++order_;
-    for (size_t i : it->second) {
-      Reached r;
-      r.finding = i;
-      r.order = order_;
-      r.seconds = seconds;
-      const indexer::Finding &f = findings_[i];
-      lldb::SBFrame frame = thread.GetFrameAtIndex(0);
-      for (const std::string &w : f.watch) {
-        // Read as a stop would, without running code in the program.
-        lldb::SBValue v = frame.GetValueForVariablePath(w.c_str(), lldb::eDynamicDontRunTarget);
-        bool readable = v.IsValid() && !v.GetError().Fail() && (v.GetValue() || v.GetNumChildren() > 0);
-        if (!readable)
-          r.unreadable.push_back(w);
-        else if (f.stage == "loop" && r.counter.empty() && v.GetValue())
-          r.counter = w + " = " + v.GetValue();
-      }
-      if (f.stage == "loop")
-        readLoop(i, frame, r);
-      reached_.push_back(r);
+    Reached r;
+    r.finding = i;
+    r.order = order_;
+    r.seconds = seconds;
+    lldb::SBFrame frame = thread.GetFrameAtIndex(0);
+    for (const std::string &w : f.watch) {
+      // Read as a stop would, without running code in the program.
+      lldb::SBValue v = frame.GetValueForVariablePath(w.c_str(), lldb::eDynamicDontRunTarget);
+      bool readable = v.IsValid() && !v.GetError().Fail() && (v.GetValue() || v.GetNumChildren() > 0);
+      if (!readable)
+        r.unreadable.push_back(w);
+      else if (f.stage == "loop" && r.counter.empty() && v.GetValue())
+        r.counter = w + " = " + v.GetValue();
     }
-    // Each candidate traps once: disabled (not one-shot, whose stop no longer names it).
-    target_.FindBreakpointByID(it->first).SetEnabled(false);
-    byBreakpoint_.erase(it);
+    if (f.stage == "loop")
+      readLoop(i, frame, r);
+    reached_.push_back(r);
   }
-  return ours;
+  // Each candidate traps once: disabled (not one-shot, whose stop no longer names it).
+  target_.FindBreakpointByID(it->first).SetEnabled(false);
+  byBreakpoint_.erase(it);
+  return true;
 }
 
 void CandidateBreakpoints::finish(RunResult &result) {

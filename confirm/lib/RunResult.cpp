@@ -72,7 +72,7 @@ ConfirmedFindings confirmFindings(const std::vector<indexer::Finding> &candidate
   for (size_t i = 0; i < candidates.size(); ++i) {
     const Finding &f = candidates[i];
     if (reached[i] || seen.count(f.function + "|" + f.stage + "|" + f.role) ||
-        !listed.insert(f.function + "|" + f.stage).second)
+        !listed.insert(f.function + "|" + f.stage + "|" + f.role).second)
       continue;
     ++missedCount;
     if (missedCount > 12)

@@ -22,6 +22,20 @@ const Stmt *loopBody(const Stmt *s) {
   return nullptr;
 }
 
+/// Whether the compiler emits code for `s`: not `;`, not a declaration without an initialiser
+/// (`int k;`). A confirming run takes a breakpoint that LLDB moves past a statement ending in
+/// `;` for a statement the compiler left out, so the place after a statement is one with code.
+static bool hasCode(const Stmt *s) {
+  if (isa<NullStmt>(s))
+    return false;
+  if (const auto *ds = dyn_cast<DeclStmt>(s))
+    return std::any_of(ds->decl_begin(), ds->decl_end(), [](const Decl *d) {
+      const auto *vd = dyn_cast<VarDecl>(d);
+      return vd && vd->hasInit();
+    });
+  return true;
+}
+
 StatementPlaces::StatementPlaces(const Stmt *body, const SourceManager &sm) : sm_(sm) {
   // The function's closing brace runs last (its epilogue has a line of its own).
   SourceLocation end;
@@ -65,7 +79,7 @@ void StatementPlaces::visit(const Stmt *s, SourceLocation after, unsigned depth,
       unsigned endLine = lineOf((*it)->getEndLoc());
       SourceLocation next = after;
       for (auto n = it + 1; n != cs->body_end(); ++n)
-        if (lineOf((*n)->getBeginLoc()) > endLine) {
+        if (lineOf((*n)->getBeginLoc()) > endLine && hasCode(*n)) {
           next = (*n)->getBeginLoc();
           break;
         }

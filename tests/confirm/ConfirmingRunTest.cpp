@@ -52,6 +52,55 @@ TEST(ConfirmingRun, ALineOnABranchNotTakenFallsBackToTheFunctionsEntry) {
   EXPECT_TRUE(run->reached[0].atEntry);
 }
 
+// A framework call site is the stage itself (pytorch/examples' dcgan: `torch::save` every 200
+// batches, in main): the function's entry is no substitute for a call the run did not make.
+TEST(ConfirmingRun, ACallSiteOnABranchNotTakenIsNotReached) {
+  indexer::Finding e = at("e", "checkpoint");
+  e.file = CONFIRM_STEPS_SOURCE;
+  e.anchorLine = 11;
+  e.anchorText = "sink = x;";
+  e.via = "torch::save";
+  RunRequest request;
+  request.executable = CONFIRM_STEPS_PROGRAM;
+  auto run = confirmByRunning({e}, request);
+  ASSERT_TRUE(static_cast<bool>(run)) << llvm::toString(run.takeError());
+  EXPECT_TRUE(run->reached.empty());
+}
+
+// dcgan's `if (kRestoreFromCheckpoint) { torch::load(...); }` with a const false: the build has
+// no code for the statement, and LLDB moves its breakpoint to the next line that has code.
+// A whole statement with no code was not compiled: not reached, and said so.
+TEST(ConfirmingRun, AStatementTheCompilerLeftOutIsNotReachedThroughTheNextLine) {
+  indexer::Finding load = at("g", "checkpoint");
+  load.file = CONFIRM_STEPS_SOURCE;
+  load.anchorLine = 16; // `sink = 7;` under `if (restore)`, restore a constant 0
+  load.anchorText = "sink = 7;";
+  load.via = "torch::load";
+  indexer::Finding own = load;
+  own.via.clear(); // a function that is the stage: its entry stands in for the line
+  RunRequest request;
+  request.executable = CONFIRM_STEPS_PROGRAM;
+  auto run = confirmByRunning({load, own}, request);
+  ASSERT_TRUE(static_cast<bool>(run)) << llvm::toString(run.takeError());
+  ASSERT_EQ(run->reached.size(), 1u);
+  EXPECT_EQ(run->reached[0].finding, 1u);
+  EXPECT_TRUE(run->reached[0].atEntry);
+  bool said = std::any_of(run->notPlaced.begin(), run->notPlaced.end(), [](const auto &n) {
+    return n.first == 0 && n.second.find("no code") != std::string::npos;
+  });
+  EXPECT_TRUE(said);
+  // The description lists each unreached stage and role of a function: dcgan's main has a
+  // load and a save, both checkpoint.
+  indexer::Finding save = load;
+  save.role = "save";
+  save.via = "torch::save";
+  load.role = "load";
+  ConfirmedFindings confirmed = confirmFindings({load, own, save}, *run, "./steps");
+  EXPECT_NE(confirmed.confirmation.find("(checkpoint, load): no code"), std::string::npos) << confirmed.confirmation;
+  EXPECT_NE(confirmed.confirmation.find("(checkpoint, save): not reached"), std::string::npos)
+      << confirmed.confirmation;
+}
+
 TEST(ConfirmingRun, ALineInAHeaderIsPlacedThroughItsFunctionAndMovesToTheNextCode) {
   indexer::Finding step = at("header_step", "optimizer");
   step.file = CONFIRM_HEADER_SOURCE;

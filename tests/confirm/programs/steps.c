@@ -10,6 +10,12 @@ void e(int x) {
   if (x > 100)
     sink = x; /* a line this run never reaches */
 }
+enum { restore = 0 }; /* a constant the compiler folds, as C++ folds dcgan's const bool */
+void g(void) {
+  if (restore)
+    sink = 7; /* no code: the compiler leaves out a branch it knows is never taken */
+  sink = 8;
+}
 int main(int argc, char **argv) {
   (void)argv;
   a();
@@ -17,6 +23,7 @@ int main(int argc, char **argv) {
     b(i);
   c();
   e(1);
+  g();
   if (argc > 5)
     d();
   printf("done\n");

@@ -54,7 +54,10 @@ public:
 private:
   bool place(const std::string &where, unsigned line, size_t finding,
              std::map<lldb::break_id_t, std::vector<size_t>> &into);
+  bool recordBreakpoint(lldb::break_id_t id, lldb::SBThread thread, double seconds);
   void readLoop(size_t finding, lldb::SBFrame frame, Reached &r);
+  const std::vector<std::string> &sourceOf(const std::string &file);
+  bool leftOut(const indexer::Finding &f, lldb::SBFrame frame);
   void seeLoops(lldb::SBThread thread);
 
   lldb::SBTarget target_;
@@ -65,7 +68,7 @@ private:
   std::map<std::pair<std::string, unsigned>, lldb::break_id_t> byPlace_;
   std::vector<lldb::break_id_t> all_;
   std::map<size_t, Reached> entered_;
-  std::map<std::string, std::vector<std::string>> sources_; ///< Loop headers are read from these.
+  std::map<std::string, std::vector<std::string>> sources_; ///< Loop headers and anchor lines.
   std::vector<Reached> reached_;
   std::vector<size_t> placed_;
   std::vector<std::pair<size_t, std::string>> notPlaced_;

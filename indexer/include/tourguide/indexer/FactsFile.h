@@ -16,7 +16,8 @@ namespace tourguide::indexer {
 /// Bumped whenever Facts.h's structs or what the extractor puts in them change meaning.
 constexpr const char *kFactsFormat = "tourguide-tu-facts";
 constexpr int kFactsVersion = 4; // 2: branches on struct fields, field writes, constant arguments; 3: base classes by
-                                  // their full names; 4: where the program goes after a statement, loop or call, Σ loops
+                                  // their full names, a call's specialised callee name; 4: where the program goes
+                                  // after a statement, loop or call, Σ loops
 
 /// The facts as a JSON document, keys sorted, so that equal facts give equal text.
 std::string factsToJson(const TUFacts &facts);
