@@ -137,6 +137,24 @@ void f(FILE *in, float *y, const float *w, const float *x, int n) {
   EXPECT_EQ(read->storedIn, "") << "compared, not stored";
 }
 
+TEST(FactExtractor, ThePlaceAfterALoopHasCode) {
+  TUFacts tu = parse(R"(void g(const float *x, int n, float *out) {
+  float s = 0;
+  for (int i = 0; i < n; ++i)
+    s += x[i];
+  float unset;
+  ;
+  out[0] = s;
+  (void)unset;
+}
+)");
+  const FunctionFacts *g = functionNamed(tu, "g");
+  ASSERT_NE(g, nullptr);
+  ASSERT_EQ(g->loops.size(), 1u);
+  EXPECT_EQ(g->loops[0].afterLine, 7u) << "not the declaration without a value, nor the empty statement";
+  EXPECT_EQ(g->loops[0].afterText, "out[0] = s;");
+}
+
 TEST(FactExtractor, VirtualCallsAndOverrides) {
   TUFacts tu = parse(R"(
 struct Layer { virtual ~Layer() = default; virtual void forward(float *x) = 0; };
