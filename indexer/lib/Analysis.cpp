@@ -247,6 +247,8 @@ private:
       stages.push_back(*m);
     if (auto m = compositionOptimizer(fn, stages))
       stages.push_back(*m);
+    if (auto m = compositionMetrics(fn, stages))
+      stages.push_back(*m);
     if (stages.empty())
       stages = wrapperStages(fn);
     for (StageMatch &m : stages)
@@ -461,6 +463,50 @@ private:
     return std::nullopt;
   }
 
+  /// An evaluation whose scoring is in the functions it calls (libfann's fann_test: fann_run,
+  /// then fann_update_MSE per output; fann_test_data calling fann_test per row): named as an
+  /// evaluation, it runs the model and scores it, and updates nothing.
+  std::optional<StageMatch> compositionMetrics(const FunctionFacts &fn, const std::vector<StageMatch> &own) {
+    if (fn.isMain || fn.isLambda || hasStage(own, "metrics") || hasStage(own, "optimizer") ||
+        !nameHas(fn.name, {"test", "eval", "valid", "accuracy", "score"}) || nameHas(fn.name, {"train"}))
+      return std::nullopt;
+    std::optional<Evidence> model, scored;
+    for (const CallFact &c : fn.calls)
+      for (const std::string &t : index.targetsOf(c)) {
+        if (t == fn.usr)
+          continue;
+        for (const StageMatch &m : stagesOf(t)) {
+          if ((m.stage == "optimizer" && m.role != "zero_grad") || closureOf(t).count("optimizer"))
+            return std::nullopt; // cross-validation trains
+          std::string text = "line " + std::to_string(c.line) + ": calls `" + index.function(t)->qualifiedName + "`";
+          if (m.stage == "model" && !model)
+            model = Evidence{text + " (model)", c.line};
+          if ((m.stage == "loss" || m.stage == "metrics") && !scored)
+            scored = Evidence{text + " (" + m.stage + ")", c.line};
+        }
+      }
+    if (!scored || !(model || hasStage(own, "model") || scoresAMetric(fn)))
+      return std::nullopt;
+    StageMatch out;
+    out.stage = "metrics";
+    out.confidence = 0.6;
+    out.anchorLine = scored->line;
+    if (model)
+      out.evidence.push_back(*model);
+    out.evidence.push_back(*scored);
+    out.evidence.push_back({"the name `" + fn.qualifiedName + "` says it evaluates, and it updates nothing", 0});
+    return out;
+  }
+
+  /// Calls a function that is itself an evaluation (fann_test_data -> fann_test).
+  bool scoresAMetric(const FunctionFacts &fn) {
+    for (const CallFact &c : fn.calls)
+      for (const std::string &t : index.targetsOf(c))
+        if (t != fn.usr && hasStage(stagesOf(t), "metrics"))
+          return true;
+    return false;
+  }
+
   /// A loader or checkpoint function whose reads happen in a helper it calls
   /// (dataloader_load_batch -> fread_check, gpt2_build_from_checkpoint -> fopen_check): the
   /// name says which, a callee that reads says it really does.
@@ -656,6 +702,23 @@ private:
       return false; // the program's own loop, not one inside the model or inside that loop
     return !hasStage(stagesOf(key), "model");
   }
+  /// A batch step's loop over the samples: it runs the model and its loss per sample, and the
+  /// function updates the parameters once after it (libfann's fann_train_epoch_irpropm:
+  /// fann_run, fann_compute_MSE, fann_backpropagate_MSE per row, then fann_update_weights_irpropm).
+  bool accumulatesForUpdateAfter(const FunctionFacts &fn, const std::string &key, int loop, const LoopInfo &info) {
+    if (info.reached.count("optimizer") || !info.reached.count("model") || !info.reached.count("loss") ||
+        hasStage(stagesOf(key), "model"))
+      return false;
+    const LoopFact &l = fn.loops[loop];
+    for (const CallFact &c : fn.calls)
+      if (c.line > l.endLine && (c.loop < 0 || !loopEncloses(fn, c.loop, loop)) &&
+          (!dispatch || dispatch->reaches(c)))
+        for (const std::string &t : index.targetsOf(c))
+          if (closureOf(t).count("optimizer"))
+            return true;
+    return false;
+  }
+
   bool evaluating = false;
   std::string alternativeTo;                 ///< Set while walking a non-default overrider.
   std::map<std::string, unsigned> constructedAt; ///< Class -> order of its first creation.
@@ -764,6 +827,9 @@ private:
       infos[l] = loopReach(fn, static_cast<int>(l));
       training[l] = evaluating ? isEvaluation(infos[l]) || isInference(fn, key, infos[l]) : isTraining(infos[l]);
     }
+    if (!evaluating && insideTrainingLoop)
+      for (size_t l = 0; l < fn.loops.size(); ++l)
+        training[l] = training[l] || accumulatesForUpdateAfter(fn, key, static_cast<int>(l), infos[l]);
     // A training program also evaluates (mushroom: train, then a loop over the test rows
     // calling fann_test; a test() called each epoch; kann's validation pass after each
     // epoch's batches): such a loop is a stop of its own. Not the per-sample forward loop of

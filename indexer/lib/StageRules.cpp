@@ -119,6 +119,14 @@ bool returnsAModel(const FunctionFacts &fn) {
          (!prefix.empty() && prefix != fn.name && type.equals_insensitive(prefix));
 }
 
+/// Calls srand or a like seeding function: what it reads is a seed.
+static bool seedsRandom(const FunctionFacts &fn) {
+  return std::any_of(fn.calls.begin(), fn.calls.end(), [](const CallFact &c) {
+    return c.calleeName == "srand" || c.calleeName == "srandom" || c.calleeName == "srand48" ||
+           c.calleeName == "seed48";
+  });
+}
+
 namespace rules {
 
 std::optional<StageMatch> dataStage(const FunctionFacts &fn) {
@@ -145,6 +153,9 @@ std::optional<StageMatch> dataStage(const FunctionFacts &fn) {
   // A helper that only fetches the next line (libsvm's readline, darknet's fgetl, kseq's
   // ks_getuntil) is the loader's tool; the stop is the caller that parses what it returns.
   if (isLineReaderName(fn.name) && !s.has("parse") && !s.has("push_back") && !s.has("gather"))
+    return std::nullopt;
+  // Reading /dev/urandom to seed the generator (libfann's fann_seed_rand) is not the data set.
+  if (seedsRandom(fn) && !s.has("parse") && !s.has("push_back") && !s.has("gather"))
     return std::nullopt;
   return s.result();
 }

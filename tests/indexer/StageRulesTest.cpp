@@ -59,6 +59,25 @@ int read_problem(const char *path, double *y, int n) { // expect: stage=data
 )", false));
 }
 
+TEST(DataRule, ReadingASeedIsNotData) {
+  // libfann's fann_seed_rand reads four bytes of /dev/urandom for srand.
+  EXPECT_TRUE(expectStages(R"(
+#include <stdio.h>
+#include <stdlib.h>
+void seed_rand(void) { // expect-not: stage=data
+  FILE *fp = fopen("/dev/urandom", "r");
+  unsigned int seed = 1;
+  if (fp) { if (fread(&seed, sizeof(seed), 1, fp) != 1) seed = 2; fclose(fp); }
+  srand(seed);
+}
+int read_rows(FILE *fp, float *x, int n) { // expect: stage=data
+  int i = 0;
+  while (i < n && fread(&x[i], sizeof(float), 1, fp) == 1) ++i;
+  return i;
+}
+)", false));
+}
+
 TEST(DataRule, ShuffleWithRandomSwapIsData) {
   EXPECT_TRUE(expectStages(R"(
 #include <stdlib.h>
