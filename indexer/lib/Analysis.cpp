@@ -729,7 +729,9 @@ private:
     auto it = fn ? constructedAt.find(fn->className) : constructedAt.end();
     return it == constructedAt.end() ? ~0u : it->second;
   }
-  bool insideTrainingLoop = false; ///< The function being walked was called from a training loop.
+  bool insideTrainingLoop = false; ///< The function being walked was called from a training loop
+                                   ///< (when evaluating: from an evaluation loop).
+  bool insideEvaluationLoop = false; ///< ... from a training program's evaluation loop.
   bool insideBuilder = false;      ///< ... from a function that builds the network.
   bool insideCheckpoint = false;   ///< ... from a function that saves or restores the model.
   bool insideModel = false;        ///< ... from a function of the model.
@@ -823,9 +825,12 @@ private:
     const FunctionFacts &fn = *index.function(key);
     std::vector<bool> training(fn.loops.size());
     std::vector<LoopInfo> infos(fn.loops.size());
+    // A loop the walk reaches from inside an evaluation loop is per-row work (svm_predict_values
+    // over the support vectors, k_function's sum), not a pass over the data of its own.
     for (size_t l = 0; l < fn.loops.size(); ++l) {
       infos[l] = loopReach(fn, static_cast<int>(l));
-      training[l] = evaluating ? isEvaluation(infos[l]) || isInference(fn, key, infos[l]) : isTraining(infos[l]);
+      training[l] = evaluating ? !insideTrainingLoop && (isEvaluation(infos[l]) || isInference(fn, key, infos[l]))
+                               : isTraining(infos[l]);
     }
     if (!evaluating && insideTrainingLoop)
       for (size_t l = 0; l < fn.loops.size(); ++l)
@@ -840,7 +845,7 @@ private:
     if (!evaluating && (!insideTrainingLoop || (nameHas(fn.name, {"test", "eval", "valid"}) &&
                                                 !closureOf(key).count("optimizer"))))
       for (size_t l = 0; l < fn.loops.size(); ++l)
-        if (!training[l] && isEvaluation(infos[l])) {
+        if (!training[l] && !insideEvaluationLoop && isEvaluation(infos[l])) {
           evaluation[l] = true;
           for (int p = fn.loops[l].parent; p >= 0; p = fn.loops[p].parent)
             if (training[p] && !hasPhaseBeside(fn, training, p, static_cast<int>(l)))
@@ -908,10 +913,14 @@ private:
       insideModel = insideModel || isModel;
       insideBuilder = insideBuilder || isBuilder;
       insideCheckpoint = insideCheckpoint || isCheckpoint;
+      bool savedEvaluation = insideEvaluationLoop;
       if (item.call->loop >= 0)
-        for (int l = item.call->loop; l >= 0; l = fn.loops[l].parent)
+        for (int l = item.call->loop; l >= 0; l = fn.loops[l].parent) {
           if (training[l])
             insideTrainingLoop = true;
+          if (evaluation[l])
+            insideEvaluationLoop = true;
+        }
       std::vector<std::string> targets = index.targetsOf(*item.call);
       // Of several overriders, the one whose class is created first is taken to be the one
       // that runs (the default branch); the others are alternatives.
@@ -934,6 +943,7 @@ private:
         alternativeTo = savedAlt;
       }
       insideTrainingLoop = saved;
+      insideEvaluationLoop = savedEvaluation;
       insideBuilder = savedBuilder;
       insideCheckpoint = savedCheckpoint;
       insideModel = savedModel;

@@ -232,6 +232,11 @@ std::optional<StageMatch> lossStage(const FunctionFacts &fn) {
          "a loss");
   if (fn.isMain || fn.isLambda || s.has("param_update"))
     return std::nullopt; // main and update functions mention losses without computing one
+  // exp(-gamma * sum of (x - y)^2): a Gaussian kernel of a distance (libsvm's k_function), not
+  // an error of predictions against targets.
+  if (s.has("sq_diff") && s.has("exp_call") && !s.has("log_call") && !s.has("loss_accumulate") &&
+      !isLossName(fn.name))
+    return std::nullopt;
   if (nameHas(fn.className, {"metric", "meter", "average", "tracker"}))
     return std::nullopt; // a running mean of the loss is a metric
   return s.result();

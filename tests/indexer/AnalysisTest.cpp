@@ -145,6 +145,42 @@ int main(void) {
   EXPECT_EQ(loop->line, 6u);
 }
 
+TEST(Analysis, LoopsReachedFromAnEvaluationLoopAreNotPassesOfTheirOwn) {
+  // svm-predict: main's loop over the test rows calls predict_values, whose loop over the
+  // support vectors calls the kernel. Only the loop over the rows is the evaluation stop.
+  std::vector<TUFacts> tus;
+  tus.push_back(parse(R"(#include <math.h>
+static double sv[16][4], coef[16];
+static double kernel(const double *x, const double *y) {
+  double s = 0;
+  for (int j = 0; j < 4; ++j) s += (x[j] - y[j]) * (x[j] - y[j]);
+  return 1.0 / (1.0 + sqrt(s));
+}
+static double predict_values(const double *x) {
+  double sum = 0;
+  for (int i = 0; i < 16; ++i) sum += coef[i] * kernel(x, sv[i]);
+  return sum;
+}
+int main(void) {
+  double rows[8][4] = {{0}}; int labels[8] = {0}; int correct = 0;
+  for (int r = 0; r < 8; ++r) {
+    int predicted = predict_values(rows[r]) > 0;
+    if (predicted == labels[r]) ++correct;
+  }
+  return correct;
+}
+)", false, "svm-predict.c"));
+  ProgramIndex index(tus);
+  Analysis a = analyse(index);
+  ASSERT_EQ(a.entries.size(), 1u);
+  EXPECT_EQ(a.entries[0].kind, "eval");
+  std::vector<std::string> loops;
+  for (const Finding &f : a.findings)
+    if (f.stage == "loop")
+      loops.push_back(f.function + ":" + std::to_string(f.line));
+  EXPECT_EQ(loops, std::vector<std::string>{"main:15"});
+}
+
 TEST(Analysis, NonMLProgramHasNoTrainingLoop) {
   std::vector<TUFacts> tus;
   tus.push_back(parse(R"(#include <stdio.h>

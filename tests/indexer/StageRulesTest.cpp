@@ -169,6 +169,23 @@ double discrepancy(const double *pred, const double *t, int n) { // expect: stag
 )", false));
 }
 
+TEST(LossRule, AGaussianKernelOfADistanceIsNotLoss) {
+  // libsvm's k_function: exp(-gamma * sum of (x - y)^2) compares two inputs.
+  EXPECT_TRUE(expectStages(R"(
+#include <math.h>
+double rbf(const double *x, const double *y, int n, double gamma) { // expect-not: stage=loss
+  double sum = 0;
+  for (int i = 0; i < n; ++i) { double d = x[i] - y[i]; sum += d * d; }
+  return exp(-gamma * sum);
+}
+double sq_error(const double *x, const double *y, int n) { // expect: stage=loss
+  double sum = 0;
+  for (int i = 0; i < n; ++i) { double d = x[i] - y[i]; sum += d * d; }
+  return sum / n;
+}
+)", false));
+}
+
 TEST(LossRule, BoxMullerIsNotLoss) {
   EXPECT_TRUE(expectStages(R"(
 #include <math.h>
