@@ -538,17 +538,30 @@ private:
     return std::nullopt;
   }
 
+  /// How many '_'-separated words two names start with alike ("fann_save_to_fixed" and
+  /// "fann_save_internal": 2).
+  static unsigned sharedLeadingWords(llvm::StringRef a, llvm::StringRef b) {
+    llvm::SmallVector<llvm::StringRef, 8> wa, wb;
+    a.split(wa, '_', -1, false);
+    b.split(wb, '_', -1, false);
+    unsigned n = 0;
+    while (n < wa.size() && n < wb.size() && wa[n] == wb[n])
+      ++n;
+    return n;
+  }
+
   /// The one function of the repo's own that `fn` passes its work to, when `fn` is a thin
   /// wrapper: no loops, no telling statements, one own callee (`fann_save` ->
   /// `fann_save_internal`, `svm_load_model` -> a reader).
   std::optional<std::pair<std::string, const CallFact *>> wrappedCallee(const FunctionFacts &fn) {
     if (fn.isMain || fn.isLambda || !fn.loops.empty() || !fn.statements.empty() || fn.calls.size() > 3)
       return std::nullopt;
-    // Named for the same thing (fann_save -> fann_save_internal): not any one-call function
-    // (backward_softmax_layer -> axpy_cpu).
+    // Named for the same thing (fann_save -> fann_save_internal, fann_save_to_fixed ->
+    // fann_save_internal): not any one-call function (backward_softmax_layer -> axpy_cpu).
     auto sameName = [&](const FunctionFacts &callee) {
       std::string a = llvm::StringRef(fn.name).lower(), b = llvm::StringRef(callee.name).lower();
-      return a.size() >= 4 && b.size() >= 4 && (b.find(a) != std::string::npos || a.find(b) != std::string::npos);
+      return a.size() >= 4 && b.size() >= 4 &&
+             (b.find(a) != std::string::npos || a.find(b) != std::string::npos || sharedLeadingWords(a, b) >= 2);
     };
     std::optional<std::pair<std::string, const CallFact *>> one;
     for (const CallFact &c : fn.calls)

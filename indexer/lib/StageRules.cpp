@@ -145,6 +145,13 @@ std::optional<StageMatch> dataStage(const FunctionFacts &fn) {
     s.statement("random", 0.3, "draws random indices over the examples");
   if (reads || s.has("file_open"))
     s.statement("push_back", 0.1, "fills a container", false);
+  // darknet's get_next_batch: memcpy of one example's row per iteration into the batch.
+  if (isDataLoaderName(fn.name) || nameHas(fn.name, {"batch"}))
+    for (const CallFact &c : fn.calls)
+      if (c.loop >= 0 && (c.calleeName == "memcpy" || c.calleeName == "memmove" || c.calleeName == "copy")) {
+        s.add(0.3, "line " + std::to_string(c.line) + ": copies one example per iteration (`" + c.calleeName + "`)", c.line);
+        break;
+      }
   s.name({"load", "read", "dataset", "loader", "batch", "shuffle", "data", "parse", "csv", "mnist"}, 0.25,
          "data loading");
   // main() often reads its arguments; only a real read makes it a data stage.
@@ -156,6 +163,10 @@ std::optional<StageMatch> dataStage(const FunctionFacts &fn) {
     return std::nullopt;
   // Reading /dev/urandom to seed the generator (libfann's fann_seed_rand) is not the data set.
   if (seedsRandom(fn) && !s.has("parse") && !s.has("push_back") && !s.has("gather"))
+    return std::nullopt;
+  // A configuration file holds the program's settings, not its examples (darknet's read_cfg,
+  // read_data_cfg).
+  if (nameHas(fn.name, {"cfg", "config", "conf_", "option", "ini_", "setting"}))
     return std::nullopt;
   return s.result();
 }

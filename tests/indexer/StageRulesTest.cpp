@@ -78,6 +78,43 @@ int read_rows(FILE *fp, float *x, int n) { // expect: stage=data
 )", false));
 }
 
+TEST(DataRule, AConfigurationFileIsNotTheData) {
+  // darknet's read_data_cfg parses key=value lines of the .data file: settings, not examples.
+  EXPECT_TRUE(expectStages(R"(
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+struct option { char key[32]; float value; };
+int read_data_cfg(const char *path, struct option *opts, int n) { // expect-not: stage=data
+  FILE *f = fopen(path, "r");
+  char line[256]; int i = 0;
+  while (i < n && fgets(line, sizeof line, f)) { sscanf(line, "%31[^=]=%f", opts[i].key, &opts[i].value); ++i; }
+  fclose(f);
+  return i;
+}
+int read_rows(const char *path, float *x, int n) { // expect: stage=data
+  FILE *f = fopen(path, "r");
+  int i = 0;
+  while (i < n && fscanf(f, "%f", &x[i]) == 1) ++i;
+  fclose(f);
+  return i;
+}
+)", false));
+}
+
+TEST(DataRule, CopyingOneExamplePerIterationIntoABatchIsData) {
+  // darknet's get_next_batch: memcpy of each example's row into the batch.
+  EXPECT_TRUE(expectStages(R"(
+#include <string.h>
+void get_next_batch(float **rows, int cols, int n, int offset, float *X) { // expect: stage=data
+  for (int j = 0; j < n; ++j) memcpy(X + j * cols, rows[offset + j], cols * sizeof(float));
+}
+void copy_weights(float **rows, int cols, int n, float *W) { // expect-not: stage=data
+  for (int j = 0; j < n; ++j) memcpy(W + j * cols, rows[j], cols * sizeof(float));
+}
+)", false));
+}
+
 TEST(DataRule, ShuffleWithRandomSwapIsData) {
   EXPECT_TRUE(expectStages(R"(
 #include <stdlib.h>
