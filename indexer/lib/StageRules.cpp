@@ -205,6 +205,11 @@ std::optional<StageMatch> modelStage(const FunctionFacts &fn) {
     return std::nullopt;
   if (fn.isMain || fn.isLambda)
     return std::nullopt;
+  // A layer's computation loops over its tensor or multiplies; with neither, a name and a
+  // clip at zero are a size computation (kann's conv_find_par: `pad0 > 0 ? pad0 : 0`).
+  if (fn.loops.empty() && !s.has("mac") && fn.idioms.empty() && !s.has("tanh_call") && !s.has("exp_call") &&
+      !fn.isVirtual)
+    return std::nullopt;
   return s.result();
 }
 

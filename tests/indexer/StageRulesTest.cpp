@@ -166,6 +166,22 @@ void act_forward(float *x, int n) { // expect: stage=model
 )", false));
 }
 
+TEST(ModelRule, AConvolutionsSizeComputationIsNotModel) {
+  // kann's conv_find_par: named for the convolution, clips the padding at zero, no tensor.
+  EXPECT_TRUE(expectStages(R"(
+static int conv_out_size(int in_size, int kernel_size, int stride, int pad0) { // expect-not: stage=model
+  return (in_size - kernel_size + (pad0 > 0 ? pad0 : 0) + stride - 1) / stride + 1;
+}
+void conv_forward(const float *x, const float *k, float *y, int n, int m) { // expect: stage=model
+  for (int i = 0; i + m <= n; ++i) {
+    float s = 0;
+    for (int j = 0; j < m; ++j) s += x[i + j] * k[j];
+    y[i] = s > 0 ? s : 0;
+  }
+}
+)", false));
+}
+
 TEST(LossRule, CrossEntropyIsLoss) {
   EXPECT_TRUE(expectStages(R"(
 #include <math.h>
