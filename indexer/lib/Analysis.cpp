@@ -372,7 +372,9 @@ private:
   std::optional<StageMatch> compositionModel(const FunctionFacts &fn, const std::vector<StageMatch> &own) {
     if (fn.isMain || fn.isLambda)
       return std::nullopt;
-    if (hasStage(own, "model"))
+    // An evaluation's driver (reads the rows, scores the predictions: svm-predict's predict)
+    // calls the model; it is not the model.
+    if (hasStage(own, "model") || (hasStage(own, "data") && hasStage(own, "metrics")))
       return std::nullopt;
     std::set<std::string> modelCallees;
     unsigned modelCalls = 0, otherCalls = 0, lossCalls = 0;

@@ -136,6 +136,11 @@ std::optional<StageMatch> dataStage(const FunctionFacts &fn) {
     s.statement("parse", 0.2, "parses what was read", false);
   if (reads && s.hasIn("file_read", false))
     s.add(0.1, "the reads happen in a loop (records or rows one by one)", 0);
+  // svm-predict's predict: `while (readline(input))` then strtok/strtod on each line.
+  if (!reads && s.hasIn("parse", false) &&
+      std::any_of(fn.calls.begin(), fn.calls.end(),
+                  [](const CallFact &c) { return c.loop >= 0 && isLineReaderName(c.calleeName); }))
+    s.statement("parse", 0.5, "parses the lines its line reader fetches, in a loop");
   s.statement("shuffle", 0.5, "shuffles the examples");
   s.statement("gather", 0.5, "copies examples through an index (assembles a batch)");
   s.statement("normalize", 0.5, "standardises values in place ((x - mean) / std)");
@@ -335,6 +340,19 @@ std::vector<StageMatch> functionStages(const FunctionFacts &fn) {
   if (hasStage(out, "loss") && hasStage(out, "model") && isLossName(fn.name))
     out.erase(std::remove_if(out.begin(), out.end(), [](const StageMatch &m) { return m.stage == "model"; }),
               out.end());
+  // Scoring predictions (counting right answers) beside a summed squared error: the error is
+  // the evaluation's report (MSE for regression), not a loss; and a function that also reads
+  // the test rows is the evaluation's driver, whose products are statistics of the results
+  // (svm-predict's predict, liblinear's do_predict), not the model.
+  bool scores = std::any_of(fn.statements.begin(), fn.statements.end(), [](const StatementFact &s) {
+    return s.kind == "count_correct" || s.kind == "argmax_compare";
+  });
+  if (hasStage(out, "metrics") && scores) {
+    bool driver = hasStage(out, "data");
+    out.erase(std::remove_if(out.begin(), out.end(),
+                             [&](const StageMatch &m) { return m.stage == "loss" || (driver && m.stage == "model"); }),
+              out.end());
+  }
   // Reading a checkpoint is not reading the data set.
   if (hasStage(out, "checkpoint"))
     out.erase(std::remove_if(out.begin(), out.end(), [](const StageMatch &m) { return m.stage == "data"; }),

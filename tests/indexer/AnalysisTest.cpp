@@ -181,6 +181,49 @@ int main(void) {
   EXPECT_EQ(loops, std::vector<std::string>{"main:15"});
 }
 
+TEST(Analysis, AnEvaluationDriverReadsScoresAndCallsTheModelWithoutBeingIt) {
+  // svm-predict's predict: reads each test line through readline, parses it, calls the model,
+  // counts right answers and sums the squared error (MSE for regression) and products of the
+  // results (a correlation). It is the data stop and the metrics, not a loss or the model.
+  std::vector<TUFacts> tus;
+  tus.push_back(parse(R"(#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <math.h>
+static char line[1024];
+static double w[4];
+static char *readline(FILE *in) { return fgets(line, sizeof line, in); }
+static double svm_predict_values(const double *x) {
+  double s = 0;
+  for (int j = 0; j < 4; ++j) s += w[j] * x[j];
+  return tanh(s);
+}
+void predict(FILE *input) {
+  int correct = 0, total = 0; double error = 0, sumpt = 0, x[4] = {0};
+  while (readline(input) != NULL) {
+    double target_label = strtod(strtok(line, " "), NULL);
+    for (int j = 0; j < 4; ++j) x[j] = strtod(strtok(NULL, " "), NULL);
+    double predict_label = svm_predict_values(x) > 0 ? 1 : -1;
+    if (predict_label == target_label) ++correct;
+    error += (predict_label - target_label) * (predict_label - target_label);
+    sumpt += predict_label * target_label;
+    ++total;
+  }
+  printf("Accuracy = %g%% MSE = %g r = %g\n", 100.0 * correct / total, error / total, sumpt / total);
+}
+int main(int argc, char **argv) { FILE *f = fopen(argv[1], "r"); predict(f); return 0; }
+)", false, "svm-predict.c"));
+  ProgramIndex index(tus);
+  Analysis a = analyse(index);
+  ASSERT_EQ(a.entries.size(), 1u);
+  EXPECT_EQ(a.entries[0].kind, "eval");
+  EXPECT_NE(find(a, "data", "predict"), nullptr);
+  EXPECT_NE(find(a, "metrics", "predict"), nullptr);
+  EXPECT_EQ(find(a, "loss", "predict"), nullptr);
+  EXPECT_EQ(find(a, "model", "predict"), nullptr);
+  EXPECT_NE(find(a, "model", "svm_predict_values"), nullptr);
+}
+
 TEST(Analysis, NonMLProgramHasNoTrainingLoop) {
   std::vector<TUFacts> tus;
   tus.push_back(parse(R"(#include <stdio.h>
