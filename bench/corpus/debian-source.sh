@@ -1,7 +1,10 @@
 # Sourced by the corpus's fetch-build.sh scripts, after NAME is set: where the repo lives, and a
 # Debian source package unpacked into $SRC.
 #   unpack_debian_source PACKAGE MARKER   does nothing when MARKER (a file of the unpacked tree) exists
+#   $CORPUS_SCRIPTS                      this folder, for shared helpers such as sparse-data.py
 CORPUS=${CORPUS:-/tmp/corpus}
+# This folder (bench/corpus), absolute: the scripts cd into the build before using its helpers.
+CORPUS_SCRIPTS=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 D=$CORPUS/$NAME
 SRC=$D/src
 BUILD=$D/build

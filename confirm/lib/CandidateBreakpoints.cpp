@@ -159,8 +159,9 @@ CandidateBreakpoints::CandidateBreakpoints(lldb::SBTarget target, const std::vec
       continue;
     }
     placed_.push_back(i);
-    // Template instances have other names in the debugger; their anchor is by file.
-    if (f.anchorLine && !f.inTemplate && f.stage != "loop")
+    // Template instances have other names in the debugger; their anchor is by file. A loop or a
+    // framework call site is its line: the function's entry does not stand in for it.
+    if (f.anchorLine && !f.inTemplate && f.stage != "loop" && f.via.empty())
       place(f.function, 0, i, byEntry_);
   }
 }

@@ -31,6 +31,7 @@ const std::string &calleeNameOf(const CallFact &c) {
   return c.calleeQualifiedName.empty() ? c.calleeName : c.calleeQualifiedName;
 }
 
+
 bool loopEncloses(const FunctionFacts &fn, int inner, int outer) {
   for (int l = inner; l >= 0; l = fn.loops[l].parent)
     if (l == outer)
@@ -236,10 +237,17 @@ private:
       return stageCache[key]; // empty
     const FunctionFacts &fn = *index.function(key);
     std::vector<StageMatch> stages = functionStages(fn);
-    if (auto m = options.profiles.matchMethod(fn.baseClasses, fn.name))
-      merge(stages, methodMatch(fn, *m));
+    std::optional<ProfileMatch> overridden = options.profiles.matchMethod(fn.baseClasses, fn.name);
+    if (overridden)
+      merge(stages, methodMatch(fn, *overridden));
     for (StageMatch &m : frameworkCallMatches(fn))
       merge(stages, std::move(m));
+    // A function that is the framework's stage itself (a Module's forward) is the stop: the
+    // layers it calls are how it does it (evidence), not a call to stop at.
+    if (overridden)
+      for (StageMatch &s : stages)
+        if (s.stage == overridden->stage && s.role == overridden->role)
+          s.via.clear();
     stageCache[key] = stages; // provisional, guards recursion
     if (auto m = compositionModel(fn, stages))
       stages.push_back(*m);
@@ -291,20 +299,28 @@ private:
     for (const auto &[key, fn] : index.functions())
       if (origins.of(fn.file).origin == Origin::Own)
         for (const CallFact &c : fn.calls)
-          if (auto pm = options.profiles.matchCall(c.calleeQualifiedName))
-            inUse->insert(pm->profile->name);
+          for (const std::string *name : {&c.calleeSpecialisedName, &c.calleeQualifiedName})
+            if (auto pm = options.profiles.matchCall(*name)) {
+              inUse->insert(pm->profile->name);
+              break;
+            }
     return *inUse;
   }
 
   /// What a call means by the profiles, when it goes into a framework (not into the repo's
   /// own code, which is followed into its body instead).
-  std::optional<ProfileMatch> frameworkMeaning(const CallFact &c, bool &byNameOnly) {
+  /// `name` is the callee's name the profile matched: as Clang names it, else with its class
+  /// template's arguments (`ModuleHolder<torch::nn::LinearImpl>::operator()` is a layer,
+  /// `...<CrossEntropyLossImpl>...` a loss).
+  std::optional<ProfileMatch> frameworkMeaning(const CallFact &c, bool &byNameOnly, std::string &name) {
     byNameOnly = false;
+    name = calleeNameOf(c);
     std::vector<std::string> targets = index.targetsOf(c);
     if (std::any_of(targets.begin(), targets.end(), [&](const std::string &t) { return isOwn(t); }))
       return std::nullopt;
-    std::optional<ProfileMatch> pm =
-        options.profiles.matchCall(calleeNameOf(c));
+    std::optional<ProfileMatch> pm = options.profiles.matchCall(calleeNameOf(c));
+    if (!pm && (pm = options.profiles.matchCall(c.calleeSpecialisedName)))
+      name = c.calleeSpecialisedName;
     if (!pm && c.calleeQualifiedName.empty() && c.calleeUsr.empty()) {
       pm = options.profiles.matchDependentCall(c.calleeName, frameworksInUse());
       byNameOnly = pm.has_value();
@@ -318,10 +334,10 @@ private:
     std::vector<StageMatch> out, inner;
     for (const CallFact &c : fn.calls) {
       bool byNameOnly = false;
-      std::optional<ProfileMatch> pm = frameworkMeaning(c, byNameOnly);
+      std::string name;
+      std::optional<ProfileMatch> pm = frameworkMeaning(c, byNameOnly, name);
       if (!pm)
         continue;
-      const std::string &name = calleeNameOf(c);
       ++frameworkCalls[pm->profile->name];
       std::string text = "line " + std::to_string(c.line) + ": calls `" + name + "`" +
                          (byNameOnly ? " (inside a template: taken by its name as " + pm->profile->name + "'s)" : "") +
@@ -667,7 +683,8 @@ private:
     for (const CallFact &c : fn.calls)
       if (c.loop >= 0 && loopEncloses(fn, c.loop, loop) && (!dispatch || dispatch->reaches(c))) {
         bool byNameOnly = false;
-        if (auto pm = frameworkMeaning(c, byNameOnly)) {
+        std::string name;
+        if (auto pm = frameworkMeaning(c, byNameOnly, name)) {
           // A framework's training loop (trainer.train per fold) or step (train_one_step)
           // called in a loop runs the model and updates it: the loop trains.
           std::vector<std::string> stages = {pm->stage};
@@ -677,7 +694,7 @@ private:
             if (!info.reached.count(stage)) {
               info.reached[stage] = "";
               info.via[stage] = "line " + std::to_string(c.line) + ": calls `" +
-                                calleeNameOf(c) + "` (" +
+                                name + "` (" +
                                 pm->profile->name + ")";
             }
         }

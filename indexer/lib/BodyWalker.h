@@ -304,9 +304,11 @@ public:
         for (const TemplateArgument &a : targs->asArray())
           if (a.getKind() == TemplateArgument::Type)
             noteConstruct(a.getAsType()->getAsCXXRecordDecl(), call->getBeginLoc());
+      CallFact c;
+      if (const auto *md = dyn_cast<CXXMethodDecl>(callee); md && isa<ClassTemplateSpecializationDecl>(md->getParent()))
+        c.calleeSpecialisedName = md->getQualifiedNameAsString();
       if (const FunctionDecl *pattern = callee->getTemplateInstantiationPattern())
         callee = pattern;
-      CallFact c;
       c.calleeUsr = usrOf(callee);
       c.calleeName = callee->getNameAsString();
       c.calleeQualifiedName = callee->getQualifiedNameAsString();

@@ -36,6 +36,14 @@ namespace tourguide::indexer {
 
 namespace {
 
+/// A base class by its full name, whatever the source wrote: `nn::Module` under
+/// `using namespace torch` is `torch::nn::Module`, the name a profile's `bases` rule matches.
+std::string baseClassName(const CXXBaseSpecifier &base, const ASTContext &ctx) {
+  PrintingPolicy policy(ctx.getLangOpts());
+  policy.SuppressTagKeyword = true;
+  return base.getType().getCanonicalType().getAsString(policy);
+}
+
 class FunctionFinder : public RecursiveASTVisitor<FunctionFinder> {
 public:
   FunctionFinder(TUFacts &out, ASTContext &ctx) : out(out), ctx(ctx), sm(ctx.getSourceManager()) {}
@@ -88,7 +96,7 @@ public:
       }
       if (md->getParent()->hasDefinition())
         for (const CXXBaseSpecifier &b : md->getParent()->bases())
-          f.baseClasses.push_back(b.getType().getAsString());
+          f.baseClasses.push_back(baseClassName(b, ctx));
     }
     std::vector<FunctionFacts> lambdas;
     BodyWalker walker(f, ctx, lambdas);
@@ -121,7 +129,7 @@ public:
     r.file = fileOf(loc);
     r.line = sm.getExpansionLineNumber(loc);
     for (const CXXBaseSpecifier &b : rd->bases())
-      r.bases.push_back(b.getType().getAsString());
+      r.bases.push_back(baseClassName(b, ctx));
     for (const FieldDecl *field : rd->fields())
       if (field->hasInClassInitializer() && field->getInClassInitializer())
         if (auto w = fieldInitialiser(field, field->getInClassInitializer(), field->getLocation(), {}, ctx))

@@ -11,8 +11,8 @@ namespace tourguide::indexer {
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ConstantFact, value, spelling)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(FieldBranchFact, field, text, values, otherwise)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(FieldWriteFact, field, line, kind, value, parameter)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(CallFact, calleeUsr, calleeName, calleeQualifiedName, line, loop, isVirtual,
-                                   pointerField, command, fieldBranches, constantArguments)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(CallFact, calleeUsr, calleeName, calleeQualifiedName, calleeSpecialisedName, line,
+                                   loop, isVirtual, pointerField, command, fieldBranches, constantArguments)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(LoopFact, keyword, line, endLine, bodyLine, parent, counter, lineText,
                                    bodyLineText)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(StatementFact, kind, line, loop, text, variables, target)
@@ -71,8 +71,8 @@ template <class IO> static void fields(IO &io, ConstantFact &c) { io(c.value, c.
 template <class IO> static void fields(IO &io, FieldBranchFact &b) { io(b.field, b.text, b.values, b.otherwise); }
 template <class IO> static void fields(IO &io, FieldWriteFact &w) { io(w.field, w.line, w.kind, w.value, w.parameter); }
 template <class IO> static void fields(IO &io, CallFact &c) {
-  io(c.calleeUsr, c.calleeName, c.calleeQualifiedName, c.line, c.loop, c.isVirtual, c.pointerField, c.command,
-     c.fieldBranches, c.constantArguments);
+  io(c.calleeUsr, c.calleeName, c.calleeQualifiedName, c.calleeSpecialisedName, c.line, c.loop, c.isVirtual,
+     c.pointerField, c.command, c.fieldBranches, c.constantArguments);
 }
 template <class IO> static void fields(IO &io, LoopFact &l) {
   io(l.keyword, l.line, l.endLine, l.bodyLine, l.parent, l.counter, l.lineText, l.bodyLineText);

@@ -185,16 +185,18 @@ tourguide::tours::Tour draftTour(const EntryPoint &entry, const std::vector<Find
   if (tourDir.filename() != ".tours" || tourDir.parent_path() != options.repoRoot)
     tour.root = relativePath(options.tourDir, options.repoRoot);
 
-  // Keep the strongest findings of each stage, then put them back in program order.
+  // Keep the strongest findings of each stage and role, then put them back in program order.
+  // By role too: a model's backward is not crowded out by its forwards, nor a zero-grad by
+  // the update.
   std::vector<const Finding *> mine;
   for (const Finding &f : findings)
     if (f.entry == entry.name() && f.alternativeTo.empty())
       mine.push_back(&f);
-  std::map<std::string, std::vector<const Finding *>> byStage;
+  std::map<std::string, std::vector<const Finding *>> byStageRole;
   for (const Finding *f : mine)
-    byStage[f->stage].push_back(f);
+    byStageRole[f->stage + "/" + f->role].push_back(f);
   std::vector<const Finding *> chosen;
-  for (auto &[stage, list] : byStage) {
+  for (auto &[stageRole, list] : byStageRole) {
     std::stable_sort(list.begin(), list.end(), [](const Finding *a, const Finding *b) {
       return a->confidence > b->confidence || (a->confidence == b->confidence && a->order < b->order);
     });

@@ -52,6 +52,21 @@ TEST(ConfirmingRun, ALineOnABranchNotTakenFallsBackToTheFunctionsEntry) {
   EXPECT_TRUE(run->reached[0].atEntry);
 }
 
+// A framework call site is the stage itself (pytorch/examples' dcgan: `torch::save` every 200
+// batches, in main): the function's entry is no substitute for a call the run did not make.
+TEST(ConfirmingRun, ACallSiteOnABranchNotTakenIsNotReached) {
+  indexer::Finding e = at("e", "checkpoint");
+  e.file = CONFIRM_STEPS_SOURCE;
+  e.anchorLine = 11;
+  e.anchorText = "sink = x;";
+  e.via = "torch::save";
+  RunRequest request;
+  request.executable = CONFIRM_STEPS_PROGRAM;
+  auto run = confirmByRunning({e}, request);
+  ASSERT_TRUE(static_cast<bool>(run)) << llvm::toString(run.takeError());
+  EXPECT_TRUE(run->reached.empty());
+}
+
 TEST(ConfirmingRun, ALineInAHeaderIsPlacedThroughItsFunctionAndMovesToTheNextCode) {
   indexer::Finding step = at("header_step", "optimizer");
   step.file = CONFIRM_HEADER_SOURCE;

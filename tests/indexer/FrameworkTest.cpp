@@ -248,6 +248,85 @@ TEST(FrameworkAnalysis, ALibtorchTrainerTrainsThroughTheFrameworkApi) {
   EXPECT_EQ(got, expected) << listFindings(a);
 }
 
+// pytorch/examples' dcgan: `using namespace torch;` then `struct G : nn::Module`. The base as
+// written is `nn::Module`; the profile's rule names `torch::nn::Module`.
+TEST(FrameworkAnalysis, AModuleBaseNamedThroughAUsingDirectiveIsTheFrameworksModule) {
+  Analysis a = analyseCode(R"(
+namespace at { struct Tensor { void backward() const; }; Tensor tanh(const Tensor &);
+               Tensor binary_cross_entropy(const Tensor &, const Tensor &); }
+namespace torch { using at::Tensor; using at::tanh;
+namespace nn { struct Module { void zero_grad(); virtual ~Module(); };
+               struct ConvTranspose2dImpl : Module { Tensor forward(const Tensor &); }; }
+namespace optim { struct Adam { void zero_grad(); Tensor step(); }; } }
+using namespace torch;
+struct GeneratorImpl : nn::Module {
+  Tensor forward(Tensor x) { return torch::tanh(conv.forward(x)); }
+  nn::ConvTranspose2dImpl conv;
+};
+int main() {
+  GeneratorImpl generator;
+  optim::Adam optimizer;
+  Tensor noise, labels;
+  for (int step = 0; step < 100; ++step) {
+    optimizer.zero_grad();
+    Tensor out = generator.forward(noise);
+    Tensor loss = at::binary_cross_entropy(out, labels);
+    loss.backward();
+    optimizer.step();
+  }
+}
+)",
+                           true, "dcgan.cpp");
+  const Finding *forward = findingOf(a, "model", "forward", "GeneratorImpl::forward");
+  ASSERT_NE(forward, nullptr) << listFindings(a);
+  bool byBase = std::any_of(forward->evidence.begin(), forward->evidence.end(), [](const auto &e) {
+    return e.text.find("overrides libtorch's `forward`") != std::string::npos;
+  });
+  EXPECT_TRUE(byBase) << "the forward was found by its name only";
+  // It is the stop itself, not a call site of the layer it runs.
+  EXPECT_EQ(forward->via, "");
+}
+
+// pytorch/examples' regression: `fc(batch_x)` calls ModuleHolder<LinearImpl>::operator(), which
+// runs the layer's forward; `criterion(out, y)` on a loss module is the loss. Only the class
+// template's argument tells them apart.
+TEST(FrameworkAnalysis, ALayerCalledAsAFunctionIsAForwardAndALossModuleTheLoss) {
+  Analysis a = analyseCode(R"(
+namespace at { struct Tensor { void backward() const; }; }
+namespace torch { using at::Tensor;
+namespace nn { struct Module { virtual ~Module(); };
+  struct LinearImpl : Module { Tensor forward(const Tensor &); };
+  struct MSELossImpl : Module { Tensor forward(const Tensor &, const Tensor &); };
+  template <typename Contained> struct ModuleHolder {
+    template <typename... Args> Tensor operator()(Args &&...args);
+  };
+  struct Linear : ModuleHolder<LinearImpl> {}; struct MSELoss : ModuleHolder<MSELossImpl> {}; }
+namespace optim { struct SGD { void zero_grad(); Tensor step(); }; } }
+int main() {
+  torch::nn::Linear fc;
+  torch::nn::MSELoss criterion;
+  torch::optim::SGD optim;
+  torch::Tensor x, y;
+  for (long batch = 0; batch < 100; ++batch) {
+    optim.zero_grad();
+    torch::Tensor out = fc(x);
+    torch::Tensor loss = criterion(out, y);
+    loss.backward();
+    optim.step();
+  }
+}
+)",
+                           true, "regression.cpp");
+  const Finding *forward = findingOf(a, "model", "forward", "main");
+  ASSERT_NE(forward, nullptr) << listFindings(a);
+  EXPECT_EQ(forward->via, "torch::nn::ModuleHolder<torch::nn::LinearImpl>::operator()");
+  EXPECT_EQ(forward->anchorLine, 19u);
+  const Finding *loss = findingOf(a, "loss", "", "main");
+  ASSERT_NE(loss, nullptr) << listFindings(a);
+  EXPECT_EQ(loss->via, "torch::nn::ModuleHolder<torch::nn::MSELossImpl>::operator()");
+  EXPECT_EQ(loss->anchorLine, 20u);
+}
+
 TEST(FrameworkAnalysis, AProgramThatLoadsAndPredictsIsEval) {
   Analysis a = analyseCode(R"(
 namespace tiny_dnn { struct network { void load(const char *); int predict_label(const float *);

@@ -24,21 +24,5 @@ if [ ! -x svm-train ] || [ ! -x svm-predict ] || [ ! -x svm-scale ] || [ ! -s co
 fi
 
 # Tiny synthetic data: 2 classes, 8 features, libsvm sparse format.
-if [ ! -s data/train.txt ]; then
-  mkdir -p data
-  python3 - <<'PY'
-import random
-random.seed(1)
-def rows(n):
-    out = []
-    for _ in range(n):
-        y = random.choice([-1, 1])
-        feats = [random.gauss(0.8 * y if j < 3 else 0.0, 1.0) for j in range(8)]
-        out.append(("+1" if y > 0 else "-1") + " " +
-                   " ".join(f"{j+1}:{v:.4f}" for j, v in enumerate(feats)))
-    return "\n".join(out) + "\n"
-open("data/train.txt", "w").write(rows(300))
-open("data/test.txt", "w").write(rows(100))
-PY
-fi
+[ -s data/train.txt ] || python3 "$CORPUS_SCRIPTS/sparse-data.py" data
 echo "libsvm ready in $BUILD"

@@ -42,6 +42,10 @@ struct CallFact {
   std::string calleeUsr;  ///< USR of the called declaration; empty when unresolved (templates).
   std::string calleeName; ///< Unqualified name, used to resolve dependent calls by name.
   std::string calleeQualifiedName;
+  /// A member of a class template's specialisation, named with its arguments
+  /// ("torch::nn::ModuleHolder<torch::nn::LinearImpl>::operator()"): what a profile can tell a
+  /// layer's call from a loss's. Empty for other callees.
+  std::string calleeSpecialisedName;
   unsigned line = 0;
   int loop = -1;          ///< Index into FunctionFacts::loops of the innermost enclosing loop.
   bool isVirtual = false; ///< A call through a virtual method: every overrider may run.

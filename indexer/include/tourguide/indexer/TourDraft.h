@@ -13,7 +13,7 @@ namespace tourguide::indexer {
 struct DraftOptions {
   std::string repoRoot; ///< Absolute; anchor files and the program path are made relative to it.
   std::string tourDir;  ///< Absolute folder the tour file will be written to (for Tour::root).
-  unsigned maxStopsPerStage = 2;
+  unsigned maxStopsPerStage = 2; ///< Per stage and role (model/forward, model/backward, ...).
   /// Set when a run confirmed the findings (`tourguide index ... -- PROGRAM ARGS`): a sentence
   /// for the description, and the run's command line for the tour's program. Empty: the
   /// description says that the draft was not confirmed by a run.
