@@ -239,6 +239,17 @@ double sq_error(const double *x, const double *y, int n) { // expect: stage=loss
 )", false));
 }
 
+TEST(LossRule, RecordingResultsWithAMethodNamedLogIsNotALogarithm) {
+  // fasttext's FastText::test calls meter.log(labels, predictions) per test line.
+  EXPECT_TRUE(expectStages(R"(
+struct Meter { int n = 0; void log(const int *gold, const int *predicted) { n += gold[0] == predicted[0]; } };
+int test_lines(Meter &meter, const int *gold, const int *predicted, int lines) { // expect-not: stage=loss
+  for (int i = 0; i < lines; ++i) meter.log(gold + i, predicted + i);
+  return meter.n;
+}
+)", true));
+}
+
 TEST(LossRule, BoxMullerIsNotLoss) {
   EXPECT_TRUE(expectStages(R"(
 #include <math.h>
