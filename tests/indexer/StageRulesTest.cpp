@@ -302,6 +302,20 @@ void residual(double *r, const double *xi, double d, int n) { // expect-not: sta
 )", false)) << "liblinear's solvers update w through axpy calls, with no learning rate in sight";
 }
 
+TEST(OptimizerRule, ATrustRegionStepIntoTheCandidateWeightsIsOptimizer) {
+  // liblinear's TRON::tron: w_new = w + s (daxpy_), then w = w_new when the step is accepted.
+  EXPECT_TRUE(expectStages(R"(
+#include <string.h>
+void daxpy_(int *n, double *a, double *x, int *incx, double *y, int *incy);
+void trust_region_step(double *w, double *w_new, double *s, int n) { // expect: stage=optimizer
+  double one = 1; int inc = 1;
+  memcpy(w_new, w, sizeof(double) * n);
+  daxpy_(&n, &one, s, &inc, w_new, &inc);
+  memcpy(w, w_new, sizeof(double) * n);
+}
+)", false));
+}
+
 TEST(OptimizerRule, RpropStepOnTheWeightsIsOptimizer) {
   EXPECT_TRUE(expectStages(R"(
 void update_irpropm(float *weights, const float *slopes, float *steps, int n) { // expect: stage=optimizer

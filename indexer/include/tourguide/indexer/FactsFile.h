@@ -15,7 +15,7 @@ namespace tourguide::indexer {
 /// The "format" and "version" a facts file carries; a reader refuses any other version.
 /// Bumped whenever Facts.h's structs or what the extractor puts in them change meaning.
 constexpr const char *kFactsFormat = "tourguide-tu-facts";
-constexpr int kFactsVersion = 4; // 2: branches on struct fields, field writes, constant arguments; 3: base classes by their full names, a call's specialised callee name; 4: log_call only for one-argument logs
+constexpr int kFactsVersion = 5; // 2: branches on struct fields, field writes, constant arguments; 3: base classes by their full names, a call's specialised callee name; 4: log_call only for one-argument logs; 5: an axpy into w_new updates the weights
 
 /// The facts as a JSON document, keys sorted, so that equal facts give equal text.
 std::string factsToJson(const TUFacts &facts);
