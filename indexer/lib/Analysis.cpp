@@ -926,6 +926,11 @@ private:
         // One stop for saving or restoring the model: the reads and writes of the helpers it
         // calls (kann_save -> kad_save -> kad_save1 per node) are that stop's, not data loading.
         bool nestedFileIo = insideCheckpoint && (item.stage->stage == "checkpoint" || item.stage->stage == "data");
+        // The shuffle and batch copies written inside a training loop's function are that
+        // loop's steps (kann_train_fnn1b), shown by its stop, not a data stop of their own; a
+        // framework's data loader called there is (torch::data::make_data_loader in main).
+        nestedFileIo = nestedFileIo || (item.stage->stage == "data" && item.stage->via.empty() && !evaluating &&
+                                        std::find(training.begin(), training.end(), true) != training.end());
         if (!wrappedHere.count(key) && !nestedBuild && !nestedFileIo)
           out.push_back(findingFor(entry, fn, *item.stage, depth, order++));
         continue;

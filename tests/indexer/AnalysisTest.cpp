@@ -224,6 +224,47 @@ int main(int argc, char **argv) { FILE *f = fopen(argv[1], "r"); predict(f); ret
   EXPECT_NE(find(a, "model", "svm_predict_values"), nullptr);
 }
 
+TEST(Analysis, AShuffleWrittenInTheTrainingLoopsFunctionIsThatLoopsStep) {
+  // kann's kann_train_fnn1b shuffles and copies each minibatch inside its epoch loop: the
+  // loop's stop shows it. The loader the program calls first stays a data stop.
+  std::vector<TUFacts> tus;
+  tus.push_back(parse(R"(#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+static float w[4];
+static int read_rows(FILE *f, float *x, int n) { return (int)fread(x, sizeof(float), n, f); }
+static float forward(const float *x) {
+  float p = 0;
+  for (int j = 0; j < 4; ++j) p += w[j] * x[j];
+  return tanhf(p);
+}
+static void update(const float *x, float d) { for (int j = 0; j < 4; ++j) w[j] -= 0.1f * d * x[j]; }
+static void train(float *x, int *shuf, int n) {
+  for (int epoch = 0; epoch < 10; ++epoch) {
+    for (int i = n - 1; i > 0; --i) { int j = rand() % (i + 1); int t = shuf[i]; shuf[i] = shuf[j]; shuf[j] = t; }
+    for (int i = 0; i < n; ++i) update(&x[shuf[i] * 4], forward(&x[shuf[i] * 4]) - 1.0f);
+  }
+}
+int main(int argc, char **argv) {
+  float x[32]; int shuf[8] = {0, 1, 2, 3, 4, 5, 6, 7};
+  FILE *f = fopen(argv[1], "rb");
+  read_rows(f, x, 32);
+  train(x, shuf, 8);
+  return 0;
+}
+)", false, "mlp.c"));
+  ProgramIndex index(tus);
+  Analysis a = analyse(index);
+  ASSERT_EQ(a.entries.size(), 1u);
+  EXPECT_EQ(a.entries[0].kind, "train");
+  std::string all;
+  for (const Finding &f : a.findings)
+    all += f.stage + "/" + f.role + " " + f.function + "\n";
+  EXPECT_NE(find(a, "loop", "train"), nullptr) << all;
+  EXPECT_EQ(find(a, "data", "train"), nullptr) << all;
+  EXPECT_NE(find(a, "data", "read_rows"), nullptr);
+}
+
 TEST(Analysis, NonMLProgramHasNoTrainingLoop) {
   std::vector<TUFacts> tus;
   tus.push_back(parse(R"(#include <stdio.h>
