@@ -256,6 +256,8 @@ private:
       stages.push_back(*m);
     if (auto m = compositionOptimizer(fn, stages))
       stages.push_back(*m);
+    if (auto m = compositionMetrics(fn, stages))
+      stages.push_back(*m);
     if (stages.empty())
       stages = wrapperStages(fn);
     for (StageMatch &m : stages)
@@ -387,7 +389,9 @@ private:
   std::optional<StageMatch> compositionModel(const FunctionFacts &fn, const std::vector<StageMatch> &own) {
     if (fn.isMain || fn.isLambda)
       return std::nullopt;
-    if (hasStage(own, "model"))
+    // An evaluation's driver (reads the rows, scores the predictions: svm-predict's predict)
+    // calls the model; it is not the model.
+    if (hasStage(own, "model") || (hasStage(own, "data") && hasStage(own, "metrics")))
       return std::nullopt;
     std::set<std::string> modelCallees;
     unsigned modelCalls = 0, otherCalls = 0, lossCalls = 0;
@@ -478,6 +482,50 @@ private:
     return std::nullopt;
   }
 
+  /// An evaluation whose scoring is in the functions it calls (libfann's fann_test: fann_run,
+  /// then fann_update_MSE per output; fann_test_data calling fann_test per row): named as an
+  /// evaluation, it runs the model and scores it, and updates nothing.
+  std::optional<StageMatch> compositionMetrics(const FunctionFacts &fn, const std::vector<StageMatch> &own) {
+    if (fn.isMain || fn.isLambda || hasStage(own, "metrics") || hasStage(own, "optimizer") ||
+        !nameHas(fn.name, {"test", "eval", "valid", "accuracy", "score"}) || nameHas(fn.name, {"train"}))
+      return std::nullopt;
+    std::optional<Evidence> model, scored;
+    for (const CallFact &c : fn.calls)
+      for (const std::string &t : index.targetsOf(c)) {
+        if (t == fn.usr)
+          continue;
+        for (const StageMatch &m : stagesOf(t)) {
+          if ((m.stage == "optimizer" && m.role != "zero_grad") || closureOf(t).count("optimizer"))
+            return std::nullopt; // cross-validation trains
+          std::string text = "line " + std::to_string(c.line) + ": calls `" + index.function(t)->qualifiedName + "`";
+          if (m.stage == "model" && !model)
+            model = Evidence{text + " (model)", c.line};
+          if ((m.stage == "loss" || m.stage == "metrics") && !scored)
+            scored = Evidence{text + " (" + m.stage + ")", c.line};
+        }
+      }
+    if (!scored || !(model || hasStage(own, "model") || scoresAMetric(fn)))
+      return std::nullopt;
+    StageMatch out;
+    out.stage = "metrics";
+    out.confidence = 0.6;
+    out.anchorLine = scored->line;
+    if (model)
+      out.evidence.push_back(*model);
+    out.evidence.push_back(*scored);
+    out.evidence.push_back({"the name `" + fn.qualifiedName + "` says it evaluates, and it updates nothing", 0});
+    return out;
+  }
+
+  /// Calls a function that is itself an evaluation (fann_test_data -> fann_test).
+  bool scoresAMetric(const FunctionFacts &fn) {
+    for (const CallFact &c : fn.calls)
+      for (const std::string &t : index.targetsOf(c))
+        if (t != fn.usr && hasStage(stagesOf(t), "metrics"))
+          return true;
+    return false;
+  }
+
   /// A loader or checkpoint function whose reads happen in a helper it calls
   /// (dataloader_load_batch -> fread_check, gpt2_build_from_checkpoint -> fopen_check): the
   /// name says which, a callee that reads says it really does.
@@ -509,17 +557,30 @@ private:
     return std::nullopt;
   }
 
+  /// How many '_'-separated words two names start with alike ("fann_save_to_fixed" and
+  /// "fann_save_internal": 2).
+  static unsigned sharedLeadingWords(llvm::StringRef a, llvm::StringRef b) {
+    llvm::SmallVector<llvm::StringRef, 8> wa, wb;
+    a.split(wa, '_', -1, false);
+    b.split(wb, '_', -1, false);
+    unsigned n = 0;
+    while (n < wa.size() && n < wb.size() && wa[n] == wb[n])
+      ++n;
+    return n;
+  }
+
   /// The one function of the repo's own that `fn` passes its work to, when `fn` is a thin
   /// wrapper: no loops, no telling statements, one own callee (`fann_save` ->
   /// `fann_save_internal`, `svm_load_model` -> a reader).
   std::optional<std::pair<std::string, const CallFact *>> wrappedCallee(const FunctionFacts &fn) {
     if (fn.isMain || fn.isLambda || !fn.loops.empty() || !fn.statements.empty() || fn.calls.size() > 3)
       return std::nullopt;
-    // Named for the same thing (fann_save -> fann_save_internal): not any one-call function
-    // (backward_softmax_layer -> axpy_cpu).
+    // Named for the same thing (fann_save -> fann_save_internal, fann_save_to_fixed ->
+    // fann_save_internal): not any one-call function (backward_softmax_layer -> axpy_cpu).
     auto sameName = [&](const FunctionFacts &callee) {
       std::string a = llvm::StringRef(fn.name).lower(), b = llvm::StringRef(callee.name).lower();
-      return a.size() >= 4 && b.size() >= 4 && (b.find(a) != std::string::npos || a.find(b) != std::string::npos);
+      return a.size() >= 4 && b.size() >= 4 &&
+             (b.find(a) != std::string::npos || a.find(b) != std::string::npos || sharedLeadingWords(a, b) >= 2);
     };
     std::optional<std::pair<std::string, const CallFact *>> one;
     for (const CallFact &c : fn.calls)
@@ -674,6 +735,23 @@ private:
       return false; // the program's own loop, not one inside the model or inside that loop
     return !hasStage(stagesOf(key), "model");
   }
+  /// A batch step's loop over the samples: it runs the model and its loss per sample, and the
+  /// function updates the parameters once after it (libfann's fann_train_epoch_irpropm:
+  /// fann_run, fann_compute_MSE, fann_backpropagate_MSE per row, then fann_update_weights_irpropm).
+  bool accumulatesForUpdateAfter(const FunctionFacts &fn, const std::string &key, int loop, const LoopInfo &info) {
+    if (info.reached.count("optimizer") || !info.reached.count("model") || !info.reached.count("loss") ||
+        hasStage(stagesOf(key), "model"))
+      return false;
+    const LoopFact &l = fn.loops[loop];
+    for (const CallFact &c : fn.calls)
+      if (c.line > l.endLine && (c.loop < 0 || !loopEncloses(fn, c.loop, loop)) &&
+          (!dispatch || dispatch->reaches(c)))
+        for (const std::string &t : index.targetsOf(c))
+          if (closureOf(t).count("optimizer"))
+            return true;
+    return false;
+  }
+
   bool evaluating = false;
   std::string alternativeTo;                 ///< Set while walking a non-default overrider.
   std::map<std::string, unsigned> constructedAt; ///< Class -> order of its first creation.
@@ -684,7 +762,9 @@ private:
     auto it = fn ? constructedAt.find(fn->className) : constructedAt.end();
     return it == constructedAt.end() ? ~0u : it->second;
   }
-  bool insideTrainingLoop = false; ///< The function being walked was called from a training loop.
+  bool insideTrainingLoop = false; ///< The function being walked was called from a training loop
+                                   ///< (when evaluating: from an evaluation loop).
+  bool insideEvaluationLoop = false; ///< ... from a training program's evaluation loop.
   bool insideBuilder = false;      ///< ... from a function that builds the network.
   bool insideCheckpoint = false;   ///< ... from a function that saves or restores the model.
   bool insideModel = false;        ///< ... from a function of the model.
@@ -778,10 +858,16 @@ private:
     const FunctionFacts &fn = *index.function(key);
     std::vector<bool> training(fn.loops.size());
     std::vector<LoopInfo> infos(fn.loops.size());
+    // A loop the walk reaches from inside an evaluation loop is per-row work (svm_predict_values
+    // over the support vectors, k_function's sum), not a pass over the data of its own.
     for (size_t l = 0; l < fn.loops.size(); ++l) {
       infos[l] = loopReach(fn, static_cast<int>(l));
-      training[l] = evaluating ? isEvaluation(infos[l]) || isInference(fn, key, infos[l]) : isTraining(infos[l]);
+      training[l] = evaluating ? !insideTrainingLoop && (isEvaluation(infos[l]) || isInference(fn, key, infos[l]))
+                               : isTraining(infos[l]);
     }
+    if (!evaluating && insideTrainingLoop)
+      for (size_t l = 0; l < fn.loops.size(); ++l)
+        training[l] = training[l] || accumulatesForUpdateAfter(fn, key, static_cast<int>(l), infos[l]);
     // A training program also evaluates (mushroom: train, then a loop over the test rows
     // calling fann_test; a test() called each epoch; kann's validation pass after each
     // epoch's batches): such a loop is a stop of its own. Not the per-sample forward loop of
@@ -792,7 +878,7 @@ private:
     if (!evaluating && (!insideTrainingLoop || (nameHas(fn.name, {"test", "eval", "valid"}) &&
                                                 !closureOf(key).count("optimizer"))))
       for (size_t l = 0; l < fn.loops.size(); ++l)
-        if (!training[l] && isEvaluation(infos[l])) {
+        if (!training[l] && !insideEvaluationLoop && isEvaluation(infos[l])) {
           evaluation[l] = true;
           for (int p = fn.loops[l].parent; p >= 0; p = fn.loops[p].parent)
             if (training[p] && !hasPhaseBeside(fn, training, p, static_cast<int>(l)))
@@ -843,6 +929,11 @@ private:
         // One stop for saving or restoring the model: the reads and writes of the helpers it
         // calls (kann_save -> kad_save -> kad_save1 per node) are that stop's, not data loading.
         bool nestedFileIo = insideCheckpoint && (item.stage->stage == "checkpoint" || item.stage->stage == "data");
+        // The shuffle and batch copies written inside a training loop's function are that
+        // loop's steps (kann_train_fnn1b), shown by its stop, not a data stop of their own; a
+        // framework's data loader called there is (torch::data::make_data_loader in main).
+        nestedFileIo = nestedFileIo || (item.stage->stage == "data" && item.stage->via.empty() && !evaluating &&
+                                        std::find(training.begin(), training.end(), true) != training.end());
         if (!wrappedHere.count(key) && !nestedBuild && !nestedFileIo)
           out.push_back(findingFor(entry, fn, *item.stage, depth, order++));
         continue;
@@ -862,10 +953,14 @@ private:
       insideModel = insideModel || isModel;
       insideBuilder = insideBuilder || isBuilder;
       insideCheckpoint = insideCheckpoint || isCheckpoint;
+      bool savedEvaluation = insideEvaluationLoop;
       if (item.call->loop >= 0)
-        for (int l = item.call->loop; l >= 0; l = fn.loops[l].parent)
+        for (int l = item.call->loop; l >= 0; l = fn.loops[l].parent) {
           if (training[l])
             insideTrainingLoop = true;
+          if (evaluation[l])
+            insideEvaluationLoop = true;
+        }
       std::vector<std::string> targets = index.targetsOf(*item.call);
       // Of several overriders, the one whose class is created first is taken to be the one
       // that runs (the default branch); the others are alternatives.
@@ -888,6 +983,7 @@ private:
         alternativeTo = savedAlt;
       }
       insideTrainingLoop = saved;
+      insideEvaluationLoop = savedEvaluation;
       insideBuilder = savedBuilder;
       insideCheckpoint = savedCheckpoint;
       insideModel = savedModel;

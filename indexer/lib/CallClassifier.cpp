@@ -62,8 +62,11 @@ std::vector<const char *> classifyCall(const CallExpr *call, llvm::StringRef nam
     kinds.push_back(opensForWriting(call) ? "file_write" : "file_open");
   } else if (n == "shuffle" || n == "random_shuffle" || llvm::StringRef(n).contains_insensitive("shuffle")) {
     kinds.push_back("shuffle");
-  } else if (n == "log" || n == "logf" || n == "logl" || n == "log2" || n == "log1p" ||
-             n == "log10" || n == "log2f" || n == "log1pf") {
+  } else if ((n == "log" || n == "logf" || n == "logl" || n == "log2" || n == "log1p" ||
+              n == "log10" || n == "log2f" || n == "log1pf") &&
+             call->getNumArgs() <= 1) {
+    // A logarithm takes one argument (a tensor's x.log() none); fasttext's meter.log(labels,
+    // predictions) records a result.
     kinds.push_back("log_call");
   } else if (n == "exp" || n == "expf" || n == "expl" || n == "exp2" || n == "expm1") {
     kinds.push_back("exp_call");

@@ -45,8 +45,9 @@ bool containsUnaryMinus(const Stmt *s) {
 /// The argument of an axpy that is written: a vector named like the model's weights.
 bool isWeightVector(const Expr *e) {
   return anyName(e, [](llvm::StringRef v) {
+    // w_new: a trust-region step's candidate weights, copied into w when accepted (liblinear's TRON).
     return v == "w" || v == "weights" || v == "weight" || v == "params" || v == "theta" || v == "coef" ||
-           v == "model_w";
+           v == "model_w" || v == "w_new" || v == "new_w";
   });
 }
 

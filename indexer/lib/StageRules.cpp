@@ -119,6 +119,14 @@ bool returnsAModel(const FunctionFacts &fn) {
          (!prefix.empty() && prefix != fn.name && type.equals_insensitive(prefix));
 }
 
+/// Calls srand or a like seeding function: what it reads is a seed.
+static bool seedsRandom(const FunctionFacts &fn) {
+  return std::any_of(fn.calls.begin(), fn.calls.end(), [](const CallFact &c) {
+    return c.calleeName == "srand" || c.calleeName == "srandom" || c.calleeName == "srand48" ||
+           c.calleeName == "seed48";
+  });
+}
+
 namespace rules {
 
 std::optional<StageMatch> dataStage(const FunctionFacts &fn) {
@@ -128,6 +136,11 @@ std::optional<StageMatch> dataStage(const FunctionFacts &fn) {
     s.statement("parse", 0.2, "parses what was read", false);
   if (reads && s.hasIn("file_read", false))
     s.add(0.1, "the reads happen in a loop (records or rows one by one)", 0);
+  // svm-predict's predict: `while (readline(input))` then strtok/strtod on each line.
+  if (!reads && s.hasIn("parse", false) &&
+      std::any_of(fn.calls.begin(), fn.calls.end(),
+                  [](const CallFact &c) { return c.loop >= 0 && isLineReaderName(c.calleeName); }))
+    s.statement("parse", 0.5, "parses the lines its line reader fetches, in a loop");
   s.statement("shuffle", 0.5, "shuffles the examples");
   s.statement("gather", 0.5, "copies examples through an index (assembles a batch)");
   s.statement("normalize", 0.5, "standardises values in place ((x - mean) / std)");
@@ -137,6 +150,13 @@ std::optional<StageMatch> dataStage(const FunctionFacts &fn) {
     s.statement("random", 0.3, "draws random indices over the examples");
   if (reads || s.has("file_open"))
     s.statement("push_back", 0.1, "fills a container", false);
+  // darknet's get_next_batch: memcpy of one example's row per iteration into the batch.
+  if (isDataLoaderName(fn.name) || nameHas(fn.name, {"batch"}))
+    for (const CallFact &c : fn.calls)
+      if (c.loop >= 0 && (c.calleeName == "memcpy" || c.calleeName == "memmove" || c.calleeName == "copy")) {
+        s.add(0.3, "line " + std::to_string(c.line) + ": copies one example per iteration (`" + c.calleeName + "`)", c.line);
+        break;
+      }
   s.name({"load", "read", "dataset", "loader", "batch", "shuffle", "data", "parse", "csv", "mnist"}, 0.25,
          "data loading");
   // main() often reads its arguments; only a real read makes it a data stage.
@@ -145,6 +165,13 @@ std::optional<StageMatch> dataStage(const FunctionFacts &fn) {
   // A helper that only fetches the next line (libsvm's readline, darknet's fgetl, kseq's
   // ks_getuntil) is the loader's tool; the stop is the caller that parses what it returns.
   if (isLineReaderName(fn.name) && !s.has("parse") && !s.has("push_back") && !s.has("gather"))
+    return std::nullopt;
+  // Reading /dev/urandom to seed the generator (libfann's fann_seed_rand) is not the data set.
+  if (seedsRandom(fn) && !s.has("parse") && !s.has("push_back") && !s.has("gather"))
+    return std::nullopt;
+  // A configuration file holds the program's settings, not its examples (darknet's read_cfg,
+  // read_data_cfg).
+  if (nameHas(fn.name, {"cfg", "config", "conf_", "option", "ini_", "setting"}))
     return std::nullopt;
   return s.result();
 }
@@ -182,6 +209,11 @@ std::optional<StageMatch> modelStage(const FunctionFacts &fn) {
   if (s.has("variance") || s.has("normalize"))
     return std::nullopt;
   if (fn.isMain || fn.isLambda)
+    return std::nullopt;
+  // A layer's computation loops over its tensor or multiplies; with neither, a name and a
+  // clip at zero are a size computation (kann's conv_find_par: `pad0 > 0 ? pad0 : 0`).
+  if (fn.loops.empty() && !s.has("mac") && fn.idioms.empty() && !s.has("tanh_call") && !s.has("exp_call") &&
+      !fn.isVirtual)
     return std::nullopt;
   return s.result();
 }
@@ -221,6 +253,11 @@ std::optional<StageMatch> lossStage(const FunctionFacts &fn) {
          "a loss");
   if (fn.isMain || fn.isLambda || s.has("param_update"))
     return std::nullopt; // main and update functions mention losses without computing one
+  // exp(-gamma * sum of (x - y)^2): a Gaussian kernel of a distance (libsvm's k_function), not
+  // an error of predictions against targets.
+  if (s.has("sq_diff") && s.has("exp_call") && !s.has("log_call") && !s.has("loss_accumulate") &&
+      !isLossName(fn.name))
+    return std::nullopt;
   if (nameHas(fn.className, {"metric", "meter", "average", "tracker"}))
     return std::nullopt; // a running mean of the loss is a metric
   return s.result();
@@ -303,6 +340,19 @@ std::vector<StageMatch> functionStages(const FunctionFacts &fn) {
   if (hasStage(out, "loss") && hasStage(out, "model") && isLossName(fn.name))
     out.erase(std::remove_if(out.begin(), out.end(), [](const StageMatch &m) { return m.stage == "model"; }),
               out.end());
+  // Scoring predictions (counting right answers) beside a summed squared error: the error is
+  // the evaluation's report (MSE for regression), not a loss; and a function that also reads
+  // the test rows is the evaluation's driver, whose products are statistics of the results
+  // (svm-predict's predict, liblinear's do_predict), not the model.
+  bool scores = std::any_of(fn.statements.begin(), fn.statements.end(), [](const StatementFact &s) {
+    return s.kind == "count_correct" || s.kind == "argmax_compare";
+  });
+  if (hasStage(out, "metrics") && scores) {
+    bool driver = hasStage(out, "data");
+    out.erase(std::remove_if(out.begin(), out.end(),
+                             [&](const StageMatch &m) { return m.stage == "loss" || (driver && m.stage == "model"); }),
+              out.end());
+  }
   // Reading a checkpoint is not reading the data set.
   if (hasStage(out, "checkpoint"))
     out.erase(std::remove_if(out.begin(), out.end(), [](const StageMatch &m) { return m.stage == "data"; }),

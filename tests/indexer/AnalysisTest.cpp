@@ -145,6 +145,126 @@ int main(void) {
   EXPECT_EQ(loop->line, 6u);
 }
 
+TEST(Analysis, LoopsReachedFromAnEvaluationLoopAreNotPassesOfTheirOwn) {
+  // svm-predict: main's loop over the test rows calls predict_values, whose loop over the
+  // support vectors calls the kernel. Only the loop over the rows is the evaluation stop.
+  std::vector<TUFacts> tus;
+  tus.push_back(parse(R"(#include <math.h>
+static double sv[16][4], coef[16];
+static double kernel(const double *x, const double *y) {
+  double s = 0;
+  for (int j = 0; j < 4; ++j) s += (x[j] - y[j]) * (x[j] - y[j]);
+  return 1.0 / (1.0 + sqrt(s));
+}
+static double predict_values(const double *x) {
+  double sum = 0;
+  for (int i = 0; i < 16; ++i) sum += coef[i] * kernel(x, sv[i]);
+  return sum;
+}
+int main(void) {
+  double rows[8][4] = {{0}}; int labels[8] = {0}; int correct = 0;
+  for (int r = 0; r < 8; ++r) {
+    int predicted = predict_values(rows[r]) > 0;
+    if (predicted == labels[r]) ++correct;
+  }
+  return correct;
+}
+)", false, "svm-predict.c"));
+  ProgramIndex index(tus);
+  Analysis a = analyse(index);
+  ASSERT_EQ(a.entries.size(), 1u);
+  EXPECT_EQ(a.entries[0].kind, "eval");
+  std::vector<std::string> loops;
+  for (const Finding &f : a.findings)
+    if (f.stage == "loop")
+      loops.push_back(f.function + ":" + std::to_string(f.line));
+  EXPECT_EQ(loops, std::vector<std::string>{"main:15"});
+}
+
+TEST(Analysis, AnEvaluationDriverReadsScoresAndCallsTheModelWithoutBeingIt) {
+  // svm-predict's predict: reads each test line through readline, parses it, calls the model,
+  // counts right answers and sums the squared error (MSE for regression) and products of the
+  // results (a correlation). It is the data stop and the metrics, not a loss or the model.
+  std::vector<TUFacts> tus;
+  tus.push_back(parse(R"(#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <math.h>
+static char line[1024];
+static double w[4];
+static char *readline(FILE *in) { return fgets(line, sizeof line, in); }
+static double svm_predict_values(const double *x) {
+  double s = 0;
+  for (int j = 0; j < 4; ++j) s += w[j] * x[j];
+  return tanh(s);
+}
+void predict(FILE *input) {
+  int correct = 0, total = 0; double error = 0, sumpt = 0, x[4] = {0};
+  while (readline(input) != NULL) {
+    double target_label = strtod(strtok(line, " "), NULL);
+    for (int j = 0; j < 4; ++j) x[j] = strtod(strtok(NULL, " "), NULL);
+    double predict_label = svm_predict_values(x) > 0 ? 1 : -1;
+    if (predict_label == target_label) ++correct;
+    error += (predict_label - target_label) * (predict_label - target_label);
+    sumpt += predict_label * target_label;
+    ++total;
+  }
+  printf("Accuracy = %g%% MSE = %g r = %g\n", 100.0 * correct / total, error / total, sumpt / total);
+}
+int main(int argc, char **argv) { FILE *f = fopen(argv[1], "r"); predict(f); return 0; }
+)", false, "svm-predict.c"));
+  ProgramIndex index(tus);
+  Analysis a = analyse(index);
+  ASSERT_EQ(a.entries.size(), 1u);
+  EXPECT_EQ(a.entries[0].kind, "eval");
+  EXPECT_NE(find(a, "data", "predict"), nullptr);
+  EXPECT_NE(find(a, "metrics", "predict"), nullptr);
+  EXPECT_EQ(find(a, "loss", "predict"), nullptr);
+  EXPECT_EQ(find(a, "model", "predict"), nullptr);
+  EXPECT_NE(find(a, "model", "svm_predict_values"), nullptr);
+}
+
+TEST(Analysis, AShuffleWrittenInTheTrainingLoopsFunctionIsThatLoopsStep) {
+  // kann's kann_train_fnn1b shuffles and copies each minibatch inside its epoch loop: the
+  // loop's stop shows it. The loader the program calls first stays a data stop.
+  std::vector<TUFacts> tus;
+  tus.push_back(parse(R"(#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+static float w[4];
+static int read_rows(FILE *f, float *x, int n) { return (int)fread(x, sizeof(float), n, f); }
+static float forward(const float *x) {
+  float p = 0;
+  for (int j = 0; j < 4; ++j) p += w[j] * x[j];
+  return tanhf(p);
+}
+static void update(const float *x, float d) { for (int j = 0; j < 4; ++j) w[j] -= 0.1f * d * x[j]; }
+static void train(float *x, int *shuf, int n) {
+  for (int epoch = 0; epoch < 10; ++epoch) {
+    for (int i = n - 1; i > 0; --i) { int j = rand() % (i + 1); int t = shuf[i]; shuf[i] = shuf[j]; shuf[j] = t; }
+    for (int i = 0; i < n; ++i) update(&x[shuf[i] * 4], forward(&x[shuf[i] * 4]) - 1.0f);
+  }
+}
+int main(int argc, char **argv) {
+  float x[32]; int shuf[8] = {0, 1, 2, 3, 4, 5, 6, 7};
+  FILE *f = fopen(argv[1], "rb");
+  read_rows(f, x, 32);
+  train(x, shuf, 8);
+  return 0;
+}
+)", false, "mlp.c"));
+  ProgramIndex index(tus);
+  Analysis a = analyse(index);
+  ASSERT_EQ(a.entries.size(), 1u);
+  EXPECT_EQ(a.entries[0].kind, "train");
+  std::string all;
+  for (const Finding &f : a.findings)
+    all += f.stage + "/" + f.role + " " + f.function + "\n";
+  EXPECT_NE(find(a, "loop", "train"), nullptr) << all;
+  EXPECT_EQ(find(a, "data", "train"), nullptr) << all;
+  EXPECT_NE(find(a, "data", "read_rows"), nullptr);
+}
+
 TEST(Analysis, NonMLProgramHasNoTrainingLoop) {
   std::vector<TUFacts> tus;
   tus.push_back(parse(R"(#include <stdio.h>

@@ -525,6 +525,7 @@ static int fann_save_internal(struct fann *ann, const char *file) {
   return 0;
 }
 int fann_save(struct fann *ann, const char *file) { return fann_save_internal(ann, file); }
+int fann_save_to_fixed(struct fann *ann, const char *file) { return fann_save_internal(ann, file); }
 void fann_train(struct fann *ann, const float *in, const float *target) {
   for (int i = 0; i < ann->n; ++i) {
     float out = 0;
@@ -539,6 +540,7 @@ int main(void) {
   float in[3] = {0}, out[3] = {0};
   for (int epoch = 0; epoch < 10; ++epoch) fann_train(ann, in, out);
   fann_save(ann, "xor.net");
+  fann_save_to_fixed(ann, "xor_fixed.net");
   return 0;
 }
 )",
@@ -546,6 +548,8 @@ int main(void) {
   ASSERT_EQ(a.entries.size(), 1u);
   EXPECT_EQ(a.entries[0].kind, "train");
   EXPECT_NE(findingOf(a, "checkpoint", "save", "fann_save"), nullptr) << listFindings(a);
+  // Named alike by its first words, not containing its callee's name.
+  EXPECT_NE(findingOf(a, "checkpoint", "save", "fann_save_to_fixed"), nullptr) << listFindings(a);
   EXPECT_EQ(findingOf(a, "checkpoint", "save", "fann_save_internal"), nullptr) << listFindings(a);
   EXPECT_EQ(findingOf(a, "checkpoint", "load", "fann_save_internal"), nullptr) << listFindings(a);
   EXPECT_NE(findingOf(a, "model", "build", "fann_create_standard"), nullptr) << listFindings(a);
@@ -783,6 +787,87 @@ int main(void) {
   ASSERT_NE(epochs, nullptr) << listFindings(a);
   EXPECT_LT(epochs->order, test->order);
 }
+TEST(LibraryApi, AnEvaluationWhoseScoringIsInItsCalleesIsTheMetric) {
+  // libfann's fann_test runs the network and hands each output's error to fann_update_MSE;
+  // fann_test_data calls it per row. Both evaluate; the training step that calls the same
+  // two functions and then updates is not a metric.
+  Analysis a = analyseCode(R"(
+#include <math.h>
+struct fann { float w[4]; float MSE_value; int num_MSE; };
+static float fann_run(struct fann *ann, const float *in) {
+  float sum = 0;
+  for (int j = 0; j < 4; ++j) sum += ann->w[j] * in[j];
+  return tanhf(sum);
+}
+static void fann_update_MSE(struct fann *ann, float diff) {
+  ann->MSE_value += diff * diff;
+  ann->num_MSE++;
+}
+static void fann_test(struct fann *ann, const float *in, float target) {
+  float out = fann_run(ann, in);
+  fann_update_MSE(ann, target - out);
+}
+static float fann_test_data(struct fann *ann, float rows[8][4], const float *labels) {
+  for (int i = 0; i < 8; ++i) fann_test(ann, rows[i], labels[i]);
+  return ann->MSE_value / ann->num_MSE;
+}
+static void fann_train(struct fann *ann, const float *in, float target) {
+  float d = target - fann_run(ann, in);
+  fann_update_MSE(ann, d);
+  for (int j = 0; j < 4; ++j) ann->w[j] -= 0.1f * d * in[j];
+}
+int main(void) {
+  struct fann ann = {{0}, 0, 0};
+  float rows[8][4] = {{0}}, labels[8] = {0};
+  for (int epoch = 0; epoch < 100; ++epoch)
+    for (int i = 0; i < 8; ++i) fann_train(&ann, rows[i], labels[i]);
+  return fann_test_data(&ann, rows, labels) > 1;
+}
+)",
+                           false, "robot.c");
+  EXPECT_NE(findingOf(a, "metrics", "", "fann_test"), nullptr) << listFindings(a);
+  EXPECT_NE(findingOf(a, "metrics", "", "fann_test_data"), nullptr) << listFindings(a);
+  EXPECT_EQ(findingOf(a, "metrics", "", "fann_train"), nullptr) << listFindings(a);
+}
+
+TEST(LibraryApi, ABatchStepsLoopOverTheSamplesIsATrainingLoop) {
+  // libfann's fann_train_epoch_irpropm: per sample the forward, the error and the backward
+  // pass accumulate slopes; the weights move once, after the loop. The loop is the batch loop
+  // of the epoch loop that calls it; a loop that only runs the model (predict_all) is not.
+  Analysis a = analyseCode(R"(
+static float w[4], slopes[4];
+static float run(const float *in) {
+  float s = 0;
+  for (int j = 0; j < 4; ++j) s += w[j] * in[j];
+  return s;
+}
+static float compute_mse(float out, float target) { float d = out - target; return d * d; }
+static void backpropagate(const float *in, float out, float target) {
+  for (int j = 0; j < 4; ++j) slopes[j] += (out - target) * in[j];
+}
+static void update_weights(float lr) { for (int j = 0; j < 4; ++j) w[j] -= lr * slopes[j]; }
+static float train_epoch(float rows[8][4], const float *labels) {
+  float mse = 0;
+  for (int i = 0; i < 8; ++i) {
+    float out = run(rows[i]);
+    mse += compute_mse(out, labels[i]);
+    backpropagate(rows[i], out, labels[i]);
+  }
+  update_weights(0.1f);
+  return mse;
+}
+int main(void) {
+  float rows[8][4] = {{0}}, labels[8] = {0};
+  for (int epoch = 0; epoch < 100; ++epoch) train_epoch(rows, labels);
+  return 0;
+}
+)",
+                           false, "simple_train.c");
+  const Finding *batches = findingOf(a, "loop", "batches", "train_epoch");
+  ASSERT_NE(batches, nullptr) << listFindings(a);
+  EXPECT_EQ(batches->line, 15u) << listFindings(a);
+}
+
 constexpr const char *kCheckedTraining = R"(
 #include <math.h>
 #include <stdio.h>

@@ -59,6 +59,62 @@ int read_problem(const char *path, double *y, int n) { // expect: stage=data
 )", false));
 }
 
+TEST(DataRule, ReadingASeedIsNotData) {
+  // libfann's fann_seed_rand reads four bytes of /dev/urandom for srand.
+  EXPECT_TRUE(expectStages(R"(
+#include <stdio.h>
+#include <stdlib.h>
+void seed_rand(void) { // expect-not: stage=data
+  FILE *fp = fopen("/dev/urandom", "r");
+  unsigned int seed = 1;
+  if (fp) { if (fread(&seed, sizeof(seed), 1, fp) != 1) seed = 2; fclose(fp); }
+  srand(seed);
+}
+int read_rows(FILE *fp, float *x, int n) { // expect: stage=data
+  int i = 0;
+  while (i < n && fread(&x[i], sizeof(float), 1, fp) == 1) ++i;
+  return i;
+}
+)", false));
+}
+
+TEST(DataRule, AConfigurationFileIsNotTheData) {
+  // darknet's read_data_cfg parses key=value lines of the .data file: settings, not examples.
+  EXPECT_TRUE(expectStages(R"(
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+struct option { char key[32]; float value; };
+int read_data_cfg(const char *path, struct option *opts, int n) { // expect-not: stage=data
+  FILE *f = fopen(path, "r");
+  char line[256]; int i = 0;
+  while (i < n && fgets(line, sizeof line, f)) { sscanf(line, "%31[^=]=%f", opts[i].key, &opts[i].value); ++i; }
+  fclose(f);
+  return i;
+}
+int read_rows(const char *path, float *x, int n) { // expect: stage=data
+  FILE *f = fopen(path, "r");
+  int i = 0;
+  while (i < n && fscanf(f, "%f", &x[i]) == 1) ++i;
+  fclose(f);
+  return i;
+}
+)", false));
+}
+
+TEST(DataRule, CopyingOneExamplePerIterationIntoABatchIsData) {
+  // darknet's get_next_batch: memcpy of each example's row into the batch.
+  EXPECT_TRUE(expectStages(R"(
+#include <string.h>
+void get_next_batch(float **rows, int cols, int n, int offset, float *X) { // expect: stage=data
+  for (int j = 0; j < n; ++j) memcpy(X + j * cols, rows[offset + j], cols * sizeof(float));
+}
+void copy_weights(float **rows, int cols, int n, float *W) { // expect-not: stage=data
+  for (int j = 0; j < n; ++j) memcpy(W + j * cols, rows[j], cols * sizeof(float));
+}
+)", false));
+}
+
 TEST(DataRule, ShuffleWithRandomSwapIsData) {
   EXPECT_TRUE(expectStages(R"(
 #include <stdlib.h>
@@ -110,6 +166,22 @@ void act_forward(float *x, int n) { // expect: stage=model
 )", false));
 }
 
+TEST(ModelRule, AConvolutionsSizeComputationIsNotModel) {
+  // kann's conv_find_par: named for the convolution, clips the padding at zero, no tensor.
+  EXPECT_TRUE(expectStages(R"(
+static int conv_out_size(int in_size, int kernel_size, int stride, int pad0) { // expect-not: stage=model
+  return (in_size - kernel_size + (pad0 > 0 ? pad0 : 0) + stride - 1) / stride + 1;
+}
+void conv_forward(const float *x, const float *k, float *y, int n, int m) { // expect: stage=model
+  for (int i = 0; i + m <= n; ++i) {
+    float s = 0;
+    for (int j = 0; j < m; ++j) s += x[i + j] * k[j];
+    y[i] = s > 0 ? s : 0;
+  }
+}
+)", false));
+}
+
 TEST(LossRule, CrossEntropyIsLoss) {
   EXPECT_TRUE(expectStages(R"(
 #include <math.h>
@@ -148,6 +220,34 @@ double discrepancy(const double *pred, const double *t, int n) { // expect: stag
   return s / n;
 }
 )", false));
+}
+
+TEST(LossRule, AGaussianKernelOfADistanceIsNotLoss) {
+  // libsvm's k_function: exp(-gamma * sum of (x - y)^2) compares two inputs.
+  EXPECT_TRUE(expectStages(R"(
+#include <math.h>
+double rbf(const double *x, const double *y, int n, double gamma) { // expect-not: stage=loss
+  double sum = 0;
+  for (int i = 0; i < n; ++i) { double d = x[i] - y[i]; sum += d * d; }
+  return exp(-gamma * sum);
+}
+double sq_error(const double *x, const double *y, int n) { // expect: stage=loss
+  double sum = 0;
+  for (int i = 0; i < n; ++i) { double d = x[i] - y[i]; sum += d * d; }
+  return sum / n;
+}
+)", false));
+}
+
+TEST(LossRule, RecordingResultsWithAMethodNamedLogIsNotALogarithm) {
+  // fasttext's FastText::test calls meter.log(labels, predictions) per test line.
+  EXPECT_TRUE(expectStages(R"(
+struct Meter { int n = 0; void log(const int *gold, const int *predicted) { n += gold[0] == predicted[0]; } };
+int test_lines(Meter &meter, const int *gold, const int *predicted, int lines) { // expect-not: stage=loss
+  for (int i = 0; i < lines; ++i) meter.log(gold + i, predicted + i);
+  return meter.n;
+}
+)", true));
 }
 
 TEST(LossRule, BoxMullerIsNotLoss) {
@@ -200,6 +300,20 @@ void residual(double *r, const double *xi, double d, int n) { // expect-not: sta
   axpy(d, xi, r, n);
 }
 )", false)) << "liblinear's solvers update w through axpy calls, with no learning rate in sight";
+}
+
+TEST(OptimizerRule, ATrustRegionStepIntoTheCandidateWeightsIsOptimizer) {
+  // liblinear's TRON::tron: w_new = w + s (daxpy_), then w = w_new when the step is accepted.
+  EXPECT_TRUE(expectStages(R"(
+#include <string.h>
+void daxpy_(int *n, double *a, double *x, int *incx, double *y, int *incy);
+void trust_region_step(double *w, double *w_new, double *s, int n) { // expect: stage=optimizer
+  double one = 1; int inc = 1;
+  memcpy(w_new, w, sizeof(double) * n);
+  daxpy_(&n, &one, s, &inc, w_new, &inc);
+  memcpy(w, w_new, sizeof(double) * n);
+}
+)", false));
 }
 
 TEST(OptimizerRule, RpropStepOnTheWeightsIsOptimizer) {
