@@ -10,8 +10,9 @@ Over the same TUs of a compilation database, with the same -j, prints
   CPU time of the cold index        / clang -fsyntax-only's (steadier than wall time on a busy machine)
   `tourguide check` with no change  / check with an empty cache, and in seconds (target < 1 s)
 and whether the findings read from the cache are byte-identical to the freshly parsed ones.
-The check runs on a tour written here from the cold run's findings (up to 6 of their anchors;
---tour to give one), rooted at the folder the SOURCES share, so it parses the TUs under it.
+The check runs on a tour written here from the cold run's findings (up to 6 of their anchors,
+else 6 files' first lines; --tour to give one), rooted at the folder the SOURCES share, so it
+parses the TUs under it.
 Edits append a comment line (no line moves) and are undone at the end. The cache goes to a
 temporary folder; the build folder is not written to.
 
@@ -57,9 +58,10 @@ def files_read(cache_dir):
     return count
 
 
-def tour_from_findings(findings_path, root, tour_path, most=6):
-    """Writes a tour of up to `most` stops at the findings' anchors (functions of `root`);
-    returns how many stops it has."""
+def tour_from_findings(findings_path, root, tour_path, sources, most=6):
+    """Writes a tour of up to `most` stops at the findings' anchors (functions of `root`), or,
+    when they have none (a library without a main), at the first line of `most` of `sources`;
+    returns how many stops it has. Either way the check reads every TU under `root` first."""
     with open(findings_path) as f:
         doc = json.load(f)
     base = doc.get("root") or root
@@ -76,6 +78,9 @@ def tour_from_findings(findings_path, root, tour_path, most=6):
         stops.append({"id": f"s{len(stops)}", "stage": "setup", "title": anchor["function"], "anchor": anchor})
         if len(stops) == most:
             break
+    for source in sources[:most - len(stops)] if not stops else []:
+        anchor = {"file": os.path.relpath(source, root), "line": 1}
+        stops.append({"id": f"s{len(stops)}", "stage": "setup", "title": anchor["file"], "anchor": anchor})
     tour = {"version": 1, "title": "bench_cache.py", "root": root, "program": {"path": "none"}, "stops": stops}
     with open(tour_path, "w") as f:
         json.dump(tour, f, indent=1)
@@ -134,7 +139,7 @@ def main():
         ours = [t for t in tus if os.path.isfile(t) and not t.startswith(os.path.abspath(a.build_dir) + os.sep)]
         root = os.path.commonpath(ours)
         tour = os.path.abspath(a.tour) if a.tour else os.path.join(work, "bench.tour.json")
-        stops = "" if a.tour else f"{tour_from_findings(cold_out, root, tour)} stops, "
+        stops = "" if a.tour else f"{tour_from_findings(cold_out, root, tour, ours)} stops, "
         check_cold_s, check_cold_cpu = check(tour)
         say("check, cold (empty cache)", f"{check_cold_s:8.2f} s, CPU {check_cold_cpu:8.2f} s  ({stops}TUs under {root})")
         check_s, check_cpu = check(tour)
