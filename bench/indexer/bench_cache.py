@@ -73,6 +73,8 @@ def tour_from_findings(findings_path, root, tour_path, sources, most=6):
             continue
         seen.add(anchor["function"])
         anchor["file"] = os.path.relpath(path, root)
+        if not anchor.get("pattern"):  # a finding may have an empty one; a tour may not
+            anchor.pop("pattern", None)
         if "line" in anchor and "pattern" not in anchor:
             del anchor["line"]  # a line alone may have moved since; the function is the anchor
         stops.append({"id": f"s{len(stops)}", "stage": "setup", "title": anchor["function"], "anchor": anchor})
