@@ -8,18 +8,23 @@ Over the same TUs of a compilation database, with the same -j, prints
   re-index after a header edit      / cold   (the repo's header read by the most TUs)
   peak memory of the cold index     / clang -fsyntax-only's (concurrent clangs summed)
   CPU time of the cold index        / clang -fsyntax-only's (steadier than wall time on a busy machine)
+  `tourguide check` with no change  / check with an empty cache, and in seconds (target < 1 s)
 and whether the findings read from the cache are byte-identical to the freshly parsed ones.
+The check runs on a tour written here from the cold run's findings (up to 6 of their anchors,
+else 6 files' first lines; --tour to give one), rooted at the folder the SOURCES share, so it
+parses the TUs under it.
 Edits append a comment line (no line moves) and are undone at the end. The cache goes to a
 temporary folder; the build folder is not written to.
 
 usage: bench_cache.py --tourguide TOOL --build-dir DIR [-j N] [--edit-cpp FILE]
-                      [--edit-header FILE] [SOURCES...]
+                      [--edit-header FILE] [--tour FILE] [SOURCES...]
 TOOL is the `tourguide` executable; build it with -DCMAKE_BUILD_TYPE=Release for numbers that
 mean something (a Debug build's own code is several times slower; Clang's is not).
 """
 import argparse
 import collections
 import filecmp
+import json
 import os
 import shutil
 import sys
@@ -53,6 +58,37 @@ def files_read(cache_dir):
     return count
 
 
+def tour_from_findings(findings_path, root, tour_path, sources, most=6):
+    """Writes a tour of up to `most` stops at the findings' anchors (functions of `root`), or,
+    when they have none (a library without a main), at the first line of `most` of `sources`;
+    returns how many stops it has. Either way the check reads every TU under `root` first."""
+    with open(findings_path) as f:
+        doc = json.load(f)
+    base = doc.get("root") or root
+    stops, seen = [], set()
+    for found in doc.get("stages", []) + doc.get("entry_points", []):
+        anchor = dict(found.get("anchor") or {"function": found.get("function")})
+        path = os.path.normpath(os.path.join(base, found.get("file", "")))
+        if not anchor.get("function") or not path.startswith(root + os.sep) or anchor["function"] in seen:
+            continue
+        seen.add(anchor["function"])
+        anchor["file"] = os.path.relpath(path, root)
+        if not anchor.get("pattern"):  # a finding may have an empty one; a tour may not
+            anchor.pop("pattern", None)
+        if "line" in anchor and "pattern" not in anchor:
+            del anchor["line"]  # a line alone may have moved since; the function is the anchor
+        stops.append({"id": f"s{len(stops)}", "stage": "setup", "title": anchor["function"], "anchor": anchor})
+        if len(stops) == most:
+            break
+    for source in sources[:most - len(stops)] if not stops else []:
+        anchor = {"file": os.path.relpath(source, root), "line": 1}
+        stops.append({"id": f"s{len(stops)}", "stage": "setup", "title": anchor["file"], "anchor": anchor})
+    tour = {"version": 1, "title": "bench_cache.py", "root": root, "program": {"path": "none"}, "stops": stops}
+    with open(tour_path, "w") as f:
+        json.dump(tour, f, indent=1)
+    return len(stops)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--tourguide", required=True)
@@ -61,6 +97,7 @@ def main():
     ap.add_argument("-j", type=int, default=2)
     ap.add_argument("--edit-cpp", help="the .cpp to edit (default: the middle selected TU)")
     ap.add_argument("--edit-header", help="the header to edit (default: the repo's header most TUs read)")
+    ap.add_argument("--tour", help="the tour to check (default: one written from the cold run's findings)")
     ap.add_argument("sources", nargs="*")
     a = ap.parse_args()
 
@@ -76,6 +113,11 @@ def main():
                 "--cache-dir", cache] + [os.path.abspath(s) for s in a.sources]
         seconds, peak, cpu = run_pool([(argv, os.getcwd())], 1)
         return seconds, peak, cpu, out
+
+    def check(tour):
+        argv = [a.tourguide, "check", "-p", a.build_dir, "-j", str(a.j), "--cache-dir", cache, tour]
+        seconds, _, cpu = run_pool([(argv, os.getcwd())], 1)
+        return seconds, cpu
 
     def edit(path):
         with open(path, "rb") as f:
@@ -97,6 +139,13 @@ def main():
 
         # A source of the repo itself: generated files (in the build folder) may not exist yet.
         ours = [t for t in tus if os.path.isfile(t) and not t.startswith(os.path.abspath(a.build_dir) + os.sep)]
+        root = os.path.commonpath(ours)
+        tour = os.path.abspath(a.tour) if a.tour else os.path.join(work, "bench.tour.json")
+        stops = "" if a.tour else f"{tour_from_findings(cold_out, root, tour, ours)} stops, "
+        check_cold_s, check_cold_cpu = check(tour)
+        say("check, cold (empty cache)", f"{check_cold_s:8.2f} s, CPU {check_cold_cpu:8.2f} s  ({stops}TUs under {root})")
+        check_s, check_cpu = check(tour)
+        say("check, no change", f"{check_s:8.2f} s, CPU {check_cpu:8.2f} s")
         cpp = os.path.abspath(a.edit_cpp) if a.edit_cpp else ours[len(ours) // 2]
         edit(cpp)
         cpp_s, _, _, _ = index("cpp-edit")
@@ -106,7 +155,6 @@ def main():
         if a.edit_header:
             header = os.path.abspath(a.edit_header)
         else:
-            root = os.path.commonpath(ours)
             own = [(n, f) for f, n in reads.items()
                    if f.startswith(root + os.sep) and f not in tus and not f.startswith(a.build_dir)]
             if not own:
@@ -128,6 +176,7 @@ def main():
     say("no change / cold", f"{same_s / cold_s:8.3f}  (target <= 0.02)")
     say("one .cpp edit / cold", f"{cpp_s / cold_s:8.3f}  (target <= 0.1)")
     say("header edit / cold", f"{header_s / cold_s:8.3f}  ({readers}/{len(entries)} TUs re-parsed)")
+    say("check, no change / cold", f"{check_s / check_cold_s:8.3f}  ({check_s:.2f} s; target < 1 s)")
     say("peak memory cold / fsyntax-only", f"{cold_peak / clang_peak:8.3f}")
     say("findings from the cache identical", "yes" if identical else "NO")
     return 0 if identical else 1

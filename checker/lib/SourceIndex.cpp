@@ -18,7 +18,9 @@
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/xxhash.h"
 
+#include <mutex>
 #include <set>
 
 namespace tourguide::checker {
@@ -147,27 +149,119 @@ private:
   std::string directory_;
 };
 
-/// One TU's definitions as a cache payload (clangfront/PayloadCodec.h): what the action found,
-/// before the TU's own file and errors are added.
-std::string definitionsToPayload(SourceIndex &part) {
-  clangfront::PayloadWriter writer;
-  writer(part.functions, part.files);
-  return std::move(writer.out);
+/// One TU's definitions as the cache keeps them and as they wait for their turn to be merged:
+/// runs of consecutive definitions in one file, each encoded apart (clangfront/PayloadCodec.h).
+/// A run byte-identical to one an earlier TU gave (a header's inline functions, read by
+/// hundreds of TUs) would add nothing to the index, so it is skipped without being decoded;
+/// that made a warm check of OpenCV (405 TUs, 170 MB of entries) decode every header's
+/// definitions 405 times.
+struct EncodedDefinitions {
+  SourceIndex parsed;                ///< What the action found, until it is encoded.
+  std::string payload;               ///< The runs, as one payload.
+  std::vector<llvm::StringRef> runs; ///< Views into `payload`, each an encoded list of definitions.
+  bool encoded = false;
+
+  /// Takes `bytes` (a cache entry's payload); false when they are not a list of runs.
+  bool read(llvm::StringRef bytes) {
+    payload = bytes.str();
+    clangfront::PayloadReader reader(payload);
+    reader(runs);
+    encoded = reader.ok() && reader.atEnd();
+    if (!encoded) {
+      payload.clear();
+      runs.clear();
+    }
+    return encoded;
+  }
+
+  /// Encodes what the action found, once, and lets go of it.
+  void encode() {
+    if (encoded)
+      return;
+    std::vector<std::string> encodedRuns;
+    std::vector<FunctionDef> &all = parsed.functions;
+    for (size_t begin = 0, end; begin < all.size(); begin = end) {
+      for (end = begin + 1; end < all.size() && all[end].file == all[begin].file;)
+        ++end;
+      clangfront::PayloadWriter run;
+      auto count = static_cast<unsigned>(end - begin);
+      run(count);
+      for (size_t i = begin; i < end; ++i)
+        run(all[i]);
+      encodedRuns.push_back(std::move(run.out));
+    }
+    parsed = SourceIndex();
+    clangfront::PayloadWriter writer;
+    writer(encodedRuns);
+    payload = std::move(writer.out);
+    clangfront::PayloadReader reader(payload);
+    reader(runs);
+    encoded = true;
+  }
+};
+
+/// Decodes one run; false when it is not one.
+bool decodeRun(llvm::StringRef bytes, std::vector<FunctionDef> &out) {
+  clangfront::PayloadReader reader(bytes);
+  unsigned count = 0;
+  reader(count);
+  if (!reader.ok() || count > bytes.size())
+    return false;
+  out.resize(count);
+  for (FunctionDef &def : out)
+    reader(def);
+  return reader.ok() && reader.atEnd();
 }
 
-bool definitionsFromPayload(llvm::StringRef bytes, SourceIndex &part) {
-  clangfront::PayloadReader reader(bytes);
-  SourceIndex read;
-  reader(read.functions, read.files);
-  if (!reader.ok() || !reader.atEnd())
-    return false; // parsed again
-  part = std::move(read);
-  return true;
-}
+/// Merges the TUs' definitions in the TUs' order, whatever order they finish in: a TU waits
+/// (encoded) until every earlier one is merged, so the index is the same as a merge of the
+/// whole parts one after the other, on any -j and from the cache or not.
+class OrderedMerger {
+public:
+  OrderedMerger(SourceIndex &index, std::vector<EncodedDefinitions> &tus, std::vector<std::string> mainFiles)
+      : merger_(index), tus_(tus), mainFiles_(std::move(mainFiles)), finished_(tus.size()) {}
+
+  void finished(size_t i) {
+    tus_[i].encode();
+    std::lock_guard<std::mutex> lock(mutex_);
+    finished_[i] = true;
+    for (; next_ < tus_.size() && finished_[next_]; ++next_)
+      merge(next_);
+  }
+
+private:
+  void merge(size_t i) {
+    EncodedDefinitions &tu = tus_[i];
+    SourceIndex part;
+    part.translationUnits = 1;
+    part.files.push_back(mainFiles_[i]);
+    for (llvm::StringRef run : tu.runs) {
+      if (!seenRuns_.insert({llvm::xxHash64(run), run.size()}).second)
+        continue;
+      std::vector<FunctionDef> defs;
+      if (!decodeRun(run, defs))
+        continue; // only a payload that read() accepted gets here, and its runs are ours
+      for (FunctionDef &def : defs) {
+        part.files.push_back(def.file);
+        part.functions.push_back(std::move(def));
+      }
+    }
+    merger_.add(std::move(part));
+    tu = EncodedDefinitions();
+  }
+
+  SourceIndexMerger merger_;
+  std::vector<EncodedDefinitions> &tus_;
+  std::vector<std::string> mainFiles_;
+  std::vector<bool> finished_;
+  size_t next_ = 0;
+  std::set<std::pair<uint64_t, size_t>> seenRuns_; ///< xxHash64 and size of each run merged.
+  std::mutex mutex_;
+};
 
 } // namespace
 
-std::string definitionsCacheKind() { return "check definitions 3"; }
+std::string definitionsCacheKind() { return "check definitions 4"; }
 
 llvm::Expected<SourceIndex> indexCompilationDatabase(llvm::StringRef buildPath, const IndexOptions &options) {
   auto db = clangfront::loadCompilationDatabase(buildPath);
@@ -184,27 +278,28 @@ llvm::Expected<SourceIndex> indexCompilationDatabase(llvm::StringRef buildPath, 
   runOptions.cache = options.cache;
   // Warnings are never anchors' business, and -Werror must not turn them into errors here.
   runOptions.adjuster = clang::tooling::getInsertArgumentAdjuster("-w", clang::tooling::ArgumentInsertPosition::BEGIN);
-  std::vector<SourceIndex> parts(commands.size());
-  runOptions.save = [&](size_t i) { return definitionsToPayload(parts[i]); };
-  runOptions.load = [&](size_t i, llvm::StringRef payload) { return definitionsFromPayload(payload, parts[i]); };
+  std::vector<EncodedDefinitions> tus(commands.size());
+  std::vector<std::string> mainFiles;
+  for (const clang::tooling::CompileCommand &command : commands)
+    mainFiles.push_back(absolutePath(clangfront::mainFileOf(command), ""));
+  SourceIndex index;
+  OrderedMerger merger(index, tus, std::move(mainFiles));
+  runOptions.save = [&](size_t i) {
+    tus[i].encode();
+    return tus[i].payload;
+  };
+  runOptions.load = [&](size_t i, llvm::StringRef payload) { return tus[i].read(payload); };
+  runOptions.done = [&](size_t i) { merger.finished(i); };
   std::vector<clangfront::TUStatus> statuses = clangfront::runOnTUs(commands, runOptions, [&](size_t i) {
-    return std::make_unique<DefinitionAction>(parts[i], commands[i].Directory);
+    tus[i] = EncodedDefinitions(); // a payload read() refused is parsed
+    return std::make_unique<DefinitionAction>(tus[i].parsed, commands[i].Directory);
   });
 
-  SourceIndex index;
-  SourceIndexMerger merger(index);
-  for (size_t i = 0; i < parts.size(); ++i) { // in file order, so the result does not depend on timing
-    SourceIndex &part = parts[i];
-    const clangfront::TUStatus &status = statuses[i];
-    std::string file = absolutePath(status.mainFile, "");
-    part.translationUnits = 1;
-    part.files.insert(part.files.begin(), file);
+  for (const clangfront::TUStatus &status : statuses) // in file order, so the result does not depend on timing
     if (status.errorCount > 0) {
-      part.translationUnitsWithErrors = 1;
-      part.problems.push_back(status.errors.front());
+      ++index.translationUnitsWithErrors;
+      index.problems.push_back(status.errors.front());
     }
-    merger.add(std::move(part));
-  }
   return index;
 }
 

@@ -130,13 +130,10 @@ TUStatus runOne(const clang::tooling::CompileCommand &cmd, const RunOptions &opt
   TUStatus status;
   status.directory = cmd.Directory;
   status.outputFile = outputOf(cmd);
-  llvm::SmallString<256> file(cmd.Filename);
-  if (!llvm::sys::path::is_absolute(file))
-    llvm::sys::fs::make_absolute(cmd.Directory, file);
-  status.mainFile = std::string(file);
+  status.mainFile = mainFileOf(cmd);
 
   uint64_t size = 0;
-  if (llvm::sys::fs::file_size(file, size)) {
+  if (llvm::sys::fs::file_size(status.mainFile, size)) {
     status.errorCount = 1;
     status.errors.push_back(status.mainFile + ": error: cannot read the file");
     return status;
@@ -197,6 +194,13 @@ std::string shortDuration(double seconds) {
 }
 
 } // namespace
+
+std::string mainFileOf(const clang::tooling::CompileCommand &cmd) {
+  llvm::SmallString<256> file(cmd.Filename);
+  if (!llvm::sys::path::is_absolute(file))
+    llvm::sys::fs::make_absolute(cmd.Directory, file);
+  return std::string(file);
+}
 
 std::vector<TUStatus> runOnTUs(const std::vector<clang::tooling::CompileCommand> &commands,
                                const RunOptions &options, ActionFactory makeAction) {

@@ -6,7 +6,8 @@
 //   template <class IO> void fields(IO &io, MyStruct &s) { io(s.name, s.line, s.items); }
 // that serves both directions. Numbers are LEB128 varints (ints zigzagged), strings and lists
 // carry their length first; a reader that overruns, meets an impossible length or does not end
-// exactly at the end fails as a whole.
+// exactly at the end fails as a whole. A reader's llvm::StringRef is a view into its input
+// (no copy): a part that may be skipped is written as a string and read as a StringRef.
 #pragma once
 
 #include "llvm/ADT/StringRef.h"
@@ -34,6 +35,10 @@ private:
   void put(unsigned &u) { varint(u); }
   void put(int &i) { varint((static_cast<uint64_t>(i) << 1) ^ static_cast<uint64_t>(i >> 31)); }
   void put(std::string &s) {
+    varint(s.size());
+    out += s;
+  }
+  void put(llvm::StringRef &s) {
     varint(s.size());
     out += s;
   }
@@ -91,6 +96,15 @@ private:
       return;
     }
     s.assign(in_.data(), n);
+    in_ = in_.drop_front(n);
+  }
+  void get(llvm::StringRef &s) {
+    uint64_t n = varint();
+    if (!ok_ || n > in_.size()) {
+      ok_ = false;
+      return;
+    }
+    s = in_.take_front(n);
     in_ = in_.drop_front(n);
   }
   template <class A, class B> void get(std::pair<A, B> &p) { (*this)(p.first, p.second); }

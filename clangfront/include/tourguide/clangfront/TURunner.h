@@ -55,6 +55,9 @@ struct TUStatus {
   static constexpr size_t kMaxErrorMessages = 5;
 };
 
+/// The command's file, made absolute from its working directory (TUStatus::mainFile).
+std::string mainFileOf(const clang::tooling::CompileCommand &cmd);
+
 /// Makes the action that reads TU number `i` of the commands. Called on a worker thread,
 /// once per TU that is parsed (not for a skipped or unreadable one); what the action writes
 /// must belong to TU `i` alone.
