@@ -326,20 +326,26 @@ std::string whatToLookFor(const Finding &f) {
   return "They are the values this stage works with.";
 }
 
-/// What other findings at the same call add to its stop: "It also runs the loss layer on each
-/// mini-batch." from "... calls `dlib::dnn_trainer::train`, inside which dlib runs the loss ...".
+/// What other findings at the same place add to its stop: "It also runs the loss layer on each
+/// mini-batch." from "... calls `dlib::dnn_trainer::train`, inside which dlib runs the loss ...";
+/// "It is also the stop for clearing the gradients." for a stage that starts on the same line.
 static std::string alsoHereText(const std::vector<const Finding *> &alsoHere) {
   std::string text;
   static const std::string inside = "inside which ";
-  for (const Finding *o : alsoHere)
+  for (const Finding *o : alsoHere) {
+    bool said = false;
     for (const Evidence &e : o->evidence)
       if (size_t at = e.text.find(inside); at != std::string::npos) {
         size_t runs = e.text.find(" runs ", at);
         if (runs == std::string::npos)
           continue;
         text += " It also" + e.text.substr(runs) + ".";
+        said = true;
         break;
       }
+    if (!said)
+      text += " It is also the stop for " + stagePhrase(*o) + " in " + code(shortFunctionName(o->function)) + ".";
+  }
   return text;
 }
 

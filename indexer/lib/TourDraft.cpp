@@ -142,6 +142,44 @@ std::string stopIdFor(const std::string &stage, const std::string &function) {
   return id;
 }
 
+namespace {
+
+/// Where a finding's stop is: the line of the stage's statement, or past it where its values
+/// are computed (Finding::stop), named so that the anchor survives edits.
+tours::Anchor anchorFor(const Finding &f, const std::vector<std::string> &lines, const std::string &relFile) {
+  tours::Anchor anchor;
+  const unsigned stopLine = f.stopLine();
+  if (f.inTemplate) {
+    // LLDB knows gf::Layered<float>::apply, not gf::Layered::apply: anchor by file.
+    anchor.file = relFile;
+    unsigned line = stopLine ? stopLine : f.functionBegin;
+    std::string text = line && line <= lines.size() ? lines[line - 1] : "";
+    size_t s = text.find_first_not_of(' ');
+    text = s == std::string::npos ? "" : text.substr(s);
+    if (!text.empty() && patternFindsLine(lines, 1, static_cast<unsigned>(lines.size()), text, line))
+      anchor.pattern = text;
+    else
+      anchor.line = line;
+  } else if (stopLine == 0) {
+    anchor.function = f.function;
+  } else if (std::string anchorText = f.stop.line && !f.stop.text.empty() ? f.stop.text
+                                      : !f.stop.line && !f.anchorText.empty() ? f.anchorText
+                                      : stopLine <= lines.size() ? lines[stopLine - 1]
+                                                                 : std::string();
+             patternFindsLine(lines, f.functionBegin, f.functionEnd, anchorText, stopLine)) {
+    // A call into a framework has no statement text of its own: the call's line is the pattern.
+    anchor.function = f.function;
+    anchor.pattern = tours::collapseWhitespace(anchorText);
+  } else {
+    // The line's text occurs earlier in the function: name the line itself.
+    anchor.file = relFile;
+    anchor.line = stopLine;
+  }
+  return anchor;
+}
+
+} // namespace
+
 tourguide::tours::Tour draftTour(const EntryPoint &entry, const std::vector<Finding> &findings,
                                  const DraftOptions &options) {
   using namespace tourguide::tours;
@@ -213,79 +251,63 @@ tourguide::tours::Tour draftTour(const EntryPoint &entry, const std::vector<Find
                               }),
                chosen.end());
   std::sort(chosen.begin(), chosen.end(), [](const Finding *a, const Finding *b) { return a->order < b->order; });
-  // Framework stages found at one call (the loss and the update inside `trainer.train(...)`)
-  // are one stop: the first keeps the others in its text, and "Next" skips them.
-  std::map<const Finding *, std::vector<const Finding *>> alsoHere;
-  std::map<std::pair<std::string, unsigned>, const Finding *> firstAtCall;
-  chosen.erase(std::remove_if(chosen.begin(), chosen.end(),
-                              [&](const Finding *f) {
-                                if (f->via.empty() || f->anchorLine == 0)
-                                  return false;
-                                const Finding *&first = firstAtCall[{f->function, f->anchorLine}];
-                                if (!first)
-                                  return first = f, false;
-                                alsoHere[first].push_back(f);
-                                return true;
-                              }),
-               chosen.end());
-
+  // Where each finding would stop. Framework stages found at one call (the loss and the update
+  // inside `trainer.train(...)`) stop where the first of them does.
   std::map<std::string, std::vector<std::string>> sources;
-  std::set<std::string> ids, places;
+  std::vector<tours::Anchor> anchors;
+  std::map<std::pair<std::string, unsigned>, size_t> firstAtCall;
   for (size_t k = 0; k < chosen.size(); ++k) {
     const Finding *f = chosen[k];
+    if (!sources.count(f->file))
+      sources[f->file] = collapsedLines(f->file);
+    if (!f->via.empty() && f->anchorLine)
+      if (auto [at, isNew] = firstAtCall.emplace(std::make_pair(f->function, f->anchorLine), k); !isNew) {
+        anchors.push_back(anchors[at->second]);
+        continue;
+      }
+    anchors.push_back(anchorFor(*f, sources[f->file], relativePath(options.repoRoot, f->file)));
+  }
+  // Findings at one place are one stop, the first's: the debugger stops there once (a loop
+  // whose first line clears the gradients; a function's entry where a confirming run put two).
+  // The others are named in its text, and "Next stop" is the next place.
+  std::vector<size_t> stopsAt;
+  std::map<std::string, size_t> byPlace;
+  std::map<const Finding *, std::vector<const Finding *>> alsoHere;
+  for (size_t k = 0; k < chosen.size(); ++k) {
+    const tours::Anchor &a = anchors[k];
+    std::string place = a.function + "|" + a.pattern + "|" + a.file + "|" + std::to_string(a.line);
+    if (auto [at, isNew] = byPlace.emplace(place, k); !isNew)
+      alsoHere[chosen[at->second]].push_back(chosen[k]);
+    else
+      stopsAt.push_back(k);
+  }
+
+  std::set<std::string> ids;
+  for (size_t n = 0; n < stopsAt.size(); ++n) {
+    const Finding *f = chosen[stopsAt[n]];
     Stop stop;
     stop.id = stopIdFor(f->stage, f->function);
-    for (int n = 2; ids.count(stop.id); ++n)
-      stop.id = stopIdFor(f->stage, f->function) + "-" + std::to_string(n);
+    for (int i = 2; ids.count(stop.id); ++i)
+      stop.id = stopIdFor(f->stage, f->function) + "-" + std::to_string(i);
     ids.insert(stop.id);
     stop.stage = f->stage;
     stop.title = stopTitle(*f);
-    std::string relFile = relativePath(options.repoRoot, f->file);
-    if (!sources.count(f->file))
-      sources[f->file] = collapsedLines(f->file);
+    stop.anchor = anchors[stopsAt[n]];
     const std::vector<std::string> &lines = sources[f->file];
-    // The line of the stage's statement, or past it where its values are computed (f->stop).
-    const unsigned stopLine = f->stopLine();
-    if (f->inTemplate) {
-      // LLDB knows gf::Layered<float>::apply, not gf::Layered::apply: anchor by file.
-      stop.anchor.file = relFile;
-      unsigned line = stopLine ? stopLine : f->functionBegin;
-      std::string text = line && line <= lines.size() ? lines[line - 1] : "";
-      size_t s = text.find_first_not_of(' ');
-      text = s == std::string::npos ? "" : text.substr(s);
-      if (!text.empty() && patternFindsLine(lines, 1, static_cast<unsigned>(lines.size()), text, line))
-        stop.anchor.pattern = text;
-      else
-        stop.anchor.line = line;
-    } else if (stopLine == 0) {
-      stop.anchor.function = f->function;
-    } else if (std::string anchorText = f->stop.line && !f->stop.text.empty() ? f->stop.text
-                                        : !f->stop.line && !f->anchorText.empty() ? f->anchorText
-                                        : stopLine <= lines.size() ? lines[stopLine - 1]
-                                                                   : std::string();
-               patternFindsLine(lines, f->functionBegin, f->functionEnd, anchorText, stopLine)) {
-      // A call into a framework has no statement text of its own: the call's line is the pattern.
-      stop.anchor.function = f->function;
-      stop.anchor.pattern = tours::collapseWhitespace(anchorText);
-    } else {
-      // The line's text occurs earlier in the function: name the line itself.
-      stop.anchor.file = relFile;
-      stop.anchor.line = stopLine;
-    }
     // The text quotes the stage's line: a framework call's finding has no statement text of its
     // own, its line is the call ("optimizer.step();").
     Finding quoted = *f;
     if (quoted.anchorText.empty() && quoted.anchorLine && quoted.anchorLine <= lines.size())
       quoted.anchorText = tours::collapseWhitespace(lines[quoted.anchorLine - 1]);
-    stop.text = stopText(quoted, relFile, k + 1 < chosen.size() ? chosen[k + 1] : nullptr, alsoHere[f]);
-    for (const std::string &w : f->watch)
+    const Finding *next = n + 1 < stopsAt.size() ? chosen[stopsAt[n + 1]] : nullptr;
+    stop.text = stopText(quoted, relativePath(options.repoRoot, f->file), next, alsoHere[f]);
+    std::vector<std::string> watches = f->watch;
+    for (const Finding *o : alsoHere[f])
+      for (const std::string &w : o->watch)
+        if (std::find(watches.begin(), watches.end(), w) == watches.end())
+          watches.push_back(w);
+    for (const std::string &w : watches)
       stop.watch.push_back(Watch{w, "", "", {}});
-    // Two findings at one place (a function's entry, where a confirming run put both) are
-    // one stop: the debugger stops there once.
-    std::string place = stop.anchor.function + "|" + stop.anchor.pattern + "|" + stop.anchor.file + "|" +
-                        std::to_string(stop.anchor.line);
-    if (!places.insert(place).second)
-      continue;
     tour.stops.push_back(std::move(stop));
   }
   return tour;

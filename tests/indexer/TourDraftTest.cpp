@@ -127,6 +127,47 @@ int main() {
   EXPECT_NE(text.find("Next stop: saving the model, in `main`."), std::string::npos) << text;
 }
 
+TEST(TourDraft, StagesThatStopOnOneLineAreOneStopAndNextNamesTheNextPlace) {
+  // pytorch/examples' dcgan: the batch loop's stop is its body's first line, which is also the
+  // call that clears the gradients. One stop, which says both; the stop before it names the
+  // loop as the next stop, not the zero-grad that no longer has a stop of its own.
+  const std::string code = R"(
+namespace at { struct Tensor { void backward() const; }; Tensor mse_loss(const Tensor &, const Tensor &); }
+namespace torch { using at::Tensor;
+namespace nn { struct Module { void zero_grad(); virtual ~Module(); }; }
+namespace optim { struct Adam { Tensor step(); }; }
+namespace data { struct Batch { Tensor data; }; struct Loader { Batch *begin(); Batch *end(); };
+                 Loader *make_data_loader(const char *path, int batch_size); } }
+int main() {
+  torch::nn::Module net;
+  torch::optim::Adam optimizer;
+  auto *loader = torch::data::make_data_loader("data", 64);
+  for (auto &batch : *loader) {
+    net.zero_grad();
+    torch::Tensor loss = at::mse_loss(batch.data, batch.data);
+    loss.backward();
+    optimizer.step();
+  }
+}
+)";
+  TempProgram program;
+  analyseInTempDir(code, true, "dcgan.cpp", program);
+  ASSERT_FALSE(program.dir.empty());
+  const Analysis &a = program.analysis;
+  ASSERT_EQ(a.entries.size(), 1u);
+  tourguide::tours::Tour tour = draftIn(program.dir, a.entries[0], a.findings);
+  std::vector<std::string> stages;
+  for (const auto &s : tour.stops)
+    stages.push_back(s.stage);
+  ASSERT_GE(stages.size(), 3u);
+  EXPECT_EQ(stages[0], "data");
+  EXPECT_EQ(stages[1], "loop");
+  EXPECT_NE(stages[2], "optimizer") << "the zero-grad has no stop of its own";
+  EXPECT_NE(tour.stops[0].text.find("Next stop: the mini-batch loop"), std::string::npos) << tour.stops[0].text;
+  EXPECT_NE(tour.stops[1].text.find("It is also the stop for clearing the gradients"), std::string::npos)
+      << tour.stops[1].text;
+}
+
 TEST(TourDraft, AFrameworkCallsStopQuotesTheCallItStopsOn) {
   llvm::SmallString<256> dir;
   ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("tourguide-draft", dir));
