@@ -1,8 +1,11 @@
 #include "tourguide/indexer/StopPlacement.h"
 #include "tourguide/indexer/StageRules.h"
 #include "tourguide/indexer/TourDraft.h"
+#include "tourguide/tours/TourFile.h"
 
 #include <algorithm>
+#include <cstring>
+#include <optional>
 #include <set>
 
 namespace tourguide::indexer {
@@ -54,11 +57,72 @@ private:
                          : patternFindsLine(lines, fn.bodyBeginLine, fn.endLine, text, line);
   }
 
+  /// How many lines of the pattern's scope hold `text`: more than one, and `tourguide check`
+  /// warns that which occurrence the stop means is for a person to say.
+  unsigned occurrences(const std::string &text) const {
+    unsigned begin = fn.isTemplate ? 1 : fn.bodyBeginLine, end = fn.isTemplate ? lines.size() : fn.endLine;
+    unsigned n = 0;
+    for (unsigned l = std::max(1u, begin); l <= end && l <= lines.size(); ++l)
+      n += lines[l - 1].find(text) != std::string::npos;
+    return n;
+  }
+
+  /// The place to stop at `line`: there if its text names it alone in the function; else the
+  /// next simple statement of the same block that does (libfann's `line++;`, three times in
+  /// fann_read_train_from_fd), when the lines stepped over leave the watched values alone;
+  /// else none.
+  std::optional<std::pair<unsigned, std::string>> anchorable(unsigned line, const std::string &text,
+                                                             const std::vector<std::string> &watch) const {
+    if (lines.empty())
+      return std::make_pair(line, text);
+    if (findable(line, text) && occurrences(tours::collapseWhitespace(text)) == 1)
+      return std::make_pair(line, text);
+    // Whether a line may change a watched value: assigns it, steps it, or passes its address.
+    auto mentionsWatch = [&](const std::string &t) {
+      auto word = [](char c) { return isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+      return std::any_of(watch.begin(), watch.end(), [&](const std::string &w) {
+        for (size_t at = t.find(w); at != std::string::npos; at = t.find(w, at + 1)) {
+          size_t e = at + w.size();
+          if ((at && word(t[at - 1])) || (e < t.size() && word(t[e])))
+            continue;
+          std::string before = t.substr(0, at), after = t.substr(e);
+          size_t b = before.find_last_not_of(' '), a = after.find_first_not_of(' ');
+          char prev = b == std::string::npos ? '\0' : before[b];
+          std::string next = a == std::string::npos ? "" : after.substr(a, 2);
+          if (prev == '&' || (b >= 1 && (before.compare(b - 1, 2, "++") == 0 || before.compare(b - 1, 2, "--") == 0)) ||
+              next == "++" || next == "--" || (next.size() == 2 && next[1] == '=' && strchr("+-*/%&|^", next[0])) ||
+              (!next.empty() && next[0] == '=' && next != "=="))
+            return true;
+        }
+        return false;
+      });
+    };
+    std::string stepped = tours::collapseWhitespace(text);
+    for (unsigned l = line + 1; l <= line + 3 && l <= lines.size() && (fn.isTemplate || l <= fn.endLine); ++l) {
+      if (mentionsWatch(stepped) || stepped.empty() || stepped.back() != ';' ||
+          stepped.find_first_of("{}") != std::string::npos)
+        return std::nullopt;
+      std::string next = lines[l - 1];
+      size_t b = next.find_first_not_of(' ');
+      next = b == std::string::npos ? "" : next.substr(b);
+      if (next.empty())
+        continue;
+      std::string code = next.substr(0, next.find("//"));
+      code.erase(code.find_last_not_of(' ') + 1);
+      if (!code.empty() && code.back() == ';' && code.find_first_of("{}") == std::string::npos &&
+          !mentionsWatch(code) && occurrences(next) == 1 && findable(l, next))
+        return std::make_pair(l, next);
+      stepped = code;
+    }
+    return std::nullopt;
+  }
+
   bool stepPastLoop(int loop, StageMatch &m, const std::string &accumulator) const {
     const LoopFact &l = fn.loops[loop];
-    if (!l.afterLine || !findable(l.afterLine, l.afterText))
+    auto at = l.afterLine ? anchorable(l.afterLine, l.afterText, m.watch) : std::nullopt;
+    if (!at)
       return false;
-    m.stop = {l.afterLine, l.afterText, l.line, l.endLine, true};
+    m.stop = {at->first, at->second, l.line, l.endLine, true};
     // Past the loop, what it changes holds a last pass's values (a counter at its bound) or is
     // gone; the sum it filled is what the stop is for.
     std::vector<std::string> watch;
@@ -73,9 +137,10 @@ private:
   }
 
   bool stepPastStatement(const StatementFact &s, StageMatch &m) const {
-    if (!s.afterLine || !findable(s.afterLine, s.afterText))
+    auto at = s.afterLine ? anchorable(s.afterLine, s.afterText, m.watch) : std::nullopt;
+    if (!at)
       return false;
-    m.stop = {s.afterLine, s.afterText, s.fullLine, s.fullEndLine, false};
+    m.stop = {at->first, at->second, s.fullLine, s.fullEndLine, false};
     return true;
   }
 
@@ -144,10 +209,14 @@ private:
   void placeAtCall(StageMatch &m) const {
     for (const CallFact &c : fn.calls) {
       const std::string &name = c.calleeQualifiedName.empty() ? c.calleeName : c.calleeQualifiedName;
-      if (c.line != m.anchorLine || (!m.via.empty() && name != m.via) || c.storedIn.empty() || !c.afterLine ||
-          !findable(c.afterLine, c.afterText))
+      if (c.line != m.anchorLine || (!m.via.empty() && name != m.via) || c.storedIn.empty() || !c.afterLine)
         continue;
-      m.stop = {c.afterLine, c.afterText, c.line, c.line, false};
+      std::vector<std::string> watch = m.watch;
+      watch.push_back(c.storedIn);
+      auto at = anchorable(c.afterLine, c.afterText, watch);
+      if (!at)
+        continue;
+      m.stop = {at->first, at->second, c.line, c.line, false};
       if (std::find(m.watch.begin(), m.watch.end(), c.storedIn) == m.watch.end())
         m.watch.insert(m.watch.begin(), c.storedIn);
       return;

@@ -317,6 +317,36 @@ TEST(TourDraft, AReadInAnIfConditionStopsPastTheWholeIf) {
   EXPECT_EQ(stop->text.find("not set yet"), std::string::npos) << stop->text;
 }
 
+// libfann's fann_read_train_from_fd: past the `if (fscanf(...))` is `line++;`, a text the
+// function holds three times, so `tourguide check` would warn that which one the stop means is
+// for a person to say. The stop goes on to the next statement that names it alone and leaves
+// the read values as they are.
+TEST(TourDraft, AStopPastAStatementIsOnALineItsPatternNamesAlone) {
+  const std::string code = R"(#include <stdio.h>
+static int line;
+static unsigned create(unsigned n, unsigned in) { return n * in; }
+static unsigned read_data(FILE *f) {
+  unsigned num_data, num_input;
+  line++;
+  if (fscanf(f, "%u %u\n", &num_data, &num_input) != 2) {
+    return 0;
+  }
+  line++;
+  unsigned made = create(num_data, num_input); // the-stop
+  line++;
+  return made;
+}
+int main(void) { return (int)read_data(stdin); }
+)";
+  TempProgram program;
+  analyseInTempDir(code, false, "data.c", program);
+  ASSERT_FALSE(program.dir.empty());
+  const Finding *read = findingOf(program.analysis, "read_data", "data");
+  ASSERT_NE(read, nullptr);
+  EXPECT_EQ(read->stopLine(), lineMarked(code, "the-stop"));
+  EXPECT_EQ(read->watch, (std::vector<std::string>{"num_data", "num_input"}));
+}
+
 TEST(TourDraft, ASumDeclaredInsideItsLoopKeepsItsLine) {
   TempProgram program;
   analyseInTempDir(kPlacementProgram, false, "train.c", program);
