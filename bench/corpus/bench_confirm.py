@@ -54,9 +54,29 @@ def time_limited_run(text, build):
     return (run[0], run[1], float(words[1]), remove) if run else None
 
 
+def descendants(pid):
+    """Every process below pid, from /proc: LLDB starts the program in a process group of its
+    own, which killing lldb's group leaves running."""
+    children = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
 def run_killed_at(cmd, cwd, limit):
-    """Runs cmd; past `limit` seconds its whole process group (lldb, lldb-server, the program) is
-    killed. Returns (seconds, stdout, whether it was killed)."""
+    """Runs cmd; past `limit` seconds it and every process below it (lldb, lldb-server, the
+    program) are killed. Returns (seconds, stdout, whether it was killed)."""
     start = time.monotonic()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                             start_new_session=True)
@@ -64,7 +84,13 @@ def run_killed_at(cmd, cwd, limit):
         out, _ = proc.communicate(timeout=limit)
         return time.monotonic() - start, out, False
     except subprocess.TimeoutExpired:
+        below = descendants(proc.pid)
         os.killpg(proc.pid, signal.SIGKILL)
+        for pid in below:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
         out, _ = proc.communicate()
         return time.monotonic() - start, out, True
 
