@@ -60,6 +60,14 @@ tourguide::tours::Tour draftIn(const std::string &dir, const EntryPoint &entry, 
   return draftTour(entry, findings, options);
 }
 
+/// The stages of a tour's stops, in the tour's order.
+std::vector<std::string> stagesOf(const tourguide::tours::Tour &tour) {
+  std::vector<std::string> stages;
+  for (const auto &s : tour.stops)
+    stages.push_back(s.stage);
+  return stages;
+}
+
 TEST(TourDraft, ValidTourInProgramOrder) {
   TempProgram program;
   analyseInTempDir(kTinyTrainingProgram, false, "train.c", program);
@@ -70,9 +78,7 @@ TEST(TourDraft, ValidTourInProgramOrder) {
 
   tourguide::tours::Tour tour = draftIn(program.dir, a.entries[0], a.findings);
   ASSERT_GE(tour.stops.size(), 4u);
-  std::vector<std::string> stages;
-  for (const auto &s : tour.stops)
-    stages.push_back(s.stage);
+  std::vector<std::string> stages = stagesOf(tour);
   EXPECT_EQ(stages, (std::vector<std::string>{"loop", "model", "loss", "optimizer"}));
   EXPECT_TRUE(tour.root.empty()) << "a tour in <root>/.tours needs no root";
   EXPECT_EQ(tour.program.path, "train");
@@ -116,9 +122,7 @@ int main() {
   const Analysis &a = program.analysis;
   ASSERT_EQ(a.entries.size(), 1u);
   tourguide::tours::Tour tour = draftIn(program.dir, a.entries[0], a.findings);
-  std::vector<std::string> stages;
-  for (const auto &s : tour.stops)
-    stages.push_back(s.stage);
+  std::vector<std::string> stages = stagesOf(tour);
   EXPECT_EQ(stages, (std::vector<std::string>{"loop", "checkpoint"}));
   ASSERT_FALSE(tour.stops.empty());
   const std::string &text = tour.stops[0].text;
@@ -156,9 +160,7 @@ int main() {
   const Analysis &a = program.analysis;
   ASSERT_EQ(a.entries.size(), 1u);
   tourguide::tours::Tour tour = draftIn(program.dir, a.entries[0], a.findings);
-  std::vector<std::string> stages;
-  for (const auto &s : tour.stops)
-    stages.push_back(s.stage);
+  std::vector<std::string> stages = stagesOf(tour);
   ASSERT_GE(stages.size(), 3u);
   EXPECT_EQ(stages[0], "data");
   EXPECT_EQ(stages[1], "loop");
