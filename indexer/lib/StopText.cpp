@@ -92,7 +92,8 @@ std::string whatItDoes(const Finding &f) {
            (what.empty() ? "." : ": " + what + ".") + " The work happens inside " + owner +
            (f.stop.line ? "; we stop just after the call, with what it returned stored (line " +
                               std::to_string(f.stop.line) + ")."
-                        : "; this stop shows what goes in, and lldb's `next` runs the call.");
+                        : f.watch.empty() ? "; we stop before the call, and lldb's `next` runs it."
+                                          : "; this stop shows what goes in, and lldb's `next` runs the call.");
   }
   if (f.stage == "loop")
     return "Each pass of this loop is one " +

@@ -115,6 +115,22 @@ TEST(StopText, TextSaysWhereItStopsWhatToLookForAndWhereTheRunGoesNext) {
   EXPECT_EQ(stopText(loss, "src/fann_train.c", nullptr).find("Next stop"), std::string::npos);
 }
 
+// dcgan's `discriminator_optimizer.step();`: no value goes in that a watch could show, so the
+// text must not promise one.
+TEST(StopText, AFrameworkCallWithNothingToWatchPromisesNoValues) {
+  Finding step = finding("optimizer", "step", "main");
+  step.via = "torch::optim::Adam::step";
+  step.framework = "libtorch";
+  step.anchorLine = 176;
+  step.anchorText = "discriminator_optimizer.step();";
+  std::string text = stopText(step, "dcgan.cpp", nullptr, {});
+  EXPECT_NE(text.find("we stop before the call, and lldb's `next` runs it."), std::string::npos) << text;
+  EXPECT_EQ(text.find("shows what goes in"), std::string::npos) << text;
+  step.watch = {"lr"};
+  text = stopText(step, "dcgan.cpp", nullptr, {});
+  EXPECT_NE(text.find("this stop shows what goes in"), std::string::npos) << text;
+}
+
 TEST(StopText, AStopPlacedPastItsLineSaysWhatHasRun) {
   Finding run = finding("model", "forward", "fann_run");
   run.functionEnd = 780;
