@@ -129,6 +129,10 @@ static bool seedsRandom(const FunctionFacts &fn) {
 
 namespace rules {
 
+/// How a function that hands out the batches is named (its name's end).
+constexpr const char *kBatchSources[] = {"get_batch", "next_batch", "make_batch", "sample_batch", "fetch_batch",
+                                         "load_batch"};
+
 std::optional<StageMatch> dataStage(const FunctionFacts &fn) {
   Scorer s(fn, "data");
   bool reads = s.statement("file_read", 0.5, "reads from a file or stream");
@@ -159,6 +163,15 @@ std::optional<StageMatch> dataStage(const FunctionFacts &fn) {
       }
   s.name({"load", "read", "dataset", "loader", "batch", "shuffle", "data", "parse", "csv", "mnist"}, 0.25,
          "data loading");
+  // pytorch/examples' regression: get_batch() makes each batch (x, f(x)) from random numbers,
+  // with no file and no loop; a function named as the source of the batches that computes
+  // something is the data stage.
+  // (The name ends so: make_batchnorm_layer is a layer.)
+  const std::string lower = llvm::StringRef(fn.name).lower();
+  if (std::any_of(std::begin(kBatchSources), std::end(kBatchSources),
+                  [&](const char *w) { return llvm::StringRef(lower).endswith(w); }) &&
+      !fn.calls.empty())
+    s.add(0.3, "its name says it hands out the batches, and it computes them", fn.line);
   // main() often reads its arguments; only a real read makes it a data stage.
   if ((fn.isMain || fn.isLambda) && !reads)
     return std::nullopt;

@@ -251,21 +251,27 @@ tourguide::tours::Tour draftTour(const EntryPoint &entry, const std::vector<Find
                               }),
                chosen.end());
   std::sort(chosen.begin(), chosen.end(), [](const Finding *a, const Finding *b) { return a->order < b->order; });
-  // Where each finding would stop. Framework stages found at one call (the loss and the update
-  // inside `trainer.train(...)`) stop where the first of them does.
+  // Where each finding would stop. Framework stages found on one line (the loss and the update
+  // inside `trainer.train(...)`; `loss = criterion(fc(x), y)`) stop at one place: the latest
+  // of theirs, past the statement when one of them is, so that what the line stores is set.
   std::map<std::string, std::vector<std::string>> sources;
   std::vector<tours::Anchor> anchors;
-  std::map<std::pair<std::string, unsigned>, size_t> firstAtCall;
+  std::map<std::pair<std::string, unsigned>, size_t> latestAtCall;
   for (size_t k = 0; k < chosen.size(); ++k) {
     const Finding *f = chosen[k];
     if (!sources.count(f->file))
       sources[f->file] = collapsedLines(f->file);
-    if (!f->via.empty() && f->anchorLine)
-      if (auto [at, isNew] = firstAtCall.emplace(std::make_pair(f->function, f->anchorLine), k); !isNew) {
-        anchors.push_back(anchors[at->second]);
-        continue;
-      }
     anchors.push_back(anchorFor(*f, sources[f->file], relativePath(options.repoRoot, f->file)));
+    if (!f->via.empty() && f->anchorLine)
+      if (auto [at, isNew] = latestAtCall.emplace(std::make_pair(f->function, f->anchorLine), k);
+          !isNew && f->stopLine() > chosen[at->second]->stopLine())
+        at->second = k;
+  }
+  std::vector<size_t> placedBy(chosen.size()); // whose place each finding's stop is
+  for (size_t k = 0; k < chosen.size(); ++k) {
+    placedBy[k] = k;
+    if (const Finding *f = chosen[k]; !f->via.empty() && f->anchorLine)
+      anchors[k] = anchors[placedBy[k] = latestAtCall[{f->function, f->anchorLine}]];
   }
   // Findings at one place are one stop, the first's: the debugger stops there once (a loop
   // whose first line clears the gradients; a function's entry where a confirming run put two).
@@ -297,6 +303,7 @@ tourguide::tours::Tour draftTour(const EntryPoint &entry, const std::vector<Find
     // The text quotes the stage's line: a framework call's finding has no statement text of its
     // own, its line is the call ("optimizer.step();").
     Finding quoted = *f;
+    quoted.stop = chosen[placedBy[stopsAt[n]]]->stop; // the text says where the stop really is
     if (quoted.anchorText.empty() && quoted.anchorLine && quoted.anchorLine <= lines.size())
       quoted.anchorText = tours::collapseWhitespace(lines[quoted.anchorLine - 1]);
     const Finding *next = n + 1 < stopsAt.size() ? chosen[stopsAt[n + 1]] : nullptr;

@@ -324,7 +324,39 @@ int main() {
   const Finding *loss = findingOf(a, "loss", "", "main");
   ASSERT_NE(loss, nullptr) << listFindings(a);
   EXPECT_EQ(loss->via, "torch::nn::ModuleHolder<torch::nn::MSELossImpl>::operator()");
-  EXPECT_EQ(loss->anchorLine, 20u);
+  EXPECT_EQ(loss->anchorLine, 20u);}
+
+// pytorch/examples' regression: get_batch() makes (x, f(x)) from random numbers, with no file
+// and no loop; it is where each batch comes from.
+TEST(FrameworkAnalysis, AFunctionThatHandsOutTheBatchesIsTheDataStage) {
+  Analysis a = analyseCode(R"(
+namespace at { struct Tensor { void backward() const; Tensor pow(int) const; };
+               Tensor randn(long); Tensor mse_loss(const Tensor &, const Tensor &); }
+namespace torch { using at::Tensor; using at::randn;
+namespace optim { struct SGD { void zero_grad(); Tensor step(); }; } }
+struct Batch { torch::Tensor x, y; };
+Batch get_batch(long size) {
+  torch::Tensor x = torch::randn(size);
+  return Batch{x, x.pow(2)};
+}
+torch::Tensor predict(const torch::Tensor &x) { return x; }
+torch::Tensor make_batchnorm_layer(long n) { return torch::randn(n); }
+int main() {
+  torch::optim::SGD optim;
+  torch::Tensor bn = make_batchnorm_layer(8);
+  for (long step = 0; step < 100; ++step) {
+    Batch b = get_batch(32);
+    optim.zero_grad();
+    torch::Tensor loss = at::mse_loss(predict(b.x), b.y);
+    loss.backward();
+    optim.step();
+  }
+}
+)",
+                           true, "regression.cpp");
+  EXPECT_NE(findingOf(a, "data", "loader", "get_batch"), nullptr) << listFindings(a);
+  EXPECT_EQ(findingOf(a, "data", "loader", "predict"), nullptr) << listFindings(a);
+  EXPECT_EQ(findingOf(a, "data", "loader", "make_batchnorm_layer"), nullptr) << "a layer, not make_batch";
 }
 
 TEST(FrameworkAnalysis, AProgramThatLoadsAndPredictsIsEval) {

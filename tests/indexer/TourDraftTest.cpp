@@ -170,6 +170,52 @@ int main() {
       << tour.stops[1].text;
 }
 
+TEST(TourDraft, StagesOnOneLineStopWhereTheValueTheLineStoresIsSet) {
+  // pytorch/examples' regression: `auto output = torch::smooth_l1_loss(fc(batch_x), batch_y);`
+  // is the forward (fc) and the loss, one stop; the loss's value is stored, so the stop is past
+  // the line, showing `output`, and its text says so.
+  const std::string code = R"(
+namespace at { struct Tensor { void backward() const; float item() const; };
+               Tensor smooth_l1_loss(const Tensor &, const Tensor &); }
+namespace torch { using at::Tensor; using at::smooth_l1_loss;
+namespace nn { struct Module { virtual ~Module(); }; struct LinearImpl : Module { Tensor forward(const Tensor &); };
+  template <typename Contained> struct ModuleHolder { template <typename... Args> Tensor operator()(Args &&...args); };
+  struct Linear : ModuleHolder<LinearImpl> {}; }
+namespace optim { struct SGD { void zero_grad(); Tensor step(); }; } }
+int main() {
+  torch::nn::Linear fc;
+  torch::optim::SGD optim;
+  torch::Tensor batch_x, batch_y;
+  float loss = 0;
+  for (long batch = 0; batch < 100; ++batch) {
+    optim.zero_grad();
+    auto output = torch::smooth_l1_loss(fc(batch_x), batch_y);
+    loss = output.item();
+    output.backward();
+    optim.step();
+  }
+}
+)";
+  TempProgram program;
+  analyseInTempDir(code, true, "regression.cpp", program);
+  ASSERT_FALSE(program.dir.empty());
+  const Analysis &a = program.analysis;
+  ASSERT_EQ(a.entries.size(), 1u);
+  tourguide::tours::Tour tour = draftIn(program.dir, a.entries[0], a.findings);
+  auto atLine = std::find_if(tour.stops.begin(), tour.stops.end(), [](const tourguide::tours::Stop &s) {
+    return s.anchor.pattern == "loss = output.item();";
+  });
+  ASSERT_NE(atLine, tour.stops.end()) << "one stop past the line that stores the loss";
+  EXPECT_EQ(std::count_if(tour.stops.begin(), tour.stops.end(),
+                          [](const tourguide::tours::Stop &s) {
+                            return s.anchor.pattern.find("smooth_l1_loss") != std::string::npos;
+                          }),
+            0);
+  ASSERT_FALSE(atLine->watch.empty());
+  EXPECT_EQ(atLine->watch[0].expr, "output");
+  EXPECT_NE(atLine->text.find("we stop just after the call"), std::string::npos) << atLine->text;
+}
+
 TEST(TourDraft, AFrameworkCallsStopQuotesTheCallItStopsOn) {
   llvm::SmallString<256> dir;
   ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("tourguide-draft", dir));
