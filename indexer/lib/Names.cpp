@@ -1,6 +1,9 @@
 // What names say (Names.h): the name lists of the indexer and its idiom rules.
 #include "tourguide/indexer/Names.h"
 
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+
 #include <string>
 
 namespace tourguide::indexer {
@@ -41,6 +44,11 @@ bool isCheckpointName(llvm::StringRef name) {
 bool isDataLoaderName(llvm::StringRef name) {
   return nameHas(name, {"dataloader", "data_loader", "load_batch", "next_batch", "loader",
                         "dataset", "load_data", "read_data"});
+}
+
+bool isIdentifier(llvm::StringRef s) {
+  return !s.empty() && (llvm::isAlpha(s.front()) || s.front() == '_') &&
+         llvm::all_of(s, [](char c) { return llvm::isAlnum(c) || c == '_'; });
 }
 
 bool isLineReaderName(llvm::StringRef name) {

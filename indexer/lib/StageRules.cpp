@@ -87,12 +87,6 @@ public:
   }
 
 private:
-  static bool isIdentifier(const std::string &s) {
-    if (s.empty() || !(isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_'))
-      return false;
-    return std::all_of(s.begin(), s.end(),
-                       [](char c) { return isalnum(static_cast<unsigned char>(c)) || c == '_'; });
-  }
   void addWatch(const std::string &v) {
     if (match.watch.size() < 4 && std::find(match.watch.begin(), match.watch.end(), v) == match.watch.end())
       match.watch.push_back(v);

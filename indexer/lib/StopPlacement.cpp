@@ -1,6 +1,8 @@
 #include "tourguide/indexer/StopPlacement.h"
+#include "tourguide/indexer/Names.h"
 #include "tourguide/indexer/StageRules.h"
 #include "tourguide/indexer/TourDraft.h"
+#include "tourguide/tours/AnchorResolution.h"
 #include "tourguide/tours/TourFile.h"
 
 #include <algorithm>
@@ -11,12 +13,6 @@
 namespace tourguide::indexer {
 
 namespace {
-
-bool isIdentifier(const std::string &s) {
-  if (s.empty() || !(isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_'))
-    return false;
-  return std::all_of(s.begin(), s.end(), [](char c) { return isalnum(static_cast<unsigned char>(c)) || c == '_'; });
-}
 
 /// Statements a loop repeats over many elements, whose result is the loop's (every parameter
 /// moved, every element swapped): the stop goes past that loop.
@@ -48,24 +44,23 @@ public:
   }
 
 private:
-  /// Whether the draft's anchor will find `line` by its text (TourDraft.cpp: by function, or by
-  /// file for a template).
+  /// The lines the draft's anchor finds by `text` (TourDraft.cpp: in the function, or in the
+  /// file for a template), as `tour start` and `tourguide check` look for a pattern.
+  std::vector<unsigned> hits(const std::string &text) const {
+    return fn.isTemplate ? tours::findPattern(lines, text) : tours::findPattern(lines, text, fn.bodyBeginLine, fn.endLine);
+  }
+
+  /// Whether the draft's anchor will find `line` by its text.
   bool findable(unsigned line, const std::string &text) const {
     if (lines.empty())
       return true;
-    return fn.isTemplate ? patternFindsLine(lines, 1, static_cast<unsigned>(lines.size()), text, line)
-                         : patternFindsLine(lines, fn.bodyBeginLine, fn.endLine, text, line);
+    std::vector<unsigned> found = hits(text);
+    return !found.empty() && found.front() == line;
   }
 
-  /// How many lines of the pattern's scope hold `text`: more than one, and `tourguide check`
-  /// warns that which occurrence the stop means is for a person to say.
-  unsigned occurrences(const std::string &text) const {
-    unsigned begin = fn.isTemplate ? 1 : fn.bodyBeginLine, end = fn.isTemplate ? lines.size() : fn.endLine;
-    unsigned n = 0;
-    for (unsigned l = std::max(1u, begin); l <= end && l <= lines.size(); ++l)
-      n += lines[l - 1].find(text) != std::string::npos;
-    return n;
-  }
+  /// Whether `text` finds `line` and no other: with more than one line, `tourguide check` warns
+  /// that which occurrence the stop means is for a person to say.
+  bool namesAlone(unsigned line, const std::string &text) const { return hits(text) == std::vector<unsigned>{line}; }
 
   /// The place to stop at `line`: there if its text names it alone in the function; else the
   /// next simple statement of the same block that does (libfann's `line++;`, three times in
@@ -75,10 +70,10 @@ private:
                                                              const std::vector<std::string> &watch) const {
     if (lines.empty())
       return std::make_pair(line, text);
-    if (findable(line, text) && occurrences(tours::collapseWhitespace(text)) == 1)
+    if (namesAlone(line, text))
       return std::make_pair(line, text);
     // Whether a line may change a watched value: assigns it, steps it, or passes its address.
-    auto mentionsWatch = [&](const std::string &t) {
+    auto mayChangeWatch = [&](const std::string &t) {
       auto word = [](char c) { return isalnum(static_cast<unsigned char>(c)) || c == '_'; };
       return std::any_of(watch.begin(), watch.end(), [&](const std::string &w) {
         for (size_t at = t.find(w); at != std::string::npos; at = t.find(w, at + 1)) {
@@ -99,18 +94,16 @@ private:
     };
     std::string stepped = tours::collapseWhitespace(text);
     for (unsigned l = line + 1; l <= line + 3 && l <= lines.size() && (fn.isTemplate || l <= fn.endLine); ++l) {
-      if (mentionsWatch(stepped) || stepped.empty() || stepped.back() != ';' ||
+      if (mayChangeWatch(stepped) || stepped.empty() || stepped.back() != ';' ||
           stepped.find_first_of("{}") != std::string::npos)
         return std::nullopt;
-      std::string next = lines[l - 1];
-      size_t b = next.find_first_not_of(' ');
-      next = b == std::string::npos ? "" : next.substr(b);
+      const std::string &next = lines[l - 1]; // collapsed: no leading or trailing spaces
       if (next.empty())
         continue;
       std::string code = next.substr(0, next.find("//"));
       code.erase(code.find_last_not_of(' ') + 1);
       if (!code.empty() && code.back() == ';' && code.find_first_of("{}") == std::string::npos &&
-          !mentionsWatch(code) && occurrences(next) == 1 && findable(l, next))
+          !mayChangeWatch(code) && namesAlone(l, next))
         return std::make_pair(l, next);
       stepped = code;
     }

@@ -3,6 +3,7 @@
 #include "tourguide/indexer/TourDraft.h"
 #include "tourguide/indexer/StageRules.h"
 #include "tourguide/indexer/StopText.h"
+#include "tourguide/tours/AnchorResolution.h"
 #include "tourguide/tours/Files.h"
 #include "tourguide/tours/TourFile.h"
 
@@ -22,13 +23,8 @@ std::vector<std::string> collapsedLines(const std::string &file) {
 
 bool patternFindsLine(const std::vector<std::string> &lines, unsigned begin, unsigned end,
                       const std::string &pattern, unsigned line) {
-  std::string p = tours::collapseWhitespace(pattern);
-  if (p.empty())
-    return false;
-  for (unsigned l = std::max(1u, begin); l <= end && l <= lines.size(); ++l)
-    if (lines[l - 1].find(p) != std::string::npos)
-      return l == line;
-  return false;
+  std::vector<unsigned> hits = tours::findPattern(lines, pattern, begin, end);
+  return !hits.empty() && hits.front() == line;
 }
 
 namespace {

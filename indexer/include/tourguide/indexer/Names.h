@@ -13,6 +13,9 @@
 
 namespace tourguide::indexer {
 
+/// Whether `s` is one C identifier ("neuron_sum", "_t"), a name a watch can read as it is.
+bool isIdentifier(llvm::StringRef s);
+
 /// Whether the lowercased `name` contains any of `words` (which are lowercase).
 bool nameHas(llvm::StringRef name, std::initializer_list<llvm::StringRef> words);
 
