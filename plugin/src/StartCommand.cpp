@@ -13,6 +13,7 @@
 #include "tourguide/tours/TourFile.h"
 #include "tourguide/tours/Trust.h"
 
+#include <filesystem>
 #include <memory>
 
 #ifdef TOURGUIDE_HAVE_DRAFT
@@ -22,6 +23,8 @@
 namespace tourguide::plugin {
 
 namespace {
+
+namespace fs = std::filesystem;
 
 struct StartOptions {
   std::string file;
@@ -120,6 +123,13 @@ std::string trustRefusal(const tours::Tour &tour, lldb::SBTarget selected, const
   return out;
 }
 
+/// Whether `file` is a tour `tour draft` wrote in this debugger and still holds the text it wrote.
+bool isOwnDraft(const TourSession &s, const std::string &file, const std::string &text) {
+  std::error_code ec;
+  auto it = s.drafts->find(fs::weakly_canonical(fs::absolute(file, ec), ec).string());
+  return it != s.drafts->end() && it->second == text;
+}
+
 /// What `tour start` says before the first stop: title, description, what resolved.
 std::string startHeader(lldb::SBDebugger debugger, const TourSession &s, int first) {
   render::Style style = render::styleFor(debugger);
@@ -159,10 +169,11 @@ protected:
         return fail(result, "the program is running: interrupt it first (Ctrl-C or 'process interrupt')");
     }
 
-    tours::LoadResult loaded = tours::loadTourFile(opts.file);
+    std::string text;
+    tours::LoadResult loaded = tours::loadTourFile(opts.file, &text);
     if (!loaded.ok())
       return fail(result, tours::formatAll(loaded.diagnostics));
-    if (!opts.trust)
+    if (!opts.trust && !isOwnDraft(session(), opts.file, text))
       if (std::string refusal = trustRefusal(*loaded.tour, selected, opts.file); !refusal.empty())
         return fail(result, refusal);
     std::string out = tours::formatAll(loaded.diagnostics); // warnings, as `tourguide validate`
@@ -172,6 +183,7 @@ protected:
     fresh->tour = std::move(*loaded.tour);
     fresh->trusted = opts.trust;
     fresh->debuggerEventsTaken = session().debuggerEventsTaken; // a property of the debugger
+    fresh->drafts = session().drafts;                             // and so is what it drafted
     if (selected.IsValid()) {
       fresh->target = selected; // the selected target wins over program.path (tour-format.md)
     } else {

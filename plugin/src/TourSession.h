@@ -10,6 +10,7 @@
 
 #include <lldb/API/LLDB.h>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -93,6 +94,11 @@ struct TourSession {
   /// Whether another thread takes this debugger's events off its listener (a debug
   /// adapter's), once a run has asked (resumeModeFor); kept from one tour to the next.
   std::optional<bool> debuggerEventsTaken;
+  /// The tours `tour draft` wrote in this debugger, by canonical path, with the text written:
+  /// such a file, unchanged, is the user's own making (its root and library path were set by
+  /// this lldb, not by a repository), so `tour start` does not refuse it as untrusted. Kept from
+  /// one tour to the next.
+  std::shared_ptr<std::map<std::string, std::string>> drafts = std::make_shared<std::map<std::string, std::string>>();
   /// `tour sync` has run during this tour (the editor's stopCommands run it at every stop),
   /// or a run that returned has said once how to see each stop's text.
   bool syncSeen = false;

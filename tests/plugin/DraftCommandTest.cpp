@@ -93,6 +93,28 @@ TEST_F(DraftCommand, AProgramThatNeverEndsIsStoppedAtTheTimeLimit) {
   EXPECT_TRUE(fs::exists(out));
 }
 
+// A draft written outside the repo names the repo as its root, which a tour from a repository
+// may not do unasked; one this lldb just wrote is the user's own and plays as the hint says,
+// until someone changes it.
+TEST_F(DraftCommand, ItsOwnDraftPlaysWithoutTrustUntilTheFileChanges) {
+  ASSERT_TRUE(lldb.run(std::string("target create ") + TG_FOREVER_EXE).ok);
+  std::string findings = foreverFindings(), out = (dir / "forever.json").string();
+  Reply drafted = lldb.run("tour draft --timeout 2 -o " + out + " " + findings);
+  ASSERT_TRUE(drafted.ok) << drafted.all();
+  ASSERT_NE(drafted.out.find("play it with 'tour start " + out + "'"), std::string::npos) << drafted.out;
+  lldb.drainEvents();
+
+  Reply started = lldb.run("tour start " + out);
+  ASSERT_TRUE(started.ok) << started.all();
+  EXPECT_NE(started.out.find("1 stops, 1 resolved"), std::string::npos) << started.out;
+  ASSERT_TRUE(lldb.run("tour end").ok);
+
+  std::ofstream(out, std::ios::app) << "\n"; // the same tour, but no longer the text this lldb wrote
+  Reply changed = fails("tour start " + out);
+  EXPECT_NE(changed.err.find("'tour start --trust " + out + "'"), std::string::npos) << changed.err;
+  EXPECT_NE(changed.err.find("which leaves the folder that holds the tour"), std::string::npos) << changed.err;
+}
+
 TEST_F(DraftCommand, CtrlCEndsTheRunAndTheDraftKeepsWhatItReached) {
   ASSERT_TRUE(lldb.run(std::string("target create ") + TG_FOREVER_EXE).ok);
   std::string findings = foreverFindings(), out = (dir / "forever.json").string();
