@@ -100,5 +100,22 @@ TEST(Negative, FunctionWithoutBodyHasNoIdioms) {
   EXPECT_TRUE(checkMarkers(Code));
 }
 
+// genann's output-layer update walks the weights with `*w++`: one weight per
+// pass, not a sum into one place. The forward pass's `sum += *w++ * i[k]` is
+// still a dot product: there the pointer walks the value, not the target.
+TEST(Negative, APointerWalkingTargetIsNotAnAccumulator) {
+  std::string Code = R"cc(
+void update(double *w, const double *d, const double *i, double lr, int n) {
+  for (int k = 1; k < n; ++k) *w++ += *d * lr * i[k - 1];
+}
+double neuron(const double *w, const double *i, int n) {
+  double sum = 0;
+  for (int k = 0; k < n; ++k) sum += *w++ * i[k]; // $line:dot
+  return sum;
+}
+)cc";
+  EXPECT_TRUE(checkMarkers(Code));
+}
+
 } // namespace
 } // namespace tourguide::idioms::test

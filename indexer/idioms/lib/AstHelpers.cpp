@@ -271,6 +271,23 @@ bool dependsOn(const Expr *E, const VarDecl *V) {
   return V && dependsOnImpl(E, V, 0);
 }
 
+namespace {
+bool stepsItself(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *U = dyn_cast<UnaryOperator>(S); U && U->isIncrementDecrementOp())
+    return true;
+  if (const auto *B = dyn_cast<BinaryOperator>(S); B && B->isAssignmentOp())
+    return true;
+  for (const Stmt *Child : S->children())
+    if (stepsItself(Child))
+      return true;
+  return false;
+}
+} // namespace
+
+bool movesWithLoop(const Expr *E, const VarDecl *V) { return dependsOn(E, V) || stepsItself(E); }
+
 bool isMathCall(const Expr *E, StringRef Name) {
   const auto *Call = dyn_cast_or_null<CallExpr>(strip(E));
   if (!Call || isa<CXXOperatorCallExpr, CXXMemberCallExpr>(Call))

@@ -74,7 +74,7 @@ bool findProductLoop(const Loop &L, ProductNest &Nest, const ASTContext &Ctx) {
     if (!Acc || Acc->subtract || !dependsOn(Acc->value, L.var))
       continue;
     // A scalar accumulator must stay put in this loop: it is the sum's loop.
-    if (!asAccess(Acc->target, Ctx) && dependsOn(Acc->target, L.var))
+    if (!asAccess(Acc->target, Ctx) && movesWithLoop(Acc->target, L.var))
       continue;
     const Expr *A, *B;
     std::vector<const Expr *> Scalars;

@@ -63,8 +63,8 @@ bool matchReductionLoop(const Loop &L, Findings &F) {
     if (!Acc || F.isClaimed(S))
       continue;
     QualType TargetType = Acc->target->getType();
-    if (!TargetType->isArithmeticType() || dependsOn(Acc->target, L.var) ||
-        !dependsOn(Acc->value, L.var))
+    if (!TargetType->isArithmeticType() || movesWithLoop(Acc->target, L.var) ||
+        !movesWithLoop(Acc->value, L.var))
       continue;
     Term T = classifyTerm(Acc->value, Ctx, L.var);
     bool Negate = Acc->subtract != T.negated;

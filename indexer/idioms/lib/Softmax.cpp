@@ -29,7 +29,7 @@ std::optional<ExpSum> findExpSum(const Loop &L, const ASTContext &Ctx) {
   std::vector<const Stmt *> Body = bodyStatements(L.body);
   for (const Stmt *S : Body) {
     std::optional<Accumulation> Acc = asAccumulation(S, Ctx);
-    if (!Acc || Acc->subtract || dependsOn(Acc->target, L.var))
+    if (!Acc || Acc->subtract || movesWithLoop(Acc->target, L.var))
       continue;
     ExpSum R;
     R.sum = sourceText(strip(Acc->target), Ctx);
@@ -88,7 +88,7 @@ bool assignsShift(const Stmt *S, const Loop &L, const Expr *ExpArg,
     return false;
   }
   std::optional<Assignment> A = asAssignment(S, Ctx);
-  return A && A->target && !dependsOn(A->target, L.var) &&
+  return A && A->target && !movesWithLoop(A->target, L.var) &&
          mentionsText(ExpArg, A->targetText, Ctx);
 }
 

@@ -73,7 +73,7 @@ bool matchStatistics(llvm::ArrayRef<const Stmt *> Stmts, Findings &F) {
       continue;
     for (const Stmt *S : bodyStatements(L->body)) {
       std::optional<Accumulation> Acc = asAccumulation(S, Ctx);
-      if (!Acc || Acc->subtract || dependsOn(Acc->target, L->var) ||
+      if (!Acc || Acc->subtract || movesWithLoop(Acc->target, L->var) ||
           !dependsOn(Acc->value, L->var))
         continue;
       Term T = classifyTerm(Acc->value, Ctx, L->var);

@@ -70,7 +70,7 @@ Term classifyTerm(const Expr *Value, const ASTContext &Ctx,
   if (Var && Fs.size() > 1) {
     std::vector<const Expr *> Moving;
     for (const Expr *F : Fs)
-      if (dependsOn(F, Var))
+      if (movesWithLoop(F, Var))
         Moving.push_back(F);
     if (!Moving.empty() && Moving.size() < Fs.size()) {
       T.weighted = true;

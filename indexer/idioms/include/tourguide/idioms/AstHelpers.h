@@ -63,6 +63,11 @@ unsigned endLine(const clang::Stmt *S, const clang::ASTContext &Ctx);
 /// initialiser mentions it (`int idx = i*n + j; W[idx]`).
 bool dependsOn(const clang::Expr *E, const clang::VarDecl *V);
 
+/// True when the place E names changes from one pass of V's loop to the next:
+/// it depends on V, or it steps itself (`*w++`, `p[j++]`). An accumulator must
+/// not: `*w++ += d * x[k]` updates one weight per pass, it sums nothing.
+bool movesWithLoop(const clang::Expr *E, const clang::VarDecl *V);
+
 /// True when E is a call to the C math function Name or one of its float /
 /// long double / std:: / __builtin_ spellings (exp, expf, expl, std::exp).
 bool isMathCall(const clang::Expr *E, llvm::StringRef Name);
