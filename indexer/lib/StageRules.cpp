@@ -367,6 +367,18 @@ std::vector<StageMatch> functionStages(const FunctionFacts &fn) {
   return out;
 }
 
+namespace {
+/// The multiply-accumulate that decided a model stage sums into an error signal: the backward
+/// pass of a function not named for it (genann_train's `delta += forward_delta * forward_weight`,
+/// the hidden layer's deltas from the next layer's).
+bool accumulatesErrorSignal(const FunctionFacts &fn, const StageMatch &match) {
+  return std::any_of(fn.statements.begin(), fn.statements.end(), [&](const StatementFact &s) {
+    return s.kind == "mac" && s.line == match.anchorLine && match.anchorLine != 0 &&
+           nameHas(s.target, {"delta", "grad", "deriv"});
+  });
+}
+} // namespace
+
 std::string roleOf(const FunctionFacts &fn, const StageMatch &match) {
   if (!match.role.empty())
     return match.role;
@@ -378,7 +390,9 @@ std::string roleOf(const FunctionFacts &fn, const StageMatch &match) {
     });
   };
   if (match.stage == "model")
-    return nameHas(fn.name, {"backward", "backprop", "bprop", "grad"}) ? "backward" : "forward";
+    return nameHas(fn.name, {"backward", "backprop", "bprop", "grad"}) || accumulatesErrorSignal(fn, match)
+               ? "backward"
+               : "forward";
   if (match.stage == "optimizer")
     return fired("zero_grad") || (nameHas(fn.name, {"zero", "clear"}) && !fired("param_update")) ? "zero_grad"
                                                                                                 : "step";

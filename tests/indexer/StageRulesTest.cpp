@@ -1,6 +1,9 @@
 // One small test per stage rule. Expectations are comments on the line of the function's name.
 // Names are chosen to mislead where they can: the rules must decide by what the code does.
 #include "TestCode.h"
+#include "tourguide/indexer/StageRules.h"
+
+#include <algorithm>
 
 namespace tourguide::indexer::test {
 namespace {
@@ -164,6 +167,35 @@ void act_forward(float *x, int n) { // expect: stage=model
   for (int i = 0; i < n; ++i) x[i] = tanhf(x[i]);
 }
 )", false));
+}
+
+TEST(ModelRule, AMultiplyAccumulateIntoDeltasIsTheBackwardPass) {
+  // genann_train: one function runs the forward pass, then sums each hidden unit's delta
+  // from the next layer's; its name does not say backward, what it sums does.
+  TUFacts tu = parse(R"(
+void train(const double *dd, const double *ww, double *d, int n, int m) {
+  for (int j = 0; j < n; ++j) {
+    double delta = 0;
+    for (int k = 0; k < m; ++k) delta += dd[k] * ww[k * n + j];
+    d[j] = delta;
+  }
+}
+void run(const double *w, const double *x, double *y, int n, int m) {
+  for (int j = 0; j < n; ++j) {
+    double sum = 0;
+    for (int k = 0; k < m; ++k) sum += w[j * m + k] * x[k];
+    y[j] = sum;
+  }
+}
+)", false);
+  for (const auto &[name, role] : {std::pair{"train", "backward"}, std::pair{"run", "forward"}}) {
+    const FunctionFacts *fn = functionNamed(tu, name);
+    ASSERT_NE(fn, nullptr) << name;
+    std::vector<StageMatch> stages = functionStages(*fn);
+    auto model = std::find_if(stages.begin(), stages.end(), [](const StageMatch &m) { return m.stage == "model"; });
+    ASSERT_NE(model, stages.end()) << name;
+    EXPECT_EQ(roleOf(*fn, *model), role) << name;
+  }
 }
 
 TEST(ModelRule, AConvolutionsSizeComputationIsNotModel) {
