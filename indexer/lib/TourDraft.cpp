@@ -272,16 +272,31 @@ tourguide::tours::Tour draftTour(const EntryPoint &entry, const std::vector<Find
   // Findings at one place are one stop, the first's: the debugger stops there once (a loop
   // whose first line clears the gradients; a function's entry where a confirming run put two).
   // The others are named in its text, and "Next stop" is the next place.
+  // The stop is titled by the finding whose own line it is: OpenCV's neural_network sample
+  // stops past `TrainData::create(...)` on `network->train(trainData);`, which is the
+  // training loop's stop with the data set's values, not the data set's stop.
+  auto movedHere = [&](size_t k) { return placedBy[k] != k || chosen[k]->stop.line != 0; };
   std::vector<size_t> stopsAt;
-  std::map<std::string, size_t> byPlace;
+  std::map<std::string, size_t> byPlace; // place -> index into stopsAt
   std::map<const Finding *, std::vector<const Finding *>> alsoHere;
   for (size_t k = 0; k < chosen.size(); ++k) {
     const tours::Anchor &a = anchors[k];
     std::string place = a.function + "|" + a.pattern + "|" + a.file + "|" + std::to_string(a.line);
-    if (auto [at, isNew] = byPlace.emplace(place, k); !isNew)
-      alsoHere[chosen[at->second]].push_back(chosen[k]);
-    else
+    auto [at, isNew] = byPlace.emplace(place, stopsAt.size());
+    if (isNew) {
       stopsAt.push_back(k);
+      continue;
+    }
+    size_t &leader = stopsAt[at->second];
+    if (movedHere(leader) && !movedHere(k)) {
+      std::vector<const Finding *> others = std::move(alsoHere[chosen[leader]]);
+      alsoHere.erase(chosen[leader]);
+      others.insert(others.begin(), chosen[leader]);
+      alsoHere[chosen[k]] = std::move(others);
+      leader = k;
+    } else {
+      alsoHere[chosen[leader]].push_back(chosen[k]);
+    }
   }
 
   std::set<std::string> ids;

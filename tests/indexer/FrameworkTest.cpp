@@ -379,6 +379,45 @@ int main() {
   EXPECT_NE(std::find(notes.begin(), notes.end(), "no training loop found for 'test' (eval)"), notes.end());
 }
 
+// OpenCV's logistic_regression sample: its data comes from a cv::FileStorage, and the model
+// it saved comes back through StatModel::load<T>, which is Algorithm's.
+TEST(FrameworkAnalysis, AnOpenCvProgramReadsItsDataAndLoadsItsModelThroughTheApi) {
+  Analysis a = analyseCode(R"(
+namespace cv {
+struct Mat {};
+struct FileNode {};
+struct FileStorage { bool open(const char *, int); FileNode operator[](const char *) const; };
+void operator>>(const FileNode &, Mat &);
+struct Algorithm { void save(const char *) const; template <class T> static T *load(const char *); };
+namespace ml {
+struct StatModel : Algorithm { bool train(const Mat &, int, const Mat &); float predict(const Mat &, Mat &) const; };
+struct LogisticRegression : StatModel { static LogisticRegression *create(); };
+} // namespace ml
+} // namespace cv
+int main() {
+  cv::Mat data, labels, out;
+  cv::FileStorage f;
+  if (f.open("data01.xml", 0)) {
+    f["datamat"] >> data;
+    f["labelsmat"] >> labels;
+  }
+  cv::ml::LogisticRegression *lr = cv::ml::LogisticRegression::create();
+  lr->train(data, 0, labels);
+  lr->save("lr.xml");
+  cv::ml::LogisticRegression *again = cv::ml::StatModel::load<cv::ml::LogisticRegression>("lr.xml");
+  again->predict(data, out);
+}
+)", true, "logistic_regression.cpp");
+  ASSERT_EQ(a.entries.size(), 1u);
+  EXPECT_EQ(a.entries[0].kind, "train") << listFindings(a);
+  const Finding *data = findingOf(a, "data", "loader", "main");
+  ASSERT_NE(data, nullptr) << listFindings(a);
+  EXPECT_EQ(data->via, "cv::operator>>");
+  const Finding *load = findingOf(a, "checkpoint", "load", "main");
+  ASSERT_NE(load, nullptr) << listFindings(a);
+  EXPECT_EQ(load->via, "cv::Algorithm::load");
+}
+
 TEST(FrameworkAnalysis, AFrameworksTrainerMakesTheProgramTrain) {
   Analysis a = analyseCode(R"(
 namespace dlib { template <class Net> struct dnn_trainer { dnn_trainer(Net &); void train(const int *, const int *); };

@@ -170,6 +170,39 @@ int main() {
       << tour.stops[1].text;
 }
 
+TEST(TourDraft, AStopMovedOntoAnotherStagesLineIsNamedByThatStage) {
+  // OpenCV's neural_network sample: the data set's stop moves past `TrainData::create(...)`,
+  // onto `network->train(trainData);`, the training loop's own line. One stop, the training
+  // loop's, which also shows the data set.
+  const std::string code = R"(
+namespace cv { struct Mat {};
+namespace ml { struct TrainData { static TrainData *create(const Mat &, int, const Mat &); };
+  struct StatModel { bool train(TrainData *); float predict(const Mat &) const; };
+  struct ANN_MLP : StatModel { static ANN_MLP *create(); }; } }
+int main() {
+  cv::Mat data, responses;
+  cv::ml::ANN_MLP *network = cv::ml::ANN_MLP::create();
+  cv::ml::TrainData *trainData = cv::ml::TrainData::create(data, 0, responses);
+  network->train(trainData);
+  network->predict(data);
+}
+)";
+  TempProgram program;
+  analyseInTempDir(code, true, "neural_network.cpp", program);
+  ASSERT_FALSE(program.dir.empty());
+  const Analysis &a = program.analysis;
+  ASSERT_EQ(a.entries.size(), 1u);
+  tourguide::tours::Tour tour = draftIn(program.dir, a.entries[0], a.findings);
+  auto atTrain = std::find_if(tour.stops.begin(), tour.stops.end(), [](const tourguide::tours::Stop &s) {
+    return s.anchor.pattern == "network->train(trainData);";
+  });
+  ASSERT_NE(atTrain, tour.stops.end());
+  EXPECT_EQ(atTrain->stage, "loop") << atTrain->title;
+  EXPECT_NE(atTrain->text.find("It is also the stop for"), std::string::npos) << atTrain->text;
+  ASSERT_FALSE(atTrain->watch.empty());
+  EXPECT_EQ(atTrain->watch[0].expr, "trainData");
+}
+
 TEST(TourDraft, StagesOnOneLineStopWhereTheValueTheLineStoresIsSet) {
   // pytorch/examples' regression: `auto output = torch::smooth_l1_loss(fc(batch_x), batch_y);`
   // is the forward (fc) and the loss, one stop; the loss's value is stored, so the stop is past
