@@ -14,9 +14,8 @@
 #include "tourguide/confirm/ConfirmingRun.h"
 #include "tourguide/tours/Files.h"
 #include "tourguide/tours/TerminalText.h"
-
-#include "tourguide/tours/Files.h"
 #include "tourguide/tours/TourFile.h"
+#include "tourguide/tours/Trust.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -405,6 +404,7 @@ int runIndexCommand(int argc, const char **argv) {
       if (e.name() == confirmedProgram)
         confirmedExecutable = e.executable;
     std::map<std::string, unsigned> skippedCommands;
+    std::string trustNote;
     for (const EntryPoint &e : analysis.entries) {
       if (!e.command.empty() && e.name() != confirmedProgram &&
           ((!confirmedProgram.empty() && e.executable == confirmedExecutable) ||
@@ -440,7 +440,16 @@ int runIndexCommand(int argc, const char **argv) {
       }
       if (!quiet)
         llvm::outs() << "wrote " << path << " (" << tour.stops.size() << " stops)\n";
+      // A draft put outside the repo (-o /tmp/...) names the repo as its root, which 'tour
+      // start' asks the user to trust; say so now rather than at the refusal.
+      tour.sourcePath = std::string(path);
+      if (std::vector<tourguide::tours::TrustConcern> asked = tourguide::tours::trustConcerns(tour);
+          !asked.empty() && trustNote.empty())
+        trustNote = "'tour start' will ask for --trust before it plays these drafts: they ask for " +
+                    asked.front().asked + " (docs/security.md)";
     }
+    if (!quiet && !trustNote.empty())
+      err << "note: " << shown(trustNote) << "\n";
     if (!quiet)
       for (const auto &[program, count] : skippedCommands)
         err << "note: no draft for " << count << " other subcommand" << (count == 1 ? "" : "s") << " of '" << program
