@@ -71,8 +71,15 @@ public:
           entry.command.push_back(llvm::join(level, "|"));
         commandPath = path;
         std::vector<Finding> findings;
-        walk(entry, findings);
-        classify(entry, findings);
+        // A bug of ours on code nobody here has seen must not cost the other programs'
+        // findings: this one keeps what was found before it, and says so.
+        try {
+          walk(entry, findings);
+          classify(entry, findings);
+        } catch (const std::exception &e) {
+          out.problems.push_back("internal error while analysing '" + entry.name() + "': " + e.what() +
+                                 "; its findings are incomplete (please report it)");
+        }
         out.entries.push_back(entry);
         for (Finding &f : findings)
           out.findings.push_back(std::move(f));
@@ -669,6 +676,8 @@ private:
   struct LoopInfo {
     StageWitness reached; ///< stage -> function (or "" when done inline in the loop body)
     std::map<std::string, std::string> via; ///< stage -> "call at line N to X" / "line N: ..."
+    /// Stages reached only by the loop's own statements, not by a function it calls.
+    std::set<std::string> byStatement;
   };
 
   LoopInfo loopReach(const FunctionFacts &fn, int loop) {
@@ -679,6 +688,7 @@ private:
         if (!stage.empty() && !info.reached.count(stage)) {
           info.reached[stage] = "";
           info.via[stage] = "line " + std::to_string(s.line) + ": `" + s.text + "`";
+          info.byStatement.insert(stage);
         }
       }
     for (const CallFact &c : fn.calls)
@@ -692,7 +702,7 @@ private:
           if (pm->stage == "loop" || (pm->stage == "optimizer" && pm->role == "step"))
             stages = {"optimizer", "model"};
           for (const std::string &stage : stages)
-            if (!info.reached.count(stage)) {
+            if (!info.reached.count(stage) || info.byStatement.erase(stage)) {
               info.reached[stage] = "";
               info.via[stage] = "line " + std::to_string(c.line) + ": calls `" +
                                 name + "` (" +
@@ -702,6 +712,7 @@ private:
         for (const std::string &t : index.targetsOf(c))
           for (const auto &[stage, witness] : closureOf(t))
             if (!info.reached.count(stage) || info.reached[stage].empty()) {
+              info.byStatement.erase(stage);
               const FunctionFacts *callee = index.function(t);
               const FunctionFacts *where = index.function(witness);
               info.reached[stage] = witness;
@@ -731,8 +742,12 @@ private:
   bool isInference(const FunctionFacts &fn, const std::string &key, const LoopInfo &info) {
     if (!info.reached.count("model") || info.reached.count("optimizer"))
       return false;
-    if (fn.isMain || insideTrainingLoop || insideModel)
+    if (insideTrainingLoop || insideModel)
       return false; // the program's own loop, not one inside the model or inside that loop
+    // In main, a loop that calls the model (ggml's gpt-2 generating token after token), not
+    // one whose own statements look like a layer (svm-scale's max(x, 0) of a feature range).
+    if (fn.isMain && info.byStatement.count("model"))
+      return false;
     return !hasStage(stagesOf(key), "model");
   }
   /// A batch step's loop over the samples: it runs the model and its loss per sample, and the

@@ -33,7 +33,7 @@ bool isTrainingLoop(const Finding &f) { return f.stage == "loop" && f.role != "e
 } // namespace
 
 std::vector<std::string> notesFor(const Analysis &analysis) {
-  std::vector<std::string> notes;
+  std::vector<std::string> notes = analysis.problems;
   std::set<std::string> withLoop;
   for (const Finding &f : analysis.findings)
     if (isTrainingLoop(f))

@@ -1034,6 +1034,40 @@ int main(void) {
   EXPECT_EQ(findingOf(a, "loop", "evaluation", "train_step"), nullptr) << listFindings(a);
 }
 
+TEST(EntryKind, AGenerationLoopInMainIsTheStopButNotALoopWhoseOwnLinesLookLikeALayer) {
+  // ggml's gpt-2 example generates in main: each pass calls the model's eval. libsvm's
+  // svm-scale clamps a feature range with max(x, 0) in main's own loop: no model is called.
+  Analysis a = analyseCode(R"(
+#include <math.h>
+static float w[16];
+static void forward(const float *x, float *y) {
+  for (int i = 0; i < 4; i++) {
+    y[i] = 0;
+    for (int j = 0; j < 4; j++) y[i] += w[i * 4 + j] * x[j];
+    y[i] = tanhf(y[i]);
+  }
+}
+int main(int argc, char **argv) {
+  float x[4] = {1, 2, 3, 4}, y[4];
+  for (int step = 0; step < argc * 8; step++) { // $generation
+    forward(x, y);
+    x[step % 4] = y[0];
+  }
+  float range[4] = {-1, 2, -3, 4};
+  for (int i = 0; i < 4; i++) // $clamp
+    range[i] = range[i] > 0 ? range[i] : 0;
+  return (int)x[0] + (int)range[0];
+}
+)", false, "gpt2.c");
+  ASSERT_EQ(a.entries.size(), 1u);
+  EXPECT_EQ(a.entries[0].kind, "eval") << listFindings(a);
+  std::vector<unsigned> loops;
+  for (const Finding &f : a.findings)
+    if (f.stage == "loop" && f.function == "main")
+      loops.push_back(f.line);
+  EXPECT_EQ(loops, std::vector<unsigned>{13}) << listFindings(a);
+}
+
 TEST(EntryKind, AnInferenceProgramsGenerationLoopIsItsStopAndNoTrainingLoop) {
   // llama2.c's run: generate() loops over positions calling forward, then picks the next
   // token. That loop is the program's stop (role evaluation); forward's own loops are not.

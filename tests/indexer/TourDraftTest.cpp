@@ -428,6 +428,30 @@ int main(void) { return (int)read_data(stdin); }
   EXPECT_EQ(read->watch, (std::vector<std::string>{"num_data", "num_input"}));
 }
 
+TEST(TourDraft, AStoredCallWhoseNextLineStartsWithTheStoredNameIsPlaced) {
+  // ggml's gpt-2 example: `cur = ggml_mul_mat(ctx, ..., cur);` then `cur = ggml_add(ctx, ...)`,
+  // the same lines again per layer. Stepping over a line that begins with the watched name
+  // used to read before its first character and end the whole index with std::out_of_range.
+  const std::string code = R"(
+struct ggml_tensor;
+struct ggml_context;
+ggml_tensor *ggml_mul_mat(ggml_context *, ggml_tensor *, ggml_tensor *);
+ggml_tensor *ggml_add(ggml_context *, ggml_tensor *, ggml_tensor *);
+ggml_tensor *graph(ggml_context *ctx, ggml_tensor *w, ggml_tensor *b, ggml_tensor *cur) {
+  cur = ggml_mul_mat(ctx, w, cur);
+  cur = ggml_add(ctx, cur, b);
+  cur = ggml_mul_mat(ctx, w, cur);
+  cur = ggml_add(ctx, cur, b);
+  return cur;
+}
+int main() { return graph(nullptr, nullptr, nullptr, nullptr) != nullptr; }
+)";
+  TempProgram program;
+  analyseInTempDir(code, true, "gpt2.cpp", program);
+  ASSERT_FALSE(program.dir.empty());
+  ASSERT_EQ(program.analysis.entries.size(), 1u);
+}
+
 TEST(TourDraft, ASumDeclaredInsideItsLoopKeepsItsLine) {
   TempProgram program;
   analyseInTempDir(kPlacementProgram, false, "train.c", program);

@@ -24,6 +24,9 @@ struct Analysis {
   std::map<std::string, FileOrigin> files;
   /// The frameworks whose API the repo's own code calls (profile names), with a call count.
   std::map<std::string, unsigned> frameworks;
+  /// What the analysis could not finish: an internal error while walking an entry point, whose
+  /// findings stop where it happened. The other entry points are analysed as usual.
+  std::vector<std::string> problems;
 };
 
 struct AnalysisOptions {
