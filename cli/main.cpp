@@ -44,5 +44,11 @@ int main(int argc, char **argv) {
     printUsage(std::cerr);
     return tourguide::cli::kExitUsage;
   }
-  return command->run(std::vector<std::string>(argv + 2, argv + argc));
+  // A bug of ours met on someone's code says what happened instead of "terminate called".
+  try {
+    return command->run(std::vector<std::string>(argv + 2, argv + argc));
+  } catch (const std::exception &e) {
+    std::cerr << "tourguide: internal error in '" << name << "': " << e.what() << " (please report it)\n";
+    return tourguide::cli::kExitUsage; // it could not run
+  }
 }
