@@ -744,9 +744,10 @@ private:
       return false;
     if (insideTrainingLoop || insideModel)
       return false; // the program's own loop, not one inside the model or inside that loop
-    // In main, a loop that calls the model (ggml's gpt-2 generating token after token), not
-    // one whose own statements look like a layer (svm-scale's max(x, 0) of a feature range).
-    if (fn.isMain && info.byStatement.count("model"))
+    // A loop that calls the model (ggml's gpt-2 generating token after token in main), not one
+    // whose own statements look like a layer (svm-scale's max(x, 0) of a feature range, sam's
+    // pixel coordinates clamped at zero while it resizes the image).
+    if (info.byStatement.count("model"))
       return false;
     return !hasStage(stagesOf(key), "model");
   }

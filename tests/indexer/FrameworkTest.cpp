@@ -1034,7 +1034,7 @@ int main(void) {
   EXPECT_EQ(findingOf(a, "loop", "evaluation", "train_step"), nullptr) << listFindings(a);
 }
 
-TEST(EntryKind, AGenerationLoopInMainIsTheStopButNotALoopWhoseOwnLinesLookLikeALayer) {
+TEST(EntryKind, AGenerationLoopInMainIsTheStopButNotALoopWhoseOwnLinesOnlyLookLikeALayer) {
   // ggml's gpt-2 example generates in main: each pass calls the model's eval. libsvm's
   // svm-scale clamps a feature range with max(x, 0) in main's own loop: no model is called.
   Analysis a = analyseCode(R"(
@@ -1047,8 +1047,13 @@ static void forward(const float *x, float *y) {
     y[i] = tanhf(y[i]);
   }
 }
+static void preprocess(float *px, int n) { // sam's resize clamps coordinates at zero
+  for (int i = 0; i < n; i++)
+    px[i] = px[i] > 0 ? px[i] : 0;
+}
 int main(int argc, char **argv) {
   float x[4] = {1, 2, 3, 4}, y[4];
+  preprocess(x, 4);
   for (int step = 0; step < argc * 8; step++) { // $generation
     forward(x, y);
     x[step % 4] = y[0];
@@ -1061,11 +1066,11 @@ int main(int argc, char **argv) {
 )", false, "gpt2.c");
   ASSERT_EQ(a.entries.size(), 1u);
   EXPECT_EQ(a.entries[0].kind, "eval") << listFindings(a);
-  std::vector<unsigned> loops;
+  std::vector<std::string> loops;
   for (const Finding &f : a.findings)
-    if (f.stage == "loop" && f.function == "main")
-      loops.push_back(f.line);
-  EXPECT_EQ(loops, std::vector<unsigned>{13}) << listFindings(a);
+    if (f.stage == "loop")
+      loops.push_back(f.function + ":" + std::to_string(f.line));
+  EXPECT_EQ(loops, std::vector<std::string>{"main:18"}) << listFindings(a);
 }
 
 TEST(EntryKind, AnInferenceProgramsGenerationLoopIsItsStopAndNoTrainingLoop) {
