@@ -104,7 +104,7 @@ std::string whatItDoes(const Finding &f) {
                                                 : "iteration of the training") +
            ". We stop at the start of its first pass.";
   if (f.stage == "data")
-    return fn + " is part of reading the training data.";
+    return fn + " is part of reading the data the program works on.";
   if (f.stage == "model")
     return f.role == "backward" ? fn + " computes gradients: how the loss changes with each value the forward pass used."
            : f.role == "build"  ? fn + " builds the model: its layers and their parameters."
