@@ -210,8 +210,9 @@ std::vector<const IdiomFact *> idiomsToShow(const Finding &f) {
   std::vector<const IdiomFact *> out;
   for (int r : {0, 1, 2})
     for (const IdiomFact &i : f.idioms) {
+      // genann_run's four layers each sum `*w++ * i[k]`: one paragraph, which names the others.
       bool sameLines = std::any_of(out.begin(), out.end(), [&](const IdiomFact *o) {
-        return o->beginLine == i.beginLine && o->endLine == i.endLine;
+        return (o->beginLine == i.beginLine && o->endLine == i.endLine) || o->formula == i.formula;
       });
       if (rank(i) == r && out.size() < 2 && !sameLines)
         out.push_back(&i);
@@ -277,9 +278,26 @@ std::string stopTitle(const Finding &f) {
   return capitalized(stagePhrase(f)) + ": " + fn;
 }
 
-std::string idiomParagraph(const IdiomFact &i) {
-  std::string range = i.beginLine == i.endLine ? "line " + std::to_string(i.beginLine)
-                                               : "lines " + std::to_string(i.beginLine) + "-" + std::to_string(i.endLine);
+namespace {
+std::string linesOf(const IdiomFact &i) {
+  return i.beginLine == i.endLine ? "line " + std::to_string(i.beginLine)
+                                  : "lines " + std::to_string(i.beginLine) + "-" + std::to_string(i.endLine);
+}
+} // namespace
+
+std::string idiomParagraph(const IdiomFact &i, const std::vector<IdiomFact> &all) {
+  std::string range = linesOf(i);
+  std::vector<std::string> again; // "240-242", "252"
+  for (const IdiomFact &o : all)
+    if (&o != &i && o.formula == i.formula && !i.formula.empty() && o.beginLine != i.beginLine)
+      again.push_back(linesOf(o).substr(linesOf(o).find(' ') + 1));
+  if (!again.empty()) {
+    range += again.size() == 1 && again[0].find('-') == std::string::npos ? " (the same again on line "
+                                                                            : " (the same again on lines ";
+    for (size_t k = 0; k < again.size(); ++k)
+      range += (k == 0 ? "" : k + 1 == again.size() ? " and " : ", ") + again[k];
+    range += ")";
+  }
   std::string what = capitalized(i.description.empty() ? i.kind : i.description);
   std::string index = sigmaIndex(i.formula);
   std::string where = index.empty() ? "it is computed on " + range : "the Σ over " + code(index) + " is the loop on " + range;
@@ -356,7 +374,7 @@ std::string stopText(const Finding &f, const std::string &relFile, const Finding
   if (std::string where = whereWeStop(f); !where.empty())
     text += " " + where;
   for (const IdiomFact *i : idiomsToShow(f))
-    text += "\n\n" + idiomParagraph(*i);
+    text += "\n\n" + idiomParagraph(*i, f.idioms);
   if (!f.watch.empty()) {
     text += "\n\nLook at ";
     for (size_t i = 0; i < f.watch.size(); ++i)

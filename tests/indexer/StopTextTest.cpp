@@ -70,6 +70,19 @@ TEST(StopText, TheSigmaIsNamedWithTheLinesOfItsLoop) {
   EXPECT_EQ(idiomParagraph(unrolled), "A sum: the Σ over `i` is the loop on lines 625-632.");
 }
 
+TEST(StopText, TheSameSumInSeveralLayersIsOneParagraphNamingEachPlace) {
+  // genann_run: each layer sums `*w++ * i[k]`, four times; one paragraph, not one per layer.
+  Finding f = finding("model", "forward", "genann_run");
+  for (unsigned line : {228u, 240u, 252u, 264u})
+    f.idioms.push_back(IdiomFact{"dot", "sum = Σ_k *w++·i[k]", "a dot product", line, line + 2, ""});
+  std::string text = stopText(f, "genann.c", nullptr, {});
+  EXPECT_NE(text.find("The Σ over `k` is the loop on lines 228-230 (the same again on lines 240-242, 252-254 and "
+                      "264-266)."),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("A dot product", text.find("A dot product") + 1), std::string::npos) << text;
+}
+
 TEST(StopText, TheMathShownIsWhatTheStopsLineComputesOncePerLoop) {
   Finding loss = finding("loss", "", "kann_cost");
   loss.anchorLine = 392;

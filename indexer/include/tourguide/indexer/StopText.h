@@ -27,7 +27,7 @@ std::string stagePhrase(const Finding &f);
 
 /// One idiom's math with the lines that implement it: its description, its formula as an indented
 /// block when it is short enough to read, and "The Σ over `i` is the loop on lines 625-632."
-std::string idiomParagraph(const IdiomFact &idiom);
+std::string idiomParagraph(const IdiomFact &idiom, const std::vector<IdiomFact> &all = {});
 
 /// What to look for in the values a stop of this stage shows, after "Look at `a`, `b` here. ".
 std::string whatToLookFor(const Finding &f);
