@@ -252,6 +252,8 @@ private:
     stageCache[key] = stages; // provisional, guards recursion
     if (auto m = compositionModel(fn, stages))
       stages.push_back(*m);
+    if (auto m = dispatchModel(fn, stages))
+      stages.push_back(*m);
     if (auto m = compositionByName(fn, stages))
       stages.push_back(*m);
     if (auto m = compositionOptimizer(fn, stages))
@@ -316,6 +318,8 @@ private:
   std::optional<ProfileMatch> frameworkMeaning(const CallFact &c, bool &byNameOnly, std::string &name) {
     byNameOnly = false;
     name = calleeNameOf(c);
+    if (!c.table.empty())
+      return std::nullopt; // an element of a table of functions is no API's name
     std::vector<std::string> targets = index.targetsOf(c);
     if (std::any_of(targets.begin(), targets.end(), [&](const std::string &t) { return isOwn(t); }))
       return std::nullopt;
@@ -440,6 +444,54 @@ private:
     return m;
   }
 
+  /// The call in a loop that runs each node of a graph through its own operator, when the
+  /// operators are model functions (`kad_op_list[a[i]->op](a[i], KAD_FORWARD)` over the
+  /// nodes, `l.forward(l, net)` over the layers); nullptr when `fn` makes none.
+  const CallFact *dispatchOverNodes(const FunctionFacts &fn, std::vector<std::string> *operators = nullptr) {
+    for (const CallFact &c : fn.calls) {
+      if (c.loop < 0 || (c.table.empty() && c.pointerField.empty()))
+        continue;
+      std::vector<std::string> models;
+      for (const std::string &t : index.targetsOf(c))
+        if (t != fn.usr && std::any_of(stagesOf(t).begin(), stagesOf(t).end(), [](const StageMatch &m) {
+              return m.stage == "model" && m.role != "build";
+            }))
+          models.push_back(index.function(t)->qualifiedName);
+      if (models.size() >= 2) {
+        if (operators)
+          *operators = std::move(models);
+        return &c;
+      }
+    }
+    return nullptr;
+  }
+
+  /// A loop that runs each node of a graph through its operator is the model's pass (the
+  /// function that calls the layers in order), even though one of the operators is the cost:
+  /// backward when the action it passes or its name says so (KAD_BACKWARD, kad_grad).
+  std::optional<StageMatch> dispatchModel(const FunctionFacts &fn, const std::vector<StageMatch> &own) {
+    if (fn.isMain || fn.isLambda || hasStage(own, "model"))
+      return std::nullopt;
+    std::vector<std::string> operators;
+    const CallFact *c = dispatchOverNodes(fn, &operators);
+    if (!c)
+      return std::nullopt;
+    bool backward = nameHas(fn.name, {"backward", "backprop", "bprop", "grad", "bwd"});
+    for (const auto &[position, constant] : c->constantArguments)
+      backward = backward || nameHas(constant.spelling, {"backward", "backprop", "grad", "bwd"});
+    StageMatch m;
+    m.stage = "model";
+    m.role = backward ? "backward" : "forward";
+    m.confidence = 0.7;
+    m.anchorLine = c->line;
+    operators.resize(std::min<size_t>(operators.size(), 4));
+    m.evidence.push_back({"line " + std::to_string(c->line) + ": runs each node through its operator (`" +
+                              c->calleeName + "`: " + llvm::join(operators, ", ") + ", ...), in a loop: the " +
+                              m.role + " pass over the whole model",
+                          c->line});
+    return m;
+  }
+
   /// An update step whose arithmetic is in a helper (fasttext's Model::update calling the
   /// matrix's addVectorToRow per input row): named as a step and calling a parameter update.
   std::optional<StageMatch> compositionOptimizer(const FunctionFacts &fn, const std::vector<StageMatch> &own) {
@@ -488,6 +540,9 @@ private:
   std::optional<StageMatch> compositionMetrics(const FunctionFacts &fn, const std::vector<StageMatch> &own) {
     if (fn.isMain || fn.isLambda || hasStage(own, "metrics") || hasStage(own, "optimizer") ||
         !nameHas(fn.name, {"test", "eval", "valid", "accuracy", "score"}) || nameHas(fn.name, {"train"}))
+      return std::nullopt;
+    // Evaluating a graph (kad_eval_marked running each node's operator) is its forward pass.
+    if (dispatchOverNodes(fn))
       return std::nullopt;
     std::optional<Evidence> model, scored;
     for (const CallFact &c : fn.calls)
@@ -875,8 +930,9 @@ private:
     std::vector<bool> evaluation(fn.loops.size());
     // Called from a training loop, only a function named as an evaluation (test, eval,
     // valid) that updates nothing holds one: the loops of the step's kernels are not.
-    if (!evaluating && (!insideTrainingLoop || (nameHas(fn.name, {"test", "eval", "valid"}) &&
-                                                !closureOf(key).count("optimizer"))))
+    // A graph's pass over its nodes (kad_eval_marked) is the model, not an evaluation.
+    if (!evaluating && !dispatchOverNodes(fn) &&
+        (!insideTrainingLoop || (nameHas(fn.name, {"test", "eval", "valid"}) && !closureOf(key).count("optimizer"))))
       for (size_t l = 0; l < fn.loops.size(); ++l)
         if (!training[l] && !insideEvaluationLoop && isEvaluation(infos[l])) {
           evaluation[l] = true;
@@ -962,6 +1018,14 @@ private:
             insideEvaluationLoop = true;
         }
       std::vector<std::string> targets = index.targetsOf(*item.call);
+      // Through a function table, the functions at the operator numbers the program sets run;
+      // the others only for a number read from a file (a saved model's): alternatives.
+      DispatchValues::TableTargets table;
+      if (!item.call->table.empty()) {
+        table = dispatch->tableTargets(*item.call);
+        targets = table.chosen;
+        targets.insert(targets.end(), table.others.begin(), table.others.end());
+      }
       // Of several overriders, the one whose class is created first is taken to be the one
       // that runs (the default branch); the others are alternatives.
       if (item.call->isVirtual && targets.size() > 1)
@@ -977,8 +1041,14 @@ private:
           wrappedHere.insert(targets[i]);
         if (item.call->isVirtual && i > 0 && alternativeTo.empty())
           alternativeTo = index.function(targets[0])->qualifiedName;
+        bool tableAlternative =
+            std::find(table.others.begin(), table.others.end(), targets[i]) != table.others.end();
+        if (tableAlternative && alternativeTo.empty() && !table.chosen.empty())
+          alternativeTo = index.function(table.chosen.front())->qualifiedName;
         if (std::string why = dispatch->why(*item.call); !why.empty())
           branchTaken.emplace(targets[i], why);
+        if (!table.why.empty() && !tableAlternative)
+          branchTaken.emplace(targets[i], table.why);
         visit(entry, targets[i], depth + 1, level, visited, order, out);
         alternativeTo = savedAlt;
       }

@@ -28,6 +28,21 @@ public:
   /// Every function reachable from `key` (itself included) through calls that reaches() keeps.
   std::set<std::string> reachableFrom(const std::string &key) const;
 
+  /// What a call through a function table indexed by a field (`kad_op_list[p->op](...)`)
+  /// runs: the table's functions at the constants the program writes to the field
+  /// (`chosen`, with `why` saying where they are set), and the rest (`others`): none when every
+  /// write is such a constant, every other entry when one is not (an operator number read
+  /// from a saved model may pick any). Every target is in `chosen` when no constant is known.
+  struct TableTargets {
+    std::vector<std::string> chosen, others;
+    std::string why;
+  };
+  TableTargets tableTargets(const CallFact &call) const;
+
+  /// The functions a call may run as far as the field values say (ProgramIndex::targetsOf
+  /// without the entries of a table no value can pick).
+  std::vector<std::string> targetsOf(const CallFact &call) const;
+
   /// Why the call's branches run, for a finding's evidence ("ann->training_algorithm is
   /// FANN_TRAIN_RPROP (set in fann_allocate_structure)"); empty when no branch is resolved.
   std::string why(const CallFact &call) const;
@@ -48,9 +63,13 @@ private:
   std::vector<const Value *> valuesTaking(const std::string &field,
                                           const std::vector<FieldBranchFact> &branches) const;
   void collect(const std::set<std::string> &reached);
+  /// Each function that sets a field from one of its parameters, directly (`s->op = op`) or by
+  /// passing the parameter on to such a function: {field, parameter number}.
+  void findSetters();
 
   const ProgramIndex &index;
   std::map<std::string, Field> fields;
+  std::map<std::string, std::vector<std::pair<std::string, int>>> setters;
 };
 
 } // namespace tourguide::indexer

@@ -166,7 +166,10 @@ void BodyWalker::analyseCompound(const Expr *op, bool minus, bool plus, const Ex
   if (!floating || (!containsProduct(rhs) && !(minus && anyName(rhs, looksLikeLearningRate))))
     return;
   bool lr = anyName(rhs, looksLikeLearningRate);
-  bool updateShape = isElementOrMember(lhs) && (minus || (plus && (lr || containsUnaryMinus(rhs))));
+  // `q->g[i] -= t * y[i] / x[i]`: a backward pass accumulating a gradient with its sign (a
+  // cross-entropy's gradient), not a step of the parameters, which is taken against the gradient.
+  bool updateShape = isElementOrMember(lhs) && (minus || (plus && (lr || containsUnaryMinus(rhs)))) &&
+                     !(isGradientElement(lhs) && !lr);
   if (updateShape && !lossTarget) {
     addStatement("param_update", op, lhs);
     if (lr)

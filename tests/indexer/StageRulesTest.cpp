@@ -270,6 +270,36 @@ void accumulate(float *acc, const float *a, const float *b, int n) { // expect-n
 )", false));
 }
 
+TEST(OptimizerRule, AGradientWrittenWithItsSignIsNoUpdate) {
+  // A binary cross-entropy operator's backward (kann's kad_op_ce_bin) subtracts into the
+  // prediction's gradient; the update that follows moves the weights against that gradient.
+  EXPECT_TRUE(expectStages(R"(
+typedef struct node { float *x, *g; } node;
+void ce_bin_backward(node *y1, const node *y0, int n, float t) { // expect-not: stage=optimizer
+  for (int i = 0; i < n; ++i)
+    y1->g[i] -= t * y0->x[i] / y1->x[i];
+}
+void plain_step(float *w, const float *grad, float lr, int n) { // expect: stage=optimizer
+  for (int i = 0; i < n; ++i)
+    w[i] -= lr * grad[i];
+}
+void step_into_g(float *g, const float *d, float lr, int n) { // expect: stage=optimizer
+  for (int i = 0; i < n; ++i)
+    g[i] -= lr * d[i];
+}
+)", false));
+  // libsvm's SMO keeps the dual's gradient as the solver's own state and updates it per step.
+  EXPECT_TRUE(expectStages(R"(
+struct Solver {
+  double *G_bar, *Q_i, *alpha;
+  void Solve(int l, double C_i) { // expect: stage=optimizer
+    for (int k = 0; k < l; ++k)
+      G_bar[k] -= C_i * Q_i[k];
+  }
+};
+)", true));
+}
+
 TEST(OptimizerRule, MomentumOnMembersIsOptimizer) {
   EXPECT_TRUE(expectStages(R"(
 #include <vector>

@@ -52,6 +52,11 @@ struct CallFact {
   /// A call through a struct's function-pointer field (`l.forward(l, net)`, C's virtual
   /// call): it may reach every function the program stores in a field of that name.
   std::string pointerField;
+  /// A call through an element of a function table (`kad_op_list[p->op](p, KAD_FORWARD)`):
+  /// the table's USR (FunctionTableFact), and the field whose value picks the element
+  /// ("kad_node_t::op", as FieldBranchFact::field; "" when the index is anything else).
+  std::string table;
+  std::string tableIndexField;
   /// The words a command line must hold for this call to run: the call sits in the branch of
   /// `if (!strcmp(argv[1], "train"))` or `if (command == "skipgram" || command == "cbow")`
   /// (a subcommand dispatch). Empty for calls that run whatever the arguments.
@@ -60,6 +65,10 @@ struct CallFact {
   std::vector<FieldBranchFact> fieldBranches;
   /// Arguments that are integer constants, by position: what a setter is given.
   std::vector<std::pair<unsigned, ConstantFact>> constantArguments;
+  /// Arguments that are the calling function's own parameters passed on unchanged, as
+  /// {argument position, parameter number}: `kad_op2_core(int op, ...)` calling
+  /// `kad_new_core(0, op, 2)` sets the field its callee sets from what its own callers give it.
+  std::vector<std::pair<unsigned, unsigned>> parameterArguments;
   /// The variable the call's value is stored in (`loss = criterion(...)`, `auto out =
   /// model->forward(x)`), "" when it is not stored.
   std::string storedIn;
@@ -194,6 +203,17 @@ struct RecordFacts {
   std::vector<FieldWriteFact> fieldWrites;
 };
 
+/// An array of function pointers the code initialises with a list of functions (`kad_op_f
+/// kad_op_list[] = {0, kad_op_add, kad_op_mul, ...}`): a call through one of its elements
+/// (CallFact::table) may run any of them, the one at the index the program gives.
+struct FunctionTableFact {
+  std::string usr;  ///< The array variable's.
+  std::string name; ///< As the code spells it: "kad_op_list".
+  std::string file;
+  unsigned line = 0;
+  std::vector<std::pair<int, std::string>> entries; ///< {index, function USR}; null entries left out.
+};
+
 struct TUFacts {
   std::string mainFile;
   std::string outputFile; ///< "-o" of the compile command (object or executable).
@@ -205,6 +225,7 @@ struct TUFacts {
   std::string skipReason;
   std::vector<FunctionFacts> functions;
   std::vector<RecordFacts> records;
+  std::vector<FunctionTableFact> tables;
 };
 
 } // namespace tourguide::indexer
