@@ -397,6 +397,10 @@ private:
     // calls the model; it is not the model.
     if (hasStage(own, "model") || (hasStage(own, "data") && hasStage(own, "metrics")))
       return std::nullopt;
+    // Named for the loss, it runs the model to get the cost (kann_cost_core: forward, then
+    // backward from the cost node): the loss's step, not the model.
+    if (isLossName(fn.name))
+      return std::nullopt;
     std::set<std::string> modelCallees;
     unsigned modelCalls = 0, otherCalls = 0, lossCalls = 0;
     std::vector<Evidence> evidence;
@@ -427,8 +431,10 @@ private:
     // that calls a loss and a layer or two is a training step.
     if (lossCalls > 0 && !(named && modelCalls >= 3))
       return std::nullopt;
-    // A thin wrapper (a few calls, no loops, one of them the model) is the model too.
-    bool wrapper = modelCalls >= 1 && otherCalls <= 2 && fn.loops.empty() && fn.statements.empty();
+    // A thin wrapper (a few calls, one of them the model) is the model too; a loop that only
+    // sets flags (kad_eval_at marking the node to compute) calls nothing and decides nothing.
+    bool loopsCallNothing = std::none_of(fn.calls.begin(), fn.calls.end(), [](const CallFact &c) { return c.loop >= 0; });
+    bool wrapper = modelCalls >= 1 && otherCalls <= 2 && loopsCallNothing && fn.statements.empty();
     if (modelCalls == 0 || (modelCalls < 2 && !named && !wrapper))
       return std::nullopt;
     StageMatch m;
@@ -539,7 +545,7 @@ private:
   /// evaluation, it runs the model and scores it, and updates nothing.
   std::optional<StageMatch> compositionMetrics(const FunctionFacts &fn, const std::vector<StageMatch> &own) {
     if (fn.isMain || fn.isLambda || hasStage(own, "metrics") || hasStage(own, "optimizer") ||
-        !nameHas(fn.name, {"test", "eval", "valid", "accuracy", "score"}) || nameHas(fn.name, {"train"}))
+        !nameHas(fn.name, {"test", "eval", "valid", "accuracy", "score", "error"}) || nameHas(fn.name, {"train"}))
       return std::nullopt;
     // Evaluating a graph (kad_eval_marked running each node's operator) is its forward pass.
     if (dispatchOverNodes(fn))

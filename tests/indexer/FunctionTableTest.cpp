@@ -72,6 +72,17 @@ void graph_grad(int n, node **v) {
     if (v[i]->child[0])
       op_list[v[i]->op](v[i], ACT_BACKWARD);
 }
+const float *graph_eval_at(int n, node **v, int from) {
+  for (int i = 0; i < n; ++i)
+    v[i]->n = i <= from ? v[i]->n : 0;
+  graph_eval(n, v);
+  return v[from]->x;
+}
+float graph_cost(int n, node **v) {
+  float cost = *graph_eval_at(n, v, n - 1);
+  graph_grad(n, v);
+  return cost;
+}
 void graph_sync(int n, node **v) {
   for (int i = 0; i < n; ++i)
     if (v[i]->child[0])
@@ -92,6 +103,7 @@ int main(int argc, char **argv) {
   graph_sync(5, v);
   graph_eval(5, v);
   graph_grad(5, v);
+  printf("%g\n", graph_cost(5, v));
   printf("%g\n", cost->x[0]);
   return 0;
 }
@@ -199,6 +211,11 @@ TEST(FunctionTable, ALoopRunningEachNodesOperatorIsTheModelsPass) {
   EXPECT_EQ(pass("graph_eval"), "forward");
   EXPECT_EQ(pass("graph_grad"), "backward") << "ACT_BACKWARD says which pass";
   EXPECT_EQ(pass("graph_sync"), "(none)");
+  // The function that asks for the pass, marking which node to compute in a loop that calls
+  // nothing, is the model's forward too; the one named for the cost runs both passes: it is
+  // the loss's step, not the model.
+  EXPECT_EQ(pass("graph_eval_at"), "forward");
+  EXPECT_EQ(pass("graph_cost"), "(none)");
 }
 
 TEST(FunctionTable, TheEvidenceSaysWhereTheOperatorNumberIsSet) {

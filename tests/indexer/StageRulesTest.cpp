@@ -368,6 +368,31 @@ void go(float *w, const float *m, const float *v, float a, int n) { // expect: s
 )", false));
 }
 
+TEST(MetricsRule, CountingWhereTwoComputedAnswersDifferIsMetrics) {
+  // kann's classification error: the argmax of the output and of the truth row, and a count
+  // of the rows where they differ; nothing is named a prediction or a label.
+  EXPECT_TRUE(expectStages(R"(
+int class_error_core(const float *x, const float *t, int m, int n) { // expect: stage=metrics
+  int n_err = 0;
+  for (int j = 0; j < m; ++j) {
+    int x_max_k = -1, t_max_k = -1;
+    float x_max = 0, t_max = 0;
+    for (int k = 0; k < n; ++k) {
+      if (x_max < x[j * n + k]) x_max = x[j * n + k], x_max_k = k;
+      if (t_max < t[j * n + k]) t_max = t[j * n + k], t_max_k = k;
+    }
+    n_err += (x_max_k != t_max_k);
+  }
+  return n_err;
+}
+int count_zeros(const int *a, int n) { // expect-not: stage=metrics
+  int c = 0;
+  for (int i = 0; i < n; ++i) c += (a[i] == 0);
+  return c;
+}
+)", false));
+}
+
 TEST(MetricsRule, ArgmaxAgainstLabelIsMetrics) {
   EXPECT_TRUE(expectStages(R"(
 int best(const float *p, int k) { int b = 0; for (int c = 1; c < k; ++c) if (p[c] > p[b]) b = c; return b; }

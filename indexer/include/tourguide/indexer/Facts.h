@@ -113,6 +113,7 @@ struct LoopFact {
 ///   "loss_accumulate" something named like a loss is accumulated or assigned
 ///   "argmax_compare" a prediction compared with a label
 ///   "count_correct"  a counter named correct/hits/right is incremented
+///   "count_matches"  a count of two computed values agreeing or differing: `n_err += (a != b)`
 ///   "average"        a division of an accumulated sum by a count
 ///   "relu"           max(0, x) or x > 0 ? x : 0
 ///   "push_back"      a container grows (batch / dataset building)
