@@ -28,6 +28,27 @@ DispatchValues::DispatchValues(const ProgramIndex &index, const std::string &ent
   // branches: narrow until the reached functions stop changing (a few rounds; the last set of
   // values is from a superset of what is finally reached, which only keeps more branches).
   findSetters();
+  for (const auto &[key, fn] : index.functions())
+    for (const CallFact &c : fn.calls)
+      for (const FieldBranchFact &b : c.fieldBranches)
+        if (llvm::StringRef(b.field).startswith("param:")) {
+          size_t hash = b.field.rfind('#');
+          unsigned number = 0;
+          if (hash != std::string::npos && !llvm::StringRef(b.field).substr(hash + 1).getAsInteger(10, number))
+            branchedParameters[b.field.substr(6, hash - 6)].insert(number);
+        }
+  // A parameter passed on to one a branch tests is followed too (a wrapper's).
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (const auto &[key, fn] : index.functions())
+      for (const CallFact &c : fn.calls)
+        for (const auto &[argument, parameter] : c.parameterArguments)
+          for (const std::string &t : index.targetsOf(c))
+            if (const FunctionFacts *callee = index.function(t))
+              if (auto b = branchedParameters.find(callee->usr);
+                  b != branchedParameters.end() && b->second.count(argument))
+                grew = branchedParameters[fn.usr].insert(parameter).second || grew;
+  }
   std::set<std::string> reached = reachableFrom(entryKey);
   for (int round = 0; round < 4; ++round) {
     collect(reached);
@@ -175,6 +196,7 @@ std::set<std::string> DispatchValues::reachableFrom(const std::string &entryKey)
 
 void DispatchValues::collect(const std::set<std::string> &reached) {
   std::map<std::string, Field> next; // reaches() below still answers with the last round's values
+  std::vector<std::pair<std::string, std::string>> passedOn; // {parameter, the caller's parameter given to it}
   auto add = [&](const std::string &field, const ConstantFact &value, std::string where) {
     std::vector<Value> &values = next[field].values;
     if (std::none_of(values.begin(), values.end(), [&](const Value &v) { return v.constant.value == value.value; }))
@@ -215,6 +237,46 @@ void DispatchValues::collect(const std::set<std::string> &reached) {
             next[field].unknown = true;
         }
       }
+      // A parameter a branch tests takes what each reached call passes: a constant, or what
+      // the caller's own parameter holds (resolved below), or anything.
+      for (const std::string &t : targetsOf(c)) {
+        const FunctionFacts *callee = index.function(t);
+        auto branched = callee ? branchedParameters.find(callee->usr) : branchedParameters.end();
+        if (branched == branchedParameters.end())
+          continue;
+        for (unsigned number : branched->second) {
+          std::string key = parameterKey(callee->usr, number);
+          auto isNumber = [&](const auto &a) { return a.first == number; };
+          auto constant = std::find_if(c.constantArguments.begin(), c.constantArguments.end(), isNumber);
+          auto passed = std::find_if(c.parameterArguments.begin(), c.parameterArguments.end(), isNumber);
+          if (constant != c.constantArguments.end())
+            add(key, constant->second, "passed by " + fn->qualifiedName);
+          else if (passed != c.parameterArguments.end() && !fn->isMain)
+            passedOn.emplace_back(key, parameterKey(fn->usr, passed->second));
+          else
+            next[key].unknown = true;
+        }
+      }
+    }
+  }
+  // kann_cost(a, label, cal_grad) passing cal_grad on to kann_cost_core: its values are those
+  // kann_cost is given. Each round carries them one call further.
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (const auto &[to, from] : passedOn) {
+      auto source = next.find(from);
+      if (source == next.end())
+        continue;
+      Field copy = source->second; // a copy: `to` may be `from` (a recursive call)
+      Field &target = next[to];
+      if (copy.unknown && !target.unknown)
+        target.unknown = grew = true;
+      for (const Value &v : copy.values)
+        if (std::none_of(target.values.begin(), target.values.end(),
+                         [&](const Value &o) { return o.constant.value == v.constant.value; })) {
+          target.values.push_back(v);
+          grew = true;
+        }
     }
   }
   fields = std::move(next);

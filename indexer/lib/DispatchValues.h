@@ -3,7 +3,10 @@
 // FANN_TRAIN_RPROP when every write the program reaches sets that (fann_allocate_structure's
 // default) and no reached setter (`fann_set_training_algorithm(ann, FANN_TRAIN_QUICKPROP)`) is
 // given another constant. One unknown write the program reaches (a value read from a file or
-// argv) keeps every branch. Private to tourguide_indexer; Analysis.cpp asks it during the walk.
+// argv) keeps every branch. A branch on a parameter of the function it is in (kann_layer_cost's
+// `if (cost_type == KANN_C_MSE)`) is resolved the same way, by the constants the reached calls
+// pass there (or pass on, through a wrapper's own parameter). Private to tourguide_indexer;
+// Analysis.cpp asks it during the walk.
 #pragma once
 
 #include "tourguide/indexer/ProgramIndex.h"
@@ -70,6 +73,8 @@ private:
   const ProgramIndex &index;
   std::map<std::string, Field> fields;
   std::map<std::string, std::vector<std::pair<std::string, int>>> setters;
+  /// Function USR -> the numbers of its parameters some branch in it tests (`cost_type`).
+  std::map<std::string, std::set<unsigned>> branchedParameters;
 };
 
 } // namespace tourguide::indexer

@@ -19,11 +19,19 @@ struct ConstantFact {
 /// `switch (ann->training_algorithm)`, or in the branch of `if (p->kind == A || p->kind == B)`.
 /// Which branches run then depends on the values the program can give that field.
 struct FieldBranchFact {
-  std::string field; ///< The record and its member: "fann::training_algorithm".
+  /// The record and its member: "fann::training_algorithm"; or a parameter of the function
+  /// the branch is in (`if (cost_type == KANN_C_MSE)`), keyed by parameterKey().
+  std::string field;
   std::string text;  ///< The field as the condition spells it: "ann->training_algorithm".
   std::vector<ConstantFact> values; ///< The values that take the branch ...
   bool otherwise = false;           ///< ... or, when set, every value but these (`default:`, `else`).
 };
+
+/// The key of a function's parameter in FieldBranchFact::field: a branch on it takes the values
+/// the program's calls pass there.
+inline std::string parameterKey(const std::string &functionUsr, unsigned index) {
+  return "param:" + functionUsr + "#" + std::to_string(index);
+}
 
 /// A write to a struct field (`ann->training_algorithm = FANN_TRAIN_RPROP;`).
 struct FieldWriteFact {
