@@ -262,6 +262,9 @@ private:
       stages.push_back(*m);
     if (stages.empty())
       stages = wrapperStages(fn);
+    if (stages.empty())
+      if (auto m = operatorOfAPass(fn))
+        stages.push_back(*m);
     for (StageMatch &m : stages)
       m.role = indexer::roleOf(fn, m);
     return stageCache[key] = stages;
@@ -495,6 +498,29 @@ private:
                               c->calleeName + "`: " + llvm::join(operators, ", ") + ", ...), in a loop: the " +
                               m.role + " pass over the whole model",
                           c->line});
+    return m;
+  }
+
+  /// A function a graph's pass runs as one node's operator (an entry of `kad_op_list`, which
+  /// kad_eval_marked calls for every node): one of the model's layers, whatever its body
+  /// shows (kad_op_cmul hands its product to a helper, kad_op_max2d only compares).
+  std::optional<StageMatch> operatorOfAPass(const FunctionFacts &fn) {
+    if (passOperators.empty())
+      for (const auto &[key, caller] : index.functions()) {
+        if (!isOwn(key))
+          continue;
+        for (const CallFact &c : caller.calls)
+          if (!c.table.empty() && c.loop >= 0)
+            for (const std::string &t : index.targetsOf(c))
+              passOperators.emplace(t, "line " + std::to_string(c.line) + " of `" + caller.qualifiedName + "` runs it as a node's operator, through `" + c.calleeName + "`");
+      }
+    auto it = passOperators.find(fn.usr);
+    if (it == passOperators.end() || fn.isMain || (fn.loops.empty() && fn.calls.empty()))
+      return std::nullopt;
+    StageMatch m;
+    m.stage = "model";
+    m.confidence = 0.55;
+    m.evidence.push_back({it->second + ": an operator of the model's graph", 0});
     return m;
   }
 
@@ -1225,6 +1251,7 @@ private:
   std::set<std::string> sharedUpdates; ///< Updates all the program's subcommands reach.
   std::optional<DispatchValues> dispatch; ///< The field values of the main being analysed.
   std::map<std::string, std::string> branchTaken; ///< Function -> why the field branch calling it runs.
+  std::map<std::string, std::string> passOperators; ///< Function -> the dispatch loop that runs it (operatorOfAPass).
 };
 
 } // namespace
