@@ -969,7 +969,8 @@ private:
         if (!training[l] && !insideEvaluationLoop && isEvaluation(infos[l])) {
           evaluation[l] = true;
           for (int p = fn.loops[l].parent; p >= 0; p = fn.loops[p].parent)
-            if (training[p] && !hasPhaseBeside(fn, training, p, static_cast<int>(l)))
+            if (training[p] && !hasPhaseBeside(fn, training, p, static_cast<int>(l)) &&
+                !fetchesBatchesOfItsOwn(fn, static_cast<int>(l), p))
               evaluation[l] = false;
         }
     // For evaluation keep only the outermost such loop of a function (not per-row loops).
@@ -990,6 +991,8 @@ private:
     };
     std::vector<Item> items;
     std::vector<StageMatch> stages = stagesOf(key);
+    if (auto m = scoresInEvaluationLoop(fn, evaluation); m && !hasStage(stages, "metrics"))
+      stages.push_back(*m);
     // Each stop where its values are computed; never past a loop that trains (StopPlacement.h).
     placeStops(fn, stages, [&](int l) { return !isTraining(infos[l]); }, sourceLines(fn.file));
     for (const StageMatch &m : stages)
@@ -1090,6 +1093,76 @@ private:
       insideCheckpoint = savedCheckpoint;
       insideModel = savedModel;
     }
+  }
+
+  /// Whether the loop `inner` fetches batches of its own, apart from those the enclosing loop
+  /// `outer` trains on (llm.c's `dataloader_next_batch(&val_loader)` every 10 steps, beside
+  /// the step's `dataloader_next_batch(&train_loader)`): a validation pass inside the training
+  /// loop, not the forward half of its step.
+  bool fetchesBatchesOfItsOwn(const FunctionFacts &fn, int inner, int outer) {
+    bool own = false, outside = false;
+    for (const CallFact &c : fn.calls) {
+      if (c.loop < 0 || !loopEncloses(fn, c.loop, outer))
+        continue;
+      bool data = false;
+      for (const std::string &t : index.targetsOf(c))
+        data = data || hasStage(stagesOf(t), "data");
+      if (data)
+        (loopEncloses(fn, c.loop, inner) ? own : outside) = true;
+    }
+    return own && outside;
+  }
+
+  /// A training program's evaluation pass that scores what it runs, written in the function
+  /// holding the loop: `n_val_err += kann_class_error(...)` per validation batch
+  /// (kann_train_fnn1b), `val_loss += model.mean_loss` (llm.c's main). The function is that
+  /// pass's metrics stop as well as its loop's.
+  std::optional<StageMatch> scoresInEvaluationLoop(const FunctionFacts &fn, const std::vector<bool> &evaluation) {
+    for (size_t l = 0; l < fn.loops.size(); ++l) {
+      if (!evaluation[l])
+        continue;
+      std::optional<Evidence> scored;
+      // Summing the loss counts where the loop runs the model through a call (not arithmetic
+      // written in the loop itself, which is the model's own work).
+      bool callsTheModel = std::any_of(fn.calls.begin(), fn.calls.end(), [&](const CallFact &c) {
+        if (c.loop < 0 || !loopEncloses(fn, c.loop, static_cast<int>(l)))
+          return false;
+        for (const std::string &t : index.targetsOf(c))
+          if (closureOf(t).count("model"))
+            return true;
+        return false;
+      });
+      for (const StatementFact &st : fn.statements)
+        if (callsTheModel && st.loop >= 0 && loopEncloses(fn, st.loop, static_cast<int>(l)) &&
+            st.kind == "loss_accumulate") {
+          scored = Evidence{"line " + std::to_string(st.line) + ": `" + st.text + "` sums the loss over the held-out batches",
+                            st.line};
+          break;
+        }
+      for (const CallFact &c : fn.calls) {
+        if (scored || c.loop < 0 || !loopEncloses(fn, c.loop, static_cast<int>(l)))
+          continue;
+        for (const std::string &t : index.targetsOf(c))
+          if (t != fn.usr && hasStage(stagesOf(t), "metrics")) {
+            scored = Evidence{"line " + std::to_string(c.line) + ": scores each held-out batch with `" +
+                                  index.function(t)->qualifiedName + "`",
+                              c.line};
+            break;
+          }
+      }
+      if (!scored)
+        continue;
+      StageMatch m;
+      m.stage = "metrics";
+      m.confidence = 0.6;
+      m.anchorLine = scored->line;
+      m.evidence.push_back({"the loop at line " + std::to_string(fn.loops[l].line) +
+                                " evaluates the model on data it does not train on",
+                            fn.loops[l].line});
+      m.evidence.push_back(*scored);
+      return m;
+    }
+    return std::nullopt;
   }
 
   Finding baseFinding(const EntryPoint &entry, const FunctionFacts &fn, unsigned depth, unsigned order) {

@@ -265,6 +265,96 @@ int main(int argc, char **argv) {
   EXPECT_NE(find(a, "data", "read_rows"), nullptr);
 }
 
+TEST(Analysis, AValidationPassInsideTheTrainingLoopIsALoopAndMetricsStop) {
+  // llm.c's main: every 10 steps, a loop over batches of its own (the validation loader's)
+  // runs the forward pass and sums the loss; the step itself fetches the training batch.
+  std::vector<TUFacts> tus;
+  tus.push_back(parse(R"(#include <math.h>
+#include <stdio.h>
+typedef struct { FILE *f; float x[4]; int y; } loader;
+typedef struct { float w[4], g[4]; float mean_loss; } model;
+static void loader_next_batch(loader *l) { fread(l->x, sizeof(float), 4, l->f); }
+static void forward(model *m, const float *x, int y) {
+  float p = 0;
+  for (int j = 0; j < 4; ++j) p += m->w[j] * x[j];
+  m->mean_loss = -logf(1.0f / (1.0f + expf(-p))) * (float)y;
+}
+static void backward(model *m, const float *x) { for (int j = 0; j < 4; ++j) m->g[j] += m->mean_loss * x[j]; }
+static void update(model *m, float lr) { for (int j = 0; j < 4; ++j) m->w[j] -= lr * m->g[j]; }
+int main(void) {
+  loader train_loader = {stdin}, val_loader = {stdin};
+  model m = {{0}};
+  for (int step = 0; step <= 40; step++) {
+    if (step % 10 == 0) {
+      float val_loss = 0.0f;
+      for (int i = 0; i < 5; i++) {
+        loader_next_batch(&val_loader);
+        forward(&m, val_loader.x, val_loader.y);
+        val_loss += m.mean_loss;
+      }
+      printf("val loss %f\n", val_loss / 5);
+    }
+    loader_next_batch(&train_loader);
+    forward(&m, train_loader.x, train_loader.y);
+    backward(&m, train_loader.x);
+    update(&m, 0.1f);
+  }
+  return 0;
+}
+)", false, "train.c"));
+  ProgramIndex index(tus);
+  Analysis a = analyse(index);
+  std::string all;
+  for (const Finding &f : a.findings)
+    all += f.stage + "/" + f.role + " " + f.function + ":" + std::to_string(f.line) + "\n";
+  bool validationLoop = false;
+  for (const Finding &f : a.findings)
+    validationLoop = validationLoop || (f.stage == "loop" && f.role == "evaluation" && f.line == 19);
+  EXPECT_TRUE(validationLoop) << all;
+  EXPECT_NE(find(a, "metrics", "main"), nullptr) << all;
+}
+
+TEST(Analysis, AValidationPassScoringWithAMetricMakesItsFunctionMetrics) {
+  // kann_train_fnn1b: each epoch trains on its batches, then runs the validation rows and
+  // counts their classification errors with a metric function.
+  std::vector<TUFacts> tus;
+  tus.push_back(parse(R"(#include <math.h>
+static float w[4];
+static float forward(const float *x) {
+  float p = 0;
+  for (int j = 0; j < 4; ++j) p += w[j] * x[j];
+  return 1.0f / (1.0f + expf(-p));
+}
+static float cost(const float *x, float y) { float p = forward(x); return -(y * logf(p) + (1 - y) * logf(1 - p)); }
+static void update(const float *x, float d) { for (int j = 0; j < 4; ++j) w[j] -= 0.1f * d * x[j]; }
+static int class_error(const float *x, float y) {
+  int n_err = 0;
+  int guess = forward(x) > 0.5f, truth = y > 0.5f;
+  n_err += (guess != truth);
+  return n_err;
+}
+static void fit(float *x, float *y, int n_train, int n_val) {
+  for (int epoch = 0; epoch < 10; ++epoch) {
+    for (int i = 0; i < n_train; ++i) update(&x[i * 4], cost(&x[i * 4], y[i]));
+    int n_val_err = 0;
+    for (int i = n_train; i < n_train + n_val; ++i) n_val_err += class_error(&x[i * 4], y[i]);
+  }
+}
+int main(void) {
+  float x[40] = {0}, y[10] = {0};
+  fit(x, y, 8, 2);
+  return 0;
+}
+)", false, "fit.c"));
+  ProgramIndex index(tus);
+  Analysis a = analyse(index);
+  std::string all;
+  for (const Finding &f : a.findings)
+    all += f.stage + "/" + f.role + " " + f.function + ":" + std::to_string(f.line) + "\n";
+  EXPECT_NE(find(a, "metrics", "class_error"), nullptr) << all;
+  EXPECT_NE(find(a, "metrics", "fit"), nullptr) << all;
+}
+
 TEST(Analysis, NonMLProgramHasNoTrainingLoop) {
   std::vector<TUFacts> tus;
   tus.push_back(parse(R"(#include <stdio.h>
