@@ -1023,8 +1023,12 @@ private:
         // The shuffle and batch copies written inside a training loop's function are that
         // loop's steps (kann_train_fnn1b), shown by its stop, not a data stop of their own; a
         // framework's data loader called there is (torch::data::make_data_loader in main).
+        // Reading a file there (test_gpt2's main reading its inputs and expected outputs
+        // before its steps) is a data stop still.
+        bool readsAFile = std::any_of(fn.statements.begin(), fn.statements.end(),
+                                      [](const StatementFact &st) { return st.kind == "file_read"; });
         nestedFileIo = nestedFileIo || (item.stage->stage == "data" && item.stage->via.empty() && !evaluating &&
-                                        std::find(training.begin(), training.end(), true) != training.end());
+                                        !readsAFile && std::find(training.begin(), training.end(), true) != training.end());
         if (!wrappedHere.count(key) && !nestedBuild && !nestedFileIo)
           out.push_back(findingFor(entry, fn, *item.stage, depth, order++));
         continue;

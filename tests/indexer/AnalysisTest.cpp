@@ -355,6 +355,32 @@ int main(void) {
   EXPECT_NE(find(a, "metrics", "fit"), nullptr) << all;
 }
 
+TEST(Analysis, AProgramReadingItsInputsBeforeItsTrainingLoopHasThatDataStop) {
+  // llm.c's test_gpt2: main reads the inputs and the expected outputs, then runs its steps.
+  std::vector<TUFacts> tus;
+  tus.push_back(parse(R"(#include <stdio.h>
+static float w[4], g[4];
+static float forward(const float *x) { float p = 0; for (int j = 0; j < 4; ++j) p += w[j] * x[j]; return p; }
+static void update(float lr) { for (int j = 0; j < 4; ++j) w[j] -= lr * g[j]; }
+int main(void) {
+  float x[4], expected[1];
+  FILE *f = fopen("state.bin", "rb");
+  fread(x, sizeof(float), 4, f);
+  fread(expected, sizeof(float), 1, f);
+  for (int step = 0; step < 10; step++) {
+    float y = forward(x);
+    for (int j = 0; j < 4; ++j) g[j] = (y - expected[0]) * x[j];
+    update(0.1f);
+  }
+  return 0;
+}
+)", false, "test.c"));
+  ProgramIndex index(tus);
+  Analysis a = analyse(index);
+  EXPECT_NE(find(a, "loop", "main"), nullptr);
+  EXPECT_NE(find(a, "data", "main"), nullptr);
+}
+
 TEST(Analysis, NonMLProgramHasNoTrainingLoop) {
   std::vector<TUFacts> tus;
   tus.push_back(parse(R"(#include <stdio.h>

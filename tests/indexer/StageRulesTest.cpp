@@ -17,6 +17,19 @@ int arithmetic(int a, int b) { return a + b; } // expect-not: stage=data
 )", false));
 }
 
+TEST(DataRule, ACheckedReadIsARead) {
+  // llm.c reads through fread_check / fopen_check (an fread that exits on a short read).
+  EXPECT_TRUE(expectStages(R"(
+#include <stdio.h>
+#include <stdlib.h>
+static void fread_check(void *p, size_t size, size_t n, FILE *f) { if (fread(p, size, n, f) != n) exit(1); }
+int read_tokens(FILE *f, int *x, int n) { // expect: stage=data
+  fread_check(x, sizeof(int), n, f);
+  return n;
+}
+)", false));
+}
+
 TEST(DataRule, IstreamExtractionIsData) {
   EXPECT_TRUE(expectStages(R"(
 #include <fstream>
