@@ -292,6 +292,13 @@ std::optional<StageMatch> metricsStage(const FunctionFacts &fn) {
   s.statement("argmax_compare", 0.5, "compares a prediction with the label");
   s.statement("count_correct", 0.3, "counts correct predictions");
   s.statement("count_matches", 0.5, "counts the rows where two computed answers agree or differ (right or wrong predictions)");
+  // Results compared with expected values within a tolerance, more than once (llm.c's
+  // check_tensor over a tensor, test_gpt2's logits and losses): a correctness test's scoring,
+  // not a single convergence test.
+  unsigned tolerance = std::count_if(fn.statements.begin(), fn.statements.end(),
+                                     [](const StatementFact &st) { return st.kind == "tolerance_check"; });
+  if (tolerance >= 2)
+    s.statement("tolerance_check", 0.5, "compares computed values with expected ones within a tolerance");
   s.statement("argmax", 0.2, "takes an argmax");
   s.name({"accuracy", "eval", "metric", "perplexity", "score", "validate", "valid", "test", "accur", "meter"},
          0.3, "an evaluation");
@@ -305,7 +312,7 @@ std::optional<StageMatch> metricsStage(const FunctionFacts &fn) {
   if (lossAverage && nameHas(fn.name, {"eval", "valid", "test"}))
     s.statement("average", 0.2, "averages the loss over a dataset", false);
   // main mentions results everywhere; only an accuracy it counts itself makes it a metric.
-  if (fn.isMain && !(s.has("argmax_compare") && s.has("count_correct")))
+  if (fn.isMain && !(s.has("argmax_compare") && s.has("count_correct")) && tolerance < 2)
     return std::nullopt;
   return s.result();
 }

@@ -406,6 +406,27 @@ int count_zeros(const int *a, int n) { // expect-not: stage=metrics
 )", false));
 }
 
+TEST(MetricsRule, ComparingResultsWithExpectedValuesWithinATolerance) {
+  // llm.c's check_tensor scores a gradient against the reference; a solver's single
+  // convergence test is no metric.
+  EXPECT_TRUE(expectStages(R"(
+#include <math.h>
+int check_tensor(const float *a, const float *b, int n) { // expect: stage=metrics
+  int ok = 1;
+  float maxdiff = 0.0f, tol = 2e-2f;
+  for (int i = 0; i < n; i++) {
+    float diff = fabsf(a[i] - b[i]);
+    ok = ok && (diff <= tol);
+    if (diff > maxdiff) maxdiff = diff;
+  }
+  return ok;
+}
+int converged(double obj, double prev) { // expect-not: stage=metrics
+  return fabs(obj - prev) < 1e-6;
+}
+)", false));
+}
+
 TEST(MetricsRule, ArgmaxAgainstLabelIsMetrics) {
   EXPECT_TRUE(expectStages(R"(
 int best(const float *p, int k) { int b = 0; for (int c = 1; c < k; ++c) if (p[c] > p[b]) b = c; return b; }
