@@ -619,6 +619,23 @@ private:
   std::optional<StageMatch> compositionByName(const FunctionFacts &fn, const std::vector<StageMatch> &own) {
     if (fn.isMain || fn.isLambda || !own.empty())
       return std::nullopt;
+    // llama2.c's build_transformer(t, checkpoint_path) handing its checkpoint path to
+    // read_checkpoint: what it is given says what it loads.
+    for (const CallFact &c : fn.calls)
+      for (const auto &[argument, parameter] : c.parameterArguments)
+        if (parameter < fn.paramNames.size() && isCheckpointName(fn.paramNames[parameter]))
+          for (const std::string &t : index.targetsOf(c))
+            if (t != fn.usr && hasStage(stagesOf(t), "checkpoint")) {
+              StageMatch out;
+              out.stage = "checkpoint";
+              out.confidence = 0.6;
+              out.anchorLine = c.line;
+              out.byCallees = true;
+              out.evidence.push_back({"line " + std::to_string(c.line) + ": hands its `" + fn.paramNames[parameter] +
+                                          "` to `" + index.function(t)->qualifiedName + "`, which restores the model",
+                                      c.line});
+              return out;
+            }
     bool checkpointName = isCheckpointName(fn.name);
     bool dataName = !checkpointName && isDataLoaderName(fn.name);
     if (!checkpointName && !dataName)
@@ -1012,7 +1029,11 @@ private:
     const bool isModel = hasStage(stages, "model");
     const bool isBuilder =
         std::any_of(stages.begin(), stages.end(), [](const StageMatch &m) { return m.role == "build"; });
-    const bool isCheckpoint = hasStage(stages, "checkpoint") && !functionHasTrainingLoop(key);
+    // (A checkpoint stop decided by its callees leaves theirs: they do the reading.)
+    const bool isCheckpoint =
+        std::any_of(stages.begin(), stages.end(),
+                    [](const StageMatch &m) { return m.stage == "checkpoint" && !m.byCallees; }) &&
+        !functionHasTrainingLoop(key);
     for (const Item &item : items) {
       if (item.stage) {
         // One stop for building the network: the builder the program calls, not its helpers.

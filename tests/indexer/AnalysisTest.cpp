@@ -381,6 +381,38 @@ int main(void) {
   EXPECT_NE(find(a, "data", "main"), nullptr);
 }
 
+TEST(Analysis, AFunctionHandingOnItsCheckpointPathLoadsTheModelAndItsReaderStaysAStop) {
+  // llama2.c: build_transformer(t, checkpoint_path) calls read_checkpoint, which reads it.
+  std::vector<TUFacts> tus;
+  tus.push_back(parse(R"(#include <stdio.h>
+#include <stdlib.h>
+typedef struct { int dim; float *w; } Transformer;
+void read_checkpoint(const char *checkpoint, Transformer *t) {
+  FILE *f = fopen(checkpoint, "rb");
+  fread(&t->dim, sizeof(int), 1, f);
+  t->w = malloc(t->dim * sizeof(float));
+  fread(t->w, sizeof(float), t->dim, f);
+  fclose(f);
+}
+void build_transformer(Transformer *t, char *checkpoint_path) {
+  read_checkpoint(checkpoint_path, t);
+  t->dim *= 1;
+}
+int main(int argc, char **argv) {
+  Transformer t;
+  build_transformer(&t, argv[1]);
+  return argc > 5;
+}
+)", false, "run.c"));
+  ProgramIndex index(tus);
+  Analysis a = analyse(index);
+  std::string all;
+  for (const Finding &f : a.findings)
+    all += f.stage + "/" + f.role + " " + f.function + "\n";
+  EXPECT_NE(find(a, "checkpoint", "build_transformer"), nullptr) << all;
+  EXPECT_NE(find(a, "checkpoint", "read_checkpoint"), nullptr) << all;
+}
+
 TEST(Analysis, NonMLProgramHasNoTrainingLoop) {
   std::vector<TUFacts> tus;
   tus.push_back(parse(R"(#include <stdio.h>
