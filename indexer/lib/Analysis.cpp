@@ -265,6 +265,8 @@ private:
     if (stages.empty())
       if (auto m = operatorOfAPass(fn))
         stages.push_back(*m);
+    if (auto m = assemblesTheNetwork(fn, stages))
+      stages.push_back(*m);
     for (StageMatch &m : stages)
       m.role = indexer::roleOf(fn, m);
     return stageCache[key] = stages;
@@ -522,6 +524,47 @@ private:
     m.confidence = 0.55;
     m.evidence.push_back({it->second + ": an operator of the model's graph", 0});
     return m;
+  }
+
+  /// A function that puts the network together from its parts and hands it to the function
+  /// that makes the model (mnist-cnn's main: conv2d, relu, max2d, dropout, dense, cost layers,
+  /// then kann_new): the builder's stop, as a function returning the model is (model_gen).
+  /// Its parts are three or more functions returning the same record type (the graph's node).
+  std::optional<StageMatch> assemblesTheNetwork(const FunctionFacts &fn, const std::vector<StageMatch> &own) {
+    if (fn.isLambda || hasStage(own, "model"))
+      return std::nullopt;
+    std::map<std::string, std::set<std::string>> partsByType;
+    const CallFact *maker = nullptr;
+    for (const CallFact &c : fn.calls)
+      for (const std::string &t : index.targetsOf(c)) {
+        const FunctionFacts *callee = index.function(t);
+        if (!callee || t == fn.usr)
+          continue;
+        if (!callee->returnsRecord.empty())
+          partsByType[callee->returnsRecord].insert(t);
+        for (const StageMatch &m : stagesOf(t))
+          if (m.role == "build" && !maker)
+            maker = &c;
+      }
+    if (!maker)
+      return std::nullopt;
+    const FunctionFacts *made = nullptr;
+    for (const std::string &t : index.targetsOf(*maker))
+      made = index.function(t);
+    for (const auto &[type, parts] : partsByType)
+      if (parts.size() >= 3 && made && type != made->returnsRecord) {
+        StageMatch m;
+        m.stage = "model";
+        m.role = "build";
+        m.confidence = 0.55;
+        m.anchorLine = maker->line;
+        m.evidence.push_back({"puts the network together from " + std::to_string(parts.size()) + " functions returning `" +
+                                  type + "`, and line " + std::to_string(maker->line) + " hands it to `" +
+                                  made->qualifiedName + "`, which makes the model",
+                              maker->line});
+        return m;
+      }
+    return std::nullopt;
   }
 
   /// An update step whose arithmetic is in a helper (fasttext's Model::update calling the
@@ -1026,7 +1069,9 @@ private:
       return a.line < b.line || (a.line == b.line && a.kind < b.kind);
     });
     // What this function is, for the calls it makes (see the inside* flags).
-    const bool isModel = hasStage(stages, "model");
+    // (Building the network is not running it.)
+    const bool isModel = std::any_of(stages.begin(), stages.end(),
+                                     [](const StageMatch &m) { return m.stage == "model" && m.role != "build"; });
     const bool isBuilder =
         std::any_of(stages.begin(), stages.end(), [](const StageMatch &m) { return m.role == "build"; });
     // (A checkpoint stop decided by its callees leaves theirs: they do the reading.)

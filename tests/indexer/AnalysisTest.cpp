@@ -413,6 +413,35 @@ int main(int argc, char **argv) {
   EXPECT_NE(find(a, "checkpoint", "read_checkpoint"), nullptr) << all;
 }
 
+TEST(Analysis, AMainPuttingTheNetworkTogetherIsTheBuilderNotTheMakerItCalls) {
+  // kann's mnist-cnn: main chains layer functions (each returns a graph node), then kann_new
+  // makes the model from the last node.
+  std::vector<TUFacts> tus;
+  tus.push_back(parse(R"(#include <stdlib.h>
+typedef struct node { int n; struct node *in; } node;
+typedef struct net { node *out; } net;
+node *layer_input(int n) { node *p = calloc(1, sizeof(node)); p->n = n; return p; }
+node *layer_dense(node *in, int n) { node *p = calloc(1, sizeof(node)); p->n = n; p->in = in; return p; }
+node *layer_relu(node *in) { node *p = calloc(1, sizeof(node)); p->n = in->n; p->in = in; return p; }
+net *net_new(node *out) { net *m = calloc(1, sizeof(net)); m->out = out; return m; }
+int main(void) {
+  node *t = layer_input(784);
+  t = layer_relu(layer_dense(t, 64));
+  net *m = net_new(layer_dense(t, 10));
+  return m->out->n != 10;
+}
+)", false, "cnn.c"));
+  ProgramIndex index(tus);
+  Analysis a = analyse(index);
+  std::string all;
+  for (const Finding &f : a.findings)
+    all += f.stage + "/" + f.role + " " + f.function + "\n";
+  const Finding *builder = find(a, "model", "main");
+  ASSERT_NE(builder, nullptr) << all;
+  EXPECT_EQ(builder->role, "build");
+  EXPECT_EQ(find(a, "model", "net_new"), nullptr) << all;
+}
+
 TEST(Analysis, NonMLProgramHasNoTrainingLoop) {
   std::vector<TUFacts> tus;
   tus.push_back(parse(R"(#include <stdio.h>
