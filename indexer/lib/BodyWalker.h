@@ -53,6 +53,7 @@ public:
   /// Walks a function's (or a lambda's) body, knowing where the program goes after each of
   /// its statements (StatementPlaces).
   void walkBody(Stmt *body) {
+    bodyRoot = body;
     places = std::make_unique<StatementPlaces>(body, sm);
     TraverseStmt(body);
   }
@@ -396,6 +397,13 @@ public:
         continue;
       }
       const auto *ref = dyn_cast<DeclRefExpr>(call->getArg(a)->IgnoreParenImpCasts());
+      // A local that only ever holds constants passes one of them (each is recorded).
+      if (const auto *local = ref ? dyn_cast<VarDecl>(ref->getDecl()) : nullptr; local && !isa<ParmVarDecl>(local))
+        if (auto values = localConstants(local, bodyRoot, ctx)) {
+          for (const ConstantFact &v : *values)
+            c.constantArguments.emplace_back(a, v);
+          continue;
+        }
       const auto *param = ref ? dyn_cast<ParmVarDecl>(ref->getDecl()) : nullptr;
       // The walked function's own parameter (a lambda's body is walked as its own function).
       if (param && param->getFunctionScopeIndex() < fn.paramNames.size() &&
@@ -654,6 +662,7 @@ private:
   std::vector<int> loopStack;
   std::vector<const Stmt *> loopNodes; ///< The statement of each of fn.loops.
   std::unique_ptr<StatementPlaces> places; ///< Of the body walkBody walks.
+  const Stmt *bodyRoot = nullptr;          ///< That body.
   std::vector<std::vector<std::string>> commandStack;
   std::vector<FieldBranchFact> fieldBranchStack; ///< The field branches the walk is inside, outermost first.
   bool inAssignmentToElement = false;

@@ -230,10 +230,15 @@ void DispatchValues::collect(const std::set<std::string> &reached) {
           continue;
         for (const auto &[field, parameter] : sets->second) {
           auto isParameter = [&](const auto &a) { return static_cast<int>(a.first) == parameter; };
-          auto arg = std::find_if(c.constantArguments.begin(), c.constantArguments.end(), isParameter);
-          if (arg != c.constantArguments.end())
-            add(field, arg->second, "set by " + callee->qualifiedName + " in " + fn->qualifiedName);
-          else if (fn->isMain || std::none_of(c.parameterArguments.begin(), c.parameterArguments.end(), isParameter))
+          bool constant = false;
+          for (const auto &arg : c.constantArguments)
+            if (isParameter(arg)) {
+              add(field, arg.second, "set by " + callee->qualifiedName + " in " + fn->qualifiedName);
+              constant = true;
+            }
+          if (constant)
+            continue;
+          if (fn->isMain || std::none_of(c.parameterArguments.begin(), c.parameterArguments.end(), isParameter))
             next[field].unknown = true;
         }
       }
@@ -247,11 +252,16 @@ void DispatchValues::collect(const std::set<std::string> &reached) {
         for (unsigned number : branched->second) {
           std::string key = parameterKey(callee->usr, number);
           auto isNumber = [&](const auto &a) { return a.first == number; };
-          auto constant = std::find_if(c.constantArguments.begin(), c.constantArguments.end(), isNumber);
+          bool constant = false;
+          for (const auto &arg : c.constantArguments)
+            if (isNumber(arg)) {
+              add(key, arg.second, "passed by " + fn->qualifiedName);
+              constant = true;
+            }
           auto passed = std::find_if(c.parameterArguments.begin(), c.parameterArguments.end(), isNumber);
-          if (constant != c.constantArguments.end())
-            add(key, constant->second, "passed by " + fn->qualifiedName);
-          else if (passed != c.parameterArguments.end() && !fn->isMain)
+          if (constant)
+            continue;
+          if (passed != c.parameterArguments.end() && !fn->isMain)
             passedOn.emplace_back(key, parameterKey(fn->usr, passed->second));
           else
             next[key].unknown = true;

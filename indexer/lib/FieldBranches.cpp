@@ -1,5 +1,7 @@
 #include "FieldBranches.h"
 
+#include "tourguide/idioms/AstHelpers.h"
+
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -155,6 +157,39 @@ std::optional<ConstantFact> constantOf(const Expr *e, const ASTContext &ctx) {
   if (c.spelling.empty())
     c.spelling = std::to_string(c.value);
   return c;
+}
+
+std::optional<std::vector<ConstantFact>> localConstants(const VarDecl *vd, const Stmt *body, const ASTContext &ctx) {
+  if (!vd || !body || !vd->isLocalVarDecl() || vd->isStaticLocal() || !vd->getType()->isIntegralOrEnumerationType())
+    return std::nullopt;
+  std::vector<ConstantFact> values;
+  bool ok = true;
+  if (vd->getInit()) {
+    if (auto v = constantOf(vd->getInit(), ctx))
+      addValue(values, *v);
+    else
+      ok = false;
+  }
+  auto isVd = [&](const Expr *e) {
+    const auto *ref = dyn_cast_or_null<DeclRefExpr>(e ? e->IgnoreParenImpCasts() : nullptr);
+    return ref && ref->getDecl() == vd;
+  };
+  tourguide::idioms::containsNode(body, [&](const Stmt *n) {
+    if (const auto *bo = dyn_cast<BinaryOperator>(n); bo && bo->isAssignmentOp() && isVd(bo->getLHS())) {
+      auto v = bo->getOpcode() == BO_Assign ? constantOf(bo->getRHS(), ctx) : std::nullopt;
+      if (v)
+        addValue(values, *v);
+      else
+        ok = false;
+    } else if (const auto *uo = dyn_cast<UnaryOperator>(n);
+               uo && (uo->isIncrementDecrementOp() || uo->getOpcode() == UO_AddrOf) && isVd(uo->getSubExpr())) {
+      ok = false;
+    }
+    return !ok;
+  });
+  if (!ok || values.empty())
+    return std::nullopt;
+  return values;
 }
 
 std::optional<FieldBranchFact> fieldTest(const Expr *cond, const ASTContext &ctx) {

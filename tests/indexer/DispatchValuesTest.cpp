@@ -186,6 +186,18 @@ TEST(DispatchValues, ABranchOnAParameterTakesTheConstantsTheCallsPass) {
             (Steps{"quick_step", "resilient_step"}));
 }
 
+TEST(DispatchValues, ALocalThatOnlyHoldsConstantsPassesEachOfThem) {
+  // mlp.c: `int loss_type = KANN_C_CEB; ... if (c == 'M') loss_type = KANN_C_CEM;`.
+  EXPECT_EQ(stepsReached(parameterProgram("    int kind = COST_QUICK;\n    pick_update(n, kind);")),
+            Steps{"quick_step"});
+  EXPECT_EQ(stepsReached(parameterProgram(
+                "    int kind = COST_QUICK;\n    if (argc > 3) kind = COST_RESILIENT;\n    pick_update(n, kind);")),
+            (Steps{"quick_step", "resilient_step"}));
+  EXPECT_EQ(stepsReached(parameterProgram("    int kind = COST_QUICK;\n    kind += argc;\n    pick_update(n, kind);")),
+            (Steps{"quick_step", "resilient_step"}))
+      << "changed in place: anything";
+}
+
 TEST(DispatchValues, FactsRecordTheBranchesAndTheWrites) {
   TUFacts tu = parse(program(kSwitch, "  net_set_algorithm(n, ALG_BATCH);"), false, "train.c");
   const FunctionFacts *epoch = functionNamed(tu, "train_epoch");

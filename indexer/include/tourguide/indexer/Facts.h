@@ -71,7 +71,8 @@ struct CallFact {
   std::vector<std::string> command;
   /// The branches on struct fields the call sits in, outermost first.
   std::vector<FieldBranchFact> fieldBranches;
-  /// Arguments that are integer constants, by position: what a setter is given.
+  /// Arguments that are integer constants, by position: what a setter is given. A local
+  /// variable that only ever holds constants gives one entry per constant, at its position.
   std::vector<std::pair<unsigned, ConstantFact>> constantArguments;
   /// Arguments that are the calling function's own parameters passed on unchanged, as
   /// {argument position, parameter number}: `kad_op2_core(int op, ...)` calling
