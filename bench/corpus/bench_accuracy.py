@@ -10,8 +10,9 @@ and prints one row per repo, measured in this run:
   non-repo  findings in code that is not the repo's own: outside its root, under a bundled
             folder (third_party/, external/, vendor/, deps/, ...), or in the truth's
             "library_paths"
-  no-loop   inference-only / non-ML programs (truth kind eval or other) whose findings hold
-            no training loop, of all such programs
+  no-loop   inference-only / non-ML programs (truth kind eval, or other without a training
+            loop in the truth: not a correctness test that trains, as llm.c's test_gpt2) whose
+            findings hold no training loop, of all such programs
 
 With --confirmed, each training program whose truth has a simple "run" line is indexed again with
 `-- RUN` (the confirming run), and its findings are the ones that run reached.
@@ -143,7 +144,11 @@ def score(truth, found):
     library_paths = truth.get("library_paths", [])
     outside = [f for f in found["stages"] if f["entry"] in programs
                and non_repo(f["file"], truth["root"], library_paths)]
-    quiet = [e for e in truth["entry_points"] if e["kind"] in ("eval", "other")]
+    # Inference-only and non-ML programs must report no training loop (issue 12); an "other"
+    # program whose truth lists a training loop trains to test the code (llm.c's test_gpt2).
+    trains = {s["entry"] for s in truth["stages"] if s["stage"] == "loop" and s.get("role") in ("epochs", "batches", "steps")}
+    quiet = [e for e in truth["entry_points"]
+             if e["kind"] == "eval" or (e["kind"] == "other" and e["program"] not in trains)]
     looping = {f["entry"] for f in found["stages"] if f["stage"] == "loop" and f.get("role") != "evaluation"}
     no_loop = sum(1 for e in quiet if e["program"] not in looping)
     return {

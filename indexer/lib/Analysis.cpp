@@ -259,6 +259,8 @@ private:
     stageCache[key] = stages; // provisional, guards recursion
     if (auto m = compositionModel(fn, stages))
       stages.push_back(*m);
+    if (auto m = dispatchModel(fn, stages))
+      stages.push_back(*m);
     if (auto m = compositionByName(fn, stages))
       stages.push_back(*m);
     if (auto m = compositionOptimizer(fn, stages))
@@ -267,6 +269,11 @@ private:
       stages.push_back(*m);
     if (stages.empty())
       stages = wrapperStages(fn);
+    if (stages.empty())
+      if (auto m = operatorOfAPass(fn))
+        stages.push_back(*m);
+    if (auto m = assemblesTheNetwork(fn, stages))
+      stages.push_back(*m);
     for (StageMatch &m : stages)
       m.role = indexer::roleOf(fn, m);
     return stageCache[key] = stages;
@@ -323,6 +330,8 @@ private:
   std::optional<ProfileMatch> frameworkMeaning(const CallFact &c, bool &byNameOnly, std::string &name) {
     byNameOnly = false;
     name = calleeNameOf(c);
+    if (!c.table.empty())
+      return std::nullopt; // an element of a table of functions is no API's name
     std::vector<std::string> targets = index.targetsOf(c);
     if (std::any_of(targets.begin(), targets.end(), [&](const std::string &t) { return isOwn(t); }))
       return std::nullopt;
@@ -400,6 +409,10 @@ private:
     // calls the model; it is not the model.
     if (hasStage(own, "model") || (hasStage(own, "data") && hasStage(own, "metrics")))
       return std::nullopt;
+    // Named for the loss, it runs the model to get the cost (kann_cost_core: forward, then
+    // backward from the cost node): the loss's step, not the model.
+    if (isLossName(fn.name))
+      return std::nullopt;
     std::set<std::string> modelCallees;
     unsigned modelCalls = 0, otherCalls = 0, lossCalls = 0;
     std::vector<Evidence> evidence;
@@ -430,8 +443,10 @@ private:
     // that calls a loss and a layer or two is a training step.
     if (lossCalls > 0 && !(named && modelCalls >= 3))
       return std::nullopt;
-    // A thin wrapper (a few calls, no loops, one of them the model) is the model too.
-    bool wrapper = modelCalls >= 1 && otherCalls <= 2 && fn.loops.empty() && fn.statements.empty();
+    // A thin wrapper (a few calls, one of them the model) is the model too; a loop that only
+    // sets flags (kad_eval_at marking the node to compute) calls nothing and decides nothing.
+    bool loopsCallNothing = std::none_of(fn.calls.begin(), fn.calls.end(), [](const CallFact &c) { return c.loop >= 0; });
+    bool wrapper = modelCalls >= 1 && otherCalls <= 2 && loopsCallNothing && fn.statements.empty();
     if (modelCalls == 0 || (modelCalls < 2 && !named && !wrapper))
       return std::nullopt;
     StageMatch m;
@@ -445,6 +460,118 @@ private:
     if (m.confidence < kReportThreshold)
       return std::nullopt;
     return m;
+  }
+
+  /// The call in a loop that runs each node of a graph through its own operator, when the
+  /// operators are model functions (`kad_op_list[a[i]->op](a[i], KAD_FORWARD)` over the
+  /// nodes, `l.forward(l, net)` over the layers); nullptr when `fn` makes none.
+  const CallFact *dispatchOverNodes(const FunctionFacts &fn, std::vector<std::string> *operators = nullptr) {
+    for (const CallFact &c : fn.calls) {
+      if (c.loop < 0 || (c.table.empty() && c.pointerField.empty()))
+        continue;
+      std::vector<std::string> models;
+      for (const std::string &t : index.targetsOf(c))
+        if (t != fn.usr && std::any_of(stagesOf(t).begin(), stagesOf(t).end(), [](const StageMatch &m) {
+              return m.stage == "model" && m.role != "build";
+            }))
+          models.push_back(index.function(t)->qualifiedName);
+      if (models.size() >= 2) {
+        if (operators)
+          *operators = std::move(models);
+        return &c;
+      }
+    }
+    return nullptr;
+  }
+
+  /// A loop that runs each node of a graph through its operator is the model's pass (the
+  /// function that calls the layers in order), even though one of the operators is the cost:
+  /// backward when the action it passes or its name says so (KAD_BACKWARD, kad_grad).
+  std::optional<StageMatch> dispatchModel(const FunctionFacts &fn, const std::vector<StageMatch> &own) {
+    if (fn.isMain || fn.isLambda || hasStage(own, "model"))
+      return std::nullopt;
+    std::vector<std::string> operators;
+    const CallFact *c = dispatchOverNodes(fn, &operators);
+    if (!c)
+      return std::nullopt;
+    bool backward = nameHas(fn.name, {"backward", "backprop", "bprop", "grad", "bwd"});
+    for (const auto &[position, constant] : c->constantArguments)
+      backward = backward || nameHas(constant.spelling, {"backward", "backprop", "grad", "bwd"});
+    StageMatch m;
+    m.stage = "model";
+    m.role = backward ? "backward" : "forward";
+    m.confidence = 0.7;
+    m.anchorLine = c->line;
+    operators.resize(std::min<size_t>(operators.size(), 4));
+    m.evidence.push_back({"line " + std::to_string(c->line) + ": runs each node through its operator (`" +
+                              c->calleeName + "`: " + llvm::join(operators, ", ") + ", ...), in a loop: the " +
+                              m.role + " pass over the whole model",
+                          c->line});
+    return m;
+  }
+
+  /// A function a graph's pass runs as one node's operator (an entry of `kad_op_list`, which
+  /// kad_eval_marked calls for every node): one of the model's layers, whatever its body
+  /// shows (kad_op_cmul hands its product to a helper, kad_op_max2d only compares).
+  std::optional<StageMatch> operatorOfAPass(const FunctionFacts &fn) {
+    if (passOperators.empty())
+      for (const auto &[key, caller] : index.functions()) {
+        if (!isOwn(key))
+          continue;
+        for (const CallFact &c : caller.calls)
+          if (!c.table.empty() && c.loop >= 0)
+            for (const std::string &t : index.targetsOf(c))
+              passOperators.emplace(t, "line " + std::to_string(c.line) + " of `" + caller.qualifiedName + "` runs it as a node's operator, through `" + c.calleeName + "`");
+      }
+    auto it = passOperators.find(fn.usr);
+    if (it == passOperators.end() || fn.isMain || (fn.loops.empty() && fn.calls.empty()))
+      return std::nullopt;
+    StageMatch m;
+    m.stage = "model";
+    m.confidence = 0.55;
+    m.evidence.push_back({it->second + ": an operator of the model's graph", 0});
+    return m;
+  }
+
+  /// A function that puts the network together from its parts and hands it to the function
+  /// that makes the model (mnist-cnn's main: conv2d, relu, max2d, dropout, dense, cost layers,
+  /// then kann_new): the builder's stop, as a function returning the model is (model_gen).
+  /// Its parts are three or more functions returning the same record type (the graph's node).
+  std::optional<StageMatch> assemblesTheNetwork(const FunctionFacts &fn, const std::vector<StageMatch> &own) {
+    if (fn.isLambda || hasStage(own, "model"))
+      return std::nullopt;
+    std::map<std::string, std::set<std::string>> partsByType;
+    const CallFact *maker = nullptr;
+    for (const CallFact &c : fn.calls)
+      for (const std::string &t : index.targetsOf(c)) {
+        const FunctionFacts *callee = index.function(t);
+        if (!callee || t == fn.usr)
+          continue;
+        if (!callee->returnsRecord.empty())
+          partsByType[callee->returnsRecord].insert(t);
+        for (const StageMatch &m : stagesOf(t))
+          if (m.role == "build" && !maker)
+            maker = &c;
+      }
+    if (!maker)
+      return std::nullopt;
+    const FunctionFacts *made = nullptr;
+    for (const std::string &t : index.targetsOf(*maker))
+      made = index.function(t);
+    for (const auto &[type, parts] : partsByType)
+      if (parts.size() >= 3 && made && type != made->returnsRecord) {
+        StageMatch m;
+        m.stage = "model";
+        m.role = "build";
+        m.confidence = 0.55;
+        m.anchorLine = maker->line;
+        m.evidence.push_back({"puts the network together from " + std::to_string(parts.size()) + " functions returning `" +
+                                  type + "`, and line " + std::to_string(maker->line) + " hands it to `" +
+                                  made->qualifiedName + "`, which makes the model",
+                              maker->line});
+        return m;
+      }
+    return std::nullopt;
   }
 
   /// An update step whose arithmetic is in a helper (fasttext's Model::update calling the
@@ -494,7 +621,10 @@ private:
   /// evaluation, it runs the model and scores it, and updates nothing.
   std::optional<StageMatch> compositionMetrics(const FunctionFacts &fn, const std::vector<StageMatch> &own) {
     if (fn.isMain || fn.isLambda || hasStage(own, "metrics") || hasStage(own, "optimizer") ||
-        !nameHas(fn.name, {"test", "eval", "valid", "accuracy", "score"}) || nameHas(fn.name, {"train"}))
+        !nameHas(fn.name, {"test", "eval", "valid", "accuracy", "score", "error"}) || nameHas(fn.name, {"train"}))
+      return std::nullopt;
+    // Evaluating a graph (kad_eval_marked running each node's operator) is its forward pass.
+    if (dispatchOverNodes(fn))
       return std::nullopt;
     std::optional<Evidence> model, scored;
     for (const CallFact &c : fn.calls)
@@ -539,6 +669,23 @@ private:
   std::optional<StageMatch> compositionByName(const FunctionFacts &fn, const std::vector<StageMatch> &own) {
     if (fn.isMain || fn.isLambda || !own.empty())
       return std::nullopt;
+    // llama2.c's build_transformer(t, checkpoint_path) handing its checkpoint path to
+    // read_checkpoint: what it is given says what it loads.
+    for (const CallFact &c : fn.calls)
+      for (const auto &[argument, parameter] : c.parameterArguments)
+        if (parameter < fn.paramNames.size() && isCheckpointName(fn.paramNames[parameter]))
+          for (const std::string &t : index.targetsOf(c))
+            if (t != fn.usr && hasStage(stagesOf(t), "checkpoint")) {
+              StageMatch out;
+              out.stage = "checkpoint";
+              out.confidence = 0.6;
+              out.anchorLine = c.line;
+              out.byCallees = true;
+              out.evidence.push_back({"line " + std::to_string(c.line) + ": hands its `" + fn.paramNames[parameter] +
+                                          "` to `" + index.function(t)->qualifiedName + "`, which restores the model",
+                                      c.line});
+              return out;
+            }
     bool checkpointName = isCheckpointName(fn.name);
     bool dataName = !checkpointName && isDataLoaderName(fn.name);
     if (!checkpointName && !dataName)
@@ -891,13 +1038,15 @@ private:
     std::vector<bool> evaluation(fn.loops.size());
     // Called from a training loop, only a function named as an evaluation (test, eval,
     // valid) that updates nothing holds one: the loops of the step's kernels are not.
-    if (!evaluating && (!insideTrainingLoop || (nameHas(fn.name, {"test", "eval", "valid"}) &&
-                                                !closureOf(key).count("optimizer"))))
+    // A graph's pass over its nodes (kad_eval_marked) is the model, not an evaluation.
+    if (!evaluating && !dispatchOverNodes(fn) &&
+        (!insideTrainingLoop || (nameHas(fn.name, {"test", "eval", "valid"}) && !closureOf(key).count("optimizer"))))
       for (size_t l = 0; l < fn.loops.size(); ++l)
         if (!training[l] && !insideEvaluationLoop && isEvaluation(infos[l])) {
           evaluation[l] = true;
           for (int p = fn.loops[l].parent; p >= 0; p = fn.loops[p].parent)
-            if (training[p] && !hasPhaseBeside(fn, training, p, static_cast<int>(l)))
+            if (training[p] && !hasPhaseBeside(fn, training, p, static_cast<int>(l)) &&
+                !fetchesBatchesOfItsOwn(fn, static_cast<int>(l), p))
               evaluation[l] = false;
         }
     // For evaluation keep only the outermost such loop of a function (not per-row loops).
@@ -918,6 +1067,8 @@ private:
     };
     std::vector<Item> items;
     std::vector<StageMatch> stages = stagesOf(key);
+    if (auto m = scoresInEvaluationLoop(fn, evaluation); m && !hasStage(stages, "metrics"))
+      stages.push_back(*m);
     // Each stop where its values are computed; never past a loop that trains (StopPlacement.h).
     placeStops(fn, stages, [&](int l) { return !isTraining(infos[l]); }, sourceLines(fn.file));
     for (const StageMatch &m : stages)
@@ -934,10 +1085,16 @@ private:
       return a.line < b.line || (a.line == b.line && a.kind < b.kind);
     });
     // What this function is, for the calls it makes (see the inside* flags).
-    const bool isModel = hasStage(stages, "model");
+    // (Building the network is not running it.)
+    const bool isModel = std::any_of(stages.begin(), stages.end(),
+                                     [](const StageMatch &m) { return m.stage == "model" && m.role != "build"; });
     const bool isBuilder =
         std::any_of(stages.begin(), stages.end(), [](const StageMatch &m) { return m.role == "build"; });
-    const bool isCheckpoint = hasStage(stages, "checkpoint") && !functionHasTrainingLoop(key);
+    // (A checkpoint stop decided by its callees leaves theirs: they do the reading.)
+    const bool isCheckpoint =
+        std::any_of(stages.begin(), stages.end(),
+                    [](const StageMatch &m) { return m.stage == "checkpoint" && !m.byCallees; }) &&
+        !functionHasTrainingLoop(key);
     for (const Item &item : items) {
       if (item.stage) {
         // One stop for building the network: the builder the program calls, not its helpers.
@@ -948,8 +1105,12 @@ private:
         // The shuffle and batch copies written inside a training loop's function are that
         // loop's steps (kann_train_fnn1b), shown by its stop, not a data stop of their own; a
         // framework's data loader called there is (torch::data::make_data_loader in main).
+        // Reading a file there (test_gpt2's main reading its inputs and expected outputs
+        // before its steps) is a data stop still.
+        bool readsAFile = std::any_of(fn.statements.begin(), fn.statements.end(),
+                                      [](const StatementFact &st) { return st.kind == "file_read"; });
         nestedFileIo = nestedFileIo || (item.stage->stage == "data" && item.stage->via.empty() && !evaluating &&
-                                        std::find(training.begin(), training.end(), true) != training.end());
+                                        !readsAFile && std::find(training.begin(), training.end(), true) != training.end());
         if (!wrappedHere.count(key) && !nestedBuild && !nestedFileIo)
           out.push_back(findingFor(entry, fn, *item.stage, depth, order++));
         continue;
@@ -978,6 +1139,14 @@ private:
             insideEvaluationLoop = true;
         }
       std::vector<std::string> targets = index.targetsOf(*item.call);
+      // Through a function table, the functions at the operator numbers the program sets run;
+      // the others only for a number read from a file (a saved model's): alternatives.
+      DispatchValues::TableTargets table;
+      if (!item.call->table.empty()) {
+        table = dispatch->tableTargets(*item.call);
+        targets = table.chosen;
+        targets.insert(targets.end(), table.others.begin(), table.others.end());
+      }
       // Of several overriders, the one whose class is created first is taken to be the one
       // that runs (the default branch); the others are alternatives.
       if (item.call->isVirtual && targets.size() > 1)
@@ -993,8 +1162,14 @@ private:
           wrappedHere.insert(targets[i]);
         if (item.call->isVirtual && i > 0 && alternativeTo.empty())
           alternativeTo = index.function(targets[0])->qualifiedName;
+        bool tableAlternative =
+            std::find(table.others.begin(), table.others.end(), targets[i]) != table.others.end();
+        if (tableAlternative && alternativeTo.empty() && !table.chosen.empty())
+          alternativeTo = index.function(table.chosen.front())->qualifiedName;
         if (std::string why = dispatch->why(*item.call); !why.empty())
           branchTaken.emplace(targets[i], why);
+        if (!table.why.empty() && !tableAlternative)
+          branchTaken.emplace(targets[i], table.why);
         visit(entry, targets[i], depth + 1, level, visited, order, out);
         alternativeTo = savedAlt;
       }
@@ -1004,6 +1179,76 @@ private:
       insideCheckpoint = savedCheckpoint;
       insideModel = savedModel;
     }
+  }
+
+  /// Whether the loop `inner` fetches batches of its own, apart from those the enclosing loop
+  /// `outer` trains on (llm.c's `dataloader_next_batch(&val_loader)` every 10 steps, beside
+  /// the step's `dataloader_next_batch(&train_loader)`): a validation pass inside the training
+  /// loop, not the forward half of its step.
+  bool fetchesBatchesOfItsOwn(const FunctionFacts &fn, int inner, int outer) {
+    bool own = false, outside = false;
+    for (const CallFact &c : fn.calls) {
+      if (c.loop < 0 || !loopEncloses(fn, c.loop, outer))
+        continue;
+      bool data = false;
+      for (const std::string &t : index.targetsOf(c))
+        data = data || hasStage(stagesOf(t), "data");
+      if (data)
+        (loopEncloses(fn, c.loop, inner) ? own : outside) = true;
+    }
+    return own && outside;
+  }
+
+  /// A training program's evaluation pass that scores what it runs, written in the function
+  /// holding the loop: `n_val_err += kann_class_error(...)` per validation batch
+  /// (kann_train_fnn1b), `val_loss += model.mean_loss` (llm.c's main). The function is that
+  /// pass's metrics stop as well as its loop's.
+  std::optional<StageMatch> scoresInEvaluationLoop(const FunctionFacts &fn, const std::vector<bool> &evaluation) {
+    for (size_t l = 0; l < fn.loops.size(); ++l) {
+      if (!evaluation[l])
+        continue;
+      std::optional<Evidence> scored;
+      // Summing the loss counts where the loop runs the model through a call (not arithmetic
+      // written in the loop itself, which is the model's own work).
+      bool callsTheModel = std::any_of(fn.calls.begin(), fn.calls.end(), [&](const CallFact &c) {
+        if (c.loop < 0 || !loopEncloses(fn, c.loop, static_cast<int>(l)))
+          return false;
+        for (const std::string &t : index.targetsOf(c))
+          if (closureOf(t).count("model"))
+            return true;
+        return false;
+      });
+      for (const StatementFact &st : fn.statements)
+        if (callsTheModel && st.loop >= 0 && loopEncloses(fn, st.loop, static_cast<int>(l)) &&
+            st.kind == "loss_accumulate") {
+          scored = Evidence{"line " + std::to_string(st.line) + ": `" + st.text + "` sums the loss over the held-out batches",
+                            st.line};
+          break;
+        }
+      for (const CallFact &c : fn.calls) {
+        if (scored || c.loop < 0 || !loopEncloses(fn, c.loop, static_cast<int>(l)))
+          continue;
+        for (const std::string &t : index.targetsOf(c))
+          if (t != fn.usr && hasStage(stagesOf(t), "metrics")) {
+            scored = Evidence{"line " + std::to_string(c.line) + ": scores each held-out batch with `" +
+                                  index.function(t)->qualifiedName + "`",
+                              c.line};
+            break;
+          }
+      }
+      if (!scored)
+        continue;
+      StageMatch m;
+      m.stage = "metrics";
+      m.confidence = 0.6;
+      m.anchorLine = scored->line;
+      m.evidence.push_back({"the loop at line " + std::to_string(fn.loops[l].line) +
+                                " evaluates the model on data it does not train on",
+                            fn.loops[l].line});
+      m.evidence.push_back(*scored);
+      return m;
+    }
+    return std::nullopt;
   }
 
   Finding baseFinding(const EntryPoint &entry, const FunctionFacts &fn, unsigned depth, unsigned order) {
@@ -1165,6 +1410,7 @@ private:
   std::set<std::string> sharedUpdates; ///< Updates all the program's subcommands reach.
   std::optional<DispatchValues> dispatch; ///< The field values of the main being analysed.
   std::map<std::string, std::string> branchTaken; ///< Function -> why the field branch calling it runs.
+  std::map<std::string, std::string> passOperators; ///< Function -> the dispatch loop that runs it (operatorOfAPass).
 };
 
 } // namespace

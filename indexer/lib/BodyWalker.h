@@ -14,6 +14,7 @@
 #include "CallClassifier.h"
 #include "ExprShapes.h"
 #include "FieldBranches.h"
+#include "FunctionTables.h"
 #include "StatementPlaces.h"
 
 #include "tourguide/indexer/Facts.h"
@@ -52,6 +53,7 @@ public:
   /// Walks a function's (or a lambda's) body, knowing where the program goes after each of
   /// its statements (StatementPlaces).
   void walkBody(Stmt *body) {
+    bodyRoot = body;
     places = std::make_unique<StatementPlaces>(body, sm);
     TraverseStmt(body);
   }
@@ -329,9 +331,7 @@ public:
       c.fieldBranches = fieldBranchStack;
       for (FieldWriteFact &w : callWrites(call, callee, ctx))
         fn.fieldWrites.push_back(std::move(w));
-      for (unsigned a = 0; a < call->getNumArgs(); ++a)
-        if (auto value = constantOf(call->getArg(a), ctx))
-          c.constantArguments.emplace_back(a, *value);
+      noteArguments(call, c);
       noteStoredResult(call, c);
       if (const auto *mc = dyn_cast<CXXMemberCallExpr>(call))
         if (const auto *md = mc->getMethodDecl())
@@ -341,6 +341,19 @@ public:
           }
       fn.calls.push_back(c);
       classifyCall(call, callee);
+    } else if (const Expr *index = nullptr; const VarDecl *table = calledTable(call, index)) {
+      // A graph library's dispatch: `kad_op_list[p->op](p, KAD_FORWARD)` runs the function
+      // the table holds at the node's operator number.
+      CallFact c;
+      c.calleeName = table->getNameAsString();
+      c.table = usrOf(table);
+      c.tableIndexField = fieldKeyOf(index).value_or("");
+      c.line = line;
+      c.loop = currentLoop();
+      c.command = currentCommand();
+      c.fieldBranches = fieldBranchStack;
+      noteArguments(call, c);
+      fn.calls.push_back(c);
     } else if (const auto *field = dyn_cast_or_null<MemberExpr>(strip(call->getCallee()));
                field && isa<FieldDecl>(field->getMemberDecl())) {
       // C's virtual call: a function pointer stored in a struct (`l.forward(l, net)`).
@@ -373,6 +386,30 @@ public:
       }
     }
     return true;
+  }
+
+  /// The arguments that are constants (what a setter is given) and those that pass on the
+  /// function's own parameters (what makes it a setter of what its callee sets).
+  void noteArguments(const CallExpr *call, CallFact &c) {
+    for (unsigned a = 0; a < call->getNumArgs(); ++a) {
+      if (auto value = constantOf(call->getArg(a), ctx)) {
+        c.constantArguments.emplace_back(a, *value);
+        continue;
+      }
+      const auto *ref = dyn_cast<DeclRefExpr>(call->getArg(a)->IgnoreParenImpCasts());
+      // A local that only ever holds constants passes one of them (each is recorded).
+      if (const auto *local = ref ? dyn_cast<VarDecl>(ref->getDecl()) : nullptr; local && !isa<ParmVarDecl>(local))
+        if (auto values = localConstants(local, bodyRoot, ctx)) {
+          for (const ConstantFact &v : *values)
+            c.constantArguments.emplace_back(a, v);
+          continue;
+        }
+      const auto *param = ref ? dyn_cast<ParmVarDecl>(ref->getDecl()) : nullptr;
+      // The walked function's own parameter (a lambda's body is walked as its own function).
+      if (param && param->getFunctionScopeIndex() < fn.paramNames.size() &&
+          fn.paramNames[param->getFunctionScopeIndex()] == param->getNameAsString())
+        c.parameterArguments.emplace_back(a, param->getFunctionScopeIndex());
+    }
   }
 
   bool VisitCXXConstructExpr(CXXConstructExpr *ctor) {
@@ -625,6 +662,7 @@ private:
   std::vector<int> loopStack;
   std::vector<const Stmt *> loopNodes; ///< The statement of each of fn.loops.
   std::unique_ptr<StatementPlaces> places; ///< Of the body walkBody walks.
+  const Stmt *bodyRoot = nullptr;          ///< That body.
   std::vector<std::vector<std::string>> commandStack;
   std::vector<FieldBranchFact> fieldBranchStack; ///< The field branches the walk is inside, outermost first.
   bool inAssignmentToElement = false;

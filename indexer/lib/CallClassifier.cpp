@@ -42,6 +42,13 @@ std::vector<const char *> classifyCall(const CallExpr *call, llvm::StringRef nam
       "atof", "atoi"};
   static const std::set<std::string> opens = {"fopen", "open", "gzopen", "fdopen", "freopen"};
   std::string n = name.str();
+  // A checked variant is the call it checks (llm.c's fread_check, fopen_check; xfopen).
+  for (llvm::StringRef suffix : {"_check", "Check", "_or_die"})
+    if (llvm::StringRef(n).endswith(suffix) && (reads.count(n.substr(0, n.size() - suffix.size())) ||
+                                                opens.count(n.substr(0, n.size() - suffix.size()))))
+      n = n.substr(0, n.size() - suffix.size());
+  if (n.size() > 1 && n[0] == 'x' && (reads.count(n.substr(1)) || opens.count(n.substr(1))))
+    n = n.substr(1);
   // Parsing helpers (atof, strtok) count as reads only together with an open or a read:
   // the data rule asks for file_read or file_open, these only strengthen it.
   if (reads.count(n)) {

@@ -27,6 +27,28 @@ DispatchValues::DispatchValues(const ProgramIndex &index, const std::string &ent
   // Writes inside branches no value takes do not count, and leaving them out can rule out more
   // branches: narrow until the reached functions stop changing (a few rounds; the last set of
   // values is from a superset of what is finally reached, which only keeps more branches).
+  findSetters();
+  for (const auto &[key, fn] : index.functions())
+    for (const CallFact &c : fn.calls)
+      for (const FieldBranchFact &b : c.fieldBranches)
+        if (llvm::StringRef(b.field).startswith("param:")) {
+          size_t hash = b.field.rfind('#');
+          unsigned number = 0;
+          if (hash != std::string::npos && !llvm::StringRef(b.field).substr(hash + 1).getAsInteger(10, number))
+            branchedParameters[b.field.substr(6, hash - 6)].insert(number);
+        }
+  // A parameter passed on to one a branch tests is followed too (a wrapper's).
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (const auto &[key, fn] : index.functions())
+      for (const CallFact &c : fn.calls)
+        for (const auto &[argument, parameter] : c.parameterArguments)
+          for (const std::string &t : index.targetsOf(c))
+            if (const FunctionFacts *callee = index.function(t))
+              if (auto b = branchedParameters.find(callee->usr);
+                  b != branchedParameters.end() && b->second.count(argument))
+                grew = branchedParameters[fn.usr].insert(parameter).second || grew;
+  }
   std::set<std::string> reached = reachableFrom(entryKey);
   for (int round = 0; round < 4; ++round) {
     collect(reached);
@@ -80,6 +102,82 @@ std::string DispatchValues::why(const CallFact &call) const {
   return llvm::join(parts, "; ");
 }
 
+void DispatchValues::findSetters() {
+  for (const auto &[key, fn] : index.functions())
+    for (const FieldWriteFact &w : fn.fieldWrites)
+      if (w.kind == "parameter")
+        setters[key].emplace_back(w.field, w.parameter);
+  // kad_op2_core(op, ...) calling kad_new_core(0, op, 2), which writes `s->op = op`: passing a
+  // parameter on to a setter makes a setter. Each round adds a level of such calls.
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (const auto &[key, fn] : index.functions())
+      for (const CallFact &c : fn.calls)
+        for (const auto &[argument, parameter] : c.parameterArguments)
+          for (const std::string &t : index.targetsOf(c)) {
+            auto callee = setters.find(t);
+            if (callee == setters.end())
+              continue;
+            std::vector<std::pair<std::string, int>> found;
+            for (const auto &[field, p] : callee->second)
+              if (p == static_cast<int>(argument))
+                found.emplace_back(field, static_cast<int>(parameter));
+            std::vector<std::pair<std::string, int>> &mine = setters[key];
+            for (auto &f : found)
+              if (std::find(mine.begin(), mine.end(), f) == mine.end()) {
+                mine.push_back(std::move(f));
+                grew = true;
+              }
+          }
+  }
+}
+
+DispatchValues::TableTargets DispatchValues::tableTargets(const CallFact &call) const {
+  TableTargets out;
+  std::vector<std::string> all = index.targetsOf(call);
+  const FunctionTableFact *table = call.table.empty() ? nullptr : index.table(call.table);
+  auto it = fields.find(call.tableIndexField);
+  if (!table || call.tableIndexField.empty() || it == fields.end() || it->second.values.empty()) {
+    out.chosen = std::move(all);
+    return out;
+  }
+  bool unknown = it->second.unknown || !known(call.tableIndexField);
+  std::vector<std::string> values;
+  for (const auto &[i, usr] : table->entries) {
+    auto v = std::find_if(it->second.values.begin(), it->second.values.end(),
+                          [&](const Value &v) { return v.constant.value == i; });
+    if (std::find(all.begin(), all.end(), usr) == all.end())
+      continue;
+    if (v == it->second.values.end()) {
+      if (unknown && std::find(out.others.begin(), out.others.end(), usr) == out.others.end())
+        out.others.push_back(usr);
+      continue;
+    }
+    if (std::find(out.chosen.begin(), out.chosen.end(), usr) == out.chosen.end())
+      out.chosen.push_back(usr);
+    if (values.size() < 6)
+      values.push_back(v->constant.spelling + " (" + v->where + ")");
+  }
+  // A function at a chosen index and at another one stays chosen.
+  out.others.erase(std::remove_if(out.others.begin(), out.others.end(),
+                                  [&](const std::string &o) {
+                                    return std::find(out.chosen.begin(), out.chosen.end(), o) != out.chosen.end();
+                                  }),
+                   out.others.end());
+  std::string field = call.tableIndexField.substr(call.tableIndexField.rfind("::") + 2);
+  out.why = table->name + "[" + field + "] with " + field + " " + llvm::join(values, ", ") +
+            (it->second.values.size() > values.size() ? ", ..." : "");
+  return out;
+}
+
+std::vector<std::string> DispatchValues::targetsOf(const CallFact &call) const {
+  if (call.table.empty())
+    return index.targetsOf(call);
+  TableTargets t = tableTargets(call);
+  t.chosen.insert(t.chosen.end(), t.others.begin(), t.others.end());
+  return t.chosen;
+}
+
 std::set<std::string> DispatchValues::reachableFrom(const std::string &entryKey) const {
   std::set<std::string> seen{entryKey};
   std::vector<std::string> todo{entryKey};
@@ -89,7 +187,7 @@ std::set<std::string> DispatchValues::reachableFrom(const std::string &entryKey)
     if (const FunctionFacts *fn = index.function(key))
       for (const CallFact &c : fn->calls)
         if (reaches(c))
-          for (const std::string &t : index.targetsOf(c))
+          for (const std::string &t : targetsOf(c))
             if (seen.insert(t).second)
               todo.push_back(t);
   }
@@ -98,6 +196,7 @@ std::set<std::string> DispatchValues::reachableFrom(const std::string &entryKey)
 
 void DispatchValues::collect(const std::set<std::string> &reached) {
   std::map<std::string, Field> next; // reaches() below still answers with the last round's values
+  std::vector<std::pair<std::string, std::string>> passedOn; // {parameter, the caller's parameter given to it}
   auto add = [&](const std::string &field, const ConstantFact &value, std::string where) {
     std::vector<Value> &values = next[field].values;
     if (std::none_of(values.begin(), values.end(), [&](const Value &v) { return v.constant.value == value.value; }))
@@ -119,25 +218,75 @@ void DispatchValues::collect(const std::set<std::string> &reached) {
       continue;
     for (const FieldWriteFact &w : fn->fieldWrites)
       note(w, "set in " + fn->qualifiedName);
-    // A setter (a write of its parameter) takes the constant each reached call gives it.
+    // A setter (a write of its parameter) takes the constant each reached call gives it; a
+    // parameter passed on is given by the callers of the function passing it.
     for (const CallFact &c : fn->calls) {
       if (!reaches(c))
         continue;
-      for (const std::string &t : index.targetsOf(c)) {
+      for (const std::string &t : targetsOf(c)) {
         const FunctionFacts *callee = index.function(t);
-        if (!callee)
+        auto sets = setters.find(t);
+        if (!callee || sets == setters.end())
           continue;
-        for (const FieldWriteFact &w : callee->fieldWrites) {
-          if (w.kind != "parameter")
+        for (const auto &[field, parameter] : sets->second) {
+          auto isParameter = [&](const auto &a) { return static_cast<int>(a.first) == parameter; };
+          bool constant = false;
+          for (const auto &arg : c.constantArguments)
+            if (isParameter(arg)) {
+              add(field, arg.second, "set by " + callee->qualifiedName + " in " + fn->qualifiedName);
+              constant = true;
+            }
+          if (constant)
             continue;
-          auto arg = std::find_if(c.constantArguments.begin(), c.constantArguments.end(),
-                                  [&](const auto &a) { return static_cast<int>(a.first) == w.parameter; });
-          if (arg == c.constantArguments.end())
-            next[w.field].unknown = true;
-          else
-            add(w.field, arg->second, "set by " + callee->qualifiedName + " in " + fn->qualifiedName);
+          if (fn->isMain || std::none_of(c.parameterArguments.begin(), c.parameterArguments.end(), isParameter))
+            next[field].unknown = true;
         }
       }
+      // A parameter a branch tests takes what each reached call passes: a constant, or what
+      // the caller's own parameter holds (resolved below), or anything.
+      for (const std::string &t : targetsOf(c)) {
+        const FunctionFacts *callee = index.function(t);
+        auto branched = callee ? branchedParameters.find(callee->usr) : branchedParameters.end();
+        if (branched == branchedParameters.end())
+          continue;
+        for (unsigned number : branched->second) {
+          std::string key = parameterKey(callee->usr, number);
+          auto isNumber = [&](const auto &a) { return a.first == number; };
+          bool constant = false;
+          for (const auto &arg : c.constantArguments)
+            if (isNumber(arg)) {
+              add(key, arg.second, "passed by " + fn->qualifiedName);
+              constant = true;
+            }
+          auto passed = std::find_if(c.parameterArguments.begin(), c.parameterArguments.end(), isNumber);
+          if (constant)
+            continue;
+          if (passed != c.parameterArguments.end() && !fn->isMain)
+            passedOn.emplace_back(key, parameterKey(fn->usr, passed->second));
+          else
+            next[key].unknown = true;
+        }
+      }
+    }
+  }
+  // kann_cost(a, label, cal_grad) passing cal_grad on to kann_cost_core: its values are those
+  // kann_cost is given. Each round carries them one call further.
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (const auto &[to, from] : passedOn) {
+      auto source = next.find(from);
+      if (source == next.end())
+        continue;
+      Field copy = source->second; // a copy: `to` may be `from` (a recursive call)
+      Field &target = next[to];
+      if (copy.unknown && !target.unknown)
+        target.unknown = grew = true;
+      for (const Value &v : copy.values)
+        if (std::none_of(target.values.begin(), target.values.end(),
+                         [&](const Value &o) { return o.constant.value == v.constant.value; })) {
+          target.values.push_back(v);
+          grew = true;
+        }
     }
   }
   fields = std::move(next);

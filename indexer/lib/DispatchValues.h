@@ -3,7 +3,10 @@
 // FANN_TRAIN_RPROP when every write the program reaches sets that (fann_allocate_structure's
 // default) and no reached setter (`fann_set_training_algorithm(ann, FANN_TRAIN_QUICKPROP)`) is
 // given another constant. One unknown write the program reaches (a value read from a file or
-// argv) keeps every branch. Private to tourguide_indexer; Analysis.cpp asks it during the walk.
+// argv) keeps every branch. A branch on a parameter of the function it is in (kann_layer_cost's
+// `if (cost_type == KANN_C_MSE)`) is resolved the same way, by the constants the reached calls
+// pass there (or pass on, through a wrapper's own parameter). Private to tourguide_indexer;
+// Analysis.cpp asks it during the walk.
 #pragma once
 
 #include "tourguide/indexer/ProgramIndex.h"
@@ -28,6 +31,21 @@ public:
   /// Every function reachable from `key` (itself included) through calls that reaches() keeps.
   std::set<std::string> reachableFrom(const std::string &key) const;
 
+  /// What a call through a function table indexed by a field (`kad_op_list[p->op](...)`)
+  /// runs: the table's functions at the constants the program writes to the field
+  /// (`chosen`, with `why` saying where they are set), and the rest (`others`): none when every
+  /// write is such a constant, every other entry when one is not (an operator number read
+  /// from a saved model may pick any). Every target is in `chosen` when no constant is known.
+  struct TableTargets {
+    std::vector<std::string> chosen, others;
+    std::string why;
+  };
+  TableTargets tableTargets(const CallFact &call) const;
+
+  /// The functions a call may run as far as the field values say (ProgramIndex::targetsOf
+  /// without the entries of a table no value can pick).
+  std::vector<std::string> targetsOf(const CallFact &call) const;
+
   /// Why the call's branches run, for a finding's evidence ("ann->training_algorithm is
   /// FANN_TRAIN_RPROP (set in fann_allocate_structure)"); empty when no branch is resolved.
   std::string why(const CallFact &call) const;
@@ -48,9 +66,15 @@ private:
   std::vector<const Value *> valuesTaking(const std::string &field,
                                           const std::vector<FieldBranchFact> &branches) const;
   void collect(const std::set<std::string> &reached);
+  /// Each function that sets a field from one of its parameters, directly (`s->op = op`) or by
+  /// passing the parameter on to such a function: {field, parameter number}.
+  void findSetters();
 
   const ProgramIndex &index;
   std::map<std::string, Field> fields;
+  std::map<std::string, std::vector<std::pair<std::string, int>>> setters;
+  /// Function USR -> the numbers of its parameters some branch in it tests (`cost_type`).
+  std::map<std::string, std::set<unsigned>> branchedParameters;
 };
 
 } // namespace tourguide::indexer

@@ -1,6 +1,8 @@
 // The shapes of expressions the statement and call classifiers look for (ExprShapes.h).
 #include "ExprShapes.h"
 
+#include "tourguide/indexer/Names.h"
+
 #include "clang/AST/ExprCXX.h"
 
 using namespace clang;
@@ -85,6 +87,20 @@ bool isZeroLiteral(const Expr *e) {
 }
 
 /// x[i], obj.w, p->w, *p, v[i] on a container, t(i, j): something that outlives the statement.
+bool isGradientElement(const Expr *e) {
+  const auto *element = dyn_cast_or_null<ArraySubscriptExpr>(strip(e));
+  if (!element)
+    return false;
+  const Expr *array = strip(element->getBase());
+  // A solver's own gradient (libsvm's Solver::G_bar, a member of `this`) is the state its
+  // iterations update; a gradient reached through a node handed to the function is backprop's.
+  if (const auto *me = dyn_cast_or_null<MemberExpr>(array))
+    return !isa<CXXThisExpr>(me->getBase()->IgnoreParenImpCasts()) && looksLikeGradient(me->getMemberDecl()->getName());
+  if (const auto *dre = dyn_cast_or_null<DeclRefExpr>(array))
+    return dre->getDecl()->getIdentifier() && looksLikeGradient(dre->getDecl()->getName());
+  return false;
+}
+
 bool isElementOrMember(const Expr *e) {
   e = strip(e);
   if (!e)

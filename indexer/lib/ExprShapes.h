@@ -37,6 +37,9 @@ bool isOne(const clang::Expr *e);
 bool isZeroLiteral(const clang::Expr *e);
 /// x[i], obj.w, p->w, *p, v[i] on a container, t(i, j): something that outlives the statement.
 bool isElementOrMember(const clang::Expr *e);
+/// An element of an array named like a gradient (`g[i]`, `p->grad[i]`, `l.delta[j]`), not a
+/// member of `this`: what a backward pass writes, never the parameters themselves.
+bool isGradientElement(const clang::Expr *e);
 /// A floating-point type, or one that may hold floats (a class, a template parameter).
 bool isFloatingOrOpaque(clang::QualType t);
 

@@ -7,6 +7,7 @@
 
 #include "BodyWalker.h"
 #include "FieldBranches.h"
+#include "FunctionTables.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -112,6 +113,19 @@ public:
     out.functions.push_back(std::move(f));
     for (FunctionFacts &l : lambdas)
       out.functions.push_back(std::move(l));
+    return true;
+  }
+
+  /// `kad_op_f kad_op_list[] = {0, kad_op_add, ...}`: what a call through an element may run.
+  bool VisitVarDecl(VarDecl *vd) {
+    if (!vd->isThisDeclarationADefinition() || sm.isInSystemHeader(vd->getLocation()))
+      return true;
+    if (auto table = functionTableOf(vd, ctx)) {
+      SourceLocation loc = sm.getExpansionLoc(vd->getLocation());
+      table->file = fileOf(loc);
+      table->line = sm.getExpansionLineNumber(loc);
+      out.tables.push_back(std::move(*table));
+    }
     return true;
   }
 

@@ -12,8 +12,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ConstantFact, value, spelling)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(FieldBranchFact, field, text, values, otherwise)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(FieldWriteFact, field, line, kind, value, parameter)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(CallFact, calleeUsr, calleeName, calleeQualifiedName, calleeSpecialisedName, line,
-                                   loop, isVirtual, pointerField, command, fieldBranches, constantArguments, storedIn,
-                                   afterLine, afterText)
+                                   loop, isVirtual, pointerField, table, tableIndexField, command, fieldBranches,
+                                   constantArguments, parameterArguments, storedIn, afterLine, afterText)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(LoopFact, keyword, line, endLine, bodyLine, parent, counter, lineText,
                                    bodyLineText, afterLine, afterText, blockLine, writes)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(StatementFact, kind, line, loop, text, variables, target, fullLine, fullEndLine,
@@ -24,8 +24,9 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(FunctionFacts, usr, name, qualifiedName, clas
                                    returnsFloating, returnsVoid, returnsRecord, overrides, calls, loops, statements,
                                    idioms, paramNames, pointerAssignments, fieldWrites)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RecordFacts, usr, qualifiedName, file, line, bases, fieldWrites)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(FunctionTableFact, usr, name, file, line, entries)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TUFacts, mainFile, outputFile, directory, parsed, errorCount, errors, skipped,
-                                   skipReason, functions, records)
+                                   skipReason, functions, records, tables)
 
 namespace {
 
@@ -74,7 +75,8 @@ template <class IO> static void fields(IO &io, FieldBranchFact &b) { io(b.field,
 template <class IO> static void fields(IO &io, FieldWriteFact &w) { io(w.field, w.line, w.kind, w.value, w.parameter); }
 template <class IO> static void fields(IO &io, CallFact &c) {
   io(c.calleeUsr, c.calleeName, c.calleeQualifiedName, c.calleeSpecialisedName, c.line, c.loop, c.isVirtual,
-     c.pointerField, c.command, c.fieldBranches, c.constantArguments, c.storedIn, c.afterLine, c.afterText);
+     c.pointerField, c.table, c.tableIndexField, c.command, c.fieldBranches, c.constantArguments,
+     c.parameterArguments, c.storedIn, c.afterLine, c.afterText);
 }
 template <class IO> static void fields(IO &io, LoopFact &l) {
   io(l.keyword, l.line, l.endLine, l.bodyLine, l.parent, l.counter, l.lineText, l.bodyLineText, l.afterLine,
@@ -95,9 +97,10 @@ template <class IO> static void fields(IO &io, FunctionFacts &f) {
 template <class IO> static void fields(IO &io, RecordFacts &r) {
   io(r.usr, r.qualifiedName, r.file, r.line, r.bases, r.fieldWrites);
 }
+template <class IO> static void fields(IO &io, FunctionTableFact &t) { io(t.usr, t.name, t.file, t.line, t.entries); }
 template <class IO> static void fields(IO &io, TUFacts &t) {
   io(t.mainFile, t.outputFile, t.directory, t.parsed, t.errorCount, t.errors, t.skipped, t.skipReason, t.functions,
-     t.records);
+     t.records, t.tables);
 }
 
 namespace {

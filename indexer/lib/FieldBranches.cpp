@@ -1,10 +1,14 @@
 #include "FieldBranches.h"
 
+#include "tourguide/idioms/AstHelpers.h"
+
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Index/USRGeneration.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/SmallString.h"
 
 #include <algorithm>
 
@@ -26,6 +30,27 @@ const MemberExpr *fieldAccess(const Expr *e) {
 
 /// Only integer-like fields are dispatched on (an enum, an int, a bool).
 bool isDispatchable(const FieldDecl *fd) { return fd->getType()->isIntegralOrEnumerationType(); }
+
+/// What a branch can be resolved on: an integer-like field, or an integer-like parameter of
+/// the function the branch is in (its callers' constants pick the branch): its key and text.
+struct Dispatched {
+  std::string key, text;
+};
+std::optional<Dispatched> dispatchedOn(const Expr *e, const ASTContext &ctx) {
+  if (const MemberExpr *me = fieldAccess(e)) {
+    auto key = fieldKeyOf(e);
+    if (!key || !isDispatchable(cast<FieldDecl>(me->getMemberDecl())))
+      return std::nullopt;
+    return Dispatched{*key, sourceOf(me, ctx)};
+  }
+  const auto *ref = dyn_cast_or_null<DeclRefExpr>(e ? e->IgnoreParenCasts() : nullptr);
+  const auto *param = ref ? dyn_cast<ParmVarDecl>(ref->getDecl()) : nullptr;
+  const auto *fn = param ? dyn_cast<FunctionDecl>(param->getDeclContext()) : nullptr;
+  llvm::SmallString<128> usr;
+  if (!fn || !param->getType()->isIntegralOrEnumerationType() || index::generateUSRForDecl(fn, usr))
+    return std::nullopt;
+  return Dispatched{parameterKey(std::string(usr), param->getFunctionScopeIndex()), param->getNameAsString()};
+}
 
 void addValue(std::vector<ConstantFact> &values, const ConstantFact &v) {
   if (std::none_of(values.begin(), values.end(), [&](const ConstantFact &o) { return o.value == v.value; }))
@@ -134,19 +159,51 @@ std::optional<ConstantFact> constantOf(const Expr *e, const ASTContext &ctx) {
   return c;
 }
 
+std::optional<std::vector<ConstantFact>> localConstants(const VarDecl *vd, const Stmt *body, const ASTContext &ctx) {
+  if (!vd || !body || !vd->isLocalVarDecl() || vd->isStaticLocal() || !vd->getType()->isIntegralOrEnumerationType())
+    return std::nullopt;
+  std::vector<ConstantFact> values;
+  bool ok = true;
+  if (vd->getInit()) {
+    if (auto v = constantOf(vd->getInit(), ctx))
+      addValue(values, *v);
+    else
+      ok = false;
+  }
+  auto isVd = [&](const Expr *e) {
+    const auto *ref = dyn_cast_or_null<DeclRefExpr>(e ? e->IgnoreParenImpCasts() : nullptr);
+    return ref && ref->getDecl() == vd;
+  };
+  tourguide::idioms::containsNode(body, [&](const Stmt *n) {
+    if (const auto *bo = dyn_cast<BinaryOperator>(n); bo && bo->isAssignmentOp() && isVd(bo->getLHS())) {
+      auto v = bo->getOpcode() == BO_Assign ? constantOf(bo->getRHS(), ctx) : std::nullopt;
+      if (v)
+        addValue(values, *v);
+      else
+        ok = false;
+    } else if (const auto *uo = dyn_cast<UnaryOperator>(n);
+               uo && (uo->isIncrementDecrementOp() || uo->getOpcode() == UO_AddrOf) && isVd(uo->getSubExpr())) {
+      ok = false;
+    }
+    return !ok;
+  });
+  if (!ok || values.empty())
+    return std::nullopt;
+  return values;
+}
+
 std::optional<FieldBranchFact> fieldTest(const Expr *cond, const ASTContext &ctx) {
   if (!cond)
     return std::nullopt;
   cond = cond->IgnoreParenImpCasts();
   auto bare = [&](const Expr *field, bool isZero) -> std::optional<FieldBranchFact> {
     // `if (p->flag)` / `if (!p->flag)`: a test against zero.
-    const MemberExpr *me = fieldAccess(field);
-    auto key = fieldKeyOf(field);
-    if (!me || !key || !isDispatchable(cast<FieldDecl>(me->getMemberDecl())))
+    auto on = dispatchedOn(field, ctx);
+    if (!on)
       return std::nullopt;
     FieldBranchFact b;
-    b.field = *key;
-    b.text = sourceOf(me, ctx);
+    b.field = on->key;
+    b.text = on->text;
     b.values.push_back({0, "0"});
     b.otherwise = !isZero;
     return b;
@@ -174,15 +231,15 @@ std::optional<FieldBranchFact> fieldTest(const Expr *cond, const ASTContext &ctx
   if (bo->getOpcode() != BO_EQ && bo->getOpcode() != BO_NE)
     return std::nullopt;
   const Expr *field = bo->getLHS(), *value = bo->getRHS();
-  if (!fieldKeyOf(field))
+  if (!dispatchedOn(field, ctx))
     std::swap(field, value);
-  auto key = fieldKeyOf(field);
+  auto on = dispatchedOn(field, ctx);
   auto constant = constantOf(value, ctx);
-  if (!key || !constant || !isDispatchable(cast<FieldDecl>(fieldAccess(field)->getMemberDecl())))
+  if (!on || !constant)
     return std::nullopt;
   FieldBranchFact b;
-  b.field = *key;
-  b.text = sourceOf(fieldAccess(field), ctx);
+  b.field = on->key;
+  b.text = on->text;
   b.values.push_back(*constant);
   b.otherwise = bo->getOpcode() == BO_NE;
   return b;
@@ -190,9 +247,9 @@ std::optional<FieldBranchFact> fieldTest(const Expr *cond, const ASTContext &ctx
 
 std::vector<std::optional<FieldBranchFact>> switchBranches(const SwitchStmt *s, const ASTContext &ctx) {
   std::vector<std::optional<FieldBranchFact>> out;
-  auto key = fieldKeyOf(s->getCond());
+  auto on = dispatchedOn(s->getCond(), ctx);
   const auto *body = dyn_cast_or_null<CompoundStmt>(s->getBody());
-  if (!key || !body || !isDispatchable(cast<FieldDecl>(fieldAccess(s->getCond())->getMemberDecl())))
+  if (!on || !body)
     return out;
   // Every case's value; a case range or a value that is not a constant: not followed.
   std::vector<ConstantFact> all;
@@ -207,8 +264,8 @@ std::vector<std::optional<FieldBranchFact>> switchBranches(const SwitchStmt *s, 
     }
   }
   FieldBranchFact current;
-  current.field = *key;
-  current.text = sourceOf(fieldAccess(s->getCond()), ctx);
+  current.field = on->key;
+  current.text = on->text;
   bool live = false, withDefault = false;
   unsigned seen = 0;
   for (const Stmt *child : body->body()) {

@@ -26,6 +26,12 @@ std::optional<std::string> fieldKeyOf(const clang::FieldDecl *fd);
 /// it is not one or does not fit an int.
 std::optional<ConstantFact> constantOf(const clang::Expr *e, const clang::ASTContext &ctx);
 
+/// The constants a local variable can hold when every write to it in `body` is one
+/// (`int loss_type = KANN_C_CEB; ... else if (c == 'M') loss_type = KANN_C_CEM;`); nullopt
+/// when one is not, when it is changed in place (`+=`, `++`) or its address is taken.
+std::optional<std::vector<ConstantFact>> localConstants(const clang::VarDecl *vd, const clang::Stmt *body,
+                                                        const clang::ASTContext &ctx);
+
 /// The branch `cond` takes when true, if it tests one field against constants
 /// (`f == A`, `A == f`, `f != A`, `f == A || f == B`); its else branch is the same with
 /// `otherwise` flipped.

@@ -75,6 +75,11 @@ bool isLabelName(llvm::StringRef name) {
          n == "y" || n == "t" || n.startswith("y_") || n.endswith("_y");
 }
 
+bool namesAPass(llvm::StringRef constant) {
+  return nameHas(constant, {"forward", "backward", "backprop", "grad", "compute", "eval", "infer", "predict", "fwd",
+                            "bwd"});
+}
+
 bool isCorrectCounterName(llvm::StringRef name) {
   return nameHas(name, {"correct", "hits", "right", "matches", "accurate", "ok_count", "good", "agree"});
 }

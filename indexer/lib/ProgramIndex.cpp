@@ -1,5 +1,6 @@
 // Merges per-TU facts into one program-wide table and answers call-graph questions.
 #include "tourguide/indexer/ProgramIndex.h"
+#include "tourguide/indexer/Names.h"
 
 #include <algorithm>
 #include <deque>
@@ -12,6 +13,21 @@ constexpr size_t kMaxNameMatches = 8;
 /// A function-pointer field that holds more functions than this is a generic callback slot,
 /// not a layer's method (darknet stores about 30 layer kinds' forward in `forward`).
 constexpr size_t kMaxPointerTargets = 48;
+
+/// A dispatch through a function table made to set its operators up, not to run them:
+/// `kad_op_list[p->op](p, KAD_SYNC_DIM)` passes an action by name, and no name says a pass
+/// (KAD_FORWARD, KAD_BACKWARD). The operators' math runs only in the passes.
+bool setsUpOnly(const CallFact &call) {
+  bool named = false;
+  for (const auto &[position, constant] : call.constantArguments) {
+    if (!isIdentifier(constant.spelling))
+      continue;
+    if (namesAPass(constant.spelling))
+      return false;
+    named = true;
+  }
+  return named;
+}
 } // namespace
 
 ProgramIndex::ProgramIndex(const std::vector<TUFacts> &tus) {
@@ -37,6 +53,8 @@ ProgramIndex::ProgramIndex(const std::vector<TUFacts> &tus) {
     for (const RecordFacts &r : tu.records)
       if (recordUsrs.insert(r.usr).second)
         allRecords.push_back(r);
+    for (const FunctionTableFact &t : tu.tables)
+      tables.emplace(t.usr, t);
   }
   for (const auto &[key, fn] : byKey) {
     for (const std::string &base : fn.overrides)
@@ -48,6 +66,11 @@ ProgramIndex::ProgramIndex(const std::vector<TUFacts> &tus) {
 const FunctionFacts *ProgramIndex::function(const std::string &key) const {
   auto it = byKey.find(key);
   return it == byKey.end() ? nullptr : &it->second;
+}
+
+const FunctionTableFact *ProgramIndex::table(const std::string &usr) const {
+  auto it = tables.find(usr);
+  return it == tables.end() ? nullptr : &it->second;
 }
 
 const TUFacts *ProgramIndex::tuOfMain(const std::string &key) const {
@@ -88,6 +111,14 @@ std::vector<std::string> ProgramIndex::targetsOf(const CallFact &call) const {
     if (call.isVirtual || !byKey.count(call.calleeUsr))
       for (const std::string &o : overridersOf(call.calleeUsr))
         result.push_back(o);
+    return result;
+  }
+  if (!call.table.empty()) {
+    const FunctionTableFact *t = setsUpOnly(call) ? nullptr : table(call.table);
+    if (t)
+      for (const auto &[i, usr] : t->entries)
+        if (byKey.count(usr) && std::find(result.begin(), result.end(), usr) == result.end())
+          result.push_back(usr);
     return result;
   }
   if (!call.pointerField.empty()) {

@@ -291,6 +291,14 @@ std::optional<StageMatch> metricsStage(const FunctionFacts &fn) {
   Scorer s(fn, "metrics");
   s.statement("argmax_compare", 0.5, "compares a prediction with the label");
   s.statement("count_correct", 0.3, "counts correct predictions");
+  s.statement("count_matches", 0.5, "counts the rows where two computed answers agree or differ (right or wrong predictions)");
+  // Results compared with expected values within a tolerance, more than once (llm.c's
+  // check_tensor over a tensor, test_gpt2's logits and losses): a correctness test's scoring,
+  // not a single convergence test.
+  unsigned tolerance = std::count_if(fn.statements.begin(), fn.statements.end(),
+                                     [](const StatementFact &st) { return st.kind == "tolerance_check"; });
+  if (tolerance >= 2)
+    s.statement("tolerance_check", 0.5, "compares computed values with expected ones within a tolerance");
   s.statement("argmax", 0.2, "takes an argmax");
   s.name({"accuracy", "eval", "metric", "perplexity", "score", "validate", "valid", "test", "accur", "meter"},
          0.3, "an evaluation");
@@ -304,7 +312,7 @@ std::optional<StageMatch> metricsStage(const FunctionFacts &fn) {
   if (lossAverage && nameHas(fn.name, {"eval", "valid", "test"}))
     s.statement("average", 0.2, "averages the loss over a dataset", false);
   // main mentions results everywhere; only an accuracy it counts itself makes it a metric.
-  if (fn.isMain && !(s.has("argmax_compare") && s.has("count_correct")))
+  if (fn.isMain && !(s.has("argmax_compare") && s.has("count_correct")) && tolerance < 2)
     return std::nullopt;
   return s.result();
 }
@@ -352,7 +360,7 @@ std::vector<StageMatch> functionStages(const FunctionFacts &fn) {
   // the test rows is the evaluation's driver, whose products are statistics of the results
   // (svm-predict's predict, liblinear's do_predict), not the model.
   bool scores = std::any_of(fn.statements.begin(), fn.statements.end(), [](const StatementFact &s) {
-    return s.kind == "count_correct" || s.kind == "argmax_compare";
+    return s.kind == "count_correct" || s.kind == "argmax_compare" || s.kind == "count_matches";
   });
   if (hasStage(out, "metrics") && scores) {
     bool driver = hasStage(out, "data");
@@ -409,7 +417,7 @@ std::string stageOfStatement(const StatementFact &s) {
       {"lr_update", "optimizer"},  {"adaptive_update", "optimizer"}, {"momentum", "optimizer"},
       {"mac", "model"},            {"tanh_call", "model"},       {"relu", "model"},
       {"sq_diff", "loss"},         {"loss_accumulate", "loss"},  {"argmax_compare", "metrics"},
-      {"count_correct", "metrics"},  {"gather", "data"},          {"zero_grad", "optimizer"}};
+      {"count_correct", "metrics"},  {"count_matches", "metrics"}, {"gather", "data"},          {"zero_grad", "optimizer"}};
   auto it = stages.find(s.kind);
   return it == stages.end() ? "" : it->second;
 }

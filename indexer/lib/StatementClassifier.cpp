@@ -1,7 +1,7 @@
 // The statement classifier: what an assignment, a compound assignment, a comparison, a
 // declaration or an operator in a function body means for the stage rules (param_update,
 // lr_update, adaptive_update, momentum, mac, loss_accumulate, loss_value, onehot_grad,
-// count_correct, zero_grad, gather, shuffle, argmax_compare, sq_diff, variance, normalize,
+// count_correct, count_matches, zero_grad, gather, shuffle, argmax_compare, sq_diff, variance, normalize,
 // average, relu, tolerance_check, file_read/file_write through streams). Members of the body walker
 // (BodyWalker.h), which records each kind with addStatement.
 #include "BodyWalker.h"
@@ -156,6 +156,13 @@ void BodyWalker::analyseCompound(const Expr *op, bool minus, bool plus, const Ex
     addStatement("onehot_grad", op, lhs);
   if (plus && anyName(lhs, isCorrectCounterName))
     addStatement("count_correct", op, lhs);
+  // `n_err += (x_max_k != t_max_k)`, `hits += pred == y`: a count of the rows where two
+  // computed values differ or agree (wrong or right answers), whatever the names say.
+  if (const auto *cmp = dyn_cast_or_null<BinaryOperator>(strip(rhs));
+      plus && cmp && (cmp->getOpcode() == BO_EQ || cmp->getOpcode() == BO_NE) &&
+      lhs->getType()->isIntegerType() && !cmp->getLHS()->isIntegerConstantExpr(ctx) &&
+      !cmp->getRHS()->isIntegerConstantExpr(ctx))
+    addStatement("count_matches", op, lhs);
   // A step added to or taken from an element of the weights with no product in sight:
   // RPROP-style updates (libfann's `weights[i] -= next_step`) size the step from signs.
   if (floating && !lossTarget && !containsProduct(rhs) && isElementOrMember(lhs) &&
@@ -166,7 +173,10 @@ void BodyWalker::analyseCompound(const Expr *op, bool minus, bool plus, const Ex
   if (!floating || (!containsProduct(rhs) && !(minus && anyName(rhs, looksLikeLearningRate))))
     return;
   bool lr = anyName(rhs, looksLikeLearningRate);
-  bool updateShape = isElementOrMember(lhs) && (minus || (plus && (lr || containsUnaryMinus(rhs))));
+  // `q->g[i] -= t * y[i] / x[i]`: a backward pass accumulating a gradient with its sign (a
+  // cross-entropy's gradient), not a step of the parameters, which is taken against the gradient.
+  bool updateShape = isElementOrMember(lhs) && (minus || (plus && (lr || containsUnaryMinus(rhs)))) &&
+                     !(isGradientElement(lhs) && !lr);
   if (updateShape && !lossTarget) {
     addStatement("param_update", op, lhs);
     if (lr)

@@ -265,6 +265,183 @@ int main(int argc, char **argv) {
   EXPECT_NE(find(a, "data", "read_rows"), nullptr);
 }
 
+TEST(Analysis, AValidationPassInsideTheTrainingLoopIsALoopAndMetricsStop) {
+  // llm.c's main: every 10 steps, a loop over batches of its own (the validation loader's)
+  // runs the forward pass and sums the loss; the step itself fetches the training batch.
+  std::vector<TUFacts> tus;
+  tus.push_back(parse(R"(#include <math.h>
+#include <stdio.h>
+typedef struct { FILE *f; float x[4]; int y; } loader;
+typedef struct { float w[4], g[4]; float mean_loss; } model;
+static void loader_next_batch(loader *l) { fread(l->x, sizeof(float), 4, l->f); }
+static void forward(model *m, const float *x, int y) {
+  float p = 0;
+  for (int j = 0; j < 4; ++j) p += m->w[j] * x[j];
+  m->mean_loss = -logf(1.0f / (1.0f + expf(-p))) * (float)y;
+}
+static void backward(model *m, const float *x) { for (int j = 0; j < 4; ++j) m->g[j] += m->mean_loss * x[j]; }
+static void update(model *m, float lr) { for (int j = 0; j < 4; ++j) m->w[j] -= lr * m->g[j]; }
+int main(void) {
+  loader train_loader = {stdin}, val_loader = {stdin};
+  model m = {{0}};
+  for (int step = 0; step <= 40; step++) {
+    if (step % 10 == 0) {
+      float val_loss = 0.0f;
+      for (int i = 0; i < 5; i++) {
+        loader_next_batch(&val_loader);
+        forward(&m, val_loader.x, val_loader.y);
+        val_loss += m.mean_loss;
+      }
+      printf("val loss %f\n", val_loss / 5);
+    }
+    loader_next_batch(&train_loader);
+    forward(&m, train_loader.x, train_loader.y);
+    backward(&m, train_loader.x);
+    update(&m, 0.1f);
+  }
+  return 0;
+}
+)", false, "train.c"));
+  ProgramIndex index(tus);
+  Analysis a = analyse(index);
+  std::string all;
+  for (const Finding &f : a.findings)
+    all += f.stage + "/" + f.role + " " + f.function + ":" + std::to_string(f.line) + "\n";
+  bool validationLoop = false;
+  for (const Finding &f : a.findings)
+    validationLoop = validationLoop || (f.stage == "loop" && f.role == "evaluation" && f.line == 19);
+  EXPECT_TRUE(validationLoop) << all;
+  EXPECT_NE(find(a, "metrics", "main"), nullptr) << all;
+}
+
+TEST(Analysis, AValidationPassScoringWithAMetricMakesItsFunctionMetrics) {
+  // kann_train_fnn1b: each epoch trains on its batches, then runs the validation rows and
+  // counts their classification errors with a metric function.
+  std::vector<TUFacts> tus;
+  tus.push_back(parse(R"(#include <math.h>
+static float w[4];
+static float forward(const float *x) {
+  float p = 0;
+  for (int j = 0; j < 4; ++j) p += w[j] * x[j];
+  return 1.0f / (1.0f + expf(-p));
+}
+static float cost(const float *x, float y) { float p = forward(x); return -(y * logf(p) + (1 - y) * logf(1 - p)); }
+static void update(const float *x, float d) { for (int j = 0; j < 4; ++j) w[j] -= 0.1f * d * x[j]; }
+static int class_error(const float *x, float y) {
+  int n_err = 0;
+  int guess = forward(x) > 0.5f, truth = y > 0.5f;
+  n_err += (guess != truth);
+  return n_err;
+}
+static void fit(float *x, float *y, int n_train, int n_val) {
+  for (int epoch = 0; epoch < 10; ++epoch) {
+    for (int i = 0; i < n_train; ++i) update(&x[i * 4], cost(&x[i * 4], y[i]));
+    int n_val_err = 0;
+    for (int i = n_train; i < n_train + n_val; ++i) n_val_err += class_error(&x[i * 4], y[i]);
+  }
+}
+int main(void) {
+  float x[40] = {0}, y[10] = {0};
+  fit(x, y, 8, 2);
+  return 0;
+}
+)", false, "fit.c"));
+  ProgramIndex index(tus);
+  Analysis a = analyse(index);
+  std::string all;
+  for (const Finding &f : a.findings)
+    all += f.stage + "/" + f.role + " " + f.function + ":" + std::to_string(f.line) + "\n";
+  EXPECT_NE(find(a, "metrics", "class_error"), nullptr) << all;
+  EXPECT_NE(find(a, "metrics", "fit"), nullptr) << all;
+}
+
+TEST(Analysis, AProgramReadingItsInputsBeforeItsTrainingLoopHasThatDataStop) {
+  // llm.c's test_gpt2: main reads the inputs and the expected outputs, then runs its steps.
+  std::vector<TUFacts> tus;
+  tus.push_back(parse(R"(#include <stdio.h>
+static float w[4], g[4];
+static float forward(const float *x) { float p = 0; for (int j = 0; j < 4; ++j) p += w[j] * x[j]; return p; }
+static void update(float lr) { for (int j = 0; j < 4; ++j) w[j] -= lr * g[j]; }
+int main(void) {
+  float x[4], expected[1];
+  FILE *f = fopen("state.bin", "rb");
+  fread(x, sizeof(float), 4, f);
+  fread(expected, sizeof(float), 1, f);
+  for (int step = 0; step < 10; step++) {
+    float y = forward(x);
+    for (int j = 0; j < 4; ++j) g[j] = (y - expected[0]) * x[j];
+    update(0.1f);
+  }
+  return 0;
+}
+)", false, "test.c"));
+  ProgramIndex index(tus);
+  Analysis a = analyse(index);
+  EXPECT_NE(find(a, "loop", "main"), nullptr);
+  EXPECT_NE(find(a, "data", "main"), nullptr);
+}
+
+TEST(Analysis, AFunctionHandingOnItsCheckpointPathLoadsTheModelAndItsReaderStaysAStop) {
+  // llama2.c: build_transformer(t, checkpoint_path) calls read_checkpoint, which reads it.
+  std::vector<TUFacts> tus;
+  tus.push_back(parse(R"(#include <stdio.h>
+#include <stdlib.h>
+typedef struct { int dim; float *w; } Transformer;
+void read_checkpoint(const char *checkpoint, Transformer *t) {
+  FILE *f = fopen(checkpoint, "rb");
+  fread(&t->dim, sizeof(int), 1, f);
+  t->w = malloc(t->dim * sizeof(float));
+  fread(t->w, sizeof(float), t->dim, f);
+  fclose(f);
+}
+void build_transformer(Transformer *t, char *checkpoint_path) {
+  read_checkpoint(checkpoint_path, t);
+  t->dim *= 1;
+}
+int main(int argc, char **argv) {
+  Transformer t;
+  build_transformer(&t, argv[1]);
+  return argc > 5;
+}
+)", false, "run.c"));
+  ProgramIndex index(tus);
+  Analysis a = analyse(index);
+  std::string all;
+  for (const Finding &f : a.findings)
+    all += f.stage + "/" + f.role + " " + f.function + "\n";
+  EXPECT_NE(find(a, "checkpoint", "build_transformer"), nullptr) << all;
+  EXPECT_NE(find(a, "checkpoint", "read_checkpoint"), nullptr) << all;
+}
+
+TEST(Analysis, AMainPuttingTheNetworkTogetherIsTheBuilderNotTheMakerItCalls) {
+  // kann's mnist-cnn: main chains layer functions (each returns a graph node), then kann_new
+  // makes the model from the last node.
+  std::vector<TUFacts> tus;
+  tus.push_back(parse(R"(#include <stdlib.h>
+typedef struct node { int n; struct node *in; } node;
+typedef struct net { node *out; } net;
+node *layer_input(int n) { node *p = calloc(1, sizeof(node)); p->n = n; return p; }
+node *layer_dense(node *in, int n) { node *p = calloc(1, sizeof(node)); p->n = n; p->in = in; return p; }
+node *layer_relu(node *in) { node *p = calloc(1, sizeof(node)); p->n = in->n; p->in = in; return p; }
+net *net_new(node *out) { net *m = calloc(1, sizeof(net)); m->out = out; return m; }
+int main(void) {
+  node *t = layer_input(784);
+  t = layer_relu(layer_dense(t, 64));
+  net *m = net_new(layer_dense(t, 10));
+  return m->out->n != 10;
+}
+)", false, "cnn.c"));
+  ProgramIndex index(tus);
+  Analysis a = analyse(index);
+  std::string all;
+  for (const Finding &f : a.findings)
+    all += f.stage + "/" + f.role + " " + f.function + "\n";
+  const Finding *builder = find(a, "model", "main");
+  ASSERT_NE(builder, nullptr) << all;
+  EXPECT_EQ(builder->role, "build");
+  EXPECT_EQ(find(a, "model", "net_new"), nullptr) << all;
+}
+
 TEST(Analysis, NonMLProgramHasNoTrainingLoop) {
   std::vector<TUFacts> tus;
   tus.push_back(parse(R"(#include <stdio.h>

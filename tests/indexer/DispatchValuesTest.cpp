@@ -151,6 +151,53 @@ TEST(DispatchValues, ADefaultLabelTakesTheValuesNoCaseNames) {
             (Steps{"quick_step", "resilient_step"}));
 }
 
+/// kann's kann_layer_cost in a few lines: the cost a network ends in is picked by a parameter,
+/// through a wrapper that passes it on; `{CALL}` is how main asks for the cost.
+std::string parameterProgram(const std::string &call) {
+  std::string code = R"(#include <stdlib.h>
+#define COST_QUICK 1
+#define COST_RESILIENT 2
+struct net { float w[8], g[8]; };
+void quick_step(struct net *n) { for (int i = 0; i < 8; ++i) n->w[i] -= 0.1f * n->g[i]; }
+void resilient_step(struct net *n) { for (int i = 0; i < 8; ++i) n->w[i] -= 0.2f * n->g[i]; }
+void pick_update(struct net *n, int kind) {
+  if (kind == COST_QUICK) quick_step(n);
+  else if (kind == COST_RESILIENT) resilient_step(n);
+}
+void pick_update_wrapped(struct net *n, int kind) { pick_update(n, kind); }
+int main(int argc, char **argv) {
+  struct net *n = calloc(1, sizeof(struct net));
+  for (int epoch = 0; epoch < 10; ++epoch) {
+{CALL}
+  }
+  return argc > 5 ? 1 : 0;
+}
+)";
+  code.replace(code.find("{CALL}"), 6, call);
+  return code;
+}
+
+TEST(DispatchValues, ABranchOnAParameterTakesTheConstantsTheCallsPass) {
+  EXPECT_EQ(stepsReached(parameterProgram("    pick_update(n, COST_RESILIENT);")), Steps{"resilient_step"});
+  // Passed on by a wrapper, the value is the wrapper's callers'.
+  EXPECT_EQ(stepsReached(parameterProgram("    pick_update_wrapped(n, COST_QUICK);")), Steps{"quick_step"});
+  // A value from the command line may be either.
+  EXPECT_EQ(stepsReached(parameterProgram("    pick_update(n, atoi(argv[1]));")),
+            (Steps{"quick_step", "resilient_step"}));
+}
+
+TEST(DispatchValues, ALocalThatOnlyHoldsConstantsPassesEachOfThem) {
+  // mlp.c: `int loss_type = KANN_C_CEB; ... if (c == 'M') loss_type = KANN_C_CEM;`.
+  EXPECT_EQ(stepsReached(parameterProgram("    int kind = COST_QUICK;\n    pick_update(n, kind);")),
+            Steps{"quick_step"});
+  EXPECT_EQ(stepsReached(parameterProgram(
+                "    int kind = COST_QUICK;\n    if (argc > 3) kind = COST_RESILIENT;\n    pick_update(n, kind);")),
+            (Steps{"quick_step", "resilient_step"}));
+  EXPECT_EQ(stepsReached(parameterProgram("    int kind = COST_QUICK;\n    kind += argc;\n    pick_update(n, kind);")),
+            (Steps{"quick_step", "resilient_step"}))
+      << "changed in place: anything";
+}
+
 TEST(DispatchValues, FactsRecordTheBranchesAndTheWrites) {
   TUFacts tu = parse(program(kSwitch, "  net_set_algorithm(n, ALG_BATCH);"), false, "train.c");
   const FunctionFacts *epoch = functionNamed(tu, "train_epoch");

@@ -20,6 +20,19 @@ int arithmetic(int a, int b) { return a + b; } // expect-not: stage=data
 )", false));
 }
 
+TEST(DataRule, ACheckedReadIsARead) {
+  // llm.c reads through fread_check / fopen_check (an fread that exits on a short read).
+  EXPECT_TRUE(expectStages(R"(
+#include <stdio.h>
+#include <stdlib.h>
+static void fread_check(void *p, size_t size, size_t n, FILE *f) { if (fread(p, size, n, f) != n) exit(1); }
+int read_tokens(FILE *f, int *x, int n) { // expect: stage=data
+  fread_check(x, sizeof(int), n, f);
+  return n;
+}
+)", false));
+}
+
 TEST(DataRule, IstreamExtractionIsData) {
   EXPECT_TRUE(expectStages(R"(
 #include <fstream>
@@ -302,6 +315,36 @@ void accumulate(float *acc, const float *a, const float *b, int n) { // expect-n
 )", false));
 }
 
+TEST(OptimizerRule, AGradientWrittenWithItsSignIsNoUpdate) {
+  // A binary cross-entropy operator's backward (kann's kad_op_ce_bin) subtracts into the
+  // prediction's gradient; the update that follows moves the weights against that gradient.
+  EXPECT_TRUE(expectStages(R"(
+typedef struct node { float *x, *g; } node;
+void ce_bin_backward(node *y1, const node *y0, int n, float t) { // expect-not: stage=optimizer
+  for (int i = 0; i < n; ++i)
+    y1->g[i] -= t * y0->x[i] / y1->x[i];
+}
+void plain_step(float *w, const float *grad, float lr, int n) { // expect: stage=optimizer
+  for (int i = 0; i < n; ++i)
+    w[i] -= lr * grad[i];
+}
+void step_into_g(float *g, const float *d, float lr, int n) { // expect: stage=optimizer
+  for (int i = 0; i < n; ++i)
+    g[i] -= lr * d[i];
+}
+)", false));
+  // libsvm's SMO keeps the dual's gradient as the solver's own state and updates it per step.
+  EXPECT_TRUE(expectStages(R"(
+struct Solver {
+  double *G_bar, *Q_i, *alpha;
+  void Solve(int l, double C_i) { // expect: stage=optimizer
+    for (int k = 0; k < l; ++k)
+      G_bar[k] -= C_i * Q_i[k];
+  }
+};
+)", true));
+}
+
 TEST(OptimizerRule, MomentumOnMembersIsOptimizer) {
   EXPECT_TRUE(expectStages(R"(
 #include <vector>
@@ -366,6 +409,52 @@ TEST(OptimizerRule, AdamIsOptimizer) {
 #include <math.h>
 void go(float *w, const float *m, const float *v, float a, int n) { // expect: stage=optimizer
   for (int i = 0; i < n; ++i) w[i] -= a * m[i] / (sqrtf(v[i]) + 1e-8f);
+}
+)", false));
+}
+
+TEST(MetricsRule, CountingWhereTwoComputedAnswersDifferIsMetrics) {
+  // kann's classification error: the argmax of the output and of the truth row, and a count
+  // of the rows where they differ; nothing is named a prediction or a label.
+  EXPECT_TRUE(expectStages(R"(
+int class_error_core(const float *x, const float *t, int m, int n) { // expect: stage=metrics
+  int n_err = 0;
+  for (int j = 0; j < m; ++j) {
+    int x_max_k = -1, t_max_k = -1;
+    float x_max = 0, t_max = 0;
+    for (int k = 0; k < n; ++k) {
+      if (x_max < x[j * n + k]) x_max = x[j * n + k], x_max_k = k;
+      if (t_max < t[j * n + k]) t_max = t[j * n + k], t_max_k = k;
+    }
+    n_err += (x_max_k != t_max_k);
+  }
+  return n_err;
+}
+int count_zeros(const int *a, int n) { // expect-not: stage=metrics
+  int c = 0;
+  for (int i = 0; i < n; ++i) c += (a[i] == 0);
+  return c;
+}
+)", false));
+}
+
+TEST(MetricsRule, ComparingResultsWithExpectedValuesWithinATolerance) {
+  // llm.c's check_tensor scores a gradient against the reference; a solver's single
+  // convergence test is no metric.
+  EXPECT_TRUE(expectStages(R"(
+#include <math.h>
+int check_tensor(const float *a, const float *b, int n) { // expect: stage=metrics
+  int ok = 1;
+  float maxdiff = 0.0f, tol = 2e-2f;
+  for (int i = 0; i < n; i++) {
+    float diff = fabsf(a[i] - b[i]);
+    ok = ok && (diff <= tol);
+    if (diff > maxdiff) maxdiff = diff;
+  }
+  return ok;
+}
+int converged(double obj, double prev) { // expect-not: stage=metrics
+  return fabs(obj - prev) < 1e-6;
 }
 )", false));
 }

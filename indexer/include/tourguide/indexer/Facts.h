@@ -19,11 +19,19 @@ struct ConstantFact {
 /// `switch (ann->training_algorithm)`, or in the branch of `if (p->kind == A || p->kind == B)`.
 /// Which branches run then depends on the values the program can give that field.
 struct FieldBranchFact {
-  std::string field; ///< The record and its member: "fann::training_algorithm".
+  /// The record and its member: "fann::training_algorithm"; or a parameter of the function
+  /// the branch is in (`if (cost_type == KANN_C_MSE)`), keyed by parameterKey().
+  std::string field;
   std::string text;  ///< The field as the condition spells it: "ann->training_algorithm".
   std::vector<ConstantFact> values; ///< The values that take the branch ...
   bool otherwise = false;           ///< ... or, when set, every value but these (`default:`, `else`).
 };
+
+/// The key of a function's parameter in FieldBranchFact::field: a branch on it takes the values
+/// the program's calls pass there.
+inline std::string parameterKey(const std::string &functionUsr, unsigned index) {
+  return "param:" + functionUsr + "#" + std::to_string(index);
+}
 
 /// A write to a struct field (`ann->training_algorithm = FANN_TRAIN_RPROP;`).
 struct FieldWriteFact {
@@ -52,14 +60,24 @@ struct CallFact {
   /// A call through a struct's function-pointer field (`l.forward(l, net)`, C's virtual
   /// call): it may reach every function the program stores in a field of that name.
   std::string pointerField;
+  /// A call through an element of a function table (`kad_op_list[p->op](p, KAD_FORWARD)`):
+  /// the table's USR (FunctionTableFact), and the field whose value picks the element
+  /// ("kad_node_t::op", as FieldBranchFact::field; "" when the index is anything else).
+  std::string table;
+  std::string tableIndexField;
   /// The words a command line must hold for this call to run: the call sits in the branch of
   /// `if (!strcmp(argv[1], "train"))` or `if (command == "skipgram" || command == "cbow")`
   /// (a subcommand dispatch). Empty for calls that run whatever the arguments.
   std::vector<std::string> command;
   /// The branches on struct fields the call sits in, outermost first.
   std::vector<FieldBranchFact> fieldBranches;
-  /// Arguments that are integer constants, by position: what a setter is given.
+  /// Arguments that are integer constants, by position: what a setter is given. A local
+  /// variable that only ever holds constants gives one entry per constant, at its position.
   std::vector<std::pair<unsigned, ConstantFact>> constantArguments;
+  /// Arguments that are the calling function's own parameters passed on unchanged, as
+  /// {argument position, parameter number}: `kad_op2_core(int op, ...)` calling
+  /// `kad_new_core(0, op, 2)` sets the field its callee sets from what its own callers give it.
+  std::vector<std::pair<unsigned, unsigned>> parameterArguments;
   /// The variable the call's value is stored in (`loss = criterion(...)`, `auto out =
   /// model->forward(x)`), "" when it is not stored.
   std::string storedIn;
@@ -104,6 +122,7 @@ struct LoopFact {
 ///   "loss_accumulate" something named like a loss is accumulated or assigned
 ///   "argmax_compare" a prediction compared with a label
 ///   "count_correct"  a counter named correct/hits/right is incremented
+///   "count_matches"  a count of two computed values agreeing or differing: `n_err += (a != b)`
 ///   "average"        a division of an accumulated sum by a count
 ///   "relu"           max(0, x) or x > 0 ? x : 0
 ///   "push_back"      a container grows (batch / dataset building)
@@ -194,6 +213,17 @@ struct RecordFacts {
   std::vector<FieldWriteFact> fieldWrites;
 };
 
+/// An array of function pointers the code initialises with a list of functions (`kad_op_f
+/// kad_op_list[] = {0, kad_op_add, kad_op_mul, ...}`): a call through one of its elements
+/// (CallFact::table) may run any of them, the one at the index the program gives.
+struct FunctionTableFact {
+  std::string usr;  ///< The array variable's.
+  std::string name; ///< As the code spells it: "kad_op_list".
+  std::string file;
+  unsigned line = 0;
+  std::vector<std::pair<int, std::string>> entries; ///< {index, function USR}; null entries left out.
+};
+
 struct TUFacts {
   std::string mainFile;
   std::string outputFile; ///< "-o" of the compile command (object or executable).
@@ -205,6 +235,7 @@ struct TUFacts {
   std::string skipReason;
   std::vector<FunctionFacts> functions;
   std::vector<RecordFacts> records;
+  std::vector<FunctionTableFact> tables;
 };
 
 } // namespace tourguide::indexer

@@ -45,6 +45,9 @@ bool isCheckpointName(llvm::StringRef name);
 /// A function that loads training data by its name alone: "dataloader", "load_batch",
 /// "next_batch", "dataset", "load_data", ...
 bool isDataLoaderName(llvm::StringRef name);
+/// A constant that names a pass over a model, as a dispatcher's action argument:
+/// "KAD_FORWARD", "OP_BACKWARD", "TASK_COMPUTE", "MODE_EVAL", ... (not "KAD_SYNC_DIM", "ALLOC").
+bool namesAPass(llvm::StringRef constant);
 /// A counter of right answers: "correct", "hits", "matches", ...
 bool isCorrectCounterName(llvm::StringRef name);
 

@@ -30,9 +30,13 @@ public:
   /// target too), in database order.
   std::vector<const TUFacts *> tusOfMain(const std::string &key) const;
 
-  /// Functions a call may reach: its callee, every overrider of a virtual callee, or,
-  /// for a dependent call in a template, every function with that name (when few do).
+  /// Functions a call may reach: its callee, every overrider of a virtual callee, every
+  /// function of the table a call through a table's element names, or, for a dependent call
+  /// in a template, every function with that name (when few do).
   std::vector<std::string> targetsOf(const CallFact &call) const;
+
+  /// The function table with this USR (FunctionTableFact), null when no TU defines it.
+  const FunctionTableFact *table(const std::string &usr) const;
 
   /// Concrete classes overriding a method (transitively), as function keys.
   std::vector<std::string> overridersOf(const std::string &key) const;
@@ -45,6 +49,7 @@ private:
   std::map<std::string, std::vector<std::string>> directOverriders;
   std::map<std::string, std::vector<std::string>> byName;
   std::map<std::string, std::vector<std::string>> byPointerField; ///< field -> functions stored in it
+  std::map<std::string, FunctionTableFact> tables;                 ///< by USR
   std::map<std::string, const TUFacts *> mainTU;
   std::map<std::string, std::vector<const TUFacts *>> mainTUs;
   std::vector<std::string> mainKeys;

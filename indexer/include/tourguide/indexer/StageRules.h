@@ -32,6 +32,9 @@ struct StageMatch {
   /// For a call into a framework: the API called ("torch::optim::SGD::step") and the
   /// framework's name; the anchor is the call's line.
   std::string via, framework;
+  /// Decided by what the functions it calls do, not by its own statements (a loader that
+  /// hands its checkpoint path to the reader): the callee's stop is a stop of its own.
+  bool byCallees = false;
 };
 
 /// The role a stage rule's match plays, from the function's facts: a model function named
