@@ -886,7 +886,7 @@ private:
   /// A loop that calls the model from outside it, scoring nothing: an inference program's
   /// generation or prediction loop (llama2.c's `while (pos < steps)` calling forward, then
   /// sampling the next token). The loops inside the model's own functions are not.
-  bool isInference(const FunctionFacts &fn, const std::string &key, const LoopInfo &info) {
+  bool isInference(const std::string &key, const LoopInfo &info) {
     if (!info.reached.count("model") || info.reached.count("optimizer"))
       return false;
     if (insideTrainingLoop || insideModel)
@@ -1025,7 +1025,7 @@ private:
     // over the support vectors, k_function's sum), not a pass over the data of its own.
     for (size_t l = 0; l < fn.loops.size(); ++l) {
       infos[l] = loopReach(fn, static_cast<int>(l));
-      training[l] = evaluating ? !insideTrainingLoop && (isEvaluation(infos[l]) || isInference(fn, key, infos[l]))
+      training[l] = evaluating ? !insideTrainingLoop && (isEvaluation(infos[l]) || isInference(key, infos[l]))
                                : isTraining(infos[l]);
     }
     if (!evaluating && insideTrainingLoop)
