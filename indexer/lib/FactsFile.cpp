@@ -12,8 +12,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ConstantFact, value, spelling)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(FieldBranchFact, field, text, values, otherwise)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(FieldWriteFact, field, line, kind, value, parameter)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(CallFact, calleeUsr, calleeName, calleeQualifiedName, calleeSpecialisedName, line,
-                                   loop, isVirtual, pointerField, command, fieldBranches, constantArguments, storedIn,
-                                   afterLine, afterText)
+                                   loop, isVirtual, pointerField, command, fieldBranches, conditional, constantArguments,
+                                   storedIn, afterLine, afterText)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(LoopFact, keyword, line, endLine, bodyLine, parent, counter, lineText,
                                    bodyLineText, afterLine, afterText, blockLine, writes)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(StatementFact, kind, line, loop, text, variables, target, fullLine, fullEndLine,
@@ -74,7 +74,8 @@ template <class IO> static void fields(IO &io, FieldBranchFact &b) { io(b.field,
 template <class IO> static void fields(IO &io, FieldWriteFact &w) { io(w.field, w.line, w.kind, w.value, w.parameter); }
 template <class IO> static void fields(IO &io, CallFact &c) {
   io(c.calleeUsr, c.calleeName, c.calleeQualifiedName, c.calleeSpecialisedName, c.line, c.loop, c.isVirtual,
-     c.pointerField, c.command, c.fieldBranches, c.constantArguments, c.storedIn, c.afterLine, c.afterText);
+     c.pointerField, c.command, c.fieldBranches, c.conditional, c.constantArguments, c.storedIn, c.afterLine,
+     c.afterText);
 }
 template <class IO> static void fields(IO &io, LoopFact &l) {
   io(l.keyword, l.line, l.endLine, l.bodyLine, l.parent, l.counter, l.lineText, l.bodyLineText, l.afterLine,

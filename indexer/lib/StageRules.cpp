@@ -292,6 +292,11 @@ std::optional<StageMatch> metricsStage(const FunctionFacts &fn) {
   s.statement("argmax_compare", 0.5, "compares a prediction with the label");
   s.statement("count_correct", 0.3, "counts correct predictions");
   s.statement("argmax", 0.2, "takes an argmax");
+  // |output - target| per row: libfann's examples print each output's difference from its
+  // target after training (a check of the results, not a tolerance test of the code).
+  bool absErrors = s.hasIn("abs_error", false) && !s.has("tolerance_check");
+  if (absErrors)
+    s.statement("abs_error", 0.5, "compares each output with its target (|output - target|), row by row");
   s.name({"accuracy", "eval", "metric", "perplexity", "score", "validate", "valid", "test", "accur", "meter"},
          0.3, "an evaluation");
   if (s.total() > 0) {
@@ -304,7 +309,7 @@ std::optional<StageMatch> metricsStage(const FunctionFacts &fn) {
   if (lossAverage && nameHas(fn.name, {"eval", "valid", "test"}))
     s.statement("average", 0.2, "averages the loss over a dataset", false);
   // main mentions results everywhere; only an accuracy it counts itself makes it a metric.
-  if (fn.isMain && !(s.has("argmax_compare") && s.has("count_correct")))
+  if (fn.isMain && !(s.has("argmax_compare") && s.has("count_correct")) && !absErrors)
     return std::nullopt;
   return s.result();
 }
@@ -395,7 +400,8 @@ std::string stageOfStatement(const StatementFact &s) {
       {"lr_update", "optimizer"},  {"adaptive_update", "optimizer"}, {"momentum", "optimizer"},
       {"mac", "model"},            {"tanh_call", "model"},       {"relu", "model"},
       {"sq_diff", "loss"},         {"loss_accumulate", "loss"},  {"argmax_compare", "metrics"},
-      {"count_correct", "metrics"},  {"gather", "data"},          {"zero_grad", "optimizer"}};
+      {"count_correct", "metrics"},  {"gather", "data"},          {"zero_grad", "optimizer"},
+      {"abs_error", "metrics"}};
   auto it = stages.find(s.kind);
   return it == stages.end() ? "" : it->second;
 }

@@ -58,6 +58,8 @@ struct CallFact {
   std::vector<std::string> command;
   /// The branches on struct fields the call sits in, outermost first.
   std::vector<FieldBranchFact> fieldBranches;
+  /// The call sits in a branch of an if, a switch or a ?: (it may not run when its function does).
+  bool conditional = false;
   /// Arguments that are integer constants, by position: what a setter is given.
   std::vector<std::pair<unsigned, ConstantFact>> constantArguments;
   /// The variable the call's value is stored in (`loss = criterion(...)`, `auto out =
@@ -103,6 +105,7 @@ struct LoopFact {
 ///   "sq_diff"        (a - b) * (a - b) or pow(a - b, 2): squared error
 ///   "loss_accumulate" something named like a loss is accumulated or assigned
 ///   "argmax_compare" a prediction compared with a label
+///   "abs_error"      |a[i] - b[j]| of two elements (an output against its target)
 ///   "count_correct"  a counter named correct/hits/right is incremented
 ///   "average"        a division of an accumulated sum by a count
 ///   "relu"           max(0, x) or x > 0 ? x : 0
