@@ -440,11 +440,17 @@ private:
     return m;
   }
 
+  /// `sgd_init(&opt, lr, momentum, ...)`: named as the optimizer's set-up (it runs once,
+  /// before the loop, and keeps the learning rate for the steps), it takes no step itself.
+  static bool setsUpOnly(const FunctionFacts &fn) {
+    return nameHas(fn.name, {"init", "create", "setup", "alloc", "build", "construct"});
+  }
+
   /// An update step whose arithmetic is in a helper (fasttext's Model::update calling the
   /// matrix's addVectorToRow per input row): named as a step and calling a parameter update.
   std::optional<StageMatch> compositionOptimizer(const FunctionFacts &fn, const std::vector<StageMatch> &own) {
     if (fn.isMain || fn.isLambda || !nameHas(fn.name, {"update", "step", "sgd", "adam", "optim", "apply_grad"}) ||
-        nameHas(fn.name, {"forward", "predict", "infer"}))
+        nameHas(fn.name, {"forward", "predict", "infer"}) || setsUpOnly(fn))
       return std::nullopt;
     if (hasStage(own, "optimizer"))
       return std::nullopt;
@@ -768,6 +774,8 @@ private:
   bool insideBuilder = false;      ///< ... from a function that builds the network.
   bool insideCheckpoint = false;   ///< ... from a function that saves or restores the model.
   bool insideModel = false;        ///< ... from a function of the model.
+  bool insideModelCode = false;    ///< ... from a function whose own code is the model's (not one
+                                   ///< that calls a framework's forward or backward).
 
   bool functionHasTrainingLoop(const std::string &key) {
     auto it = trainingLoopCache.find(key);
@@ -830,6 +838,21 @@ private:
           !loopEncloses(fn, inner, static_cast<int>(c)))
         return true;
     return false;
+  }
+
+  /// A read or a standardisation in a function the network's builder or the model calls is
+  /// part of that stage, not the data set: the hierarchy file a layer's parser reads
+  /// (darknet's read_tree from parse_network_cfg), a batch norm's `(x - mean) / std`.
+  bool partOfCallersStage(const StageMatch &m) const {
+    return m.stage == "data" && m.via.empty() && (insideBuilder || insideModelCode);
+  }
+
+  /// A function whose own loop trains (a solver's iteration loop, its update written in the
+  /// body) multiplies and accumulates to compute its gradients and steps: those products are
+  /// the training loop's arithmetic, shown by its stop, not a model of their own.
+  bool stepArithmetic(const StageMatch &m, const std::vector<bool> &training) const {
+    return m.stage == "model" && m.via.empty() && m.role != "build" && !evaluating &&
+           std::find(training.begin(), training.end(), true) != training.end();
   }
 
   void walk(const EntryPoint &entry, std::vector<Finding> &out) {
@@ -919,6 +942,9 @@ private:
     });
     // What this function is, for the calls it makes (see the inside* flags).
     const bool isModel = hasStage(stages, "model");
+    const bool isModelCode = std::any_of(stages.begin(), stages.end(), [](const StageMatch &m) {
+      return m.stage == "model" && m.via.empty() && m.role != "build";
+    });
     const bool isBuilder =
         std::any_of(stages.begin(), stages.end(), [](const StageMatch &m) { return m.role == "build"; });
     const bool isCheckpoint = hasStage(stages, "checkpoint") && !functionHasTrainingLoop(key);
@@ -934,7 +960,8 @@ private:
         // framework's data loader called there is (torch::data::make_data_loader in main).
         nestedFileIo = nestedFileIo || (item.stage->stage == "data" && item.stage->via.empty() && !evaluating &&
                                         std::find(training.begin(), training.end(), true) != training.end());
-        if (!wrappedHere.count(key) && !nestedBuild && !nestedFileIo)
+        if (!wrappedHere.count(key) && !nestedBuild && !nestedFileIo &&
+            !partOfCallersStage(*item.stage) && !stepArithmetic(*item.stage, training))
           out.push_back(findingFor(entry, fn, *item.stage, depth, order++));
         continue;
       }
@@ -949,8 +976,9 @@ private:
       if (!dispatch->reaches(*item.call))
         continue; // a case of a switch on a field that no value the program sets selects
       bool saved = insideTrainingLoop, savedBuilder = insideBuilder, savedCheckpoint = insideCheckpoint,
-           savedModel = insideModel;
+           savedModel = insideModel, savedModelCode = insideModelCode;
       insideModel = insideModel || isModel;
+      insideModelCode = insideModelCode || isModelCode;
       insideBuilder = insideBuilder || isBuilder;
       insideCheckpoint = insideCheckpoint || isCheckpoint;
       bool savedEvaluation = insideEvaluationLoop;
@@ -987,6 +1015,7 @@ private:
       insideBuilder = savedBuilder;
       insideCheckpoint = savedCheckpoint;
       insideModel = savedModel;
+      insideModelCode = savedModelCode;
     }
   }
 
