@@ -52,6 +52,7 @@ public:
   /// Walks a function's (or a lambda's) body, knowing where the program goes after each of
   /// its statements (StatementPlaces).
   void walkBody(Stmt *body) {
+    bodyRoot = body;
     places = std::make_unique<StatementPlaces>(body, sm);
     TraverseStmt(body);
   }
@@ -83,6 +84,55 @@ public:
     return withLoop("do", s, s->getBody(), "",
                     [&] { return RecursiveASTVisitor::TraverseDoStmt(s); });
   }
+  /// A constant argument, or an integer local the function initialises with a constant and never
+  /// changes (libfann's cascade_train: `enum fann_train_enum training_algorithm =
+  /// FANN_TRAIN_RPROP;` ... `fann_set_training_algorithm(ann, training_algorithm)`).
+  std::optional<ConstantFact> argumentConstant(const Expr *arg) {
+    if (auto value = constantOf(arg, ctx))
+      return value;
+    const auto *ref = dyn_cast<DeclRefExpr>(arg->IgnoreParenImpCasts());
+    const auto *var = ref ? dyn_cast<VarDecl>(ref->getDecl()) : nullptr;
+    if (!var || !var->isLocalVarDecl() || !var->getInit() || !bodyRoot || var->getType()->isReferenceType())
+      return std::nullopt;
+    auto value = constantOf(var->getInit(), ctx);
+    if (!value || changedLocals().count(var))
+      return std::nullopt;
+    return value;
+  }
+
+  /// The body's integer locals that something may change after their initialiser: assigned,
+  /// incremented, their address taken, or bound to a non-const reference parameter. Found in one
+  /// pass over the body, the first time an argument asks.
+  const std::set<const VarDecl *> &changedLocals() {
+    if (changed)
+      return *changed;
+    changed.emplace();
+    auto local = [](const Expr *e) -> const VarDecl * {
+      const auto *ref = e ? dyn_cast<DeclRefExpr>(e->IgnoreParenImpCasts()) : nullptr;
+      return ref ? dyn_cast<VarDecl>(ref->getDecl()) : nullptr;
+    };
+    containsNode(bodyRoot, [&](const Stmt *n) {
+      const VarDecl *v = nullptr;
+      if (const auto *bo = dyn_cast<BinaryOperator>(n); bo && bo->isAssignmentOp())
+        v = local(bo->getLHS());
+      else if (const auto *uo = dyn_cast<UnaryOperator>(n);
+               uo && (uo->isIncrementDecrementOp() || uo->getOpcode() == UO_AddrOf))
+        v = local(uo->getSubExpr());
+      else if (const auto *call = dyn_cast<CallExpr>(n))
+        if (const FunctionDecl *fd = call->getDirectCallee())
+          for (unsigned i = 0; i < call->getNumArgs() && i < fd->getNumParams(); ++i) {
+            QualType t = fd->getParamDecl(i)->getType();
+            if (t->isReferenceType() && !t.getNonReferenceType().isConstQualified())
+              if (const VarDecl *arg = local(call->getArg(i)))
+                changed->insert(arg);
+          }
+      if (v)
+        changed->insert(v);
+      return false;
+    });
+    return *changed;
+  }
+
   bool runsOnce(const DoStmt *s) const {
     bool value = true;
     const Expr *cond = s->getCond();
@@ -361,7 +411,7 @@ public:
       for (FieldWriteFact &w : callWrites(call, callee, ctx))
         fn.fieldWrites.push_back(std::move(w));
       for (unsigned a = 0; a < call->getNumArgs(); ++a)
-        if (auto value = constantOf(call->getArg(a), ctx))
+        if (auto value = argumentConstant(call->getArg(a)))
           c.constantArguments.emplace_back(a, *value);
       noteStoredResult(call, c);
       if (const auto *mc = dyn_cast<CXXMemberCallExpr>(call))
@@ -663,6 +713,8 @@ private:
   std::vector<std::vector<std::string>> commandStack;
   std::vector<FieldBranchFact> fieldBranchStack; ///< The field branches the walk is inside, outermost first.
   unsigned conditionalDepth = 0; ///< How many if / switch / ?: the walk is inside.
+  Stmt *bodyRoot = nullptr;      ///< The body being walked (for what changes a local).
+  std::optional<std::set<const VarDecl *>> changed; ///< changedLocals(), once asked.
   bool inAssignmentToElement = false;
   std::set<const VarDecl *> indexFromContainer; ///< Locals initialised from x[...]: gathered rows.
   std::set<const VarDecl *> randomIndex;        ///< Locals initialised from a random draw.

@@ -61,6 +61,21 @@ bool multipliesElements(const Stmt *s) {
   return false;
 }
 
+bool mentionsLearningRate(const Stmt *s) {
+  return containsNode(s, [](const Stmt *n) {
+    const ValueDecl *d = nullptr;
+    if (const auto *dre = dyn_cast<DeclRefExpr>(n))
+      d = dre->getDecl();
+    else if (const auto *me = dyn_cast<MemberExpr>(n))
+      d = me->getMemberDecl();
+    // A rate is one number; an array named alpha holds per-example values (libsvm's dual
+    // variables: G[i] += alpha[j] * Q_i[j] is a gradient, not a step scaled by a rate).
+    QualType t = d ? d->getType().getNonReferenceType() : QualType();
+    return d && d->getDeclName().isIdentifier() && !t.isNull() && !t->isPointerType() && !t->isArrayType() &&
+           looksLikeLearningRate(d->getName());
+  });
+}
+
 bool isElementDifference(const Expr *e) {
   const auto *b = dyn_cast<BinaryOperator>(strip(e));
   auto element = [](const Expr *x) {

@@ -28,6 +28,9 @@ bool containsProduct(const clang::Stmt *s);
 /// A product (as containsProduct) one of whose factors reads an element, a pointee or a call's
 /// value: a dot product's term (`w[i] * x[i]`), not a product of two scalars (`length * max_score_`).
 bool multipliesElements(const clang::Stmt *s);
+/// A scalar variable or member named like a learning rate (`lr`, `opt->lr`, `alpha`), not an
+/// array or pointer of that name.
+bool mentionsLearningRate(const clang::Stmt *s);
 /// `out[0] - target[i][0]`: one element minus another (an output against its target).
 bool isElementDifference(const clang::Expr *e);
 /// `x - mean[i]`: a value minus a mean (the term a variance squares).

@@ -183,9 +183,9 @@ void BodyWalker::analyseCompound(const Expr *op, bool minus, bool plus, const Ex
     addStatement("param_update", op, lhs);
     return;
   }
-  if (!floating || (!containsProduct(rhs) && !(minus && anyName(rhs, looksLikeLearningRate))))
+  if (!floating || (!containsProduct(rhs) && !(minus && mentionsLearningRate(rhs))))
     return;
-  bool lr = anyName(rhs, looksLikeLearningRate);
+  bool lr = mentionsLearningRate(rhs);
   // A product taken from a gradient (`cand_out_slopes[j] -= 2 * diff * activation`) accumulates
   // that gradient: backward arithmetic, not a step of the parameters.
   bool gradient = nameHas(vectorName(lhs), {"grad", "slope", "deriv", "delta"});
@@ -278,7 +278,7 @@ void BodyWalker::analyseAssign(const Expr *op, const Expr *lhs, const Expr *rhs)
   bool mentionsTarget = rhsText.find(target) != std::string::npos;
   if (top->getOpcode() == BO_Sub && mentionsTarget && containsProduct(top->getRHS())) {
     addStatement("param_update", op, lhs);
-    if (anyName(rhs, looksLikeLearningRate))
+    if (mentionsLearningRate(rhs))
       addStatement("lr_update", op, lhs);
     if (containsSqrtDenominator(rhs))
       addStatement("adaptive_update", op, lhs);

@@ -130,6 +130,17 @@ TEST(DispatchValues, ASetterCalledBeforeTheObjectIsMadeReplacesNothing) {
   EXPECT_EQ(stepsReached(code), (Steps{"batch_step", "resilient_step"}));
 }
 
+TEST(DispatchValues, ALocalSetOnceToAConstantIsThatConstant) {
+  // libfann's cascade_train: `enum fann_train_enum training_algorithm = FANN_TRAIN_RPROP;`, then
+  // fann_set_training_algorithm(ann, training_algorithm).
+  EXPECT_EQ(stepsReached(program(kSwitch, "  enum algorithm chosen = ALG_BATCH;\n  net_set_algorithm(n, chosen);")),
+            Steps{"batch_step"});
+  // Changed later (here from the arguments), it is not known.
+  EXPECT_EQ(stepsReached(program(kSwitch, "  enum algorithm chosen = ALG_BATCH;\n  if (argc > 3)\n    chosen = "
+                                          "(enum algorithm)atoi(argv[1]);\n  net_set_algorithm(n, chosen);")),
+            (Steps{"batch_step", "quick_step", "resilient_step"}));
+}
+
 TEST(DispatchValues, AnUnknownValueKeepsEveryCase) {
   ASSERT_EQ(stepsReached(program(kSwitch, "")), Steps{"resilient_step"}) << "without the unknown write";
   EXPECT_EQ(stepsReached(program(kSwitch, "  n->algorithm = (enum algorithm)atoi(argv[1]);")),

@@ -198,5 +198,21 @@ float dot(const float *w, const float *x, int n) {
   EXPECT_TRUE(hasStatement(named(tu, "dot"), "mac"));
 }
 
+// libsvm's reconstruct_gradient: G[i] += alpha[j] * Q_i[j]. alpha is the dual variables, an
+// array; a learning rate is one number.
+TEST(LookAlike, AnArrayNamedLikeARateScalesNoStep) {
+  TUFacts tu = parse(R"(void gradient(double *G, const double *alpha, const float *Q_i, int i, int l) {
+  for (int j = 0; j < l; ++j) G[i] += alpha[j] * Q_i[j];
+}
+void ascend(float *w, const float *g, float alpha, int n) {
+  for (int i = 0; i < n; ++i) w[i] += alpha * g[i];
+}
+)");
+  EXPECT_FALSE(hasStatement(named(tu, "gradient"), "param_update"));
+  EXPECT_TRUE(hasStatement(named(tu, "gradient"), "mac"));
+  EXPECT_TRUE(hasStatement(named(tu, "ascend"), "param_update"));
+  EXPECT_TRUE(hasStatement(named(tu, "ascend"), "lr_update"));
+}
+
 } // namespace
 } // namespace tourguide::indexer::test
