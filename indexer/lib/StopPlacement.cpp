@@ -84,7 +84,10 @@ private:
           size_t b = before.find_last_not_of(' '), a = after.find_first_not_of(' ');
           char prev = b == std::string::npos ? '\0' : before[b];
           std::string next = a == std::string::npos ? "" : after.substr(a, 2);
-          if (prev == '&' || (b >= 1 && (before.compare(b - 1, 2, "++") == 0 || before.compare(b - 1, 2, "--") == 0)) ||
+          // b is npos when the name starts the line (`loss.backward();`): nothing stands before it.
+          if (prev == '&' ||
+              (b != std::string::npos && b >= 1 &&
+               (before.compare(b - 1, 2, "++") == 0 || before.compare(b - 1, 2, "--") == 0)) ||
               next == "++" || next == "--" || (next.size() == 2 && next[1] == '=' && strchr("+-*/%&|^", next[0])) ||
               (!next.empty() && next[0] == '=' && next != "=="))
             return true;
