@@ -70,7 +70,10 @@ bool BodyWalker::VisitBinaryOperator(BinaryOperator *bo) {
     const auto *lb = dyn_cast<BinaryOperator>(l);
     if (text(l) == text(r) && !text(l).empty() && !l->isEvaluatable(ctx) && !isDeviationFromMean(l) &&
         ((lb && lb->getOpcode() == BO_Sub) || anyName(l, [](llvm::StringRef n) {
-           return nameHas(n, {"diff", "err", "delta", "resid", "dist"}) || n == "d" || n == "e";
+           // A difference of gradients squared (libsvm's select_working_set: grad_diff * grad_diff
+           // over a curvature) sizes a step; it is no error of a prediction.
+           return (nameHas(n, {"diff", "err", "delta", "resid", "dist"}) || n == "d" || n == "e") &&
+                  !nameHas(n, {"grad"});
          })))
       addStatement("sq_diff", bo, bo);
     break;

@@ -156,6 +156,23 @@ float error(const float *y, const float *t, int n) {
   EXPECT_TRUE(hasStatement(named(tu, "error"), "sq_diff"));
 }
 
+// libsvm's select_working_set: obj_diff = -(grad_diff * grad_diff) / quad_coef, the gain of a
+// step along two dual variables.
+TEST(LookAlike, ASquaredDifferenceOfGradientsIsNoSquaredError) {
+  TUFacts tu = parse(R"(double gain(double Gmax, const double *G, int j, double quad_coef) {
+  double grad_diff = Gmax + G[j];
+  double obj_diff = -(grad_diff * grad_diff) / quad_coef;
+  return obj_diff;
+}
+double error(const double *y, const double *t, int i) {
+  double diff = y[i] - t[i];
+  return diff * diff;
+}
+)");
+  EXPECT_FALSE(hasStatement(named(tu, "gain"), "sq_diff"));
+  EXPECT_TRUE(hasStatement(named(tu, "error"), "sq_diff"));
+}
+
 // libfann's quickprop: w = weights[i]; next_step += epsilon * slope; ...; w += next_step;
 // weights[i] = w. The candidates' `cand_out_slopes[j] -= 2 * diff * activation` sums a gradient.
 TEST(LookAlike, AWeightMovedThroughALocalCopyIsAnUpdateAndAGradientIsNot) {
