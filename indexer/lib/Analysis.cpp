@@ -256,6 +256,8 @@ private:
       stages.push_back(*m);
     if (auto m = compositionOptimizer(fn, stages))
       stages.push_back(*m);
+    if (auto m = compositionStep(fn, stages))
+      stages.push_back(*m);
     if (auto m = compositionMetrics(fn, stages))
       stages.push_back(*m);
     if (stages.empty())
@@ -438,6 +440,40 @@ private:
     if (m.confidence < kReportThreshold)
       return std::nullopt;
     return m;
+  }
+
+  /// One training step written as calls, with no loop of its own: the model's forward, the
+  /// loss, then the update (libfann's fann_train: fann_run, fann_compute_MSE,
+  /// fann_backpropagate_MSE, fann_update_weights, called per row by the incremental epoch).
+  std::optional<StageMatch> compositionStep(const FunctionFacts &fn, const std::vector<StageMatch> &own) {
+    if (fn.isMain || fn.isLambda || !fn.loops.empty() || hasStage(own, "optimizer"))
+      return std::nullopt;
+    std::optional<Evidence> model, loss, update;
+    for (const CallFact &c : fn.calls)
+      for (const std::string &t : index.targetsOf(c)) {
+        if (t == fn.usr)
+          continue;
+        for (const StageMatch &m : stagesOf(t)) {
+          std::string text = "line " + std::to_string(c.line) + ": calls `" + index.function(t)->qualifiedName + "`";
+          if (m.stage == "model" && m.role != "build" && !model && !loss && !update)
+            model = Evidence{text + " (model)", c.line};
+          else if (m.stage == "loss" && model && !loss && !update)
+            loss = Evidence{text + " (loss)", c.line};
+          else if (m.stage == "optimizer" && m.role == "step" && model && loss && !update)
+            update = Evidence{text + " (update)", c.line};
+        }
+      }
+    if (!update)
+      return std::nullopt;
+    StageMatch out;
+    out.stage = "optimizer";
+    out.role = "step";
+    out.confidence = 0.6;
+    out.throughCalls = true;
+    out.anchorLine = update->line;
+    out.evidence = {*model, *loss, *update};
+    out.evidence.push_back({"runs the model, the loss and the update once, in that order: one training step", 0});
+    return out;
   }
 
   /// `sgd_init(&opt, lr, momentum, ...)`: named as the optimizer's set-up (it runs once,
@@ -639,11 +675,11 @@ private:
     std::set<std::string> reach = dispatch ? dispatch->reachableFrom(key) : index.reachableFrom(key);
     // Prefer the function itself, then others in key order (deterministic).
     for (const StageMatch &m : stagesOf(key))
-      if (countsWhenReached(key, m))
+      if (countsWhenReached(key, m) && !m.throughCalls)
         w.emplace(m.stage, key);
     for (const std::string &k : reach)
       for (const StageMatch &m : stagesOf(k))
-        if (countsWhenReached(k, m))
+        if (countsWhenReached(k, m) && !m.throughCalls)
           w.emplace(m.stage, k);
     return closureCache[key] = w;
   }

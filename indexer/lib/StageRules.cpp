@@ -303,6 +303,13 @@ std::optional<StageMatch> metricsStage(const FunctionFacts &fn) {
     s.statement("average", 0.2, "averages over the examples", false);
     s.statement("loss_accumulate", 0.2, "sums the loss for an average", false);
   }
+  // `return ann->MSE_value / ann->num_MSE;`: a getter of the mean of the loss accumulated so far
+  // (libfann's fann_get_MSE) reports the error, it computes no loss.
+  if (s.total() == 0 && fn.loops.empty() && fn.returnsFloating && !fn.isMain &&
+      std::any_of(fn.statements.begin(), fn.statements.end(), [](const StatementFact &st) {
+        return st.kind == "average" && isLossName(st.text);
+      }))
+    s.statement("average", 0.5, "returns the mean of the loss accumulated so far (the error reported)");
   bool lossAverage = s.has("average") && (s.has("loss_accumulate") || s.has("loss_value"));
   if (lossAverage && s.has("exp_call"))
     s.statement("exp_call", 0.4, "exponentiates an averaged loss (perplexity)");

@@ -160,5 +160,38 @@ int main(void) {
   }));
 }
 
+// libfann's incremental training: fann_train_epoch_incremental calls fann_train per row, which
+// runs the network, the loss, the backward pass and the weight update once: one training step.
+// fann_get_MSE returns the mean of the loss accumulated so far: the error a program reports.
+TEST(CallerContext, AStepOfCallsIsTheUpdateAndAMeanLossGetterIsAMetric) {
+  Analysis a = analyseCode(R"(
+typedef struct { float w[4], g[4], out[2], MSE_value; unsigned num_MSE; } net;
+float *net_run(net *n, const float *x) {
+  for (int i = 0; i < 2; ++i) { n->out[i] = 0; for (int j = 0; j < 2; ++j) n->out[i] += n->w[i * 2 + j] * x[j]; }
+  return n->out;
+}
+void net_compute_MSE(net *n, const float *desired) {
+  for (int i = 0; i < 2; ++i) { float diff = desired[i] - n->out[i]; n->MSE_value += diff * diff; n->num_MSE++; }
+}
+void net_update_weights(net *n, float lr) { for (int i = 0; i < 4; ++i) n->w[i] -= lr * n->g[i]; }
+void net_learn(net *n, const float *x, const float *desired) {
+  net_run(n, x);
+  net_compute_MSE(n, desired);
+  net_update_weights(n, 0.7f);
+}
+float net_get_MSE(const net *n) { return n->num_MSE ? n->MSE_value / (float)n->num_MSE : 0; }
+int main(void) {
+  static net n;
+  float x[8][2] = {{0}}, y[8][2] = {{0}};
+  for (int epoch = 0; epoch < 10; ++epoch)
+    for (int r = 0; r < 8; ++r) net_learn(&n, x[r], y[r]);
+  return net_get_MSE(&n) > 1;
+}
+)");
+  EXPECT_TRUE(found(a, "optimizer", "net_learn"));
+  EXPECT_TRUE(found(a, "metrics", "net_get_MSE"));
+  EXPECT_FALSE(found(a, "loss", "net_get_MSE"));
+}
+
 } // namespace
 } // namespace tourguide::indexer::test

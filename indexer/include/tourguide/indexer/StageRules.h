@@ -32,6 +32,9 @@ struct StageMatch {
   /// For a call into a framework: the API called ("torch::optim::SGD::step") and the
   /// framework's name; the anchor is the call's line.
   std::string via, framework;
+  /// Found from the stages of the functions it calls (a training step made of calls): a loop
+  /// reaching it cites those functions, where the work is done.
+  bool throughCalls = false;
 };
 
 /// The role a stage rule's match plays, from the function's facts: a model function named
