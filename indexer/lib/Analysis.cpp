@@ -265,6 +265,8 @@ private:
       stages.push_back(*m);
     if (auto m = compositionOptimizer(fn, stages))
       stages.push_back(*m);
+    if (auto m = compositionStep(fn, stages))
+      stages.push_back(*m);
     if (auto m = compositionMetrics(fn, stages))
       stages.push_back(*m);
     if (stages.empty())
@@ -574,11 +576,51 @@ private:
     return std::nullopt;
   }
 
+  /// One training step written as calls, with no loop of its own: the model's forward, the
+  /// loss, then the update (libfann's fann_train: fann_run, fann_compute_MSE,
+  /// fann_backpropagate_MSE, fann_update_weights, called per row by the incremental epoch).
+  std::optional<StageMatch> compositionStep(const FunctionFacts &fn, const std::vector<StageMatch> &own) {
+    if (fn.isMain || fn.isLambda || !fn.loops.empty() || hasStage(own, "optimizer"))
+      return std::nullopt;
+    std::optional<Evidence> model, loss, update;
+    for (const CallFact &c : fn.calls)
+      for (const std::string &t : index.targetsOf(c)) {
+        if (t == fn.usr)
+          continue;
+        for (const StageMatch &m : stagesOf(t)) {
+          std::string text = "line " + std::to_string(c.line) + ": calls `" + index.function(t)->qualifiedName + "`";
+          if (m.stage == "model" && m.role != "build" && !model && !loss && !update)
+            model = Evidence{text + " (model)", c.line};
+          else if (m.stage == "loss" && model && !loss && !update)
+            loss = Evidence{text + " (loss)", c.line};
+          else if (m.stage == "optimizer" && m.role == "step" && model && loss && !update)
+            update = Evidence{text + " (update)", c.line};
+        }
+      }
+    if (!update)
+      return std::nullopt;
+    StageMatch out;
+    out.stage = "optimizer";
+    out.role = "step";
+    out.confidence = 0.6;
+    out.throughCalls = true;
+    out.anchorLine = update->line;
+    out.evidence = {*model, *loss, *update};
+    out.evidence.push_back({"runs the model, the loss and the update once, in that order: one training step", 0});
+    return out;
+  }
+
+  /// `sgd_init(&opt, lr, momentum, ...)`: named as the optimizer's set-up (it runs once,
+  /// before the loop, and keeps the learning rate for the steps), it takes no step itself.
+  static bool setsUpOnly(const FunctionFacts &fn) {
+    return nameHas(fn.name, {"init", "create", "setup", "alloc", "build", "construct"});
+  }
+
   /// An update step whose arithmetic is in a helper (fasttext's Model::update calling the
   /// matrix's addVectorToRow per input row): named as a step and calling a parameter update.
   std::optional<StageMatch> compositionOptimizer(const FunctionFacts &fn, const std::vector<StageMatch> &own) {
     if (fn.isMain || fn.isLambda || !nameHas(fn.name, {"update", "step", "sgd", "adam", "optim", "apply_grad"}) ||
-        nameHas(fn.name, {"forward", "predict", "infer"}))
+        nameHas(fn.name, {"forward", "predict", "infer"}) || setsUpOnly(fn))
       return std::nullopt;
     if (hasStage(own, "optimizer"))
       return std::nullopt;
@@ -787,11 +829,11 @@ private:
     std::set<std::string> reach = dispatch ? dispatch->reachableFrom(key) : index.reachableFrom(key);
     // Prefer the function itself, then others in key order (deterministic).
     for (const StageMatch &m : stagesOf(key))
-      if (countsWhenReached(key, m))
+      if (countsWhenReached(key, m) && !m.throughCalls)
         w.emplace(m.stage, key);
     for (const std::string &k : reach)
       for (const StageMatch &m : stagesOf(k))
-        if (countsWhenReached(k, m))
+        if (countsWhenReached(k, m) && !m.throughCalls)
           w.emplace(m.stage, k);
     return closureCache[key] = w;
   }
@@ -931,6 +973,8 @@ private:
   bool insideBuilder = false;      ///< ... from a function that builds the network.
   bool insideCheckpoint = false;   ///< ... from a function that saves or restores the model.
   bool insideModel = false;        ///< ... from a function of the model.
+  bool insideModelCode = false;    ///< ... from a function whose own code is the model's (not one
+                                   ///< that calls a framework's forward or backward).
 
   bool functionHasTrainingLoop(const std::string &key) {
     auto it = trainingLoopCache.find(key);
@@ -993,6 +1037,21 @@ private:
           !loopEncloses(fn, inner, static_cast<int>(c)))
         return true;
     return false;
+  }
+
+  /// A read or a standardisation in a function the network's builder or the model calls is
+  /// part of that stage, not the data set: the hierarchy file a layer's parser reads
+  /// (darknet's read_tree from parse_network_cfg), a batch norm's `(x - mean) / std`.
+  bool partOfCallersStage(const StageMatch &m) const {
+    return m.stage == "data" && m.via.empty() && (insideBuilder || insideModelCode);
+  }
+
+  /// A function whose own loop trains (a solver's iteration loop, its update written in the
+  /// body) multiplies and accumulates to compute its gradients and steps: those products are
+  /// the training loop's arithmetic, shown by its stop, not a model of their own.
+  bool stepArithmetic(const StageMatch &m, const std::vector<bool> &training) const {
+    return m.stage == "model" && m.via.empty() && m.role != "build" && !evaluating &&
+           std::find(training.begin(), training.end(), true) != training.end();
   }
 
   void walk(const EntryPoint &entry, std::vector<Finding> &out) {
@@ -1088,8 +1147,13 @@ private:
     // (Building the network is not running it.)
     const bool isModel = std::any_of(stages.begin(), stages.end(),
                                      [](const StageMatch &m) { return m.stage == "model" && m.role != "build"; });
-    const bool isBuilder =
-        std::any_of(stages.begin(), stages.end(), [](const StageMatch &m) { return m.role == "build"; });
+    const bool isModelCode = std::any_of(stages.begin(), stages.end(), [](const StageMatch &m) {
+      return m.stage == "model" && m.via.empty() && m.role != "build";
+    });
+    // main that also puts the network together (kann's mnist-cnn, torchlike) does everything
+    // else too: what it calls is not the builder's helpers.
+    const bool isBuilder = !fn.isMain && std::any_of(stages.begin(), stages.end(),
+                                                     [](const StageMatch &m) { return m.role == "build"; });
     // (A checkpoint stop decided by its callees leaves theirs: they do the reading.)
     const bool isCheckpoint =
         std::any_of(stages.begin(), stages.end(),
@@ -1111,7 +1175,8 @@ private:
                                       [](const StatementFact &st) { return st.kind == "file_read"; });
         nestedFileIo = nestedFileIo || (item.stage->stage == "data" && item.stage->via.empty() && !evaluating &&
                                         !readsAFile && std::find(training.begin(), training.end(), true) != training.end());
-        if (!wrappedHere.count(key) && !nestedBuild && !nestedFileIo)
+        if (!wrappedHere.count(key) && !nestedBuild && !nestedFileIo &&
+            !partOfCallersStage(*item.stage) && !stepArithmetic(*item.stage, training))
           out.push_back(findingFor(entry, fn, *item.stage, depth, order++));
         continue;
       }
@@ -1126,8 +1191,9 @@ private:
       if (!dispatch->reaches(*item.call))
         continue; // a case of a switch on a field that no value the program sets selects
       bool saved = insideTrainingLoop, savedBuilder = insideBuilder, savedCheckpoint = insideCheckpoint,
-           savedModel = insideModel;
+           savedModel = insideModel, savedModelCode = insideModelCode;
       insideModel = insideModel || isModel;
+      insideModelCode = insideModelCode || isModelCode;
       insideBuilder = insideBuilder || isBuilder;
       insideCheckpoint = insideCheckpoint || isCheckpoint;
       bool savedEvaluation = insideEvaluationLoop;
@@ -1178,6 +1244,7 @@ private:
       insideBuilder = savedBuilder;
       insideCheckpoint = savedCheckpoint;
       insideModel = savedModel;
+      insideModelCode = savedModelCode;
     }
   }
 

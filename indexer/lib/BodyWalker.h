@@ -54,6 +54,7 @@ public:
   /// its statements (StatementPlaces).
   void walkBody(Stmt *body) {
     bodyRoot = body;
+    constantLocals.clear();
     places = std::make_unique<StatementPlaces>(body, sm);
     TraverseStmt(body);
   }
@@ -78,8 +79,18 @@ public:
                     [&] { return RecursiveASTVisitor::TraverseWhileStmt(s); });
   }
   bool TraverseDoStmt(DoStmt *s) {
+    // `do { ... } while (0)` is a macro's statement wrapper (CHECK_OK, RETURN_IF_ERROR): its
+    // body runs once, so it is no loop.
+    if (runsOnce(s))
+      return RecursiveASTVisitor::TraverseDoStmt(s);
     return withLoop("do", s, s->getBody(), "",
                     [&] { return RecursiveASTVisitor::TraverseDoStmt(s); });
+  }
+
+  bool runsOnce(const DoStmt *s) const {
+    bool value = true;
+    const Expr *cond = s->getCond();
+    return cond && !cond->isValueDependent() && cond->EvaluateAsBooleanCondition(value, ctx) && !value;
   }
   bool TraverseCXXForRangeStmt(CXXForRangeStmt *s) {
     std::string counter;
@@ -139,6 +150,19 @@ public:
   /// `if (!strcmp(argv[1], "train")) train(...)`: the calls in the branch run only for that
   /// command word. Option flags ("-v") and comparisons of other strings are not commands.
   bool TraverseIfStmt(IfStmt *s) {
+    // Its condition runs every time, but counting it in keeps `conditional` on the safe side.
+    ++conditionalDepth;
+    bool ok = traverseIf(s);
+    --conditionalDepth;
+    return ok;
+  }
+  bool TraverseConditionalOperator(ConditionalOperator *c) {
+    ++conditionalDepth;
+    bool ok = RecursiveASTVisitor::TraverseConditionalOperator(c);
+    --conditionalDepth;
+    return ok;
+  }
+  bool traverseIf(IfStmt *s) {
     std::vector<std::string> words;
     if (s->getCond())
       commandWords(s->getCond(), words);
@@ -176,6 +200,12 @@ public:
   /// `switch (ann->training_algorithm) { case A: ...; default: ... }`: each statement of the
   /// body under the branch its case labels (and fall-through) give it.
   bool TraverseSwitchStmt(SwitchStmt *s) {
+    ++conditionalDepth;
+    bool ok = traverseSwitch(s);
+    --conditionalDepth;
+    return ok;
+  }
+  bool traverseSwitch(SwitchStmt *s) {
     std::vector<std::optional<FieldBranchFact>> branches = switchBranches(s, ctx);
     const auto *body = dyn_cast_or_null<CompoundStmt>(s->getBody());
     if (branches.empty() || !body)
@@ -250,7 +280,9 @@ public:
     cond = cond->IgnoreParenImpCasts();
     auto literal = [](const Expr *e) -> const StringLiteral * {
       const auto *l = dyn_cast<StringLiteral>(e->IgnoreParenImpCasts());
-      if (!l || l->getCharByteWidth() != 1 || l->getString().empty() || !isalpha(l->getString().front()))
+      // A word, not an option flag ("-v"); it may start with a digit (darknet's "3d").
+      if (!l || l->getCharByteWidth() != 1 || l->getString().empty() ||
+          !isalnum(static_cast<unsigned char>(l->getString().front())))
         return nullptr;
       return l;
     };
@@ -329,6 +361,7 @@ public:
       c.loop = currentLoop();
       c.command = currentCommand();
       c.fieldBranches = fieldBranchStack;
+      c.conditional = conditionalDepth > 0;
       for (FieldWriteFact &w : callWrites(call, callee, ctx))
         fn.fieldWrites.push_back(std::move(w));
       noteArguments(call, c);
@@ -352,6 +385,7 @@ public:
       c.loop = currentLoop();
       c.command = currentCommand();
       c.fieldBranches = fieldBranchStack;
+      c.conditional = conditionalDepth > 0;
       noteArguments(call, c);
       fn.calls.push_back(c);
     } else if (const auto *field = dyn_cast_or_null<MemberExpr>(strip(call->getCallee()));
@@ -364,6 +398,7 @@ public:
       c.loop = currentLoop();
       c.command = currentCommand();
       c.fieldBranches = fieldBranchStack;
+      c.conditional = conditionalDepth > 0;
       fn.calls.push_back(c);
     } else if (const Expr *ce = strip(call->getCallee())) {
       // Dependent calls inside templates: keep the name, resolve it after the merge.
@@ -381,11 +416,19 @@ public:
         c.loop = currentLoop();
         c.command = currentCommand();
         c.fieldBranches = fieldBranchStack;
+        c.conditional = conditionalDepth > 0;
         fn.calls.push_back(c);
         classifyCalleeName(call, name);
       }
     }
     return true;
+  }
+
+  const std::optional<std::vector<ConstantFact>> &constantsOfLocal(const VarDecl *local) {
+    auto it = constantLocals.find(local);
+    if (it == constantLocals.end())
+      it = constantLocals.emplace(local, localConstants(local, bodyRoot, ctx)).first;
+    return it->second;
   }
 
   /// The arguments that are constants (what a setter is given) and those that pass on the
@@ -399,7 +442,7 @@ public:
       const auto *ref = dyn_cast<DeclRefExpr>(call->getArg(a)->IgnoreParenImpCasts());
       // A local that only ever holds constants passes one of them (each is recorded).
       if (const auto *local = ref ? dyn_cast<VarDecl>(ref->getDecl()) : nullptr; local && !isa<ParmVarDecl>(local))
-        if (auto values = localConstants(local, bodyRoot, ctx)) {
+        if (const auto &values = constantsOfLocal(local)) {
           for (const ConstantFact &v : *values)
             c.constantArguments.emplace_back(a, v);
           continue;
@@ -433,6 +476,7 @@ public:
       c.loop = currentLoop();
       c.command = currentCommand();
       c.fieldBranches = fieldBranchStack;
+      c.conditional = conditionalDepth > 0;
       fn.calls.push_back(c);
     }
     return true;
@@ -665,9 +709,27 @@ private:
   const Stmt *bodyRoot = nullptr;          ///< That body.
   std::vector<std::vector<std::string>> commandStack;
   std::vector<FieldBranchFact> fieldBranchStack; ///< The field branches the walk is inside, outermost first.
+  unsigned conditionalDepth = 0; ///< How many if / switch / ?: the walk is inside.
+  /// localConstants() of each local passed as an argument, asked once per body: a long function
+  /// passing the same local to many calls is scanned once, not once per call.
+  std::map<const VarDecl *, std::optional<std::vector<ConstantFact>>> constantLocals;
   bool inAssignmentToElement = false;
   std::set<const VarDecl *> indexFromContainer; ///< Locals initialised from x[...]: gathered rows.
   std::set<const VarDecl *> randomIndex;        ///< Locals initialised from a random draw.
+  std::set<const VarDecl *> weightCopies;       ///< Scalar locals holding a weight (`w = weights[i]`).
+
+  /// `w = weights[i]` (or `float w = weights[i];`): the local holds a weight, so moving it and
+  /// writing it back (`w += next_step; weights[i] = w;`, libfann's quickprop) updates the weight.
+  void noteWeightCopy(const VarDecl *vd, const Expr *value) {
+    if (vd && vd->isLocalVarDecl() && vd->getType()->isFloatingType() && value &&
+        isa<ArraySubscriptExpr>(strip(value)) && isWeightVector(value))
+      weightCopies.insert(vd);
+  }
+  bool isWeightCopy(const Expr *e) const {
+    const auto *dre = dyn_cast<DeclRefExpr>(strip(e));
+    const auto *vd = dre ? dyn_cast<VarDecl>(dre->getDecl()) : nullptr;
+    return vd && weightCopies.count(vd);
+  }
 };
 
 } // namespace tourguide::indexer

@@ -17,9 +17,11 @@ namespace tourguide::indexer {
 
 namespace {
 
+/// A difference of two values, not a deviation from a mean (`x - mean[i]`: its square is a
+/// variance's term, not an error of a prediction against a target).
 bool isSubtraction(const Expr *e) {
   const auto *b = dyn_cast<BinaryOperator>(e);
-  return b && b->getOpcode() == BO_Sub;
+  return b && b->getOpcode() == BO_Sub && !isDeviationFromMean(b);
 }
 
 /// fopen(path, "w") or "a": a file the program will write.
@@ -67,7 +69,9 @@ std::vector<const char *> classifyCall(const CallExpr *call, llvm::StringRef nam
   } else if (opens.count(n)) {
     // fopen(path, "w") creates the file it will write: for the stage rules that is a write.
     kinds.push_back(opensForWriting(call) ? "file_write" : "file_open");
-  } else if (n == "shuffle" || n == "random_shuffle" || llvm::StringRef(n).contains_insensitive("shuffle")) {
+  } else if ((n == "shuffle" || n == "random_shuffle" || llvm::StringRef(n).contains_insensitive("shuffle")) &&
+             !call->getType()->isBooleanType()) {
+    // A call that answers yes or no (a flag's getter, `spec.shuffle_input_sentence()`) only asks.
     kinds.push_back("shuffle");
   } else if ((n == "log" || n == "logf" || n == "logl" || n == "log2" || n == "log1p" ||
               n == "log10" || n == "log2f" || n == "log1pf") &&
@@ -97,6 +101,9 @@ std::vector<const char *> classifyCall(const CallExpr *call, llvm::StringRef nam
           ((r.Val.isFloat() && r.Val.getFloat().isZero()) || (r.Val.isInt() && r.Val.getInt() == 0)))
         kinds.push_back("relu");
     }
+  } else if ((n == "fabs" || n == "fabsf" || n == "fabsl" || n == "abs") && call->getNumArgs() == 1 &&
+             isElementDifference(call->getArg(0))) {
+    kinds.push_back("abs_error");
   } else if (n == "rand" || n == "random" || n == "drand48" || n == "rand_r" || n == "lrand48") {
     kinds.push_back("random");
   } else if (n == "push_back" || n == "emplace_back") {

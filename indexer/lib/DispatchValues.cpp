@@ -3,6 +3,7 @@
 #include "llvm/ADT/StringExtras.h"
 
 #include <algorithm>
+#include <map>
 
 namespace tourguide::indexer {
 
@@ -13,6 +14,19 @@ namespace {
 std::string wholeRecordKey(const std::string &field) {
   size_t colon = field.rfind("::");
   return (colon == std::string::npos ? field : field.substr(0, colon)) + "::*";
+}
+
+/// Does `fn` make the object whose field this is: a function returning the record
+/// (fann_allocate_structure returns `struct fann *`), or the record's constructor?
+bool makesRecordOf(const FunctionFacts &fn, const std::string &field) {
+  size_t colon = field.rfind("::");
+  if (colon == std::string::npos)
+    return false;
+  std::string record = field.substr(0, colon);
+  llvm::StringRef last = llvm::StringRef(record).rsplit("::").second;
+  if (last.empty())
+    last = record;
+  return fn.returnsRecord == last || (fn.className == record && fn.name == last);
 }
 
 bool takes(const FieldBranchFact &branch, int value) {
@@ -52,6 +66,7 @@ DispatchValues::DispatchValues(const ProgramIndex &index, const std::string &ent
   std::set<std::string> reached = reachableFrom(entryKey);
   for (int round = 0; round < 4; ++round) {
     collect(reached);
+    dropSetOverDefaults(reached);
     std::set<std::string> next = reachableFrom(entryKey);
     if (next == reached)
       break;
@@ -197,27 +212,30 @@ std::set<std::string> DispatchValues::reachableFrom(const std::string &entryKey)
 void DispatchValues::collect(const std::set<std::string> &reached) {
   std::map<std::string, Field> next; // reaches() below still answers with the last round's values
   std::vector<std::pair<std::string, std::string>> passedOn; // {parameter, the caller's parameter given to it}
-  auto add = [&](const std::string &field, const ConstantFact &value, std::string where) {
+  auto add = [&](const std::string &field, const ConstantFact &value, std::string where, std::string madeIn = "") {
     std::vector<Value> &values = next[field].values;
-    if (std::none_of(values.begin(), values.end(), [&](const Value &v) { return v.constant.value == value.value; }))
-      values.push_back({value, std::move(where)});
+    auto same = std::find_if(values.begin(), values.end(), [&](const Value &v) { return v.constant.value == value.value; });
+    if (same == values.end())
+      values.push_back({value, std::move(where), std::move(madeIn)});
+    else if (madeIn.empty())
+      same->madeIn.clear(); // also set later: not only a default
   };
-  auto note = [&](const FieldWriteFact &w, const std::string &where) {
+  auto note = [&](const FieldWriteFact &w, const std::string &where, const std::string &madeIn) {
     if (w.kind == "constant")
-      add(w.field, w.value, where);
+      add(w.field, w.value, where, madeIn);
     else if (w.kind == "unknown")
       next[w.field].unknown = true;
   };
   // Default member initialisers: every object of the class starts with them.
   for (const RecordFacts &r : index.records())
     for (const FieldWriteFact &w : r.fieldWrites)
-      note(w, "the default in " + r.qualifiedName);
+      note(w, "the default in " + r.qualifiedName, "-");
   for (const std::string &key : reached) {
     const FunctionFacts *fn = index.function(key);
     if (!fn)
       continue;
     for (const FieldWriteFact &w : fn->fieldWrites)
-      note(w, "set in " + fn->qualifiedName);
+      note(w, "set in " + fn->qualifiedName, makesRecordOf(*fn, w.field) ? key : "");
     // A setter (a write of its parameter) takes the constant each reached call gives it; a
     // parameter passed on is given by the callers of the function passing it.
     for (const CallFact &c : fn->calls) {
@@ -290,6 +308,82 @@ void DispatchValues::collect(const std::set<std::string> &reached) {
     }
   }
   fields = std::move(next);
+}
+
+void DispatchValues::dropSetOverDefaults(const std::set<std::string> &reached) {
+  for (auto &[field, f] : fields) {
+    std::set<std::string> makers;
+    bool setLater = false;
+    for (const Value &v : f.values)
+      if (v.madeIn.empty())
+        setLater = true;
+      else if (v.madeIn != "-")
+        makers.insert(v.madeIn);
+    // A default member initialiser runs in every constructor: the record's constructors make it.
+    if (!setLater || f.unknown)
+      continue;
+    bool memberDefault = std::any_of(f.values.begin(), f.values.end(), [](const Value &v) { return v.madeIn == "-"; });
+    if (memberDefault)
+      for (const std::string &key : reached)
+        if (const FunctionFacts *fn = index.function(key); fn && makesRecordOf(*fn, field))
+          makers.insert(key);
+    if (makers.empty() || !setOverAfterMaking(field, makers, reached))
+      continue;
+    f.values.erase(std::remove_if(f.values.begin(), f.values.end(), [](const Value &v) { return !v.madeIn.empty(); }),
+                   f.values.end());
+  }
+}
+
+bool DispatchValues::setsConstant(const CallFact &call, const std::string &field) const {
+  for (const std::string &t : index.targetsOf(call)) {
+    const FunctionFacts *callee = index.function(t);
+    if (!callee)
+      continue;
+    for (const FieldWriteFact &w : callee->fieldWrites) {
+      if (w.field != field)
+        continue;
+      if (w.kind == "constant" && !makesRecordOf(*callee, field))
+        return true;
+      if (w.kind == "parameter" &&
+          std::any_of(call.constantArguments.begin(), call.constantArguments.end(),
+                      [&](const auto &a) { return static_cast<int>(a.first) == w.parameter; }))
+        return true;
+    }
+  }
+  return false;
+}
+
+bool DispatchValues::setOverAfterMaking(const std::string &field, const std::set<std::string> &makers,
+                                        const std::set<std::string> &reached) const {
+  std::map<std::string, bool> reachesMaker; // callee -> does it (or what it calls) make the object
+  auto makes = [&](const CallFact &c) {
+    for (const std::string &t : index.targetsOf(c)) {
+      auto it = reachesMaker.find(t);
+      if (it == reachesMaker.end()) {
+        std::set<std::string> below = index.reachableFrom(t);
+        bool found = std::any_of(makers.begin(), makers.end(), [&](const std::string &m) { return below.count(m) > 0; });
+        it = reachesMaker.emplace(t, found).first;
+      }
+      if (it->second)
+        return true;
+    }
+    return false;
+  };
+  for (const std::string &key : reached) {
+    const FunctionFacts *fn = index.function(key);
+    if (!fn)
+      continue;
+    unsigned madeAt = 0;
+    for (const CallFact &c : fn->calls)
+      if (reaches(c) && !c.conditional && makes(c) && (!madeAt || c.line < madeAt))
+        madeAt = c.line;
+    if (!madeAt)
+      continue;
+    for (const CallFact &c : fn->calls)
+      if (c.line > madeAt && !c.conditional && reaches(c) && setsConstant(c, field))
+        return true;
+  }
+  return false;
 }
 
 } // namespace tourguide::indexer

@@ -54,6 +54,9 @@ private:
   struct Value {
     ConstantFact constant;
     std::string where; ///< "set in fann_allocate_structure"
+    /// Written where the object is made (a function returning the record, its constructor,
+    /// a default member initialiser): a default the program may set over.
+    std::string madeIn; ///< That function's key; "-" for a default member initialiser; "" otherwise.
   };
   struct Field {
     std::vector<Value> values;
@@ -69,6 +72,14 @@ private:
   /// Each function that sets a field from one of its parameters, directly (`s->op = op`) or by
   /// passing the parameter on to such a function: {field, parameter number}.
   void findSetters();
+  /// Leaves out a field's defaults that every path sets over (dropSetOverDefaults).
+  void dropSetOverDefaults(const std::set<std::string> &reached);
+  /// Whether some reached function first makes the object (a call reaching `makers`) and then,
+  /// unconditionally and on a later line, gives `field` a constant of its own.
+  bool setOverAfterMaking(const std::string &field, const std::set<std::string> &makers,
+                          const std::set<std::string> &reached) const;
+  /// Whether the call gives `field` a constant: a setter given one, or a callee that writes one.
+  bool setsConstant(const CallFact &call, const std::string &field) const;
 
   const ProgramIndex &index;
   std::map<std::string, Field> fields;

@@ -10,13 +10,86 @@ using namespace clang;
 namespace tourguide::indexer {
 
 bool containsProduct(const Stmt *s) {
-  return containsNode(s, [](const Stmt *n) {
-    if (const auto *bo = dyn_cast<BinaryOperator>(n))
-      return bo->getOpcode() == BO_Mul;
-    if (const auto *op = dyn_cast<CXXOperatorCallExpr>(n))
-      return op->getOperator() == OO_Star && op->getNumArgs() == 2;
+  if (!s)
     return false;
+  if (const auto *bo = dyn_cast<BinaryOperator>(s); bo && bo->getOpcode() == BO_Mul)
+    return true;
+  if (const auto *op = dyn_cast<CXXOperatorCallExpr>(s); op && op->getOperator() == OO_Star && op->getNumArgs() == 2)
+    return true;
+  // An index multiplies positions, not values (`weights[f*size + i]`, `m.data[y*m.w + x]`).
+  if (const auto *as = dyn_cast<ArraySubscriptExpr>(s))
+    return containsProduct(as->getBase());
+  if (const auto *op = dyn_cast<CXXOperatorCallExpr>(s); op && op->getOperator() == OO_Subscript && op->getNumArgs() == 2)
+    return containsProduct(op->getArg(0));
+  for (const Stmt *child : s->children())
+    if (containsProduct(child))
+      return true;
+  return false;
+}
+
+/// Reads a value out of an array, a container, a pointer or a call: what varies along a
+/// loop (`w[i]`, `x->value`, `at(i, j)`, `*p`), not a scalar member of the object (`max_score_`).
+static bool readsElement(const Stmt *s) {
+  return containsNode(s, [](const Stmt *n) {
+    if (isa<ArraySubscriptExpr>(n))
+      return true;
+    if (const auto *uo = dyn_cast<UnaryOperator>(n))
+      return uo->getOpcode() == UO_Deref;
+    if (const auto *me = dyn_cast<MemberExpr>(n))
+      return me->isArrow() && !isa<CXXThisExpr>(me->getBase()->IgnoreParenImpCasts());
+    if (const auto *call = dyn_cast<CallExpr>(n))
+      return !call->getType()->isVoidType();
+    return isa<CXXDependentScopeMemberExpr>(n);
   });
+}
+
+bool multipliesElements(const Stmt *s) {
+  if (!s)
+    return false;
+  auto factorsReadElements = [](const Expr *a, const Expr *b) { return readsElement(a) || readsElement(b); };
+  if (const auto *bo = dyn_cast<BinaryOperator>(s); bo && bo->getOpcode() == BO_Mul &&
+                                                    factorsReadElements(bo->getLHS(), bo->getRHS()))
+    return true;
+  if (const auto *op = dyn_cast<CXXOperatorCallExpr>(s); op && op->getOperator() == OO_Star && op->getNumArgs() == 2 &&
+                                                         factorsReadElements(op->getArg(0), op->getArg(1)))
+    return true;
+  if (const auto *as = dyn_cast<ArraySubscriptExpr>(s))
+    return multipliesElements(as->getBase());
+  for (const Stmt *child : s->children())
+    if (multipliesElements(child))
+      return true;
+  return false;
+}
+
+bool mentionsLearningRate(const Stmt *s) {
+  return containsNode(s, [](const Stmt *n) {
+    const ValueDecl *d = nullptr;
+    if (const auto *dre = dyn_cast<DeclRefExpr>(n))
+      d = dre->getDecl();
+    else if (const auto *me = dyn_cast<MemberExpr>(n))
+      d = me->getMemberDecl();
+    // A rate is one number; an array named alpha holds per-example values (libsvm's dual
+    // variables: G[i] += alpha[j] * Q_i[j] is a gradient, not a step scaled by a rate).
+    QualType t = d ? d->getType().getNonReferenceType() : QualType();
+    return d && d->getDeclName().isIdentifier() && !t.isNull() && !t->isPointerType() && !t->isArrayType() &&
+           looksLikeLearningRate(d->getName());
+  });
+}
+
+bool isElementDifference(const Expr *e) {
+  const auto *b = dyn_cast<BinaryOperator>(strip(e));
+  auto element = [](const Expr *x) {
+    x = strip(x);
+    const auto *op = dyn_cast<CXXOperatorCallExpr>(x);
+    return isa<ArraySubscriptExpr>(x) || (op && op->getOperator() == OO_Subscript);
+  };
+  return b && b->getOpcode() == BO_Sub && element(b->getLHS()) && element(b->getRHS());
+}
+
+bool isDeviationFromMean(const Expr *e) {
+  const auto *b = dyn_cast<BinaryOperator>(strip(e));
+  return b && b->getOpcode() == BO_Sub && !vectorName(b->getRHS()).empty() &&
+         nameHas(vectorName(b->getRHS()), {"mean", "avg", "average"});
 }
 
 bool containsCallNamed(const Stmt *s, llvm::function_ref<bool(llvm::StringRef)> pred) {
@@ -44,13 +117,44 @@ bool containsUnaryMinus(const Stmt *s) {
   });
 }
 
-/// The argument of an axpy that is written: a vector named like the model's weights.
+std::string vectorName(const Expr *e) {
+  while (e) {
+    e = e->IgnoreParenCasts();
+    if (const auto *as = dyn_cast<ArraySubscriptExpr>(e)) {
+      e = as->getBase();
+    } else if (const auto *op = dyn_cast<CXXOperatorCallExpr>(e);
+               op && op->getNumArgs() > 0 &&
+               (op->getOperator() == OO_Subscript || op->getOperator() == OO_Call ||
+                (op->getOperator() == OO_Star && op->getNumArgs() == 1))) {
+      e = op->getArg(0);
+    } else if (const auto *uo = dyn_cast<UnaryOperator>(e);
+               uo && (uo->getOpcode() == UO_Deref || uo->getOpcode() == UO_AddrOf)) {
+      e = uo->getSubExpr();
+    } else if (const auto *bo = dyn_cast<BinaryOperator>(e); bo && bo->isAdditiveOp()) {
+      // p + offset: the pointer is the vector, the offset a position.
+      e = bo->getLHS()->getType()->isPointerType() ? bo->getLHS() : bo->getRHS();
+    } else if (const auto *call = dyn_cast<CXXMemberCallExpr>(e); call && call->getNumArgs() == 0) {
+      e = call->getImplicitObjectArgument(); // w.data()
+    } else if (const auto *me = dyn_cast<MemberExpr>(e)) {
+      return me->getMemberDecl()->getNameAsString();
+    } else if (const auto *dme = dyn_cast<CXXDependentScopeMemberExpr>(e)) {
+      return dme->getMember().getAsString();
+    } else if (const auto *dre = dyn_cast<DeclRefExpr>(e)) {
+      return dre->getDecl()->getNameAsString();
+    } else {
+      return "";
+    }
+  }
+  return "";
+}
+
+/// The vector an update writes or an axpy is given: named like the model's weights. Only the
+/// vector's own name counts; a width in its index (`m.data[y*m.w + x]`) or its offset does not.
 bool isWeightVector(const Expr *e) {
-  return anyName(e, [](llvm::StringRef v) {
-    // w_new: a trust-region step's candidate weights, copied into w when accepted (liblinear's TRON).
-    return v == "w" || v == "weights" || v == "weight" || v == "params" || v == "theta" || v == "coef" ||
-           v == "model_w" || v == "w_new" || v == "new_w";
-  });
+  std::string v = vectorName(e);
+  // w_new: a trust-region step's candidate weights, copied into w when accepted (liblinear's TRON).
+  return v == "w" || v == "weights" || v == "weight" || v == "params" || v == "theta" || v == "coef" ||
+         v == "model_w" || v == "w_new" || v == "new_w";
 }
 
 namespace {

@@ -13,7 +13,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(FieldBranchFact, field, text, values, otherwi
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(FieldWriteFact, field, line, kind, value, parameter)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(CallFact, calleeUsr, calleeName, calleeQualifiedName, calleeSpecialisedName, line,
                                    loop, isVirtual, pointerField, table, tableIndexField, command, fieldBranches,
-                                   constantArguments, parameterArguments, storedIn, afterLine, afterText)
+                                   conditional, constantArguments, parameterArguments, storedIn, afterLine, afterText)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(LoopFact, keyword, line, endLine, bodyLine, parent, counter, lineText,
                                    bodyLineText, afterLine, afterText, blockLine, writes)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(StatementFact, kind, line, loop, text, variables, target, fullLine, fullEndLine,
@@ -75,7 +75,7 @@ template <class IO> static void fields(IO &io, FieldBranchFact &b) { io(b.field,
 template <class IO> static void fields(IO &io, FieldWriteFact &w) { io(w.field, w.line, w.kind, w.value, w.parameter); }
 template <class IO> static void fields(IO &io, CallFact &c) {
   io(c.calleeUsr, c.calleeName, c.calleeQualifiedName, c.calleeSpecialisedName, c.line, c.loop, c.isVirtual,
-     c.pointerField, c.table, c.tableIndexField, c.command, c.fieldBranches, c.constantArguments,
+     c.pointerField, c.table, c.tableIndexField, c.command, c.fieldBranches, c.conditional, c.constantArguments,
      c.parameterArguments, c.storedIn, c.afterLine, c.afterText);
 }
 template <class IO> static void fields(IO &io, LoopFact &l) {

@@ -184,6 +184,14 @@ std::optional<std::vector<ConstantFact>> localConstants(const VarDecl *vd, const
     } else if (const auto *uo = dyn_cast<UnaryOperator>(n);
                uo && (uo->isIncrementDecrementOp() || uo->getOpcode() == UO_AddrOf) && isVd(uo->getSubExpr())) {
       ok = false;
+    } else if (const auto *call = dyn_cast<CallExpr>(n)) {
+      // Bound to a non-const reference parameter, it may come back changed.
+      if (const FunctionDecl *fd = call->getDirectCallee())
+        for (unsigned i = 0; i < call->getNumArgs() && i < fd->getNumParams(); ++i) {
+          QualType t = fd->getParamDecl(i)->getType();
+          if (t->isReferenceType() && !t.getNonReferenceType().isConstQualified() && isVd(call->getArg(i)))
+            ok = false;
+        }
     }
     return !ok;
   });

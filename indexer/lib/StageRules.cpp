@@ -300,19 +300,31 @@ std::optional<StageMatch> metricsStage(const FunctionFacts &fn) {
   if (tolerance >= 2)
     s.statement("tolerance_check", 0.5, "compares computed values with expected ones within a tolerance");
   s.statement("argmax", 0.2, "takes an argmax");
+  // |output - target| per row: libfann's examples print each output's difference from its
+  // target after training (a check of the results, not a tolerance test of the code).
+  bool absErrors = s.hasIn("abs_error", false) && !s.has("tolerance_check");
+  if (absErrors)
+    s.statement("abs_error", 0.5, "compares each output with its target (|output - target|), row by row");
   s.name({"accuracy", "eval", "metric", "perplexity", "score", "validate", "valid", "test", "accur", "meter"},
          0.3, "an evaluation");
   if (s.total() > 0) {
     s.statement("average", 0.2, "averages over the examples", false);
     s.statement("loss_accumulate", 0.2, "sums the loss for an average", false);
   }
+  // `return ann->MSE_value / ann->num_MSE;`: a getter of the mean of the loss accumulated so far
+  // (libfann's fann_get_MSE) reports the error, it computes no loss.
+  if (s.total() == 0 && fn.loops.empty() && fn.returnsFloating && !fn.isMain &&
+      std::any_of(fn.statements.begin(), fn.statements.end(), [](const StatementFact &st) {
+        return st.kind == "average" && isLossName(st.text);
+      }))
+    s.statement("average", 0.5, "returns the mean of the loss accumulated so far (the error reported)");
   bool lossAverage = s.has("average") && (s.has("loss_accumulate") || s.has("loss_value"));
   if (lossAverage && s.has("exp_call"))
     s.statement("exp_call", 0.4, "exponentiates an averaged loss (perplexity)");
   if (lossAverage && nameHas(fn.name, {"eval", "valid", "test"}))
     s.statement("average", 0.2, "averages the loss over a dataset", false);
   // main mentions results everywhere; only an accuracy it counts itself makes it a metric.
-  if (fn.isMain && !(s.has("argmax_compare") && s.has("count_correct")) && tolerance < 2)
+  if (fn.isMain && !(s.has("argmax_compare") && s.has("count_correct")) && tolerance < 2 && !absErrors)
     return std::nullopt;
   return s.result();
 }
@@ -417,7 +429,8 @@ std::string stageOfStatement(const StatementFact &s) {
       {"lr_update", "optimizer"},  {"adaptive_update", "optimizer"}, {"momentum", "optimizer"},
       {"mac", "model"},            {"tanh_call", "model"},       {"relu", "model"},
       {"sq_diff", "loss"},         {"loss_accumulate", "loss"},  {"argmax_compare", "metrics"},
-      {"count_correct", "metrics"},  {"count_matches", "metrics"}, {"gather", "data"},          {"zero_grad", "optimizer"}};
+      {"count_correct", "metrics"},  {"count_matches", "metrics"}, {"gather", "data"},          {"zero_grad", "optimizer"},
+      {"abs_error", "metrics"}};
   auto it = stages.find(s.kind);
   return it == stages.end() ? "" : it->second;
 }

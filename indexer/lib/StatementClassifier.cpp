@@ -19,10 +19,21 @@ bool BodyWalker::VisitCXXOperatorCallExpr(CXXOperatorCallExpr *op) {
   if ((k == OO_MinusEqual || k == OO_PlusEqual) && op->getNumArgs() == 2)
     analyseCompound(op, k == OO_MinusEqual, k == OO_PlusEqual, op->getArg(0), op->getArg(1));
   if (k == OO_GreaterGreater && op->getNumArgs() == 2) {
-    QualType t = op->getArg(0)->getType().getNonReferenceType();
+    // The stream a chain `in >> a >> b` starts from (each `>>` returns a plain istream&).
+    const Expr *stream = op->getArg(0);
+    while (const auto *inner = dyn_cast<CXXOperatorCallExpr>(stream->IgnoreParenImpCasts()))
+      if (inner->getOperator() == OO_GreaterGreater && inner->getNumArgs() == 2)
+        stream = inner->getArg(0);
+      else
+        break;
+    // The stream's own type, before its conversion to the istream base `>>` is a member of.
+    QualType t = stream->IgnoreParenImpCasts()->getType().getNonReferenceType();
     std::string ty = t.getAsString();
-    if (llvm::StringRef(ty).contains("istream") || llvm::StringRef(ty).contains("ifstream") ||
-        llvm::StringRef(ty).contains("stringstream"))
+    // A string stream parses text the program already holds (`std::istringstream is(s); is >>
+    // std::hex >> n`); only a stream on a file or an input reads data in.
+    if (llvm::StringRef(ty).contains("stringstream"))
+      addStatement("parse", op, {});
+    else if (llvm::StringRef(ty).contains("istream") || llvm::StringRef(ty).contains("ifstream"))
       addStatement("file_read", op, {});
   }
   if (k == OO_LessLess && op->getNumArgs() == 2) {
@@ -57,9 +68,12 @@ bool BodyWalker::VisitBinaryOperator(BinaryOperator *bo) {
     const Expr *l = strip(bo->getLHS()), *r = strip(bo->getRHS());
     // A square of a difference, (a - b) * (a - b); not (H/4) * (H/4), a size.
     const auto *lb = dyn_cast<BinaryOperator>(l);
-    if (text(l) == text(r) && !text(l).empty() && !l->isEvaluatable(ctx) &&
+    if (text(l) == text(r) && !text(l).empty() && !l->isEvaluatable(ctx) && !isDeviationFromMean(l) &&
         ((lb && lb->getOpcode() == BO_Sub) || anyName(l, [](llvm::StringRef n) {
-           return nameHas(n, {"diff", "err", "delta", "resid", "dist"}) || n == "d" || n == "e";
+           // A difference of gradients squared (libsvm's select_working_set: grad_diff * grad_diff
+           // over a curvature) sizes a step; it is no error of a prediction.
+           return (nameHas(n, {"diff", "err", "delta", "resid", "dist"}) || n == "d" || n == "e") &&
+                  !nameHas(n, {"grad"});
          })))
       addStatement("sq_diff", bo, bo);
     break;
@@ -97,6 +111,7 @@ bool BodyWalker::VisitBinaryOperator(BinaryOperator *bo) {
 
 bool BodyWalker::VisitVarDecl(VarDecl *vd) {
   if (const Expr *init = vd->getInit()) {
+    noteWeightCopy(vd, init);
     const Expr *e = strip(init);
     if (const auto *ce = dyn_cast<CXXFunctionalCastExpr>(e))
       e = strip(ce->getSubExpr());
@@ -141,6 +156,14 @@ bool BodyWalker::VisitConditionalOperator(ConditionalOperator *co) {
   if ((isZero(cond->getRHS()) || isZero(cond->getLHS())) &&
       (isZero(co->getTrueExpr()) || isZero(co->getFalseExpr())))
     addStatement("relu", co, co);
+  // v > 0 ? v : -v, an absolute value written out (libfann's fann_abs macro).
+  const Expr *tested = isZero(cond->getRHS()) ? cond->getLHS() : isZero(cond->getLHS()) ? cond->getRHS() : nullptr;
+  const auto *negated = dyn_cast<UnaryOperator>(strip(co->getFalseExpr()));
+  if (!negated || negated->getOpcode() != UO_Minus)
+    negated = dyn_cast<UnaryOperator>(strip(co->getTrueExpr()));
+  if (tested && negated && negated->getOpcode() == UO_Minus && text(strip(tested)) == text(strip(negated->getSubExpr())) &&
+      isElementDifference(tested))
+    addStatement("abs_error", co, co);
   return true;
 }
 
@@ -165,25 +188,29 @@ void BodyWalker::analyseCompound(const Expr *op, bool minus, bool plus, const Ex
     addStatement("count_matches", op, lhs);
   // A step added to or taken from an element of the weights with no product in sight:
   // RPROP-style updates (libfann's `weights[i] -= next_step`) size the step from signs.
-  if (floating && !lossTarget && !containsProduct(rhs) && isElementOrMember(lhs) &&
-      isWeightVector(lhs)) {
+  if (floating && !lossTarget && !containsProduct(rhs) &&
+      ((isElementOrMember(lhs) && isWeightVector(lhs)) || isWeightCopy(lhs))) {
     addStatement("param_update", op, lhs);
     return;
   }
-  if (!floating || (!containsProduct(rhs) && !(minus && anyName(rhs, looksLikeLearningRate))))
+  if (!floating || (!containsProduct(rhs) && !(minus && mentionsLearningRate(rhs))))
     return;
-  bool lr = anyName(rhs, looksLikeLearningRate);
-  // `q->g[i] -= t * y[i] / x[i]`: a backward pass accumulating a gradient with its sign (a
-  // cross-entropy's gradient), not a step of the parameters, which is taken against the gradient.
-  bool updateShape = isElementOrMember(lhs) && (minus || (plus && (lr || containsUnaryMinus(rhs)))) &&
-                     !(isGradientElement(lhs) && !lr);
+  bool lr = mentionsLearningRate(rhs);
+  // A product taken from a gradient (`cand_out_slopes[j] -= 2 * diff * activation`) accumulates
+  // that gradient: backward arithmetic, not a step of the parameters. So does `q->g[i] -= t *
+  // y[i] / x[i]`, a backward pass accumulating a gradient with its sign (a cross-entropy's
+  // gradient) without a rate: a step is taken against the gradient.
+  bool gradient = nameHas(vectorName(lhs), {"grad", "slope", "deriv", "delta"});
+  bool updateShape = (isElementOrMember(lhs) || isWeightCopy(lhs)) && !gradient &&
+                     (minus || (plus && (lr || containsUnaryMinus(rhs)))) && !(isGradientElement(lhs) && !lr);
   if (updateShape && !lossTarget) {
     addStatement("param_update", op, lhs);
     if (lr)
       addStatement("lr_update", op, lhs);
     if (containsSqrtDenominator(rhs))
       addStatement("adaptive_update", op, lhs);
-  } else if (plus && !lossTarget) {
+  } else if (plus && !lossTarget && multipliesElements(rhs) && !nameHas(vectorName(lhs), {"step"})) {
+    // Not a step being summed (`next_step += epsilon * slope`: the update's own arithmetic).
     addStatement("mac", op, lhs);
   }
 }
@@ -238,6 +265,8 @@ bool BodyWalker::containsCall(const Stmt *s) {
 
 void BodyWalker::analyseAssign(const Expr *op, const Expr *lhs, const Expr *rhs) {
   notePointerAssignment(lhs, rhs);
+  if (const auto *dre = dyn_cast<DeclRefExpr>(strip(lhs)))
+    noteWeightCopy(dyn_cast<VarDecl>(dre->getDecl()), rhs);
   // a[i] = a[j] with j random: the swap of a hand-written shuffle
   if (currentLoop() >= 0 && isElementOrMember(lhs) && isElementOrMember(rhs) &&
       (mentionsRandomIndex(lhs) || mentionsRandomIndex(rhs)))
@@ -261,7 +290,7 @@ void BodyWalker::analyseAssign(const Expr *op, const Expr *lhs, const Expr *rhs)
   bool mentionsTarget = rhsText.find(target) != std::string::npos;
   if (top->getOpcode() == BO_Sub && mentionsTarget && containsProduct(top->getRHS())) {
     addStatement("param_update", op, lhs);
-    if (anyName(rhs, looksLikeLearningRate))
+    if (mentionsLearningRate(rhs))
       addStatement("lr_update", op, lhs);
     if (containsSqrtDenominator(rhs))
       addStatement("adaptive_update", op, lhs);

@@ -84,6 +84,7 @@ private:
           size_t b = before.find_last_not_of(' '), a = after.find_first_not_of(' ');
           char prev = b == std::string::npos ? '\0' : before[b];
           std::string next = a == std::string::npos ? "" : after.substr(a, 2);
+          // b is npos when the name starts the line (`loss.backward();`): nothing stands before it.
           if (prev == '&' ||
               (b != std::string::npos && b >= 1 &&
                (before.compare(b - 1, 2, "++") == 0 || before.compare(b - 1, 2, "--") == 0)) ||

@@ -143,6 +143,38 @@ int main(void) { int label[2] = {1, 0}; for (int b = 0; b < 3; ++b) { forward();
   }
 };
 
+/// A libtorch-style loop that calls `loss.backward();` twice: the backward stop's line does not
+/// name it alone, and the watched `loss` starts the line the placement looks past.
+class BackwardTwice : public RepoInTempDir {
+protected:
+  void SetUp() override {
+    ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("tourguide-backward-twice", dir));
+    write("train.cpp", R"(namespace at { struct Tensor { void backward() const; }; Tensor mse_loss(const Tensor &, const Tensor &); }
+namespace torch { using at::Tensor; namespace optim { struct SGD { void zero_grad(); void step(); }; } }
+int main() {
+  torch::optim::SGD optim;
+  at::Tensor x, y;
+  for (int step = 0; step < 10; ++step) {
+    optim.zero_grad();
+    at::Tensor loss = at::mse_loss(x, y);
+    loss.backward();
+    optim.step();
+    loss.backward();
+  }
+  return 0;
+}
+)");
+    write("compile_commands.json", "[{\"directory\":\"" + std::string(dir) +
+                                       "\",\"command\":\"c++ -c train.cpp -o train.o\",\"file\":\"train.cpp\"}]");
+  }
+};
+
+TEST_F(BackwardTwice, AWatchedNameStartingALineIsPlacedWithoutCrashing) {
+  std::string out = std::string(dir) + "/findings.json";
+  EXPECT_EQ(run({"-p", std::string(dir), "--format=json", "-o", out, "--quiet", "--root", std::string(dir)}), 0);
+  EXPECT_TRUE(llvm::sys::fs::exists(out));
+}
+
 TEST_F(TwoMains, EachProgramGetsItsOwnDraftFile) {
   std::string out = std::string(dir) + "/drafts";
   run({"-p", std::string(dir), "-o", out, "--quiet", "--root", std::string(dir)});

@@ -16,9 +16,18 @@ using namespace clang;
 
 namespace {
 
+bool containsLog(const Expr *E) {
+  return containsNode(E, [](const Stmt *N) {
+    const auto *X = dyn_cast<Expr>(N);
+    return X && isMathCall(X, "log");
+  });
+}
+
+// A log of a probability; a log of a log is a transform of a draw, not a likelihood
+// (Gumbel noise: `-log(-log(u))`).
 bool isLogTerm(const Expr *E) {
   for (const Expr *F : factors(E))
-    if (isMathCall(F, "log"))
+    if (isMathCall(F, "log") && !containsLog(callArg(F, 0)))
       return true;
   return false;
 }

@@ -71,6 +71,8 @@ struct CallFact {
   std::vector<std::string> command;
   /// The branches on struct fields the call sits in, outermost first.
   std::vector<FieldBranchFact> fieldBranches;
+  /// The call sits in a branch of an if, a switch or a ?: (it may not run when its function does).
+  bool conditional = false;
   /// Arguments that are integer constants, by position: what a setter is given. A local
   /// variable that only ever holds constants gives one entry per constant, at its position.
   std::vector<std::pair<unsigned, ConstantFact>> constantArguments;
@@ -121,6 +123,7 @@ struct LoopFact {
 ///   "sq_diff"        (a - b) * (a - b) or pow(a - b, 2): squared error
 ///   "loss_accumulate" something named like a loss is accumulated or assigned
 ///   "argmax_compare" a prediction compared with a label
+///   "abs_error"      |a[i] - b[j]| of two elements (an output against its target)
 ///   "count_correct"  a counter named correct/hits/right is incremented
 ///   "count_matches"  a count of two computed values agreeing or differing: `n_err += (a != b)`
 ///   "average"        a division of an accumulated sum by a count

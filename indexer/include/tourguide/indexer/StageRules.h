@@ -35,6 +35,9 @@ struct StageMatch {
   /// Decided by what the functions it calls do, not by its own statements (a loader that
   /// hands its checkpoint path to the reader): the callee's stop is a stop of its own.
   bool byCallees = false;
+  /// Found from the stages of the functions it calls (a training step made of calls): a loop
+  /// reaching it cites those functions, where the work is done.
+  bool throughCalls = false;
 };
 
 /// The role a stage rule's match plays, from the function's facts: a model function named
