@@ -56,7 +56,10 @@ bool isLineReaderName(llvm::StringRef name) {
   for (char c : name.lower())
     if (c != '_')
       joined += c;
-  return nameHas(joined, {"readline", "getline", "fgetl", "getuntil", "nextline"});
+  // fasttext's Dictionary::readWord hands out the next word the same way (the whole name: a
+  // read_words or read_tokens may read them all).
+  return nameHas(joined, {"readline", "getline", "fgetl", "getuntil", "nextline"}) || joined == "readword" ||
+         joined == "nextword" || joined == "getword";
 }
 
 bool isLossName(llvm::StringRef name) {

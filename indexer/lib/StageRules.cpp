@@ -139,6 +139,20 @@ std::optional<StageMatch> dataStage(const FunctionFacts &fn) {
       std::any_of(fn.calls.begin(), fn.calls.end(),
                   [](const CallFact &c) { return c.loop >= 0 && isLineReaderName(c.calleeName); }))
     s.statement("parse", 0.5, "parses the lines its line reader fetches, in a loop");
+  // fasttext's Dictionary::readFromFile and getLine: `while (readWord(in, word))` takes the
+  // input token by token, and the body does something with each (adds it to the vocabulary,
+  // looks up its id). The reader is the tool; the loop over what it returns reads the data.
+  if (!reads && !s.has("parse"))
+    for (const CallFact &c : fn.calls)
+      if (c.loop >= 0 && c.line == fn.loops[c.loop].line && isLineReaderName(c.calleeName) &&
+          std::any_of(fn.calls.begin(), fn.calls.end(), [&](const CallFact &o) {
+            return o.loop == c.loop && o.line > c.line;
+          })) {
+        s.add(0.5, "line " + std::to_string(c.line) + ": loops over what `" + c.calleeName +
+                       "` reads, one record or token at a time",
+              c.line);
+        break;
+      }
   s.statement("shuffle", 0.5, "shuffles the examples");
   s.statement("gather", 0.5, "copies examples through an index (assembles a batch)");
   s.statement("normalize", 0.5, "standardises values in place ((x - mean) / std)");

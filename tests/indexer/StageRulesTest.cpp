@@ -75,6 +75,36 @@ int read_problem(const char *path, double *y, int n) { // expect: stage=data
 )", false));
 }
 
+TEST(DataRule, ALoopOverWhatATokenReaderReturnsIsData) {
+  // fasttext's Dictionary: readWord takes the next token off the stream; readFromFile and
+  // getLine loop over what it returns, building the vocabulary or a line's ids.
+  EXPECT_TRUE(expectStages(R"(
+#include <istream>
+#include <string>
+#include <vector>
+struct Dictionary {
+  bool readWord(std::istream &in, std::string &word) const { // expect-not: stage=data
+    word.clear();
+    return static_cast<bool>(in >> word);
+  }
+  void add(const std::string &w) { words.push_back(w); }
+  void readFromFile(std::istream &in) { // expect: stage=data
+    std::string word;
+    while (readWord(in, word)) {
+      add(word);
+    }
+  }
+  bool finished(std::istream &in) { // expect-not: stage=data
+    std::string word;
+    while (readWord(in, word)) {
+    }
+    return true;
+  }
+  std::vector<std::string> words;
+};
+)", true));
+}
+
 TEST(DataRule, ReadingASeedIsNotData) {
   // libfann's fann_seed_rand reads four bytes of /dev/urandom for srand.
   EXPECT_TRUE(expectStages(R"(
