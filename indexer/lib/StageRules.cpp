@@ -241,20 +241,30 @@ std::optional<StageMatch> modelStage(const FunctionFacts &fn) {
 
 /// `struct fann *fann_create_standard(...)`, `kann_t *model_gen(...)`: a function that makes
 /// and returns the model's own object builds the network (a stop before training starts).
+/// libsvm's svm_train, liblinear's train: named for training, returning the model's record.
+bool fitsTheModel(const FunctionFacts &fn) { return returnsAModel(fn) && nameHas(fn.name, {"train", "fit"}); }
+
 std::optional<StageMatch> modelBuildStage(const FunctionFacts &fn) {
   if (fn.isMain || fn.isLambda || fn.returnsRecord.empty())
     return std::nullopt;
   // A function returning one layer builds a part (make_convolutional_layer); the stop is
   // where the whole network is put together.
   bool modelType = (returnsAModel(fn) || nameHas(fn.name, {"model", "net"})) && !nameHas(fn.returnsRecord, {"layer"});
-  if (!modelType || !nameHas(fn.name, {"create", "build", "make", "gen", "new", "construct", "init", "parse"}) ||
+  // libsvm's svm_train, liblinear's train: the library's training entry fits the model to the
+  // data and hands it back, the way a builder does after its own set-up.
+  bool fits = modelType && fitsTheModel(fn);
+  if (!modelType ||
+      (!fits && !nameHas(fn.name, {"create", "build", "make", "gen", "new", "construct", "init", "parse"})) ||
       nameHas(fn.name, {"data", "batch", "from", "load", "read", "copy", "clone"}))
     return std::nullopt;
   StageMatch m;
   m.stage = "model";
   m.role = "build";
   m.confidence = 0.55;
-  m.evidence.push_back({"`" + fn.qualifiedName + "` makes and returns the model (`" + fn.returnsRecord + "`)", fn.line});
+  m.evidence.push_back({"`" + fn.qualifiedName + (fits ? "` fits the model to the data and returns it (`"
+                                                       : "` makes and returns the model (`") +
+                            fn.returnsRecord + "`)",
+                        fn.line});
   return m;
 }
 
@@ -374,7 +384,13 @@ std::vector<StageMatch> functionStages(const FunctionFacts &fn) {
                     rules::metricsStage, rules::checkpointStage})
     if (auto m = rule(fn); m && m->confidence >= kReportThreshold)
       out.push_back(std::move(*m));
-  if (auto m = rules::modelBuildStage(fn); m && !hasStage(out, "model") && out.empty())
+  // A training entry arranges the examples for its solver (svm_train groups them by class): still
+  // the function that fits and returns the model.
+  auto onlyArrangesData = [&] {
+    return std::all_of(out.begin(), out.end(), [](const StageMatch &m) { return m.stage == "data"; });
+  };
+  if (auto m = rules::modelBuildStage(fn);
+      m && !hasStage(out, "model") && (out.empty() || (m->role == "build" && rules::fitsTheModel(fn) && onlyArrangesData())))
     out.push_back(std::move(*m));
   // crossentropy_forward loops over its tensors like a layer, and its backward multiplies like
   // one: named for the loss and computing one, it is the loss, not a part of the model.

@@ -241,6 +241,33 @@ void run(const double *w, const double *x, double *y, int n, int m) {
   }
 }
 
+TEST(ModelRule, ALibrarysTrainingEntryThatReturnsTheModelIsTheModelStage) {
+  // libsvm's svm_train, liblinear's train: fit the model (the solver runs inside), fill the
+  // model's record and hand it back.
+  EXPECT_TRUE(expectStages(R"(
+#include <stdlib.h>
+struct problem { int l; double *y; };
+struct model { int nr_class; double *w; };
+static void solve(const struct problem *p, double *w) { for (int i = 0; i < p->l; i++) w[0] -= 0.1 * p->y[i]; }
+struct model *train(const struct problem *prob, const int *perm) { // expect: stage=model
+  struct model *m = (struct model *)malloc(sizeof(struct model));
+  double *y = (double *)malloc(prob->l * sizeof(double));
+  for (int i = 0; i < prob->l; i++) // groups the examples by class first
+    y[i] = prob->y[perm[i]];
+  m->nr_class = 2;
+  m->w = (double *)calloc(1, sizeof(double));
+  for (int i = 0; i < m->nr_class - 1; i++)
+    solve(prob, m->w);
+  return m;
+}
+struct problem *train_problem(int n) { // expect-not: stage=model
+  struct problem *p = (struct problem *)malloc(sizeof(struct problem));
+  p->l = n;
+  return p;
+}
+)", false));
+}
+
 TEST(ModelRule, AConvolutionsSizeComputationIsNotModel) {
   // kann's conv_find_par: named for the convolution, clips the padding at zero, no tensor.
   EXPECT_TRUE(expectStages(R"(
