@@ -73,7 +73,7 @@ protected:
     clangfront::RunOptions options;
     options.jobs = 2;
     options.cache = &cache;
-    extractFacts(**db, clangfront::selectSources(**db, {}), options);
+    extractFacts(**db, clangfront::selectSources(**db, {}), options, /*dropRepeats=*/true); // as `index` does
     return {cache.hits, cache.misses};
   }
 };
