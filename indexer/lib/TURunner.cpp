@@ -106,9 +106,9 @@ std::vector<TUFacts> extractFacts(const clang::tooling::CompilationDatabase &db,
   std::optional<Sharing> sharing;
   if (dropRepeats && shareHeaders)
     sharing.emplace(commands.size());
-  SharingStats counted;
-  counted.leftToEarlier.resize(commands.size());
-  std::atomic<unsigned> skippedBodies{0}, reparsed{0};
+  const bool listFiles = stats && stats->listFiles;
+  std::vector<std::vector<std::string>> leftToEarlier(listFiles ? commands.size() : 0);
+  std::atomic<unsigned> readingsLeft{0}, tusLeaving{0}, skippedBodies{0}, reparsed{0};
 
   if (sharing)
     options.parseAgain = [&](size_t i) {
@@ -125,10 +125,18 @@ std::vector<TUFacts> extractFacts(const clang::tooling::CompilationDatabase &db,
     };
   options.done = [&](size_t i) {
     if (sharing) {
-      sharing->run.finish(i, sharing->views[i], facts[i].errorCount == 0);
-      for (const HeaderView &view : sharing->views[i])
-        if (view.elsewhere)
-          counted.leftToEarlier[i].push_back(view.file);
+      std::vector<HeaderView> &views = sharing->views[i];
+      sharing->run.finish(i, views, facts[i].errorCount == 0);
+      unsigned left = 0;
+      for (const HeaderView &view : views)
+        if (view.elsewhere) {
+          ++left;
+          if (listFiles)
+            leftToEarlier[i].push_back(view.file);
+        }
+      readingsLeft += left;
+      tusLeaving += left > 0;
+      std::vector<HeaderView>().swap(views); // saved, and known to the run
     }
     if (dropRepeats)
       dropper.finished(i);
@@ -159,7 +167,9 @@ std::vector<TUFacts> extractFacts(const clang::tooling::CompilationDatabase &db,
     return createSharingFactAction(facts[i], *sharing->extraction[i]);
   });
   if (stats) {
-    *stats = std::move(counted);
+    stats->leftToEarlier = std::move(leftToEarlier);
+    stats->readingsLeft = readingsLeft;
+    stats->tusLeaving = tusLeaving;
     stats->bodiesSkipped = skippedBodies;
     stats->reparsed = reparsed;
   }

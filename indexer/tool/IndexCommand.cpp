@@ -122,16 +122,11 @@ struct IndexOptions {
 
 /// "12 of 38 TUs left 3100 header readings to earlier TUs ...": what sharing headers saved
 /// (docs/cache.md); "" when nothing was shared.
-std::string sharingSummary(const SharingStats &shared) {
-  size_t tus = 0, readings = 0;
-  for (const std::vector<std::string> &left : shared.leftToEarlier) {
-    tus += !left.empty();
-    readings += left.size();
-  }
-  if (readings == 0)
+std::string sharingSummary(const SharingStats &shared, size_t tus) {
+  if (shared.readingsLeft == 0)
     return "";
-  return std::to_string(tus) + " of " + std::to_string(shared.leftToEarlier.size()) + " translation units left " +
-         std::to_string(readings) + " header readings to an earlier one that read them the same way (" +
+  return std::to_string(shared.tusLeaving) + " of " + std::to_string(tus) + " translation units left " +
+         std::to_string(shared.readingsLeft) + " header readings to an earlier one that read them the same way (" +
          std::to_string(shared.bodiesSkipped) + " function bodies not parsed, " + std::to_string(shared.reparsed) +
          " translation units parsed again)";
 }
@@ -340,7 +335,7 @@ int runIndexCommand(int argc, const char **argv) {
     SharingStats shared;
     tus = extractFacts(**db, files, options, /*dropRepeats=*/o.tu.empty(), /*shareHeaders=*/!o.noSharedHeaders,
                        &shared);
-    sharingNote = sharingSummary(shared);
+    sharingNote = sharingSummary(shared, tus.size());
     if (cache && cache->hits > 0)
       cacheNote = std::to_string(cache->hits) + " of " + std::to_string(tus.size()) +
                   " translation units were unchanged and read from the cache in " + cache->dir();

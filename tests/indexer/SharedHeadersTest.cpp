@@ -51,6 +51,7 @@ protected:
     clangfront::RunOptions options;
     options.jobs = jobs;
     options.cache = cache;
+    run.stats.listFiles = true;
     run.tus = extractFacts(**db, clangfront::selectSources(**db, sources), options, /*dropRepeats=*/true, share,
                            &run.stats);
     for (const TUFacts &tu : run.tus)

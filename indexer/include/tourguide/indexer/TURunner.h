@@ -17,8 +17,12 @@ std::string factsCacheKind();
 
 /// How a run shared the facts of headers several TUs read the same way (docs/cache.md).
 struct SharingStats {
-  /// Per TU, the headers whose functions and records its facts leave to an earlier TU that saw
-  /// them the same way (parsed or as its cache entry says).
+  /// Header readings whose functions and records a TU's facts leave to an earlier TU that saw
+  /// them the same way (parsed, or as its cache entry says).
+  unsigned readingsLeft = 0;
+  unsigned tusLeaving = 0; ///< TUs that left at least one.
+  /// When set before the run, per TU, the headers it left (tests; a big repo's are megabytes).
+  bool listFiles = false;
   std::vector<std::vector<std::string>> leftToEarlier;
   unsigned bodiesSkipped = 0; ///< Function bodies not parsed, their header's facts being an earlier TU's.
   unsigned reparsed = 0;      ///< TUs parsed twice: a header whose bodies were skipped was not given before.
