@@ -112,14 +112,37 @@ void HeaderViewRecorder::FileChanged(SourceLocation loc, FileChangeReason reason
     if (done.id.isValid() && done.id == previous && done.hashed && done.id != sm.getMainFileID()) {
       std::string file = filePath(sm, done.id);
       if (!file.empty()) {
-        auto [it, fresh] = views_.try_emplace(file, done.hash);
-        if (!fresh) // read again (no include guard): each reading counts, in order
-          it->second = combine(it->second, done.hash);
+        llvm::SmallVector<uint64_t, 1> &readings = readings_[file];
+        if (llvm::find(readings, done.hash) == readings.end())
+          readings.insert(llvm::lower_bound(readings, done.hash), done.hash);
+        mixNested(file);
       }
     }
-    mix(kNested);
-    mix(done.hash);
   }
+}
+
+void HeaderViewRecorder::mixNested(llvm::StringRef file) {
+  // The view of the file, whether read just now or earlier in the TU (then its include guard
+  // skips it here): what the includer sees of it does not depend on the order of includes.
+  auto it = readings_.find(file);
+  if (it == readings_.end())
+    return; // a system header, or one still being read (an include cycle)
+  mix(kNested);
+  mix(viewOf(it->second));
+}
+
+uint64_t HeaderViewRecorder::viewOf(llvm::ArrayRef<uint64_t> readings) {
+  uint64_t h = readings.size();
+  for (uint64_t reading : readings)
+    h = combine(h, reading);
+  return h;
+}
+
+void HeaderViewRecorder::FileSkipped(const FileEntryRef &file, const Token &, SrcMgr::CharacteristicKind kind) {
+  if (SrcMgr::isSystem(kind))
+    return;
+  llvm::StringRef real = file.getFileEntry().tryGetRealPathName();
+  mixNested(real.empty() ? file.getName() : real);
 }
 
 void HeaderViewRecorder::InclusionDirective(SourceLocation, const Token &, llvm::StringRef, bool, CharSourceRange,
@@ -177,9 +200,9 @@ void HeaderViewRecorder::Elifndef(SourceLocation, const Token &, const MacroDefi
 
 std::vector<HeaderView> HeaderViewRecorder::views() const {
   std::vector<HeaderView> result;
-  result.reserve(views_.size());
-  for (const auto &entry : views_)
-    result.push_back({entry.getKey().str(), entry.getValue(), false});
+  result.reserve(readings_.size());
+  for (const auto &entry : readings_)
+    result.push_back({entry.getKey().str(), viewOf(entry.getValue()), false});
   std::sort(result.begin(), result.end(), [](const HeaderView &a, const HeaderView &b) { return a.file < b.file; });
   return result;
 }

@@ -6,7 +6,9 @@
 #pragma once
 
 #include "clang/Lex/PPCallbacks.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
 #include "clang/Lex/Token.h"
 #include "llvm/ADT/StringMap.h"
 
@@ -44,9 +46,12 @@ std::string filePath(const clang::SourceManager &sm, clang::FileID id);
 /// - the outcome of each `#if`/`#ifdef`/`#elif` in it;
 /// - what each macro it expands says (its parameters and tokens, wherever it was defined;
 ///   `__COUNTER__`, `__BASE_FILE__` and `__INCLUDE_LEVEL__` make the view the TU's own);
-/// - the file each `#include` in it resolved to, and the hash of that file's view when it was
-///   entered (scip-clang mixes the nested file's hash in the same way).
-/// A file read several times in a TU (no include guard) hashes each reading in order. Files in
+/// - the file each `#include` in it resolved to, and that file's view (scip-clang mixes the
+///   hash of a nested file it enters; here a file that its include guard skips, having been
+///   read earlier in the TU, gives its view too, so that the order of a TU's includes does not
+///   make two readings of the same header differ).
+/// A file read several times in a TU (no include guard, or text outside its guard) is the set
+/// of its distinct readings: reading it once more the same way defines nothing new. Files in
 /// system headers, the main file and buffers without a file are left out.
 class HeaderViewRecorder : public clang::PPCallbacks {
 public:
@@ -60,6 +65,7 @@ public:
 
   void FileChanged(clang::SourceLocation loc, FileChangeReason reason, clang::SrcMgr::CharacteristicKind kind,
                    clang::FileID previous) override;
+  void FileSkipped(const clang::FileEntryRef &file, const clang::Token &, clang::SrcMgr::CharacteristicKind kind) override;
   void InclusionDirective(clang::SourceLocation, const clang::Token &, llvm::StringRef, bool,
                           clang::CharSourceRange, const clang::FileEntry *file, llvm::StringRef, llvm::StringRef,
                           const clang::Module *, clang::SrcMgr::CharacteristicKind) override;
@@ -85,10 +91,13 @@ private:
   uint64_t tokenHash(const clang::Token &tok) const;
   uint64_t definitionHash(const clang::MacroInfo &macro);
   uint64_t scopeHash() const;
+  void mixNested(llvm::StringRef file);
+  static uint64_t viewOf(llvm::ArrayRef<uint64_t> readings);
 
   clang::Preprocessor &pp_;
   std::vector<Reading> open_; ///< The files being read, innermost last.
-  llvm::StringMap<uint64_t> views_;
+  /// Per file, the hashes of its distinct readings, sorted.
+  llvm::StringMap<llvm::SmallVector<uint64_t, 1>> readings_;
   llvm::DenseMap<const clang::MacroInfo *, uint64_t> definitions_;
   std::string mainFile_;
   // The braces open at this point of the token stream, each as a hash of its head (the first

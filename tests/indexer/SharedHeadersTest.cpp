@@ -171,6 +171,46 @@ TEST_F(HeaderSharing, AnIncludeThatFindsAnotherFileIsAnotherReading) {
   expectTheSameFactsAsWithoutSharing(run);
 }
 
+TEST_F(HeaderSharing, TheOrderOfIncludesDoesNotMakeAHeaderAnother) {
+  // a reads vec.h before model.h (model.h's own #include of it is skipped by its guard), b
+  // reads it from model.h: model.h sees the same vec.h in both.
+  write("vec.h", "#pragma once\nstruct Vec { float x[4]; };\n");
+  write("model.h", "#pragma once\n#include \"vec.h\"\ninline float first(const Vec &v) { return v.x[0]; }\n");
+  write("a.cpp", "#include \"vec.h\"\n#include \"model.h\"\nfloat a(const Vec &v) { return first(v); }\n");
+  write("b.cpp", "#include \"model.h\"\nfloat b(const Vec &v) { return first(v); }\n");
+  database({{"a.cpp", ""}, {"b.cpp", ""}});
+  Run run = extract(1, true);
+  EXPECT_EQ(leftBy(run, 1), (std::vector<std::string>{"model.h", "vec.h"}));
+  expectTheSameFactsAsWithoutSharing(run);
+}
+
+TEST_F(HeaderSharing, AHeaderIsTheViewOfWhatItIncludes) {
+  // config.h is read under another macro in b: model.h, which includes it, is another too
+  // (its declarations may depend on config.h's), though its own text reads the same.
+  write("config.h", "#pragma once\n#ifdef WIDE\ntypedef double real;\n#else\ntypedef float real;\n#endif\n");
+  write("model.h", "#pragma once\n#include \"config.h\"\ninline real scale(real x) { return 2 * x; }\n");
+  write("a.cpp", "#include \"model.h\"\nfloat a() { return scale(1); }\n");
+  write("b.cpp", "#include \"model.h\"\ndouble b() { return scale(1); }\n");
+  database({{"a.cpp", ""}, {"b.cpp", "-DWIDE"}});
+  Run run = extract(1, true);
+  EXPECT_EQ(leftBy(run, 1), std::vector<std::string>{});
+  expectTheSameFactsAsWithoutSharing(run);
+}
+
+TEST_F(HeaderSharing, AHeaderReadAgainTheSameWayIsReadOnce) {
+  // table.h has text outside its guard, so each #include reads it again (dlib's algs.h): the
+  // first reading defines rows(), every later one only passes the guard. a reads it three
+  // times, b twice: the same readings, the same view.
+  write("table.h", "#ifdef TABLE_TRACE\n#endif\n#ifndef TABLE_ONCE\n#define TABLE_ONCE\n"
+                   "inline int rows() { return 3; }\n#endif\n");
+  write("a.cpp", "#include \"table.h\"\n#include \"table.h\"\n#include \"table.h\"\nint a() { return rows(); }\n");
+  write("b.cpp", "#include \"table.h\"\n#include \"table.h\"\nint b() { return rows(); }\n");
+  database({{"a.cpp", ""}, {"b.cpp", ""}});
+  Run run = extract(1, true);
+  EXPECT_EQ(leftBy(run, 1), std::vector<std::string>{"table.h"});
+  expectTheSameFactsAsWithoutSharing(run);
+}
+
 TEST_F(HeaderSharing, ALostBetParsesTheTUAgainWithTheBodies) {
   // b reads same.h as a did (a good bet) and tuned.h under another macro: it bets on tuned.h
   // too (one TU has read it, one way so far), loses, and is parsed again.
