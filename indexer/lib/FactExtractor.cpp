@@ -256,7 +256,10 @@ public:
     return std::make_unique<FactConsumer>(out, sharing, recorder, ci.getSourceManager());
   }
   void EndSourceFileAction() override {
-    out.errorCount += getCompilerInstance().getDiagnostics().getClient()->getNumErrors();
+    clang::DiagnosticsEngine &diagnostics = getCompilerInstance().getDiagnostics();
+    out.errorCount += diagnostics.getClient()->getNumErrors();
+    if (sharing)
+      sharing->fatalError = diagnostics.hasFatalErrorOccurred();
   }
 
 private:

@@ -114,8 +114,10 @@ std::vector<TUFacts> extractFacts(const clang::tooling::CompilationDatabase &db,
     options.parseAgain = [&](size_t i) {
       TUSharing &tu = *sharing->extraction[i];
       skippedBodies += tu.skippedBodies;
-      // A lost bet leaves the TU without a header's facts; skipped bodies may hide errors.
-      if (!sharing->betLost[i] && (tu.lostBet || (tu.skippedBodies > 0 && facts[i].errorCount > 0))) {
+      // A lost bet leaves the TU without a header's facts; skipped bodies may hide errors, unless
+      // a fatal error (a missing header, as in 68 of OpenCV's TUs) silenced every later one.
+      bool mayHideErrors = tu.skippedBodies > 0 && facts[i].errorCount > 0 && !tu.fatalError;
+      if (!sharing->betLost[i] && (tu.lostBet || mayHideErrors)) {
         sharing->betLost[i] = true;
         ++reparsed;
         return true;

@@ -239,6 +239,21 @@ TEST_F(HeaderSharing, ATUWithErrorsIsParsedAgainWithTheBodies) {
   expectTheSameFactsAsWithoutSharing(run);
 }
 
+TEST_F(HeaderSharing, ATUStoppedByAFatalErrorIsNotParsedAgain) {
+  // After a fatal error (a header the build generates and a configure alone does not), Clang
+  // reports nothing more: skipped bodies hide nothing, and the TU is not parsed twice.
+  write("same.h", std::string("#pragma once\n") + kSum);
+  write("a.cpp", "#include \"same.h\"\nfloat a(const float *x) { return sum(x, 3); }\n");
+  write("b.cpp", "#include \"same.h\"\n#include \"generated_kernels.hpp\"\nfloat b(const float *x) { return sum(x, 3); }\n");
+  database({{"a.cpp", ""}, {"b.cpp", ""}});
+  Run run = extract(1, true);
+  EXPECT_EQ(run.stats.reparsed, 0u);
+  EXPECT_GT(run.stats.bodiesSkipped, 0u);
+  ASSERT_EQ(run.tus.size(), 2u);
+  EXPECT_EQ(run.tus[1].errorCount, 1u);
+  expectTheSameFactsAsWithoutSharing(run);
+}
+
 TEST_F(HeaderSharing, AMainInASharedHeaderStaysInEveryTU) {
   write("entry.h", "#pragma once\nint run();\nint main() { return run(); }\n");
   write("a.cpp", "#include \"entry.h\"\nint run() { return 0; }\n");
