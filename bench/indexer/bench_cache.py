@@ -17,7 +17,11 @@ Edits append a comment line (no line moves) and are undone at the end. The cache
 temporary folder; the build folder is not written to.
 
 usage: bench_cache.py --tourguide TOOL --build-dir DIR [-j N] [--edit-cpp FILE]
-                      [--edit-header FILE] [--tour FILE] [SOURCES...]
+                      [--edit-header FILE] [--tour FILE] [--index-arg ARG]... [--keep-findings DIR]
+                      [SOURCES...]
+--index-arg passes ARG to every `tourguide index` run (e.g. --index-arg=--no-shared-headers, to
+measure without sharing headers between TUs); --keep-findings copies each run's findings to DIR
+(cold.json, no-change.json, cpp-edit.json, header-edit.json) to compare two bench runs.
 TOOL is the `tourguide` executable; build it with -DCMAKE_BUILD_TYPE=Release for numbers that
 mean something (a Debug build's own code is several times slower; Clang's is not).
 """
@@ -98,6 +102,8 @@ def main():
     ap.add_argument("--edit-cpp", help="the .cpp to edit (default: the middle selected TU)")
     ap.add_argument("--edit-header", help="the header to edit (default: the repo's header most TUs read)")
     ap.add_argument("--tour", help="the tour to check (default: one written from the cold run's findings)")
+    ap.add_argument("--index-arg", action="append", default=[], help="an extra argument of every index run")
+    ap.add_argument("--keep-findings", help="copy each index run's findings to this folder")
     ap.add_argument("sources", nargs="*")
     a = ap.parse_args()
 
@@ -110,8 +116,11 @@ def main():
     def index(name):
         out = os.path.join(work, name + ".json")
         argv = [a.tourguide, "index", "-p", a.build_dir, "-j", str(a.j), "--format=json", "-o", out, "--quiet",
-                "--cache-dir", cache] + [os.path.abspath(s) for s in a.sources]
+                "--cache-dir", cache] + a.index_arg + [os.path.abspath(s) for s in a.sources]
         seconds, peak, cpu = run_pool([(argv, os.getcwd())], 1)
+        if a.keep_findings:
+            os.makedirs(a.keep_findings, exist_ok=True)
+            shutil.copyfile(out, os.path.join(a.keep_findings, name + ".json"))
         return seconds, peak, cpu, out
 
     def check(tour):

@@ -147,25 +147,32 @@ TUStatus runOne(const clang::tooling::CompileCommand &cmd, const RunOptions &opt
   std::string key;
   if (options.cache) {
     key = cacheKey(cmd.Directory, status.mainFile, args);
-    if (std::optional<TUCache::Entry> entry = options.cache->lookup(key))
+    if (std::optional<TUCache::Entry> entry = options.cache->lookup(key)) {
       if (options.load(i, entry->payload)) {
         status.fromCache = true;
         status.errorCount = entry->errorCount;
         status.errors = std::move(entry->errors);
         return status;
       }
+      options.cache->countUnused(); // refused by the caller: parsed after all
+    }
   }
 
-  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> physical = llvm::vfs::createPhysicalFileSystem();
-  physical->setCurrentWorkingDirectory(cmd.Directory);
-  llvm::IntrusiveRefCntPtr<MissRecorder> fs(new MissRecorder(physical));
-  llvm::IntrusiveRefCntPtr<clang::FileManager> files(new clang::FileManager(clang::FileSystemOptions(), fs));
-  ErrorCounter errors;
-  clang::tooling::ToolInvocation invocation(args, makeAction(i), files.get());
-  invocation.setDiagnosticConsumer(&errors);
-  bool ok = invocation.run();
-  status.errorCount = errors.getNumErrors();
-  status.errors = std::move(errors.messages);
+  llvm::IntrusiveRefCntPtr<MissRecorder> fs;
+  llvm::IntrusiveRefCntPtr<clang::FileManager> files;
+  bool ok = false;
+  do {
+    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> physical = llvm::vfs::createPhysicalFileSystem();
+    physical->setCurrentWorkingDirectory(cmd.Directory);
+    fs = new MissRecorder(physical);
+    files = new clang::FileManager(clang::FileSystemOptions(), fs);
+    ErrorCounter errors;
+    clang::tooling::ToolInvocation invocation(args, makeAction(i), files.get());
+    invocation.setDiagnosticConsumer(&errors);
+    ok = invocation.run();
+    status.errorCount = errors.getNumErrors();
+    status.errors = std::move(errors.messages);
+  } while (options.parseAgain && options.parseAgain(i));
   if (!ok && status.errorCount == 0) {
     status.errorCount = 1;
     status.errors.push_back(status.mainFile + ": error: the compiler could not run on this command");

@@ -8,6 +8,7 @@
 #include "BodyWalker.h"
 #include "FieldBranches.h"
 #include "FunctionTables.h"
+#include "SharedHeaders.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -20,9 +21,11 @@
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Index/USRGeneration.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Lex/Preprocessor.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Path.h"
 
 #include "tourguide/idioms/Idioms.h"
@@ -47,7 +50,10 @@ std::string baseClassName(const CXXBaseSpecifier &base, const ASTContext &ctx) {
 
 class FunctionFinder : public RecursiveASTVisitor<FunctionFinder> {
 public:
-  FunctionFinder(TUFacts &out, ASTContext &ctx) : out(out), ctx(ctx), sm(ctx.getSourceManager()) {}
+  /// Functions and records of the files in `leaveOut` (headers an earlier TU gives) are not
+  /// copied, mains excepted.
+  FunctionFinder(TUFacts &out, ASTContext &ctx, const llvm::StringSet<> &leaveOut)
+      : out(out), ctx(ctx), sm(ctx.getSourceManager()), leaveOut(leaveOut) {}
 
   bool shouldVisitTemplateInstantiations() const { return false; }
 
@@ -60,16 +66,18 @@ public:
       if (md->getParent()->isLambda())
         return true; // A lambda's body belongs to the function that holds it.
     FunctionFacts f;
+    SourceLocation nameLoc = sm.getExpansionLoc(fd->getLocation());
+    f.file = fileOf(nameLoc);
+    f.isMain = fd->isMain();
+    if (!f.isMain && leaveOut.contains(f.file))
+      return true;
     llvm::SmallString<128> usr;
     if (index::generateUSRForDecl(fd, usr))
       return true;
     f.usr = std::string(usr);
     f.name = fd->getNameAsString();
     f.qualifiedName = fd->getQualifiedNameAsString();
-    f.isMain = fd->isMain();
     f.isTemplate = fd->isTemplated();
-    SourceLocation nameLoc = sm.getExpansionLoc(fd->getLocation());
-    f.file = fileOf(nameLoc);
     f.line = sm.getExpansionLineNumber(nameLoc);
     f.bodyBeginLine = sm.getExpansionLineNumber(fd->getBody()->getBeginLoc());
     f.endLine = sm.getExpansionLineNumber(fd->getBody()->getEndLoc());
@@ -134,13 +142,15 @@ public:
         sm.isInSystemHeader(rd->getLocation()))
       return true;
     RecordFacts r;
+    SourceLocation loc = sm.getExpansionLoc(rd->getLocation());
+    r.file = fileOf(loc);
+    if (leaveOut.contains(r.file))
+      return true;
     llvm::SmallString<128> usr;
     if (index::generateUSRForDecl(rd, usr))
       return true;
     r.usr = std::string(usr);
     r.qualifiedName = rd->getQualifiedNameAsString();
-    SourceLocation loc = sm.getExpansionLoc(rd->getLocation());
-    r.file = fileOf(loc);
     r.line = sm.getExpansionLineNumber(loc);
     for (const CXXBaseSpecifier &b : rd->bases())
       r.bases.push_back(baseClassName(b, ctx));
@@ -159,9 +169,11 @@ public:
         sm.isInSystemHeader(rd->getLocation()))
       return true;
     RecordFacts r;
-    r.qualifiedName = rd->getQualifiedNameAsString();
     SourceLocation loc = sm.getExpansionLoc(rd->getLocation());
     r.file = fileOf(loc);
+    if (leaveOut.contains(r.file))
+      return true;
+    r.qualifiedName = rd->getQualifiedNameAsString();
     r.line = sm.getExpansionLineNumber(loc);
     r.usr = "c:@S@" + r.qualifiedName;
     out.records.push_back(std::move(r));
@@ -170,53 +182,113 @@ public:
 
 private:
   std::string fileOf(SourceLocation loc) const {
-    FileID id = sm.getFileID(loc);
-    if (const FileEntry *fe = sm.getFileEntryForID(id)) {
-      llvm::StringRef real = fe->tryGetRealPathName();
-      if (!real.empty())
-        return real.str();
-      return fe->getName().str();
-    }
-    return sm.getFilename(loc).str();
+    std::string path = filePath(sm, sm.getFileID(loc));
+    return path.empty() ? sm.getFilename(loc).str() : path;
   }
 
   TUFacts &out;
   ASTContext &ctx;
   SourceManager &sm;
+  const llvm::StringSet<> &leaveOut;
 };
 
+/// With `sharing`, leaves out the headers an earlier TU of the run gives (SharedHeaders.h),
+/// and, when asked to bet, does not parse the function bodies in headers it expects an
+/// earlier TU to give.
 class FactConsumer : public ASTConsumer {
 public:
-  explicit FactConsumer(TUFacts &out) : out(out) {}
+  FactConsumer(TUFacts &out, TUSharing *sharing, HeaderViewRecorder *recorder, SourceManager &sm)
+      : out(out), sharing(sharing), recorder(recorder), sm(sm) {}
+
   void HandleTranslationUnit(ASTContext &ctx) override {
-    FunctionFinder finder(out, ctx);
+    llvm::StringSet<> leaveOut;
+    if (sharing) {
+      sharing->views = recorder->views();
+      sharing->run.markGivenBefore(sharing->tu, sharing->views);
+      for (HeaderView &view : sharing->views)
+        if (betOn.count(view.file)) {
+          view.elsewhere = true; // its bodies were not parsed: only an earlier TU has its facts
+          betOn.erase(view.file);
+        }
+      if (!betOn.empty() || !sharing->run.givenBefore(sharing->tu, sharing->views)) {
+        sharing->lostBet = true; // to be parsed again, bodies and all
+        return;
+      }
+      for (const HeaderView &view : sharing->views)
+        if (view.elsewhere)
+          leaveOut.insert(view.file);
+    }
+    FunctionFinder finder(out, ctx, leaveOut);
     finder.TraverseDecl(ctx.getTranslationUnitDecl());
+  }
+
+  /// Asked for each body only when the action set SkipFunctionBodies (a bet). Sema keeps the
+  /// bodies it needs itself (constexpr functions, deduced return types).
+  bool shouldSkipFunctionBody(Decl *decl) override {
+    SourceLocation loc = sm.getExpansionLoc(decl->getLocation());
+    FileID id = sm.getFileID(loc);
+    if (id == sm.getMainFileID() || sm.isInSystemHeader(loc))
+      return false;
+    if (const auto *fd = dyn_cast<FunctionDecl>(decl); fd && fd->isMain())
+      return false;
+    auto [it, fresh] = betByFile.try_emplace(id, false);
+    if (fresh) {
+      std::string file = filePath(sm, id);
+      it->second = !file.empty() && sharing->run.likelyGivenBefore(sharing->tu, file);
+      if (it->second)
+        betOn.insert(file);
+    }
+    if (it->second)
+      ++sharing->skippedBodies;
+    return it->second;
   }
 
 private:
   TUFacts &out;
+  TUSharing *sharing;
+  HeaderViewRecorder *recorder;
+  SourceManager &sm;
+  llvm::DenseMap<FileID, bool> betByFile; ///< Per reading of a file: are its bodies skipped?
+  llvm::StringSet<> betOn;                ///< The files whose bodies were skipped.
 };
 
 class FactAction : public ASTFrontendAction {
 public:
-  explicit FactAction(TUFacts &out) : out(out) {}
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &, llvm::StringRef file) override {
+  FactAction(TUFacts &out, TUSharing *sharing) : out(out), sharing(sharing) {}
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &ci, llvm::StringRef file) override {
     out.mainFile = file.str();
     out.parsed = true;
-    return std::make_unique<FactConsumer>(out);
+    HeaderViewRecorder *recorder = nullptr;
+    if (sharing) {
+      Preprocessor &pp = ci.getPreprocessor();
+      auto owned = std::make_unique<HeaderViewRecorder>(pp);
+      recorder = owned.get();
+      pp.addPPCallbacks(std::move(owned));
+      pp.setTokenWatcher([recorder](const Token &tok) { recorder->watchToken(tok); });
+      ci.getFrontendOpts().SkipFunctionBodies = sharing->skipBodies; // asks the consumer, body by body
+    }
+    return std::make_unique<FactConsumer>(out, sharing, recorder, ci.getSourceManager());
   }
   void EndSourceFileAction() override {
-    out.errorCount += getCompilerInstance().getDiagnostics().getClient()->getNumErrors();
+    clang::DiagnosticsEngine &diagnostics = getCompilerInstance().getDiagnostics();
+    out.errorCount += diagnostics.getClient()->getNumErrors();
+    if (sharing)
+      sharing->fatalError = diagnostics.hasFatalErrorOccurred();
   }
 
 private:
   TUFacts &out;
+  TUSharing *sharing;
 };
 
 } // namespace
 
 std::unique_ptr<FrontendAction> createFactExtractionAction(TUFacts &out) {
-  return std::make_unique<FactAction>(out);
+  return std::make_unique<FactAction>(out, nullptr);
+}
+
+std::unique_ptr<FrontendAction> createSharingFactAction(TUFacts &out, TUSharing &sharing) {
+  return std::make_unique<FactAction>(out, &sharing);
 }
 
 TUFacts extractFactsFromCode(llvm::StringRef code, const std::vector<std::string> &args,

@@ -33,6 +33,7 @@ private:
   }
   void put(bool &b) { out += b ? '\1' : '\0'; }
   void put(unsigned &u) { varint(u); }
+  void put(uint64_t &u) { varint(u); }
   void put(int &i) { varint((static_cast<uint64_t>(i) << 1) ^ static_cast<uint64_t>(i >> 31)); }
   void put(std::string &s) {
     varint(s.size());
@@ -85,6 +86,7 @@ private:
     ok_ = ok_ && v <= UINT32_MAX;
     u = static_cast<unsigned>(v);
   }
+  void get(uint64_t &u) { u = varint(); }
   void get(int &i) {
     uint64_t v = varint();
     i = static_cast<int>((v >> 1) ^ (~(v & 1) + 1));

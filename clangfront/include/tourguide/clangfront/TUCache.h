@@ -73,6 +73,13 @@ public:
   /// Where `key`'s entry is, for tests and for humans: "<dir>/<stem>-<hash>.tu".
   std::string entryPath(const std::string &key) const;
 
+  /// The entry lookup returned could not be used after all (its payload says it needs what
+  /// this run does not give): counted as a miss, not a hit.
+  void countUnused() {
+    --hits;
+    ++misses;
+  }
+
   /// Counts since construction.
   std::atomic<unsigned> hits{0}, misses{0};
   /// Entries found but refused as corrupt, truncated, of another version, kind or key.

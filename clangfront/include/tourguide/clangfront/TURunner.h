@@ -36,6 +36,9 @@ struct RunOptions {
   std::function<std::string(size_t i)> save;
   /// Fills TU `i`'s result from a payload `save` wrote; false when it cannot (then it is parsed).
   std::function<bool(size_t i, llvm::StringRef payload)> load;
+  /// When set, asked after each parse of TU `i`; true parses it once more, with a new action
+  /// (the caller's action bet on something during the parse and lost).
+  std::function<bool(size_t i)> parseAgain;
   /// When set, called on the worker once TU `i`'s result is complete (parsed, read from the
   /// cache, or not parsed at all), e.g. to thin it out while other TUs are still parsed.
   std::function<void(size_t i)> done;
