@@ -971,6 +971,9 @@ private:
                                    ///< (when evaluating: from an evaluation loop).
   bool insideEvaluationLoop = false; ///< ... from a training program's evaluation loop.
   bool insideBuilder = false;      ///< ... from a function that builds the network.
+  /// ... from a builder other than the entry point: main that also assembles the network (kann's
+  /// mnist-cnn, torchlike) does everything else too, and its data reads are not the builder's.
+  bool insideHelperOfBuilder = false;
   bool insideCheckpoint = false;   ///< ... from a function that saves or restores the model.
   bool insideModel = false;        ///< ... from a function of the model.
   bool insideModelCode = false;    ///< ... from a function whose own code is the model's (not one
@@ -1043,7 +1046,7 @@ private:
   /// part of that stage, not the data set: the hierarchy file a layer's parser reads
   /// (darknet's read_tree from parse_network_cfg), a batch norm's `(x - mean) / std`.
   bool partOfCallersStage(const StageMatch &m) const {
-    return m.stage == "data" && m.via.empty() && (insideBuilder || insideModelCode);
+    return m.stage == "data" && m.via.empty() && (insideHelperOfBuilder || insideModelCode);
   }
 
   /// A function whose own loop trains (a solver's iteration loop, its update written in the
@@ -1150,10 +1153,8 @@ private:
     const bool isModelCode = std::any_of(stages.begin(), stages.end(), [](const StageMatch &m) {
       return m.stage == "model" && m.via.empty() && m.role != "build";
     });
-    // main that also puts the network together (kann's mnist-cnn, torchlike) does everything
-    // else too: what it calls is not the builder's helpers.
-    const bool isBuilder = !fn.isMain && std::any_of(stages.begin(), stages.end(),
-                                                     [](const StageMatch &m) { return m.role == "build"; });
+    const bool isBuilder =
+        std::any_of(stages.begin(), stages.end(), [](const StageMatch &m) { return m.role == "build"; });
     // (A checkpoint stop decided by its callees leaves theirs: they do the reading.)
     const bool isCheckpoint =
         std::any_of(stages.begin(), stages.end(),
@@ -1190,11 +1191,13 @@ private:
         continue; // another subcommand's branch
       if (!dispatch->reaches(*item.call))
         continue; // a case of a switch on a field that no value the program sets selects
+      bool savedHelperOfBuilder = insideHelperOfBuilder;
       bool saved = insideTrainingLoop, savedBuilder = insideBuilder, savedCheckpoint = insideCheckpoint,
            savedModel = insideModel, savedModelCode = insideModelCode;
       insideModel = insideModel || isModel;
       insideModelCode = insideModelCode || isModelCode;
       insideBuilder = insideBuilder || isBuilder;
+      insideHelperOfBuilder = insideHelperOfBuilder || (isBuilder && !fn.isMain);
       insideCheckpoint = insideCheckpoint || isCheckpoint;
       bool savedEvaluation = insideEvaluationLoop;
       if (item.call->loop >= 0)
@@ -1242,6 +1245,7 @@ private:
       insideTrainingLoop = saved;
       insideEvaluationLoop = savedEvaluation;
       insideBuilder = savedBuilder;
+      insideHelperOfBuilder = savedHelperOfBuilder;
       insideCheckpoint = savedCheckpoint;
       insideModel = savedModel;
       insideModelCode = savedModelCode;
