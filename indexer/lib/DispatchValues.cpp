@@ -37,32 +37,13 @@ bool takes(const FieldBranchFact &branch, int value) {
 
 } // namespace
 
-DispatchValues::DispatchValues(const ProgramIndex &index, const std::string &entryKey) : index(index) {
+DispatchValues::DispatchValues(const ProgramIndex &index, const std::string &entryKey,
+                               std::shared_ptr<const ProgramSetters> given)
+    : index(index), shared(given ? std::move(given) : findProgramSetters(index)), setters(shared->setters),
+      branchedParameters(shared->branchedParameters) {
   // Writes inside branches no value takes do not count, and leaving them out can rule out more
   // branches: narrow until the reached functions stop changing (a few rounds; the last set of
   // values is from a superset of what is finally reached, which only keeps more branches).
-  findSetters();
-  for (const auto &[key, fn] : index.functions())
-    for (const CallFact &c : fn.calls)
-      for (const FieldBranchFact &b : c.fieldBranches)
-        if (llvm::StringRef(b.field).startswith("param:")) {
-          size_t hash = b.field.rfind('#');
-          unsigned number = 0;
-          if (hash != std::string::npos && !llvm::StringRef(b.field).substr(hash + 1).getAsInteger(10, number))
-            branchedParameters[b.field.substr(6, hash - 6)].insert(number);
-        }
-  // A parameter passed on to one a branch tests is followed too (a wrapper's).
-  for (bool grew = true; grew;) {
-    grew = false;
-    for (const auto &[key, fn] : index.functions())
-      for (const CallFact &c : fn.calls)
-        for (const auto &[argument, parameter] : c.parameterArguments)
-          for (const std::string &t : index.targetsOf(c))
-            if (const FunctionFacts *callee = index.function(t))
-              if (auto b = branchedParameters.find(callee->usr);
-                  b != branchedParameters.end() && b->second.count(argument))
-                grew = branchedParameters[fn.usr].insert(parameter).second || grew;
-  }
   std::set<std::string> reached = reachableFrom(entryKey);
   for (int round = 0; round < 4; ++round) {
     collect(reached);
@@ -117,7 +98,10 @@ std::string DispatchValues::why(const CallFact &call) const {
   return llvm::join(parts, "; ");
 }
 
-void DispatchValues::findSetters() {
+std::shared_ptr<const DispatchValues::ProgramSetters> DispatchValues::findProgramSetters(const ProgramIndex &index) {
+  auto out = std::make_shared<ProgramSetters>();
+  auto &setters = out->setters;
+  auto &branchedParameters = out->branchedParameters;
   for (const auto &[key, fn] : index.functions())
     for (const FieldWriteFact &w : fn.fieldWrites)
       if (w.kind == "parameter")
@@ -145,6 +129,28 @@ void DispatchValues::findSetters() {
               }
           }
   }
+  for (const auto &[key, fn] : index.functions())
+    for (const CallFact &c : fn.calls)
+      for (const FieldBranchFact &b : c.fieldBranches)
+        if (llvm::StringRef(b.field).startswith("param:")) {
+          size_t hash = b.field.rfind('#');
+          unsigned number = 0;
+          if (hash != std::string::npos && !llvm::StringRef(b.field).substr(hash + 1).getAsInteger(10, number))
+            branchedParameters[b.field.substr(6, hash - 6)].insert(number);
+        }
+  // A parameter passed on to one a branch tests is followed too (a wrapper's).
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (const auto &[key, fn] : index.functions())
+      for (const CallFact &c : fn.calls)
+        for (const auto &[argument, parameter] : c.parameterArguments)
+          for (const std::string &t : index.targetsOf(c))
+            if (const FunctionFacts *callee = index.function(t))
+              if (auto b = branchedParameters.find(callee->usr);
+                  b != branchedParameters.end() && b->second.count(argument))
+                grew = branchedParameters[fn.usr].insert(parameter).second || grew;
+  }
+  return out;
 }
 
 DispatchValues::TableTargets DispatchValues::tableTargets(const CallFact &call) const {

@@ -12,6 +12,7 @@
 #include "tourguide/indexer/ProgramIndex.h"
 
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -20,8 +21,21 @@ namespace tourguide::indexer {
 
 class DispatchValues {
 public:
-  /// The values of every field as far as the program of `entryKey` sets them.
-  DispatchValues(const ProgramIndex &index, const std::string &entryKey);
+  /// What does not depend on the entry point: each function that sets a field from one of its
+  /// parameters, directly (`s->op = op`) or by passing the parameter on to such a function
+  /// ({field, parameter number}), and the parameters branches test. Found once per program and
+  /// shared by its entry points (a repo of 63 mains paid for it 63 times).
+  struct ProgramSetters {
+    std::map<std::string, std::vector<std::pair<std::string, int>>> setters;
+    /// Function USR -> the numbers of its parameters some branch in it tests (`cost_type`).
+    std::map<std::string, std::set<unsigned>> branchedParameters;
+  };
+  static std::shared_ptr<const ProgramSetters> findProgramSetters(const ProgramIndex &index);
+
+  /// The values of every field as far as the program of `entryKey` sets them. `shared` is
+  /// findProgramSetters(index), found here when not given.
+  DispatchValues(const ProgramIndex &index, const std::string &entryKey,
+                 std::shared_ptr<const ProgramSetters> shared = nullptr);
 
   /// Whether the program gives each field the call branches on a value that takes the call's
   /// branch. True for a call under no such branch, and for a field the program sets to
@@ -69,9 +83,6 @@ private:
   std::vector<const Value *> valuesTaking(const std::string &field,
                                           const std::vector<FieldBranchFact> &branches) const;
   void collect(const std::set<std::string> &reached);
-  /// Each function that sets a field from one of its parameters, directly (`s->op = op`) or by
-  /// passing the parameter on to such a function: {field, parameter number}.
-  void findSetters();
   /// Leaves out a field's defaults that every path sets over (dropSetOverDefaults).
   void dropSetOverDefaults(const std::set<std::string> &reached);
   /// Whether some reached function first makes the object (a call reaching `makers`) and then,
@@ -83,9 +94,9 @@ private:
 
   const ProgramIndex &index;
   std::map<std::string, Field> fields;
-  std::map<std::string, std::vector<std::pair<std::string, int>>> setters;
-  /// Function USR -> the numbers of its parameters some branch in it tests (`cost_type`).
-  std::map<std::string, std::set<unsigned>> branchedParameters;
+  std::shared_ptr<const ProgramSetters> shared;
+  const std::map<std::string, std::vector<std::pair<std::string, int>>> &setters;
+  const std::map<std::string, std::set<unsigned>> &branchedParameters;
 };
 
 } // namespace tourguide::indexer
