@@ -29,10 +29,15 @@ bool containsProduct(const Stmt *s) {
 
 /// Reads a value out of an array, a container, a pointer or a call: what varies along a
 /// loop (`w[i]`, `x->value`, `at(i, j)`, `*p`), not a scalar member of the object (`max_score_`).
-static bool readsElement(const Stmt *s) {
-  return containsNode(s, [](const Stmt *n) {
+static bool readsElement(const Stmt *s, bool throughLocals = false) {
+  return containsNode(s, [&](const Stmt *n) {
     if (isa<ArraySubscriptExpr>(n))
       return true;
+    // A local holding an element read just before (genann's `const double forward_delta =
+    // dd[k];` then `delta += forward_delta * forward_weight;`) is that element.
+    if (const auto *ref = dyn_cast<DeclRefExpr>(n); ref && throughLocals)
+      if (const auto *var = dyn_cast<VarDecl>(ref->getDecl()); var && var->hasLocalStorage() && var->getInit())
+        return isa<ArraySubscriptExpr>(var->getInit()->IgnoreParenImpCasts());
     if (const auto *uo = dyn_cast<UnaryOperator>(n))
       return uo->getOpcode() == UO_Deref;
     if (const auto *me = dyn_cast<MemberExpr>(n))
@@ -46,7 +51,11 @@ static bool readsElement(const Stmt *s) {
 bool multipliesElements(const Stmt *s) {
   if (!s)
     return false;
-  auto factorsReadElements = [](const Expr *a, const Expr *b) { return readsElement(a) || readsElement(b); };
+  // One factor read along the loop, or both through locals that hold elements (one such local
+  // times a scalar member is a count times a constant: `length * max_score_`).
+  auto factorsReadElements = [](const Expr *a, const Expr *b) {
+    return readsElement(a) || readsElement(b) || (readsElement(a, true) && readsElement(b, true));
+  };
   if (const auto *bo = dyn_cast<BinaryOperator>(s); bo && bo->getOpcode() == BO_Mul &&
                                                     factorsReadElements(bo->getLHS(), bo->getRHS()))
     return true;

@@ -210,9 +210,15 @@ float dot(const float *w, const float *x, int n) {
   for (int i = 0; i < n; ++i) s += w[i] * x[i];
   return s;
 }
+float backprop(const double *dd, const double *ww, int n) { // genann_train's hidden deltas
+  double delta = 0;
+  for (int k = 0; k < n; ++k) { const double forward_delta = dd[k]; const double forward_weight = ww[k]; delta += forward_delta * forward_weight; }
+  return delta;
+}
 )", true);
   EXPECT_FALSE(hasStatement(named(tu, "Scores::total"), "mac"));
   EXPECT_TRUE(hasStatement(named(tu, "dot"), "mac"));
+  EXPECT_TRUE(hasStatement(named(tu, "backprop"), "mac")) << "two locals, each holding an element";
 }
 
 // libsvm's reconstruct_gradient: G[i] += alpha[j] * Q_i[j]. alpha is the dual variables, an
