@@ -146,9 +146,14 @@ void HeaderViewRecorder::FileSkipped(const FileEntryRef &file, const Token &, Sr
 }
 
 void HeaderViewRecorder::InclusionDirective(SourceLocation, const Token &, llvm::StringRef, bool, CharSourceRange,
-                                            const FileEntry *file, llvm::StringRef, llvm::StringRef, const Module *,
+                                            IncludedFile included, llvm::StringRef, llvm::StringRef, const Module *,
                                             SrcMgr::CharacteristicKind) {
   mix(kInclude);
+#if CLANG_VERSION_MAJOR >= 15
+  const FileEntry *file = included ? &included->getFileEntry() : nullptr;
+#else
+  const FileEntry *file = included;
+#endif
   if (file) {
     llvm::StringRef real = file->tryGetRealPathName();
     mix(real.empty() ? file->getName() : real);

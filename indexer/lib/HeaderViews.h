@@ -5,6 +5,7 @@
 // many TUs").
 #pragma once
 
+#include "clang/Basic/Version.h"
 #include "clang/Lex/PPCallbacks.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
@@ -66,8 +67,16 @@ public:
   void FileChanged(clang::SourceLocation loc, FileChangeReason reason, clang::SrcMgr::CharacteristicKind kind,
                    clang::FileID previous) override;
   void FileSkipped(const clang::FileEntryRef &file, const clang::Token &, clang::SrcMgr::CharacteristicKind kind) override;
+  /// The file an `#include` found, as PPCallbacks passes it in this Clang.
+#if CLANG_VERSION_MAJOR >= 16
+  using IncludedFile = clang::OptionalFileEntryRef;
+#elif CLANG_VERSION_MAJOR == 15
+  using IncludedFile = llvm::Optional<clang::FileEntryRef>;
+#else
+  using IncludedFile = const clang::FileEntry *;
+#endif
   void InclusionDirective(clang::SourceLocation, const clang::Token &, llvm::StringRef, bool,
-                          clang::CharSourceRange, const clang::FileEntry *file, llvm::StringRef, llvm::StringRef,
+                          clang::CharSourceRange, IncludedFile file, llvm::StringRef, llvm::StringRef,
                           const clang::Module *, clang::SrcMgr::CharacteristicKind) override;
   void MacroExpands(const clang::Token &name, const clang::MacroDefinition &md, clang::SourceRange,
                     const clang::MacroArgs *) override;
