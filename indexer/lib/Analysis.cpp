@@ -1166,6 +1166,10 @@ private:
         std::any_of(stages.begin(), stages.end(),
                     [](const StageMatch &m) { return m.stage == "checkpoint" && !m.byCallees; }) &&
         !functionHasTrainingLoop(key);
+    // Reading a file here (test_gpt2's main reading its inputs and expected outputs before its
+    // steps) keeps a data stop of this function's own inside its training loop's function.
+    const bool readsAFile = std::any_of(fn.statements.begin(), fn.statements.end(),
+                                        [](const StatementFact &st) { return st.kind == "file_read"; });
     for (const Item &item : items) {
       if (item.stage) {
         // One stop for building the network: the builder the program calls, not its helpers.
@@ -1176,10 +1180,6 @@ private:
         // The shuffle and batch copies written inside a training loop's function are that
         // loop's steps (kann_train_fnn1b), shown by its stop, not a data stop of their own; a
         // framework's data loader called there is (torch::data::make_data_loader in main).
-        // Reading a file there (test_gpt2's main reading its inputs and expected outputs
-        // before its steps) is a data stop still.
-        bool readsAFile = std::any_of(fn.statements.begin(), fn.statements.end(),
-                                      [](const StatementFact &st) { return st.kind == "file_read"; });
         nestedFileIo = nestedFileIo || (item.stage->stage == "data" && item.stage->via.empty() && !evaluating &&
                                         !readsAFile && std::find(training.begin(), training.end(), true) != training.end());
         if (!wrappedHere.count(key) && !nestedBuild && !nestedFileIo &&
@@ -1197,9 +1197,8 @@ private:
         continue; // another subcommand's branch
       if (!dispatch->reaches(*item.call))
         continue; // a case of a switch on a field that no value the program sets selects
-      bool savedHelperOfBuilder = insideHelperOfBuilder;
-      bool saved = insideTrainingLoop, savedBuilder = insideBuilder, savedCheckpoint = insideCheckpoint,
-           savedModel = insideModel, savedModelCode = insideModelCode;
+      bool saved = insideTrainingLoop, savedBuilder = insideBuilder, savedHelperOfBuilder = insideHelperOfBuilder,
+           savedCheckpoint = insideCheckpoint, savedModel = insideModel, savedModelCode = insideModelCode;
       insideModel = insideModel || isModel;
       insideModelCode = insideModelCode || isModelCode;
       insideBuilder = insideBuilder || isBuilder;

@@ -247,7 +247,8 @@ void DispatchValues::collect(const std::set<std::string> &reached) {
     for (const CallFact &c : fn->calls) {
       if (!reaches(c))
         continue;
-      for (const std::string &t : targetsOf(c)) {
+      const std::vector<std::string> targets = targetsOf(c);
+      for (const std::string &t : targets) {
         const FunctionFacts *callee = index.function(t);
         auto sets = setters.find(t);
         if (!callee || sets == setters.end())
@@ -268,7 +269,7 @@ void DispatchValues::collect(const std::set<std::string> &reached) {
       }
       // A parameter a branch tests takes what each reached call passes: a constant, or what
       // the caller's own parameter holds (resolved below), or anything.
-      for (const std::string &t : targetsOf(c)) {
+      for (const std::string &t : targets) {
         const FunctionFacts *callee = index.function(t);
         auto branched = callee ? branchedParameters.find(callee->usr) : branchedParameters.end();
         if (branched == branchedParameters.end())

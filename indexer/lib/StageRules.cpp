@@ -390,7 +390,7 @@ std::vector<StageMatch> functionStages(const FunctionFacts &fn) {
     return std::all_of(out.begin(), out.end(), [](const StageMatch &m) { return m.stage == "data"; });
   };
   if (auto m = rules::modelBuildStage(fn);
-      m && !hasStage(out, "model") && (out.empty() || (m->role == "build" && rules::fitsTheModel(fn) && onlyArrangesData())))
+      m && !hasStage(out, "model") && (out.empty() || (rules::fitsTheModel(fn) && onlyArrangesData())))
     out.push_back(std::move(*m));
   // crossentropy_forward loops over its tensors like a layer, and its backward multiplies like
   // one: named for the loss and computing one, it is the loss, not a part of the model.

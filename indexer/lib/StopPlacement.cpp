@@ -50,14 +50,6 @@ private:
     return fn.isTemplate ? tours::findPattern(lines, text) : tours::findPattern(lines, text, fn.bodyBeginLine, fn.endLine);
   }
 
-  /// Whether the draft's anchor will find `line` by its text.
-  bool findable(unsigned line, const std::string &text) const {
-    if (lines.empty())
-      return true;
-    std::vector<unsigned> found = hits(text);
-    return !found.empty() && found.front() == line;
-  }
-
   /// Whether `text` finds `line` and no other: with more than one line, `tourguide check` warns
   /// that which occurrence the stop means is for a person to say.
   bool namesAlone(unsigned line, const std::string &text) const { return hits(text) == std::vector<unsigned>{line}; }
