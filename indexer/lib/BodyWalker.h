@@ -16,6 +16,7 @@
 #include "FieldBranches.h"
 #include "FunctionTables.h"
 #include "StatementPlaces.h"
+#include "Usr.h"
 
 #include "tourguide/indexer/Facts.h"
 #include "tourguide/indexer/Names.h"
@@ -25,9 +26,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
-#include "clang/Index/USRGeneration.h"
 #include "clang/Lex/Lexer.h"
-#include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 
 #include <algorithm>
@@ -690,13 +689,6 @@ private:
     std::string usr = usrOf(target);
     if (!usr.empty())
       fn.pointerAssignments.emplace_back(field->getMemberDecl()->getNameAsString(), usr);
-  }
-
-  std::string usrOf(const Decl *d) const {
-    llvm::SmallString<128> buf;
-    if (index::generateUSRForDecl(d, buf))
-      return "";
-    return std::string(buf);
   }
 
   FunctionFacts &fn;

@@ -9,6 +9,7 @@
 #include "FieldBranches.h"
 #include "FunctionTables.h"
 #include "SharedHeaders.h"
+#include "Usr.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -19,11 +20,9 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
-#include "clang/Index/USRGeneration.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/Preprocessor.h"
 #include "clang/Tooling/Tooling.h"
-#include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Path.h"
@@ -71,10 +70,9 @@ public:
     f.isMain = fd->isMain();
     if (!f.isMain && leaveOut.contains(f.file))
       return true;
-    llvm::SmallString<128> usr;
-    if (index::generateUSRForDecl(fd, usr))
+    f.usr = usrOf(fd);
+    if (f.usr.empty())
       return true;
-    f.usr = std::string(usr);
     f.name = fd->getNameAsString();
     f.qualifiedName = fd->getQualifiedNameAsString();
     f.isTemplate = fd->isTemplated();
@@ -98,11 +96,9 @@ public:
     if (const auto *md = dyn_cast<CXXMethodDecl>(fd)) {
       f.className = md->getParent()->getQualifiedNameAsString();
       f.isVirtual = md->isVirtual();
-      for (const CXXMethodDecl *o : md->overridden_methods()) {
-        llvm::SmallString<128> ousr;
-        if (!index::generateUSRForDecl(o, ousr))
-          f.overrides.push_back(std::string(ousr));
-      }
+      for (const CXXMethodDecl *o : md->overridden_methods())
+        if (std::string ousr = usrOf(o); !ousr.empty())
+          f.overrides.push_back(std::move(ousr));
       if (md->getParent()->hasDefinition())
         for (const CXXBaseSpecifier &b : md->getParent()->bases())
           f.baseClasses.push_back(baseClassName(b, ctx));
@@ -146,10 +142,9 @@ public:
     r.file = fileOf(loc);
     if (leaveOut.contains(r.file))
       return true;
-    llvm::SmallString<128> usr;
-    if (index::generateUSRForDecl(rd, usr))
+    r.usr = usrOf(rd);
+    if (r.usr.empty())
       return true;
-    r.usr = std::string(usr);
     r.qualifiedName = rd->getQualifiedNameAsString();
     r.line = sm.getExpansionLineNumber(loc);
     for (const CXXBaseSpecifier &b : rd->bases())

@@ -1,4 +1,5 @@
 #include "FieldBranches.h"
+#include "Usr.h"
 
 #include "tourguide/idioms/AstHelpers.h"
 
@@ -6,9 +7,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
-#include "clang/Index/USRGeneration.h"
 #include "clang/Lex/Lexer.h"
-#include "llvm/ADT/SmallString.h"
 
 #include <algorithm>
 
@@ -46,10 +45,10 @@ std::optional<Dispatched> dispatchedOn(const Expr *e, const ASTContext &ctx) {
   const auto *ref = dyn_cast_or_null<DeclRefExpr>(e ? e->IgnoreParenCasts() : nullptr);
   const auto *param = ref ? dyn_cast<ParmVarDecl>(ref->getDecl()) : nullptr;
   const auto *fn = param ? dyn_cast<FunctionDecl>(param->getDeclContext()) : nullptr;
-  llvm::SmallString<128> usr;
-  if (!fn || !param->getType()->isIntegralOrEnumerationType() || index::generateUSRForDecl(fn, usr))
+  std::string usr = fn && param->getType()->isIntegralOrEnumerationType() ? usrOf(fn) : "";
+  if (usr.empty())
     return std::nullopt;
-  return Dispatched{parameterKey(std::string(usr), param->getFunctionScopeIndex()), param->getNameAsString()};
+  return Dispatched{parameterKey(usr, param->getFunctionScopeIndex()), param->getNameAsString()};
 }
 
 void addValue(std::vector<ConstantFact> &values, const ConstantFact &v) {

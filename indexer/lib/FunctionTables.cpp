@@ -1,7 +1,6 @@
 #include "FunctionTables.h"
 
-#include "clang/Index/USRGeneration.h"
-#include "llvm/ADT/SmallString.h"
+#include "Usr.h"
 
 namespace tourguide::indexer {
 
@@ -40,15 +39,14 @@ std::optional<FunctionTableFact> functionTableOf(const VarDecl *vd, const ASTCon
     return std::nullopt;
   FunctionTableFact t;
   for (unsigned i = 0; i < list->getNumInits(); ++i)
-    if (const FunctionDecl *fd = functionNamed(list->getInit(i))) {
-      llvm::SmallString<128> usr;
-      if (!index::generateUSRForDecl(fd, usr))
-        t.entries.emplace_back(static_cast<int>(i), std::string(usr));
-    }
-  llvm::SmallString<128> usr;
-  if (t.entries.empty() || index::generateUSRForDecl(vd, usr))
+    if (const FunctionDecl *fd = functionNamed(list->getInit(i)))
+      if (std::string usr = usrOf(fd); !usr.empty())
+        t.entries.emplace_back(static_cast<int>(i), std::move(usr));
+  if (t.entries.empty())
     return std::nullopt;
-  t.usr = std::string(usr);
+  t.usr = usrOf(vd);
+  if (t.usr.empty())
+    return std::nullopt;
   t.name = vd->getNameAsString();
   return t;
 }
