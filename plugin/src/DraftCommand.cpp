@@ -244,7 +244,7 @@ protected:
       return fail(result, out + message);
     // Written by this lldb from the user's own command: 'tour start' plays it unasked while it
     // holds this text, even where its root or library path would be refused from a repository.
-    (*session().drafts)[fs::weakly_canonical(output, ec).string()] = tours::writeTour(tour);
+    session().rememberDraft(output.string(), tours::writeTour(tour));
     out += "wrote " + output.string() + " (" + std::to_string(tour.stops.size()) + " stops); play it with 'tour start " +
            output.string() + "'\n";
     return succeed(result, out);

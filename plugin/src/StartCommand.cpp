@@ -13,7 +13,6 @@
 #include "tourguide/tours/TourFile.h"
 #include "tourguide/tours/Trust.h"
 
-#include <filesystem>
 #include <memory>
 
 #ifdef TOURGUIDE_HAVE_DRAFT
@@ -23,8 +22,6 @@
 namespace tourguide::plugin {
 
 namespace {
-
-namespace fs = std::filesystem;
 
 struct StartOptions {
   std::string file;
@@ -123,13 +120,6 @@ std::string trustRefusal(const tours::Tour &tour, lldb::SBTarget selected, const
   return out;
 }
 
-/// Whether `file` is a tour `tour draft` wrote in this debugger and still holds the text it wrote.
-bool isOwnDraft(const TourSession &s, const std::string &file, const std::string &text) {
-  std::error_code ec;
-  auto it = s.drafts->find(fs::weakly_canonical(fs::absolute(file, ec), ec).string());
-  return it != s.drafts->end() && it->second == text;
-}
-
 /// What `tour start` says before the first stop: title, description, what resolved.
 std::string startHeader(lldb::SBDebugger debugger, const TourSession &s, int first) {
   render::Style style = render::styleFor(debugger);
@@ -173,7 +163,7 @@ protected:
     tours::LoadResult loaded = tours::loadTourFile(opts.file, &text);
     if (!loaded.ok())
       return fail(result, tours::formatAll(loaded.diagnostics));
-    if (!opts.trust && !isOwnDraft(session(), opts.file, text))
+    if (!opts.trust && !session().isOwnDraft(opts.file, text))
       if (std::string refusal = trustRefusal(*loaded.tour, selected, opts.file); !refusal.empty())
         return fail(result, refusal);
     std::string out = tours::formatAll(loaded.diagnostics); // warnings, as `tourguide validate`

@@ -3,8 +3,24 @@
 #include "tourguide/tours/Trust.h"
 
 #include <cctype>
+#include <filesystem>
 
 namespace tourguide::plugin {
+
+namespace {
+/// The key `drafts` files a tour under: one path however it was typed.
+std::string draftKey(const std::string &file) {
+  std::error_code ec;
+  return std::filesystem::weakly_canonical(std::filesystem::absolute(file, ec), ec).string();
+}
+} // namespace
+
+void TourSession::rememberDraft(const std::string &file, const std::string &text) { (*drafts)[draftKey(file)] = text; }
+
+bool TourSession::isOwnDraft(const std::string &file, const std::string &text) const {
+  auto it = drafts->find(draftKey(file));
+  return it != drafts->end() && it->second == text;
+}
 
 int TourSession::firstPending() const {
   for (size_t i = 0; i < stops.size(); ++i)

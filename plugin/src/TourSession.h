@@ -110,6 +110,11 @@ struct TourSession {
   size_t size() const { return stops.size(); }
   const tours::Stop &stop(int index) const { return tour->stops.at(static_cast<size_t>(index)); }
 
+  /// Remembers that `tour draft` wrote `text` to `file` in this debugger (see `drafts`).
+  void rememberDraft(const std::string &file, const std::string &text);
+  /// Whether `file` is a tour `tour draft` wrote in this debugger and still holds the text written.
+  bool isOwnDraft(const std::string &file, const std::string &text) const;
+
   /// The first resolved stop at or after `from`, or -1.
   int nextResolved(int from) const;
   /// The first resolved stop, in tour order, not reached or skipped yet, or -1.
