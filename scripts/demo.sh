@@ -20,7 +20,7 @@ if [ -x "$build/cli/tourguide" ] && "$build/cli/tourguide" index --help >/dev/nu
   echo "== tourguide index: drafting a tour of sample_repos/$sample from its compile commands"
   "$build/cli/tourguide" index -p "$build" -o "$build/demo-tours/$sample" \
     "$root/sample_repos/$sample" || true
-  echo "   drafted tours are in $build/demo-tours/$sample/ (play one with 'tour start FILE')"
+  echo "   drafted tours are in $build/demo-tours/$sample/ (play one with 'tour start --trust FILE': outside the repo, a draft names the repo as its root, which 'tour start' asks you to trust)"
 fi
 
 if [ ! -f "$plugin" ]; then
