@@ -33,6 +33,29 @@ bool opensForWriting(const CallExpr *call) {
          (mode->getString().front() == 'w' || mode->getString().front() == 'a');
 }
 
+/// `a == b` or `a != b` of two computed values (not a test against a constant): each element
+/// or row where two answers agree or differ, when something counts them.
+bool comparesTwoValues(const Expr *e, const ASTContext &ctx) {
+  e = strip(e);
+  // countNonZero takes an InputArray made from the comparison's result.
+  if (const auto *conversion = dyn_cast<CXXConstructExpr>(e); conversion && conversion->getNumArgs() == 1)
+    e = strip(conversion->getArg(0));
+  const Expr *l = nullptr, *r = nullptr;
+  if (const auto *b = dyn_cast<BinaryOperator>(e); b && (b->getOpcode() == BO_EQ || b->getOpcode() == BO_NE)) {
+    l = b->getLHS();
+    r = b->getRHS();
+  } else if (const auto *op = dyn_cast<CXXOperatorCallExpr>(e);
+             op && op->getNumArgs() == 2 &&
+             (op->getOperator() == OO_EqualEqual || op->getOperator() == OO_ExclaimEqual)) {
+    l = op->getArg(0);
+    r = op->getArg(1);
+  }
+  auto constant = [&](const Expr *x) {
+    return !x->isValueDependent() && !x->isTypeDependent() && x->IgnoreParenImpCasts()->isEvaluatable(ctx);
+  };
+  return l && r && !constant(l) && !constant(r);
+}
+
 } // namespace
 
 std::vector<const char *> classifyCall(const CallExpr *call, llvm::StringRef name, const ASTContext &ctx,
@@ -130,6 +153,14 @@ std::vector<const char *> classifyCall(const CallExpr *call, llvm::StringRef nam
     kinds.push_back("gather");
   } else if (n == "max_element" || n == "argmax") {
     kinds.push_back("argmax");
+  } else if (llvm::StringRef(n).startswith_insensitive("count") || n == "sum" || n == "nnz") {
+    // countNonZero(labels == predicted), (pred.array() == y.array()).count(): how many rows two
+    // answers agree on, an accuracy counted in one call.
+    const auto *member = dyn_cast<CXXMemberCallExpr>(call);
+    if ((member && member->getImplicitObjectArgument() &&
+         comparesTwoValues(member->getImplicitObjectArgument(), ctx)) ||
+        std::any_of(call->arg_begin(), call->arg_end(), [&](const Expr *a) { return comparesTwoValues(a, ctx); }))
+      kinds.push_back("count_matches");
   }
   return kinds;
 }

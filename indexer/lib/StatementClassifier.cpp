@@ -164,6 +164,12 @@ bool BodyWalker::VisitConditionalOperator(ConditionalOperator *co) {
   if (tested && negated && negated->getOpcode() == UO_Minus && text(strip(tested)) == text(strip(negated->getSubExpr())) &&
       isElementDifference(tested))
     addStatement("abs_error", co, co);
+  // `r = |pred - label| <= FLT_EPSILON ? 1.f : 0.f` (then `hits += r`): a row's right-or-wrong
+  // as 1 or 0, the term of an accuracy. Not `i == j ? 1 : 0`, a one-hot or Kronecker delta.
+  bool oneOrZero = (isOne(co->getTrueExpr()) && isZero(co->getFalseExpr())) ||
+                   (isZero(co->getTrueExpr()) && isOne(co->getFalseExpr()));
+  if (oneOrZero && (isAbsoluteDifference(cond->getLHS()) || isAbsoluteDifference(cond->getRHS())))
+    addStatement("count_matches", co, co);
   return true;
 }
 

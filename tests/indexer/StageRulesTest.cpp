@@ -530,6 +530,52 @@ double judge(const float *p, const int *label, int n, int k) { // expect: stage=
 )", false));
 }
 
+TEST(MetricsRule, ACountOfWhereTwoResultsAgreeTakenInOneCallIsMetrics) {
+  // OpenCV's samples: countNonZero(original == predicted) through an InputArray made from the
+  // comparison's result; Eigen's (a.array() == b.array()).count(). Counting where a result is
+  // a constant is no accuracy.
+  EXPECT_TRUE(expectStages(R"(
+struct Mask { int n; };
+struct Mat { int rows; };
+Mask operator==(const Mat &a, const Mat &b);
+Mask operator==(const Mat &a, double v);
+struct InputArray { InputArray(const Mask &m); };
+int countNonZero(InputArray a);
+static float agreementPercent(const Mat &original, const Mat &predicted) { // expect: stage=metrics
+  return 100.f * countNonZero(original == predicted) / predicted.rows;
+}
+static int zeros(const Mat &m) { // expect-not: stage=metrics
+  return countNonZero(m == 0.0);
+}
+)", true));
+}
+
+TEST(MetricsRule, ARowsAgreementAsOneOrZeroIsMetrics) {
+  // OpenCV's letter_recog: each prediction within FLT_EPSILON of its label counts 1, summed
+  // into a recognition rate. A step size picked by a sign is no agreement, nor a one-hot row.
+  EXPECT_TRUE(expectStages(R"(
+#include <math.h>
+float predict(const float *row);
+void rates(const float *data, const int *responses, int n) { // expect: stage=metrics
+  double hits = 0;
+  for (int i = 0; i < n; i++) {
+    float r = predict(data + i * 16);
+    r = fabsf(r - responses[i]) <= 1e-6f ? 1.f : 0.f;
+    hits += r;
+  }
+}
+float stepOf(float g, float prev) { // expect-not: stage=metrics
+  return g * prev > 0 ? 1.f : 0.f;
+}
+void softmaxBackward(float *dlogits, const float *probs, int ix, int v) { // expect-not: stage=metrics
+  for (int i = 0; i < v; i++) {
+    float indicator = i == ix ? 1.0f : 0.0f;
+    dlogits[i] += probs[i] - indicator;
+  }
+}
+)", true));
+}
+
 TEST(CheckpointRule, SavingWeightsIsCheckpointNotData) {
   EXPECT_TRUE(expectStages(R"(
 #include <stdio.h>

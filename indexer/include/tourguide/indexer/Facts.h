@@ -125,7 +125,8 @@ struct LoopFact {
 ///   "argmax_compare" a prediction compared with a label
 ///   "abs_error"      |a[i] - b[j]| of two elements (an output against its target)
 ///   "count_correct"  a counter named correct/hits/right is incremented
-///   "count_matches"  a count of two computed values agreeing or differing: `n_err += (a != b)`
+///   "count_matches"  a count of two computed values agreeing or differing: `n_err += (a != b)`,
+///                    `countNonZero(a == b)`, or one row's agreement as 1 or 0 (`|p - y| <= eps ? 1 : 0`)
 ///   "average"        a division of an accumulated sum by a count
 ///   "relu"           max(0, x) or x > 0 ? x : 0
 ///   "push_back"      a container grows (batch / dataset building)
