@@ -176,7 +176,10 @@ private:
   /// Whether `key`'s match says what a caller reaching it does: building the network is not
   /// running it, and an update all subcommands reach is a shared helper (updatesSharedByCommands).
   bool countsWhenReached(const std::string &key, const StageMatch &m) const {
-    return m.role != "build" && !(m.stage == "optimizer" && sharedUpdates.count(key));
+    // A framework's pass over a data set that updates nothing (ggml_opt_epoch with no training
+    // split) is an evaluation: reaching it does not make a program train.
+    return m.role != "build" && !(m.stage == "optimizer" && sharedUpdates.count(key)) &&
+           !(m.stage == "loop" && m.role == "evaluation");
   }
 
   /// Stages of everything the entry's subcommand reaches.
@@ -339,11 +342,14 @@ private:
     std::vector<std::string> targets = index.targetsOf(c);
     if (std::any_of(targets.begin(), targets.end(), [&](const std::string &t) { return isOwn(t); }))
       return std::nullopt;
-    std::optional<ProfileMatch> pm = options.profiles.matchCall(calleeNameOf(c));
-    if (!pm && (pm = options.profiles.matchCall(c.calleeSpecialisedName)))
+    CallConstants constants;
+    for (const auto &[position, constant] : c.constantArguments)
+      constants.emplace_back(position, constant.value);
+    std::optional<ProfileMatch> pm = options.profiles.matchCall(calleeNameOf(c), constants);
+    if (!pm && (pm = options.profiles.matchCall(c.calleeSpecialisedName, constants)))
       name = c.calleeSpecialisedName;
     if (!pm && c.calleeQualifiedName.empty() && c.calleeUsr.empty()) {
-      pm = options.profiles.matchDependentCall(c.calleeName, frameworksInUse());
+      pm = options.profiles.matchDependentCall(c.calleeName, frameworksInUse(), constants);
       byNameOnly = pm.has_value();
     }
     return pm;
@@ -894,7 +900,9 @@ private:
           // A framework's training loop (trainer.train per fold) or step (train_one_step)
           // called in a loop runs the model and updates it: the loop trains.
           std::vector<std::string> stages = {pm->stage};
-          if (pm->stage == "loop" || (pm->stage == "optimizer" && pm->role == "step"))
+          if (pm->stage == "loop" && pm->role == "evaluation")
+            stages = {"model", "metrics"};
+          else if (pm->stage == "loop" || (pm->stage == "optimizer" && pm->role == "step"))
             stages = {"optimizer", "model"};
           for (const std::string &stage : stages)
             if (!info.reached.count(stage) || info.byStatement.erase(stage)) {

@@ -273,7 +273,7 @@ public:
         const nlohmann::json &c = (*calls)[i];
         if (!c.is_object())
           return error(pointer, "a rule is an object {\"match\", \"stage\", \"role\", \"what\"}");
-        if (auto e = onlyKeys(c, pointer, {"match", "stage", "role", "what", "inside"}))
+        if (auto e = onlyKeys(c, pointer, {"match", "stage", "role", "what", "inside", "arguments"}))
           return e;
         ProfileRule rule;
         auto match = string(c, pointer, "match", true);
@@ -300,6 +300,20 @@ public:
             if (auto e = stageAndRole(in, at, inner.stage, inner.role, inner.what))
               return e;
             rule.inside.push_back(std::move(inner));
+          }
+        }
+        if (auto arguments = c.find("arguments"); arguments != c.end()) {
+          if (!arguments->is_object())
+            return error(pointer + "/arguments",
+                         "must be an object from argument positions to integers ({\"4\": 0})");
+          for (auto a = arguments->begin(); a != arguments->end(); ++a) {
+            std::string at = (nlohmann::json::json_pointer(pointer + "/arguments") / a.key()).to_string();
+            unsigned position = 0;
+            if (llvm::StringRef(a.key()).getAsInteger(10, position) || position > 64)
+              return error(at, "an argument position is a number from 0 to 64");
+            if (!a->is_number_integer())
+              return error(at, "must be an integer (the constant the call passes)");
+            rule.arguments.emplace_back(position, a->get<long long>());
           }
         }
         p.calls.push_back(std::move(rule));
@@ -367,24 +381,42 @@ ProfileSet ProfileSet::withBuiltins(std::vector<FrameworkProfile> extra) {
   return ProfileSet(std::move(extra));
 }
 
-std::optional<ProfileMatch> ProfileSet::matchCall(const std::string &qualifiedName) const {
+namespace {
+/// Every position the rule names holds its constant, and only that one.
+bool argumentsHold(const ProfileRule &r, const CallConstants &constants) {
+  return std::all_of(r.arguments.begin(), r.arguments.end(), [&](const std::pair<unsigned, long long> &want) {
+    bool seen = false;
+    for (const auto &[position, value] : constants)
+      if (position == want.first) {
+        if (value != want.second)
+          return false;
+        seen = true;
+      }
+    return seen;
+  });
+}
+} // namespace
+
+std::optional<ProfileMatch> ProfileSet::matchCall(const std::string &qualifiedName,
+                                                  const CallConstants &constants) const {
   if (qualifiedName.empty())
     return std::nullopt;
   for (const FrameworkProfile &p : profiles)
     for (const ProfileRule &r : p.calls)
-      if (r.glob->match(qualifiedName))
+      if (r.glob->match(qualifiedName) && argumentsHold(r, constants))
         return ProfileMatch{&p, r.stage, r.role, r.what, r.inside};
   return std::nullopt;
 }
 
 std::optional<ProfileMatch> ProfileSet::matchDependentCall(const std::string &name,
-                                                           const std::set<std::string> &frameworksInUse) const {
+                                                           const std::set<std::string> &frameworksInUse,
+                                                           const CallConstants &constants) const {
   if (name.empty())
     return std::nullopt;
   for (const FrameworkProfile &p : profiles)
     if (frameworksInUse.count(p.name))
       for (const ProfileRule &r : p.calls)
-        if (r.glob->lastName() == name && r.glob->text() != name)
+        if (r.glob->lastName() == name && r.glob->text() != name && argumentsHold(r, constants))
           return ProfileMatch{&p, r.stage, r.role, r.what, r.inside};
   return std::nullopt;
 }

@@ -258,7 +258,8 @@ std::string stopTitle(const Finding &f) {
   std::string fn = code(shortFunctionName(f.function));
   if (!f.via.empty()) {
     std::string head = f.role == "step" ? "Optimizer step" : f.role == "zero_grad" ? "Clearing the gradients"
-                       : f.stage == "loop" ? "The training loop" : capitalized(stagePhrase(f));
+                       : f.stage == "loop" && f.role != "evaluation" ? "The training loop"
+                                                                      : capitalized(stagePhrase(f));
     return head + " in " + fn + ": " + code(shortFunctionName(f.via));
   }
   if (f.stage == "loop")

@@ -79,6 +79,28 @@ TEST(ProfileLoader, ErrorsNameTheFileAndThePointer) {
             "my.profile.json: /calls/0/inside/0/match: unknown key");
 }
 
+TEST(ProfileLoader, ARuleForCallsThatPassAConstant) {
+  EXPECT_EQ(errorOf(R"({"tourguide_profile": 1, "framework": "x",
+                       "calls": [{"match": "a", "stage": "loop", "arguments": [4, 0]}]})"),
+            "my.profile.json: /calls/0/arguments: must be an object from argument positions to integers ({\"4\": 0})");
+  EXPECT_EQ(errorOf(R"({"tourguide_profile": 1, "framework": "x",
+                       "calls": [{"match": "a", "stage": "loop", "arguments": {"fifth": 0}}]})"),
+            "my.profile.json: /calls/0/arguments/fifth: an argument position is a number from 0 to 64");
+  EXPECT_EQ(errorOf(R"({"tourguide_profile": 1, "framework": "x",
+                       "calls": [{"match": "a", "stage": "loop", "arguments": {"4": "0"}}]})"),
+            "my.profile.json: /calls/0/arguments/4: must be an integer (the constant the call passes)");
+  auto p = parseProfile(R"({"tourguide_profile": 1, "framework": "x", "calls": [
+    {"match": "epoch", "arguments": {"1": 0}, "stage": "loop", "role": "evaluation"},
+    {"match": "epoch", "stage": "loop", "role": "training"}]})", "x");
+  ASSERT_TRUE(static_cast<bool>(p)) << llvm::toString(p.takeError());
+  ProfileSet set({*p});
+  EXPECT_EQ(set.matchCall("epoch", {{1, 0}})->role, "evaluation");
+  EXPECT_EQ(set.matchCall("epoch", {{1, 8}})->role, "training");
+  EXPECT_EQ(set.matchCall("epoch", {{0, 0}})->role, "training") << "another position";
+  EXPECT_EQ(set.matchCall("epoch")->role, "training") << "not a constant";
+  EXPECT_EQ(set.matchCall("epoch", {{1, 0}, {1, 8}})->role, "training") << "a local that may be either";
+}
+
 TEST(ProfileLoader, MissingFileIsAnError) {
   auto p = loadProfile("/nonexistent/x.profile.json");
   ASSERT_FALSE(static_cast<bool>(p));
@@ -463,6 +485,35 @@ int main() {
   EXPECT_EQ(step->anchorLine, loop->anchorLine);
   EXPECT_NE(loss->evidence.front().text.find("inside which dlib runs the loss layer"), std::string::npos)
       << loss->evidence.front().text;
+}
+
+TEST(FrameworkAnalysis, AFrameworksPassOverTheDataThatTrainsNothingIsAnEvaluationLoop) {
+  // ggml's mnist-eval: ggml_opt_epoch with no training split evaluates every batch; the same
+  // call with a split trains on the batches before it (ggml.json's two rules).
+  const char *code = R"(
+struct ggml_opt_context; struct ggml_opt_dataset; struct ggml_opt_result;
+extern "C" void ggml_opt_epoch(ggml_opt_context *, ggml_opt_dataset *, ggml_opt_result *, ggml_opt_result *,
+                               long idata_split, void *, void *);
+void run_epoch(ggml_opt_context *ctx, ggml_opt_dataset *data, ggml_opt_result *result) {
+  ggml_opt_epoch(ctx, data, nullptr, result, SPLIT, nullptr, nullptr);
+}
+int main() { run_epoch(nullptr, nullptr, nullptr); }
+)";
+  auto with = [&](const std::string &split) {
+    std::string text = code;
+    text.replace(text.find("SPLIT"), 5, split);
+    return analyseCode(text, true, "mnist.cpp");
+  };
+  Analysis eval = with("/*idata_split =*/ 0");
+  ASSERT_EQ(eval.entries.size(), 1u);
+  EXPECT_EQ(eval.entries[0].kind, "eval") << listFindings(eval);
+  const Finding *loop = findingOf(eval, "loop", "evaluation", "run_epoch");
+  ASSERT_NE(loop, nullptr) << listFindings(eval);
+  EXPECT_EQ(loop->via, "ggml_opt_epoch");
+  EXPECT_NE(findingOf(eval, "model", "forward", "run_epoch"), nullptr) << listFindings(eval);
+  Analysis train = with("900");
+  EXPECT_EQ(train.entries[0].kind, "train") << listFindings(train);
+  EXPECT_NE(findingOf(train, "loop", "training", "run_epoch"), nullptr) << listFindings(train);
 }
 
 TEST(FrameworkAnalysis, AStageTheRepoCallsItselfIsNotDoubledByAFitCall) {

@@ -52,8 +52,15 @@ struct ProfileRule {
   std::string role;    ///< forward, backward, step, zero_grad, loader, save, load, training, ...
   std::string what;    ///< "the optimizer's step": how a finding says it.
   std::vector<InnerStage> inside; ///< Stages the call runs for the caller (a fit call's loss).
+  /// The rule holds only for calls that pass these integer constants at these positions
+  /// (from 0): `ggml_opt_epoch(..., /*idata_split=*/0, ...)` trains on no batch, it evaluates.
+  std::vector<std::pair<unsigned, long long>> arguments;
   std::shared_ptr<const NamePattern> glob;
 };
+
+/// The integer constants a call passes, by position (a position may hold several values: a
+/// local variable that is one of several constants).
+using CallConstants = std::vector<std::pair<unsigned, long long>>;
 
 /// A method the repo writes when it derives from a framework class: the `forward` of a
 /// `torch::nn::Module` is the model's forward whatever its body looks like.
@@ -100,12 +107,14 @@ public:
   /// The built-in profiles after `extra` (so that a user's rule overrides a built-in one).
   static ProfileSet withBuiltins(std::vector<FrameworkProfile> extra = {});
 
-  std::optional<ProfileMatch> matchCall(const std::string &qualifiedName) const;
+  /// The first rule for `qualifiedName` whose `arguments` the call's `constants` satisfy.
+  std::optional<ProfileMatch> matchCall(const std::string &qualifiedName, const CallConstants &constants = {}) const;
   /// A call inside a template whose callee is known only by its unqualified name
   /// (`loss.backward()` on a dependent type): matched on the rules' last name component, and
   /// only for frameworks the program is already known to use.
   std::optional<ProfileMatch> matchDependentCall(const std::string &name,
-                                                 const std::set<std::string> &frameworksInUse) const;
+                                                 const std::set<std::string> &frameworksInUse,
+                                                 const CallConstants &constants = {}) const;
   std::optional<ProfileMatch> matchMethod(const std::vector<std::string> &baseClasses,
                                           const std::string &method) const;
   /// The profile whose `paths` hold this file, if any. Inside `root` the patterns see the
