@@ -153,6 +153,15 @@ std::vector<const char *> classifyCall(const CallExpr *call, llvm::StringRef nam
     kinds.push_back("gather");
   } else if (n == "max_element" || n == "argmax") {
     kinds.push_back("argmax");
+  } else if ((llvm::StringRef(n).startswith_insensitive("contains") || n == "find" || n == "count" ||
+              n == "binary_search" || n == "includes") &&
+             std::any_of(call->arg_begin(), call->arg_end(), [](const Expr *a) { return anyName(a, isLabelName); }) &&
+             std::any_of(call->arg_begin(), call->arg_end(), [](const Expr *a) {
+               return anyName(a, isPredictionName) && !anyName(a, isLabelName);
+             })) {
+    // fasttext's Meter::log: `if (utils::contains(labels, prediction.second)) predictedGold++`,
+    // a prediction looked up among the gold labels.
+    kinds.push_back("argmax_compare");
   } else if (llvm::StringRef(n).startswith_insensitive("count") || n == "sum" || n == "nnz") {
     // countNonZero(labels == predicted), (pred.array() == y.array()).count(): how many rows two
     // answers agree on, an accuracy counted in one call.

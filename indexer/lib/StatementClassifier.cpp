@@ -207,8 +207,19 @@ void BodyWalker::analyseCompound(const Expr *op, bool minus, bool plus, const Ex
   // y[i] / x[i]`, a backward pass accumulating a gradient with its sign (a cross-entropy's
   // gradient) without a rate: a step is taken against the gradient.
   bool gradient = nameHas(vectorName(lhs), {"grad", "slope", "deriv", "delta"});
+  // Added with a rate, a step moves the weights or follows an error or a gradient; `x[j] +=
+  // alpha * c[j]` into any other vector is a scaled sum (fasttext's ProductQuantizer::addcode
+  // decoding a vector from its codewords).
+  bool followsAnError = isWeightVector(lhs) || containsNode(rhs, [](const Stmt *n) {
+                          const auto *b = dyn_cast<BinaryOperator>(n);
+                          return b && b->getOpcode() == BO_Sub;
+                        }) ||
+                        anyName(rhs, [](llvm::StringRef n) {
+                          return looksLikeGradient(n) || nameHas(n, {"err", "diff", "resid", "loss"});
+                        });
   bool updateShape = (isElementOrMember(lhs) || isWeightCopy(lhs)) && !gradient &&
-                     (minus || (plus && (lr || containsUnaryMinus(rhs)))) && !(isGradientElement(lhs) && !lr);
+                     (minus || (plus && ((lr && followsAnError) || containsUnaryMinus(rhs)))) &&
+                     !(isGradientElement(lhs) && !lr);
   if (updateShape && !lossTarget) {
     addStatement("param_update", op, lhs);
     if (lr)

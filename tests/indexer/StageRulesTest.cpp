@@ -372,6 +372,22 @@ void accumulate(float *acc, const float *a, const float *b, int n) { // expect-n
 )", false));
 }
 
+TEST(OptimizerRule, AddingAScaledVectorIsAStepOnlyWhenItFollowsAnErrorOrMovesTheWeights) {
+  // fasttext's ProductQuantizer::addcode decodes a vector from its codewords; a perceptron's
+  // rule adds the rate times the error; a step added to the weights needs no error in sight.
+  EXPECT_TRUE(expectStages(R"(
+void addcode(float *x, const float *c, float alpha, int d) { // expect-not: stage=optimizer
+  for (int n = 0; n < d; ++n) x[n] += alpha * c[n];
+}
+void perceptron(float *v, const float *x, float lr, float y, float p, int d) { // expect: stage=optimizer
+  for (int j = 0; j < d; ++j) v[j] += lr * (y - p) * x[j];
+}
+void ascend(float *w, const float *dir, float lr, int d) { // expect: stage=optimizer
+  for (int j = 0; j < d; ++j) w[j] += lr * dir[j];
+}
+)", false));
+}
+
 TEST(OptimizerRule, AGradientWrittenWithItsSignIsNoUpdate) {
   // A binary cross-entropy operator's backward (kann's kad_op_ce_bin) subtracts into the
   // prediction's gradient; the update that follows moves the weights against that gradient.
@@ -514,6 +530,27 @@ int converged(double obj, double prev) { // expect-not: stage=metrics
   return fabs(obj - prev) < 1e-6;
 }
 )", false));
+}
+
+TEST(MetricsRule, APredictionLookedUpAmongTheLabelsIsMetrics) {
+  // fasttext's Meter::log: each predicted label found among the gold ones is counted.
+  EXPECT_TRUE(expectStages(R"(
+#include <vector>
+#include <utility>
+bool contains(const std::vector<int> &v, int x);
+struct Meter {
+  long predictedGold = 0;
+  void log(const std::vector<int> &labels, const std::vector<std::pair<float, int>> &predictions) { // expect: stage=metrics
+    for (const auto &prediction : predictions)
+      if (contains(labels, prediction.second))
+        predictedGold++;
+  }
+  void index(const std::vector<int> &labels, const std::vector<int> &seen, int word) { // expect-not: stage=metrics
+    if (contains(seen, word) && contains(labels, word))
+      predictedGold = 0;
+  }
+};
+)", true));
 }
 
 TEST(MetricsRule, ArgmaxAgainstLabelIsMetrics) {
