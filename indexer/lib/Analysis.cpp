@@ -740,27 +740,53 @@ private:
                                       c.line});
               return out;
             }
-    bool checkpointName = isCheckpointName(fn.name);
+    // A thin wrapper (fann_save -> fann_save_internal) is the wrapper rule's: its stop stands
+    // for its callee's (wrapperStages).
+    if (wrappedCallee(fn))
+      return std::nullopt;
+    // Named to save (TrainerInterface::Save, tg_save) or as a checkpoint; not the looser names
+    // a function's own writes confirm (`*_weights`, load_network building the net as it reads).
+    bool checkpointName = isCheckpointName(fn.name) || nameHas(fn.name, {"save", "serializ"});
     bool dataName = !checkpointName && isDataLoaderName(fn.name);
     if (!checkpointName && !dataName)
       return std::nullopt;
+    // A file's reads and writes done by an unnamed helper (sentencepiece's SaveModel calling
+    // its WritableFile's Write) are the named function's. (Not for data: a reader of a
+    // configuration file is named like a data loader too, darknet's read_data_cfg.)
+    auto doesFileIo = [&](const std::string &t, const char *only = nullptr) {
+      const FunctionFacts *callee = index.function(t);
+      return callee && std::any_of(callee->statements.begin(), callee->statements.end(), [&](const StatementFact &s) {
+               return only ? s.kind == only : s.kind == "file_read" || s.kind == "file_write" || s.kind == "file_open";
+             });
+    };
     for (const CallFact &c : fn.calls)
       for (const std::string &t : index.targetsOf(c)) {
         if (t == fn.usr)
           continue;
-        for (const StageMatch &m : stagesOf(t))
-          if (m.stage == "data" || m.stage == "checkpoint") {
-            StageMatch out;
-            out.stage = checkpointName ? "checkpoint" : "data";
-            out.confidence = 0.6;
-            out.evidence.push_back({"the name `" + fn.qualifiedName + "` says " +
-                                        (checkpointName ? "it saves or restores the model" : "it loads data"),
-                                    0});
-            out.evidence.push_back({"line " + std::to_string(c.line) + ": calls `" + index.function(t)->qualifiedName +
-                                        "`, which reads or writes a file",
-                                    c.line});
-            return out;
-          }
+        std::vector<StageMatch> callee = stagesOf(t);
+        bool readsOrWrites = std::any_of(callee.begin(), callee.end(), [](const StageMatch &m) {
+          return m.stage == "data" || m.stage == "checkpoint";
+        }) || (checkpointName && callee.empty() && doesFileIo(t));
+        if (!readsOrWrites)
+          continue;
+        StageMatch out;
+        out.stage = checkpointName ? "checkpoint" : "data";
+        out.confidence = 0.6;
+        out.byCallees = true; // the callee that reads or writes is a stop of its own
+        // Saving or loading as the callee does (its own lines decide nothing here).
+        if (checkpointName)
+          out.role = std::any_of(callee.begin(), callee.end(),
+                                 [](const StageMatch &m) { return m.stage == "checkpoint" && m.role == "save"; }) ||
+                             (callee.empty() && doesFileIo(t, "file_write"))
+                         ? "save"
+                         : "load";
+        out.evidence.push_back({"the name `" + fn.qualifiedName + "` says " +
+                                    (checkpointName ? "it saves or restores the model" : "it loads data"),
+                                0});
+        out.evidence.push_back({"line " + std::to_string(c.line) + ": calls `" + index.function(t)->qualifiedName +
+                                    "`, which reads or writes a file",
+                                c.line});
+        return out;
       }
     return std::nullopt;
   }

@@ -36,14 +36,25 @@ bool looksLikeGradient(llvm::StringRef name) {
          (n.size() <= 3 && n.startswith("d") && n.size() > 1);
 }
 
+namespace {
+/// The name lowercased without its underscores: `SaveModel` and `save_model` read alike.
+std::string joinedLower(llvm::StringRef name) {
+  std::string joined;
+  for (char c : name.lower())
+    if (c != '_')
+      joined += c;
+  return joined;
+}
+} // namespace
+
 bool isCheckpointName(llvm::StringRef name) {
-  return nameHas(name, {"checkpoint", "ckpt", "snapshot", "save_model", "load_model", "save_weights",
-                        "load_weights", "restore"});
+  return nameHas(joinedLower(name), {"checkpoint", "ckpt", "snapshot", "savemodel", "loadmodel", "saveweights",
+                                     "loadweights", "restore"});
 }
 
 bool isDataLoaderName(llvm::StringRef name) {
-  return nameHas(name, {"dataloader", "data_loader", "load_batch", "next_batch", "loader",
-                        "dataset", "load_data", "read_data"});
+  return nameHas(joinedLower(name), {"dataloader", "loadbatch", "nextbatch", "loader", "dataset", "loaddata",
+                                     "readdata"});
 }
 
 bool isIdentifier(llvm::StringRef s) {
@@ -52,10 +63,7 @@ bool isIdentifier(llvm::StringRef s) {
 }
 
 bool isLineReaderName(llvm::StringRef name) {
-  std::string joined;
-  for (char c : name.lower())
-    if (c != '_')
-      joined += c;
+  std::string joined = joinedLower(name);
   // fasttext's Dictionary::readWord hands out the next word the same way (the whole name: a
   // read_words or read_tokens may read them all).
   return nameHas(joined, {"readline", "getline", "fgetl", "getuntil", "nextline"}) || joined == "readword" ||

@@ -824,6 +824,46 @@ int main() { Model m{}; for (int epoch = 0; epoch < 3; ++epoch) for (int r = 0; 
 }
 
 
+TEST(LibraryApi, ASaveWhoseWritesAreInAHelperIsASaveAndSoIsTheFunctionThatCallsIt) {
+  // sentencepiece's shape: Save calls SaveModel and SaveVocab; SaveModel serialises and hands
+  // the bytes to a file object's Write, which writes. Neither named function writes itself:
+  // both are saves, each a stop, the helper that writes is not.
+  Analysis a = analyseCode(R"(
+#include <fstream>
+#include <string>
+struct WritableFile {
+  explicit WritableFile(const std::string &name) : os(name) {}
+  bool Write(const std::string &text) { os.write(text.data(), text.size()); return true; }
+  std::ofstream os;
+};
+struct Trainer {
+  float weights[4];
+  std::string Serialize() const { return std::string((const char *)weights, sizeof weights); }
+  bool SaveModel(const std::string &filename) const {
+    WritableFile output(filename);
+    return output.Write(Serialize());
+  }
+  bool SaveVocab(const std::string &filename) const {
+    WritableFile output(filename);
+    return output.Write("a\nb\n");
+  }
+  bool Save() const { return SaveModel("m.model") && SaveVocab("m.vocab"); }
+  void Train() {
+    for (int epoch = 0; epoch < 3; ++epoch)
+      for (int i = 0; i < 4; ++i) weights[i] -= 0.1f * (weights[i] - 1.0f);
+    Save();
+  }
+};
+int main() { Trainer t; t.Train(); }
+)", true, "spm_train.cc");
+  const Finding *save = findingOf(a, "checkpoint", "save", "Trainer::Save");
+  const Finding *model = findingOf(a, "checkpoint", "save", "Trainer::SaveModel");
+  ASSERT_NE(save, nullptr) << listFindings(a);
+  ASSERT_NE(model, nullptr) << listFindings(a);
+  EXPECT_LT(save->order, model->order);
+  EXPECT_EQ(findingOf(a, "checkpoint", "save", "WritableFile::Write"), nullptr) << listFindings(a);
+}
+
 TEST(LibraryApi, ACheckpointsHelpersAreItsStopNotDataLoading) {
   // kann's shape: kann_load opens the file and calls kad_load, which reads each node with
   // kad_load1. Those reads are the restore's, not a data loader of their own.

@@ -1,6 +1,7 @@
 // One small test per stage rule. Expectations are comments on the line of the function's name.
 // Names are chosen to mislead where they can: the rules must decide by what the code does.
 #include "TestCode.h"
+#include "tourguide/indexer/Names.h"
 #include "tourguide/indexer/StageRules.h"
 
 #include <algorithm>
@@ -654,6 +655,16 @@ dataset_t *dataset_load(const char *fn) {   // expect-not: stage=checkpoint
   return d;
 }
 )", false));
+}
+
+TEST(Names, CamelCaseAndSnakeCaseNamesReadAlike) {
+  for (const char *name : {"save_model", "SaveModel", "loadWeights", "LoadCheckpoint", "restore"})
+    EXPECT_TRUE(isCheckpointName(name)) << name;
+  for (const char *name : {"Save", "saveMode", "modelLoader"})
+    EXPECT_FALSE(isCheckpointName(name)) << name;
+  for (const char *name : {"load_data", "LoadData", "NextBatch", "DataLoader", "read_data"})
+    EXPECT_TRUE(isDataLoaderName(name)) << name;
+  EXPECT_FALSE(isDataLoaderName("LoadModel"));
 }
 
 } // namespace
