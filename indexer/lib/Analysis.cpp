@@ -72,6 +72,16 @@ public:
         for (const std::vector<std::string> &level : path)
           entry.command.push_back(llvm::join(level, "|"));
         commandPath = path;
+        // Each subcommand's own field values (fasttext's `supervised` sets its loss; `test`
+        // reads it from the model file); the closures follow them.
+        if (!path.empty()) {
+          std::set<std::string> words;
+          for (const std::vector<std::string> &level : path)
+            words.insert(level.begin(), level.end());
+          dispatch.emplace(index, mainKey, std::move(words), programSetters);
+          closureCache.clear();
+          trainingLoopCache.clear();
+        }
         std::vector<Finding> findings;
         // A bug of ours on code nobody here has seen must not cost the other programs'
         // findings: this one keeps what was found before it, and says so.
@@ -1002,6 +1012,31 @@ private:
   std::map<std::string, unsigned> constructedAt; ///< Class -> order of its first creation.
   unsigned constructOrder = 0;
 
+  /// Ranks the classes `fn` creates, for the overriders of a virtual call: a class created in a
+  /// branch the program's values never take is not created (fasttext's createLoss under `-loss
+  /// hs`, an option); one created in a branch a command's own setting takes comes before one a
+  /// default takes (the `supervised` command's SoftmaxLoss before the constructor's `ns`).
+  void noteConstructs(const FunctionFacts &fn) {
+    std::set<std::string> commandWords;
+    for (const std::vector<std::string> &level : commandPath)
+      commandWords.insert(level.begin(), level.end());
+    constexpr unsigned kAfterTheCommands = 1u << 20;
+    for (const auto &[cls, line] : fn.constructs) {
+      bool onLine = false, reached = false, forCommand = false;
+      for (const CallFact &c : fn.calls)
+        if (c.line == line) {
+          onLine = true;
+          if (dispatch->reaches(c)) {
+            reached = true;
+            forCommand = forCommand || dispatch->takenForACommand(c, commandWords);
+          }
+        }
+      if (onLine && !reached)
+        continue;
+      constructedAt.emplace(cls, (forCommand ? 0 : kAfterTheCommands) + constructOrder++);
+    }
+  }
+
   unsigned constructRank(const std::string &key) {
     const FunctionFacts *fn = index.function(key);
     auto it = fn ? constructedAt.find(fn->className) : constructedAt.end();
@@ -1181,8 +1216,7 @@ private:
                          static_cast<int>(l), nullptr});
     for (const CallFact &c : fn.calls)
       items.push_back({c.line, 2, nullptr, -1, &c});
-    for (const auto &[cls, line] : fn.constructs)
-      constructedAt.emplace(cls, constructOrder++);
+    noteConstructs(fn);
     std::stable_sort(items.begin(), items.end(), [](const Item &a, const Item &b) {
       return a.line < b.line || (a.line == b.line && a.kind < b.kind);
     });

@@ -162,9 +162,22 @@ public:
     return ok;
   }
   bool traverseIf(IfStmt *s) {
-    std::vector<std::string> words;
-    if (s->getCond())
+    std::vector<std::string> words, flags;
+    if (s->getCond()) {
       commandWords(s->getCond(), words);
+      comparedWords(s->getCond(), flags, /*optionFlags=*/true);
+    }
+    if (!flags.empty()) {
+      // `if (args[i] == "-loss")`: what its branch sets is that option's value (FieldWriteFact::option).
+      for (Stmt *part : {s->getInit(), static_cast<Stmt *>(s->getConditionVariableDeclStmt()),
+                         static_cast<Stmt *>(s->getCond())})
+        if (part && !TraverseStmt(part))
+          return false;
+      ++optionDepth;
+      bool ok = TraverseStmt(s->getThen());
+      --optionDepth;
+      return ok && (!s->getElse() || TraverseStmt(s->getElse()));
+    }
     if (words.empty())
       return traverseFieldIf(s);
     for (Stmt *part : {s->getInit(), static_cast<Stmt *>(s->getConditionVariableDeclStmt()),
@@ -230,7 +243,13 @@ public:
   /// A write to an integer field: `lhs = rhs`, or (rhs null) `+=`, `++`, `&field` handed out.
   void noteFieldWrite(const Expr *lhs, const Expr *rhs) {
     if (auto w = fieldWrite(lhs, rhs, fn.paramNames, ctx))
-      fn.fieldWrites.push_back(std::move(*w));
+      addFieldWrite(std::move(*w));
+  }
+  /// Records a field write with where it is: under an option's test, in a command's branch.
+  void addFieldWrite(FieldWriteFact w) {
+    w.option = optionDepth > 0;
+    w.command = currentCommand();
+    fn.fieldWrites.push_back(std::move(w));
   }
 
   /// `: loss(loss_name::softmax)` in a constructor.
@@ -255,15 +274,37 @@ public:
       if (i >= ile->getNumInits())
         break;
       if (auto w = fieldInitialiser(field, ile->getInit(i++), ile->getBeginLoc(), fn.paramNames, ctx))
-        fn.fieldWrites.push_back(std::move(*w));
+        addFieldWrite(std::move(*w));
     }
     return true;
   }
 
   bool TraverseUnaryOperator(UnaryOperator *uo) {
-    if (uo->isIncrementDecrementOp() || uo->getOpcode() == UO_AddrOf)
+    if (uo->isIncrementDecrementOp() || (uo->getOpcode() == UO_AddrOf && !readOnlyAddresses.count(uo)))
       noteFieldWrite(uo->getSubExpr(), nullptr);
     return RecursiveASTVisitor::TraverseUnaryOperator(uo);
+  }
+
+  /// `out.write((char *)&loss, sizeof loss)`: an address handed to a pointer-to-const parameter
+  /// is read through, never written (Args::save is no writer of `loss`). Seen by VisitCallExpr
+  /// before its arguments are walked.
+  void noteReadOnlyAddresses(const CallExpr *call, const FunctionDecl *callee) {
+    unsigned offset = isa<CXXOperatorCallExpr>(call) && isa<CXXMethodDecl>(callee) ? 1 : 0;
+    for (unsigned i = offset; i < call->getNumArgs() && i - offset < callee->getNumParams(); ++i) {
+      QualType p = callee->getParamDecl(i - offset)->getType();
+      if (!p->isPointerType() || !p->getPointeeType().isConstQualified())
+        continue;
+      const Expr *arg = call->getArg(i);
+      while (true) {
+        arg = arg->IgnoreParens();
+        if (const auto *cast = dyn_cast<CastExpr>(arg))
+          arg = cast->getSubExpr();
+        else
+          break;
+      }
+      if (const auto *uo = dyn_cast<UnaryOperator>(arg); uo && uo->getOpcode() == UO_AddrOf)
+        readOnlyAddresses.insert(uo);
+    }
   }
 
   /// Does `e` read the command line (argv[1], args[2], a `command` string made from them)?
@@ -276,14 +317,24 @@ public:
   }
 
   static void commandWords(const Expr *cond, std::vector<std::string> &words) {
+    comparedWords(cond, words, /*optionFlags=*/false);
+  }
+
+  /// The string literals `cond` compares the command line with: command words ("train"), or
+  /// with `optionFlags` the option flags ("-loss", "--epochs").
+  static void comparedWords(const Expr *cond, std::vector<std::string> &words, bool optionFlags) {
     cond = cond->IgnoreParenImpCasts();
-    auto literal = [](const Expr *e) -> const StringLiteral * {
+    auto literal = [&](const Expr *e) -> const StringLiteral * {
       const auto *l = dyn_cast<StringLiteral>(e->IgnoreParenImpCasts());
-      // A word, not an option flag ("-v"); it may start with a digit (darknet's "3d").
-      if (!l || l->getCharByteWidth() != 1 || l->getString().empty() ||
-          !isalnum(static_cast<unsigned char>(l->getString().front())))
+      if (!l || l->getCharByteWidth() != 1 || l->getString().empty())
         return nullptr;
-      return l;
+      llvm::StringRef text = l->getString();
+      // A word may start with a digit (darknet's "3d"); a flag is '-' or "--" and a letter.
+      bool word = isalnum(static_cast<unsigned char>(text.front()));
+      llvm::StringRef flag = text.ltrim('-');
+      bool isFlag = text.front() == '-' && text.size() - flag.size() <= 2 && !flag.empty() &&
+                    isalpha(static_cast<unsigned char>(flag.front()));
+      return (optionFlags ? isFlag : word) ? l : nullptr;
     };
     // strcmp(argv[1], "train") (either order), or argv[1] == "train" on std::string.
     auto compared = [&](const Expr *e) -> std::optional<std::string> {
@@ -314,8 +365,8 @@ public:
     };
     if (const auto *bo = dyn_cast<BinaryOperator>(cond)) {
       if (bo->getOpcode() == BO_LOr || bo->getOpcode() == BO_LAnd) {
-        commandWords(bo->getLHS(), words);
-        commandWords(bo->getRHS(), words);
+        comparedWords(bo->getLHS(), words, optionFlags);
+        comparedWords(bo->getRHS(), words, optionFlags);
       } else if (bo->getOpcode() == BO_EQ) {
         const Expr *other = isZero(bo->getLHS()) ? bo->getRHS() : isZero(bo->getRHS()) ? bo->getLHS() : nullptr;
         if (other && isa<CallExpr>(other->IgnoreParenImpCasts()) && !isa<CXXOperatorCallExpr>(other->IgnoreParenImpCasts()))
@@ -362,7 +413,8 @@ public:
       c.fieldBranches = fieldBranchStack;
       c.conditional = conditionalDepth > 0;
       for (FieldWriteFact &w : callWrites(call, callee, ctx))
-        fn.fieldWrites.push_back(std::move(w));
+        addFieldWrite(std::move(w));
+      noteReadOnlyAddresses(call, callee);
       noteArguments(call, c);
       noteStoredResult(call, c);
       if (const auto *mc = dyn_cast<CXXMemberCallExpr>(call))
@@ -507,6 +559,7 @@ public:
   bool VisitUnaryOperator(UnaryOperator *uo);
 
   bool VisitConditionalOperator(ConditionalOperator *co);
+  bool VisitReturnStmt(ReturnStmt *rs);
 
 private:
   template <typename F>
@@ -700,6 +753,8 @@ private:
   std::unique_ptr<StatementPlaces> places; ///< Of the body walkBody walks.
   const Stmt *bodyRoot = nullptr;          ///< That body.
   std::vector<std::vector<std::string>> commandStack;
+  unsigned optionDepth = 0; ///< Inside how many branches an option flag's test takes.
+  std::set<const UnaryOperator *> readOnlyAddresses; ///< `&x` handed to a pointer-to-const parameter.
   std::vector<FieldBranchFact> fieldBranchStack; ///< The field branches the walk is inside, outermost first.
   unsigned conditionalDepth = 0; ///< How many if / switch / ?: the walk is inside.
   /// localConstants() of each local passed as an argument, asked once per body: a long function

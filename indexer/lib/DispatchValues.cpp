@@ -39,20 +39,45 @@ bool takes(const FieldBranchFact &branch, int value) {
 
 DispatchValues::DispatchValues(const ProgramIndex &index, const std::string &entryKey,
                                std::shared_ptr<const ProgramSetters> given)
-    : index(index), shared(given ? std::move(given) : findProgramSetters(index)), setters(shared->setters),
-      branchedParameters(shared->branchedParameters) {
+    : DispatchValues(index, entryKey, {}, std::move(given)) {}
+
+DispatchValues::DispatchValues(const ProgramIndex &index, const std::string &entryKey,
+                               std::set<std::string> words, std::shared_ptr<const ProgramSetters> given)
+    : index(index), commandWords(std::move(words)), shared(given ? std::move(given) : findProgramSetters(index)),
+      setters(shared->setters), branchedParameters(shared->branchedParameters) {
   // Writes inside branches no value takes do not count, and leaving them out can rule out more
   // branches: narrow until the reached functions stop changing (a few rounds; the last set of
   // values is from a superset of what is finally reached, which only keeps more branches).
-  std::set<std::string> reached = reachableFrom(entryKey);
+  std::set<std::string> reached = reachedByCommand(entryKey);
   for (int round = 0; round < 4; ++round) {
     collect(reached);
     dropSetOverDefaults(reached);
-    std::set<std::string> next = reachableFrom(entryKey);
+    std::set<std::string> next = reachedByCommand(entryKey);
     if (next == reached)
       break;
     reached = std::move(next);
   }
+}
+
+bool DispatchValues::runsForCommand(const CallFact &call) const {
+  return commandWords.empty() || call.command.empty() ||
+         std::any_of(call.command.begin(), call.command.end(), [&](const std::string &w) { return commandWords.count(w); });
+}
+
+std::set<std::string> DispatchValues::reachedByCommand(const std::string &entryKey) const {
+  std::set<std::string> seen{entryKey};
+  std::vector<std::string> todo{entryKey};
+  while (!todo.empty()) {
+    std::string key = std::move(todo.back());
+    todo.pop_back();
+    if (const FunctionFacts *fn = index.function(key))
+      for (const CallFact &c : fn->calls)
+        if (reaches(c) && runsForCommand(c))
+          for (const std::string &t : targetsOf(c))
+            if (seen.insert(t).second)
+              todo.push_back(t);
+  }
+  return seen;
 }
 
 const DispatchValues::Field *DispatchValues::known(const std::string &field) const {
@@ -81,6 +106,14 @@ bool DispatchValues::reaches(const CallFact &call) const {
     if (known(b.field) && valuesTaking(b.field, call.fieldBranches).empty())
       return false;
   return true;
+}
+
+bool DispatchValues::takenForACommand(const CallFact &call, const std::set<std::string> &commands) const {
+  for (const FieldBranchFact &b : call.fieldBranches)
+    for (const Value *v : valuesTaking(b.field, call.fieldBranches))
+      if (std::any_of(v->command.begin(), v->command.end(), [&](const std::string &w) { return commands.count(w); }))
+        return true;
+  return false;
 }
 
 std::string DispatchValues::why(const CallFact &call) const {
@@ -218,17 +251,28 @@ std::set<std::string> DispatchValues::reachableFrom(const std::string &entryKey)
 void DispatchValues::collect(const std::set<std::string> &reached) {
   std::map<std::string, Field> next; // reaches() below still answers with the last round's values
   std::vector<std::pair<std::string, std::string>> passedOn; // {parameter, the caller's parameter given to it}
-  auto add = [&](const std::string &field, const ConstantFact &value, std::string where, std::string madeIn = "") {
+  auto add = [&](const std::string &field, const ConstantFact &value, std::string where, std::string madeIn = "",
+                 const std::vector<std::string> &command = {}) {
     std::vector<Value> &values = next[field].values;
     auto same = std::find_if(values.begin(), values.end(), [&](const Value &v) { return v.constant.value == value.value; });
-    if (same == values.end())
-      values.push_back({value, std::move(where), std::move(madeIn)});
-    else if (madeIn.empty())
-      same->madeIn.clear(); // also set later: not only a default
+    if (same == values.end()) {
+      values.push_back({value, std::move(where), std::move(madeIn), command});
+    } else {
+      if (madeIn.empty())
+        same->madeIn.clear(); // also set later: not only a default
+      if (command.empty() || same->command.empty())
+        same->command.clear(); // set outside a command's branch too
+      else
+        same->command.insert(same->command.end(), command.begin(), command.end());
+    }
   };
   auto note = [&](const FieldWriteFact &w, const std::string &where, const std::string &madeIn) {
+    // An option's value (`-loss hs`) is set only by a run that passes it: the branches only it
+    // takes are the alternatives a user picks, not what the program does by itself.
+    if (w.option)
+      return;
     if (w.kind == "constant")
-      add(w.field, w.value, where, madeIn);
+      add(w.field, w.value, where, madeIn, w.command);
     else if (w.kind == "unknown")
       next[w.field].unknown = true;
   };
@@ -245,7 +289,7 @@ void DispatchValues::collect(const std::set<std::string> &reached) {
     // A setter (a write of its parameter) takes the constant each reached call gives it; a
     // parameter passed on is given by the callers of the function passing it.
     for (const CallFact &c : fn->calls) {
-      if (!reaches(c))
+      if (!reaches(c) || !runsForCommand(c))
         continue;
       const std::vector<std::string> targets = targetsOf(c);
       for (const std::string &t : targets) {

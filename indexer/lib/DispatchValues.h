@@ -36,6 +36,11 @@ public:
   /// findProgramSetters(index), found here when not given.
   DispatchValues(const ProgramIndex &index, const std::string &entryKey,
                  std::shared_ptr<const ProgramSetters> shared = nullptr);
+  /// The values as far as the program run with one of its subcommands sets them: a call in a
+  /// branch of other command words (CallFact::command) is not followed, so another command's
+  /// loading of a saved model does not make this one's fields unknown.
+  DispatchValues(const ProgramIndex &index, const std::string &entryKey, std::set<std::string> commandWords,
+                 std::shared_ptr<const ProgramSetters> shared);
 
   /// Whether the program gives each field the call branches on a value that takes the call's
   /// branch. True for a call under no such branch, and for a field the program sets to
@@ -60,6 +65,10 @@ public:
   /// without the entries of a table no value can pick).
   std::vector<std::string> targetsOf(const CallFact &call) const;
 
+  /// Whether a value a command of `commands` sets for itself (not a default) takes the call's
+  /// branches: fasttext's `supervised` setting `loss = softmax` over the constructor's `ns`.
+  bool takenForACommand(const CallFact &call, const std::set<std::string> &commands) const;
+
   /// Why the call's branches run, for a finding's evidence ("ann->training_algorithm is
   /// FANN_TRAIN_RPROP (set in fann_allocate_structure)"); empty when no branch is resolved.
   std::string why(const CallFact &call) const;
@@ -71,11 +80,19 @@ private:
     /// Written where the object is made (a function returning the record, its constructor,
     /// a default member initialiser): a default the program may set over.
     std::string madeIn; ///< That function's key; "-" for a default member initialiser; "" otherwise.
+    /// The command words whose branches set it (`loss = softmax` for "supervised"); empty when
+    /// some write of it is in no command's branch (a default, or set whatever the command).
+    std::vector<std::string> command;
   };
   struct Field {
     std::vector<Value> values;
     bool unknown = false;
   };
+
+  /// Whether `call` runs for the subcommand the values are for (every call without one).
+  bool runsForCommand(const CallFact &call) const;
+  /// reachableFrom() without the calls of other subcommands.
+  std::set<std::string> reachedByCommand(const std::string &entryKey) const;
 
   /// The field's values when all of them are known; null otherwise.
   const Field *known(const std::string &field) const;
@@ -93,6 +110,7 @@ private:
   bool setsConstant(const CallFact &call, const std::string &field) const;
 
   const ProgramIndex &index;
+  std::set<std::string> commandWords; ///< The subcommand's words, at every level; empty: all.
   std::map<std::string, Field> fields;
   std::shared_ptr<const ProgramSetters> shared;
   const std::map<std::string, std::vector<std::pair<std::string, int>>> &setters;

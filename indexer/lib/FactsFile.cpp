@@ -10,7 +10,7 @@ namespace tourguide::indexer {
 // In the structs' namespace, so that nlohmann finds them (for nlohmann::json, keys sorted).
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ConstantFact, value, spelling)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(FieldBranchFact, field, text, values, otherwise)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(FieldWriteFact, field, line, kind, value, parameter)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(FieldWriteFact, field, line, kind, value, parameter, option, command)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(CallFact, calleeUsr, calleeName, calleeQualifiedName, calleeSpecialisedName, line,
                                    loop, isVirtual, pointerField, table, tableIndexField, command, fieldBranches,
                                    conditional, constantArguments, parameterArguments, storedIn, afterLine, afterText)
@@ -72,7 +72,9 @@ llvm::Expected<TUFacts> factsFromJson(llvm::StringRef text) {
 // the JSON. In the structs' namespace, so that the codec finds them.
 template <class IO> static void fields(IO &io, ConstantFact &c) { io(c.value, c.spelling); }
 template <class IO> static void fields(IO &io, FieldBranchFact &b) { io(b.field, b.text, b.values, b.otherwise); }
-template <class IO> static void fields(IO &io, FieldWriteFact &w) { io(w.field, w.line, w.kind, w.value, w.parameter); }
+template <class IO> static void fields(IO &io, FieldWriteFact &w) {
+  io(w.field, w.line, w.kind, w.value, w.parameter, w.option, w.command);
+}
 template <class IO> static void fields(IO &io, CallFact &c) {
   io(c.calleeUsr, c.calleeName, c.calleeQualifiedName, c.calleeSpecialisedName, c.line, c.loop, c.isVirtual,
      c.pointerField, c.table, c.tableIndexField, c.command, c.fieldBranches, c.conditional, c.constantArguments,

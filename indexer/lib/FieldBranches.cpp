@@ -35,6 +35,8 @@ bool isDispatchable(const FieldDecl *fd) { return fd->getType()->isIntegralOrEnu
 struct Dispatched {
   std::string key, text;
 };
+const MemberExpr *fieldCopiedInto(const VarDecl *vd);
+
 std::optional<Dispatched> dispatchedOn(const Expr *e, const ASTContext &ctx) {
   if (const MemberExpr *me = fieldAccess(e)) {
     auto key = fieldKeyOf(e);
@@ -43,6 +45,9 @@ std::optional<Dispatched> dispatchedOn(const Expr *e, const ASTContext &ctx) {
     return Dispatched{*key, sourceOf(me, ctx)};
   }
   const auto *ref = dyn_cast_or_null<DeclRefExpr>(e ? e->IgnoreParenCasts() : nullptr);
+  if (const MemberExpr *copied = ref ? fieldCopiedInto(dyn_cast<VarDecl>(ref->getDecl())) : nullptr)
+    if (auto key = fieldKeyOf(copied))
+      return Dispatched{*key, sourceOf(copied, ctx)};
   const auto *param = ref ? dyn_cast<ParmVarDecl>(ref->getDecl()) : nullptr;
   const auto *fn = param ? dyn_cast<FunctionDecl>(param->getDeclContext()) : nullptr;
   std::string usr = fn && param->getType()->isIntegralOrEnumerationType() ? usrOf(fn) : "";
@@ -158,6 +163,50 @@ std::optional<ConstantFact> constantOf(const Expr *e, const ASTContext &ctx) {
   return c;
 }
 
+namespace {
+
+/// Calls `write` for each place `vd` may change in `body`: with the value `=` gives it, or null
+/// (a compound assignment, ++ or --, its address taken, a non-const reference bound to it).
+/// Stops at the first `write` that returns false.
+void forEachWriteOf(const VarDecl *vd, const Stmt *body, llvm::function_ref<bool(const Expr *)> write) {
+  auto isVd = [&](const Expr *e) {
+    const auto *ref = dyn_cast_or_null<DeclRefExpr>(e ? e->IgnoreParenImpCasts() : nullptr);
+    return ref && ref->getDecl() == vd;
+  };
+  tourguide::idioms::containsNode(body, [&](const Stmt *n) {
+    if (const auto *bo = dyn_cast<BinaryOperator>(n); bo && bo->isAssignmentOp() && isVd(bo->getLHS()))
+      return !write(bo->getOpcode() == BO_Assign ? bo->getRHS() : nullptr);
+    if (const auto *uo = dyn_cast<UnaryOperator>(n);
+        uo && (uo->isIncrementDecrementOp() || uo->getOpcode() == UO_AddrOf) && isVd(uo->getSubExpr()))
+      return !write(nullptr);
+    if (const auto *call = dyn_cast<CallExpr>(n))
+      if (const FunctionDecl *fd = call->getDirectCallee())
+        for (unsigned i = 0; i < call->getNumArgs() && i < fd->getNumParams(); ++i) {
+          QualType t = fd->getParamDecl(i)->getType();
+          if (t->isReferenceType() && !t.getNonReferenceType().isConstQualified() && isVd(call->getArg(i)) &&
+              !write(nullptr))
+            return true;
+        }
+    return false;
+  });
+}
+
+/// `loss_name lossName = args_->loss;` with nothing writing `lossName` after: a switch on it
+/// is a switch on the field (fasttext's createLoss).
+const MemberExpr *fieldCopiedInto(const VarDecl *vd) {
+  const auto *fn = vd ? dyn_cast_or_null<FunctionDecl>(vd->getParentFunctionOrMethod()) : nullptr;
+  if (!fn || !fn->getBody() || !vd->isLocalVarDecl() || vd->isStaticLocal() || !vd->getInit())
+    return nullptr;
+  const MemberExpr *field = fieldAccess(vd->getInit());
+  if (!field || !isDispatchable(cast<FieldDecl>(field->getMemberDecl())))
+    return nullptr;
+  bool written = false;
+  forEachWriteOf(vd, fn->getBody(), [&](const Expr *) { return !(written = true); });
+  return written ? nullptr : field;
+}
+
+} // namespace
+
 std::optional<std::vector<ConstantFact>> localConstants(const VarDecl *vd, const Stmt *body, const ASTContext &ctx) {
   if (!vd || !body || !vd->isLocalVarDecl() || vd->isStaticLocal() || !vd->getType()->isIntegralOrEnumerationType())
     return std::nullopt;
@@ -169,30 +218,13 @@ std::optional<std::vector<ConstantFact>> localConstants(const VarDecl *vd, const
     else
       ok = false;
   }
-  auto isVd = [&](const Expr *e) {
-    const auto *ref = dyn_cast_or_null<DeclRefExpr>(e ? e->IgnoreParenImpCasts() : nullptr);
-    return ref && ref->getDecl() == vd;
-  };
-  tourguide::idioms::containsNode(body, [&](const Stmt *n) {
-    if (const auto *bo = dyn_cast<BinaryOperator>(n); bo && bo->isAssignmentOp() && isVd(bo->getLHS())) {
-      auto v = bo->getOpcode() == BO_Assign ? constantOf(bo->getRHS(), ctx) : std::nullopt;
-      if (v)
-        addValue(values, *v);
-      else
-        ok = false;
-    } else if (const auto *uo = dyn_cast<UnaryOperator>(n);
-               uo && (uo->isIncrementDecrementOp() || uo->getOpcode() == UO_AddrOf) && isVd(uo->getSubExpr())) {
+  forEachWriteOf(vd, body, [&](const Expr *assigned) {
+    auto v = assigned ? constantOf(assigned, ctx) : std::nullopt;
+    if (v)
+      addValue(values, *v);
+    else
       ok = false;
-    } else if (const auto *call = dyn_cast<CallExpr>(n)) {
-      // Bound to a non-const reference parameter, it may come back changed.
-      if (const FunctionDecl *fd = call->getDirectCallee())
-        for (unsigned i = 0; i < call->getNumArgs() && i < fd->getNumParams(); ++i) {
-          QualType t = fd->getParamDecl(i)->getType();
-          if (t->isReferenceType() && !t.getNonReferenceType().isConstQualified() && isVd(call->getArg(i)))
-            ok = false;
-        }
-    }
-    return !ok;
+    return ok;
   });
   if (!ok || values.empty())
     return std::nullopt;

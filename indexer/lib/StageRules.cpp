@@ -276,6 +276,7 @@ std::optional<StageMatch> lossStage(const FunctionFacts &fn) {
   if (s.has("log_call") && accumulates)
     s.statement("log_call", 0.5, "takes the log of a probability and accumulates it (cross-entropy / NLL)");
   s.statement("sq_diff", 0.5, "squares a difference of prediction and target (squared error)");
+  s.statement("nll", 0.5, "returns the negative log of a probability (the negative log-likelihood)");
   s.statement("loss_accumulate", 0.2, "accumulates a loss");
   s.statement("onehot_grad", 0.3, "subtracts 1 at the label (softmax minus one-hot: the cross-entropy gradient)");
   if (fn.returnsFloating && s.total() > 0)
@@ -458,7 +459,7 @@ std::string stageOfStatement(const StatementFact &s) {
       {"file_read", "data"},       {"shuffle", "data"},          {"param_update", "optimizer"},
       {"lr_update", "optimizer"},  {"adaptive_update", "optimizer"}, {"momentum", "optimizer"},
       {"mac", "model"},            {"tanh_call", "model"},       {"relu", "model"},
-      {"sq_diff", "loss"},         {"loss_accumulate", "loss"},  {"argmax_compare", "metrics"},
+      {"sq_diff", "loss"},         {"loss_accumulate", "loss"},  {"nll", "loss"},  {"argmax_compare", "metrics"},
       {"count_correct", "metrics"},  {"count_matches", "metrics"}, {"gather", "data"},          {"zero_grad", "optimizer"},
       {"abs_error", "metrics"}};
   auto it = stages.find(s.kind);

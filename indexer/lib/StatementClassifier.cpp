@@ -173,6 +173,18 @@ bool BodyWalker::VisitConditionalOperator(ConditionalOperator *co) {
   return true;
 }
 
+bool BodyWalker::VisitReturnStmt(ReturnStmt *rs) {
+  // `return -log(state.output[target]);`: the negative log-likelihood of one example (fasttext's
+  // SoftmaxLoss::forward), a loss however the function is named.
+  const auto *minus = dyn_cast_or_null<UnaryOperator>(rs->getRetValue() ? strip(rs->getRetValue()) : nullptr);
+  const auto *call = minus && minus->getOpcode() == UO_Minus ? dyn_cast<CallExpr>(strip(minus->getSubExpr())) : nullptr;
+  const FunctionDecl *callee = call ? call->getDirectCallee() : nullptr;
+  if (callee && callee->getIdentifier() && call->getNumArgs() == 1 &&
+      (callee->getName() == "log" || callee->getName() == "logf" || callee->getName() == "logl"))
+    addStatement("nll", rs, nullptr);
+  return true;
+}
+
 void BodyWalker::analyseCompound(const Expr *op, bool minus, bool plus, const Expr *lhs, const Expr *rhs) {
   if (!minus && !plus)
     return;

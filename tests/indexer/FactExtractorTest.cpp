@@ -217,6 +217,40 @@ int main() {
                           [&](const CallFact &c) { return c.calleeUsr == lambda->usr; }));
 }
 
+TEST(FactExtractor, AFieldWriteSaysWhetherAnOptionOrACommandSetsIt) {
+  // fasttext's Args: `supervised` sets the loss for itself, `-loss hs` is an option's value, and
+  // save() hands the field's address to a pointer-to-const parameter: a read, no write.
+  TUFacts tu = parse(R"(#include <string>
+#include <vector>
+#include <ostream>
+struct Args {
+  int loss = 2;
+  void parse(const std::vector<std::string> &args) {
+    std::string command(args[1]);
+    if (command == "supervised")
+      loss = 3;
+    for (size_t ai = 2; ai + 1 < args.size(); ai += 2)
+      if (args[ai] == "-loss") {
+        if (args.at(ai + 1) == "hs")
+          loss = 1;
+      }
+  }
+  void save(std::ostream &out) { out.write((char *)&(loss), sizeof(loss)); }
+};
+)", true);
+  const FunctionFacts *parse = functionNamed(tu, "Args::parse");
+  ASSERT_NE(parse, nullptr);
+  ASSERT_EQ(parse->fieldWrites.size(), 2u);
+  EXPECT_EQ(parse->fieldWrites[0].line, 9u);
+  EXPECT_FALSE(parse->fieldWrites[0].option);
+  EXPECT_EQ(parse->fieldWrites[0].command, std::vector<std::string>{"supervised"});
+  EXPECT_EQ(parse->fieldWrites[1].line, 13u);
+  EXPECT_TRUE(parse->fieldWrites[1].option);
+  const FunctionFacts *save = functionNamed(tu, "Args::save");
+  ASSERT_NE(save, nullptr);
+  EXPECT_TRUE(save->fieldWrites.empty()) << save->fieldWrites.front().kind;
+}
+
 TEST(FactExtractor, BrokenCodeStillYieldsWhatParsed) {
   TUFacts tu = parse(R"(
 void good(float *w, const float *g, float lr) { w[0] -= lr * g[0]; }

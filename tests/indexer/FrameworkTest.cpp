@@ -729,6 +729,106 @@ TEST(Subcommands, EachCommandOfADispatchingMainIsAnEntryPoint) {
   EXPECT_FALSE(reached("tool model valid", "train")) << listFindings(a);
 }
 
+TEST(Subcommands, TheLossACommandSetsForItselfIsTheOneThatRuns) {
+  // fasttext's shape: Args starts with the `ns` loss, `supervised` sets `softmax` for itself,
+  // `-loss hs` is an option a run may pass, `test` reads the args back from the model file, and
+  // createLoss switches on a local copy of the field. For `supervised` the softmax loss runs:
+  // the others are alternatives at most.
+  Analysis a = analyseCode(R"(
+#include <cmath>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <vector>
+enum class loss_name : int { hs = 1, ns, softmax };
+struct Args {
+  loss_name loss = loss_name::ns;
+  void parseArgs(const std::vector<std::string> &args) {
+    std::string command(args[1]);
+    if (command == "supervised")
+      loss = loss_name::softmax;
+    for (size_t ai = 2; ai + 1 < args.size(); ai += 2)
+      if (args[ai] == "-loss") {
+        if (args.at(ai + 1) == "hs")
+          loss = loss_name::hs;
+      }
+  }
+  void save(std::ostream &out) { out.write((char *)&(loss), sizeof(loss)); }
+  void load(std::istream &in) { in.read((char *)&(loss), sizeof(loss)); }
+};
+struct Loss { virtual ~Loss() = default; virtual float forward(float *w, int target) = 0; };
+struct HierarchicalLoss : Loss {
+  float forward(float *w, int target) override {
+    float loss = 0;
+    for (int i = 0; i < 4; ++i) loss += -std::log(w[i]);
+    return loss;
+  }
+};
+struct NegativeSamplingLoss : Loss {
+  float forward(float *w, int target) override {
+    float loss = 0;
+    for (int i = 0; i < 3; ++i) loss += -std::log(1 - w[i]);
+    return loss;
+  }
+};
+struct SoftmaxLoss : Loss {
+  float forward(float *w, int target) override { return -std::log(w[target]); }
+};
+std::shared_ptr<Loss> createLoss(const Args &args) {
+  loss_name lossName = args.loss;
+  switch (lossName) {
+  case loss_name::hs:
+    return std::make_shared<HierarchicalLoss>();
+  case loss_name::ns:
+    return std::make_shared<NegativeSamplingLoss>();
+  case loss_name::softmax:
+    return std::make_shared<SoftmaxLoss>();
+  }
+  return nullptr;
+}
+float w[4];
+void train(const std::vector<std::string> &argv) {
+  Args args;
+  args.parseArgs(argv);
+  std::shared_ptr<Loss> loss = createLoss(args);
+  for (int epoch = 0; epoch < 5; ++epoch) {
+    float l = loss->forward(w, 1);
+    for (int i = 0; i < 4; ++i) w[i] -= 0.1f * l * w[i];
+  }
+  std::ofstream out("model.bin");
+  args.save(out);
+}
+void test(const std::vector<std::string> &argv) {
+  Args args;
+  std::ifstream in(argv[2]);
+  args.load(in);
+  std::shared_ptr<Loss> loss = createLoss(args);
+  float l = loss->forward(w, 0);
+  (void)l;
+}
+int main(int argc, char **argv) {
+  std::vector<std::string> args(argv, argv + argc);
+  std::string command(args[1]);
+  if (command == "supervised" || command == "skipgram")
+    train(args);
+  else if (command == "test")
+    test(args);
+}
+)", true, "main.cc");
+  const Finding *softmax = nullptr, *hierarchical = nullptr;
+  for (const Finding &f : a.findings)
+    if (f.stage == "loss" && f.entry.find("supervised") != std::string::npos) {
+      if (f.function == "SoftmaxLoss::forward")
+        softmax = &f;
+      if (f.function == "HierarchicalLoss::forward")
+        hierarchical = &f;
+    }
+  ASSERT_NE(softmax, nullptr) << listFindings(a);
+  EXPECT_EQ(softmax->alternativeTo, "") << listFindings(a);
+  if (hierarchical)
+    EXPECT_NE(hierarchical->alternativeTo, "") << "-loss hs is an option the run may not pass";
+}
+
 TEST(Subcommands, StringCommandsWithAlternatives) {
   // fasttext's shape: a std::string made from args[1], several words for one command.
   Analysis a = analyseCode(R"(

@@ -315,6 +315,29 @@ void crossentropy_softmax_backward(float *dlogits, const float *dlosses, const f
 )", false));
 }
 
+TEST(LossRule, ReturningTheNegativeLogOfTheTargetsProbabilityIsLoss) {
+  // fasttext's SoftmaxLoss::forward: named `forward`, it returns -log(p[target]) after its
+  // backprop branch. A log returned unnegated (a log-density) is no loss.
+  EXPECT_TRUE(expectStages(R"(
+#include <cmath>
+#include <vector>
+struct State { std::vector<float> output, hidden; };
+void addVectorToRow(std::vector<float> &row, int i, float a);
+float forward(State &state, int target, float lr, bool backprop) { // expect: stage=loss
+  if (backprop)
+    for (int i = 0; i < (int)state.output.size(); i++) {
+      float label = (i == target) ? 1.0 : 0.0;
+      float alpha = lr * (label - state.output[i]);
+      addVectorToRow(state.hidden, i, alpha);
+    }
+  return -log(state.output[target]);
+}
+float logDensity(float x) { // expect-not: stage=loss
+  return std::log(x);
+}
+)", true));
+}
+
 TEST(LossRule, SquaredErrorIsLoss) {
   EXPECT_TRUE(expectStages(R"(
 double discrepancy(const double *pred, const double *t, int n) { // expect: stage=loss

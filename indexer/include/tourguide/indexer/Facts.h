@@ -43,6 +43,12 @@ struct FieldWriteFact {
   std::string kind;
   ConstantFact value;
   int parameter = -1;
+  /// Under a test of the command line against an option flag (`if (args[i] == "-loss")`):
+  /// the value of an option a run may not pass, not what the program sets by itself.
+  bool option = false;
+  /// The command words of the branch it is in (CallFact::command): `loss = softmax` under
+  /// `if (command == "supervised")` is that command's setting.
+  std::vector<std::string> command;
 };
 
 /// A call made inside a function body.
@@ -125,6 +131,7 @@ struct LoopFact {
 ///   "argmax_compare" a prediction compared with a label
 ///   "abs_error"      |a[i] - b[j]| of two elements (an output against its target)
 ///   "count_correct"  a counter named correct/hits/right is incremented
+///   "nll"            `return -log(p)`: the negative log-likelihood of one example
 ///   "count_matches"  a count of two computed values agreeing or differing: `n_err += (a != b)`,
 ///                    `countNonZero(a == b)`, or one row's agreement as 1 or 0 (`|p - y| <= eps ? 1 : 0`)
 ///   "average"        a division of an accumulated sum by a count

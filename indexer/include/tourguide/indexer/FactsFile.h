@@ -23,7 +23,8 @@ constexpr int kFactsVersion = 10; // 2: branches on struct fields, field writes,
                                   // do-while(0), command words may start with a digit, a call's `conditional`,
                                   // abs_error, products and weight names outside indices, ...; 9: a product of
                                   // two locals holding elements is a multiply-accumulate; 10: count_matches in
-                                  // one call (countNonZero(a == b)) or as a 1/0 agreement
+                                  // one call (countNonZero(a == b)) or as a 1/0 agreement, nll, a field
+                                  // write's option and command
 
 /// The facts as a JSON document, keys sorted, so that equal facts give equal text.
 std::string factsToJson(const TUFacts &facts);
