@@ -65,19 +65,7 @@ bool DispatchValues::runsForCommand(const CallFact &call) const {
 }
 
 std::set<std::string> DispatchValues::reachedByCommand(const std::string &entryKey) const {
-  std::set<std::string> seen{entryKey};
-  std::vector<std::string> todo{entryKey};
-  while (!todo.empty()) {
-    std::string key = std::move(todo.back());
-    todo.pop_back();
-    if (const FunctionFacts *fn = index.function(key))
-      for (const CallFact &c : fn->calls)
-        if (reaches(c) && runsForCommand(c))
-          for (const std::string &t : targetsOf(c))
-            if (seen.insert(t).second)
-              todo.push_back(t);
-  }
-  return seen;
+  return reach(entryKey, /*byCommand=*/true);
 }
 
 const DispatchValues::Field *DispatchValues::known(const std::string &field) const {
@@ -233,6 +221,10 @@ std::vector<std::string> DispatchValues::targetsOf(const CallFact &call) const {
 }
 
 std::set<std::string> DispatchValues::reachableFrom(const std::string &entryKey) const {
+  return reach(entryKey, /*byCommand=*/false);
+}
+
+std::set<std::string> DispatchValues::reach(const std::string &entryKey, bool byCommand) const {
   std::set<std::string> seen{entryKey};
   std::vector<std::string> todo{entryKey};
   while (!todo.empty()) {
@@ -240,7 +232,7 @@ std::set<std::string> DispatchValues::reachableFrom(const std::string &entryKey)
     todo.pop_back();
     if (const FunctionFacts *fn = index.function(key))
       for (const CallFact &c : fn->calls)
-        if (reaches(c))
+        if (reaches(c) && (!byCommand || runsForCommand(c)))
           for (const std::string &t : targetsOf(c))
             if (seen.insert(t).second)
               todo.push_back(t);

@@ -93,6 +93,7 @@ private:
   bool runsForCommand(const CallFact &call) const;
   /// reachableFrom() without the calls of other subcommands.
   std::set<std::string> reachedByCommand(const std::string &entryKey) const;
+  std::set<std::string> reach(const std::string &entryKey, bool byCommand) const;
 
   /// The field's values when all of them are known; null otherwise.
   const Field *known(const std::string &field) const;
