@@ -78,9 +78,14 @@ public:
           std::set<std::string> words;
           for (const std::vector<std::string> &level : path)
             words.insert(level.begin(), level.end());
-          dispatch.emplace(index, mainKey, std::move(words), programSetters);
-          closureCache.clear();
-          trainingLoopCache.clear();
+          DispatchValues own(index, mainKey, std::move(words), programSetters);
+          // Most subcommands see the program's values (darknet's 33): their closures are kept.
+          if (!own.sameValuesAs(*dispatch)) {
+            dispatch.reset();
+            dispatch.emplace(std::move(own));
+            closureCache.clear();
+            trainingLoopCache.clear();
+          }
         }
         std::vector<Finding> findings;
         // A bug of ours on code nobody here has seen must not cost the other programs'

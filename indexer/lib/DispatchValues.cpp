@@ -96,6 +96,18 @@ bool DispatchValues::reaches(const CallFact &call) const {
   return true;
 }
 
+bool DispatchValues::sameValuesAs(const DispatchValues &other) const {
+  auto same = [](const Field &a, const Field &b) {
+    return a.unknown == b.unknown && a.values.size() == b.values.size() &&
+           std::equal(a.values.begin(), a.values.end(), b.values.begin(), [](const Value &x, const Value &y) {
+             return x.constant.value == y.constant.value && x.madeIn == y.madeIn && x.command == y.command;
+           });
+  };
+  return fields.size() == other.fields.size() &&
+         std::equal(fields.begin(), fields.end(), other.fields.begin(),
+                    [&](const auto &a, const auto &b) { return a.first == b.first && same(a.second, b.second); });
+}
+
 bool DispatchValues::takenForACommand(const CallFact &call, const std::set<std::string> &commands) const {
   for (const FieldBranchFact &b : call.fieldBranches)
     for (const Value *v : valuesTaking(b.field, call.fieldBranches))
@@ -123,6 +135,10 @@ std::shared_ptr<const DispatchValues::ProgramSetters> DispatchValues::findProgra
   auto out = std::make_shared<ProgramSetters>();
   auto &setters = out->setters;
   auto &branchedParameters = out->branchedParameters;
+  for (const auto &[key, fn] : index.functions())
+    for (const CallFact &c : fn.calls)
+      for (const std::string &t : index.targetsOf(c))
+        out->callers[t].push_back(key);
   for (const auto &[key, fn] : index.functions())
     for (const FieldWriteFact &w : fn.fieldWrites)
       if (w.kind == "parameter")
@@ -398,18 +414,22 @@ bool DispatchValues::setsConstant(const CallFact &call, const std::string &field
 
 bool DispatchValues::setOverAfterMaking(const std::string &field, const std::set<std::string> &makers,
                                         const std::set<std::string> &reached) const {
-  std::map<std::string, bool> reachesMaker; // callee -> does it (or what it calls) make the object
+  // The functions that make the object or call, at any depth, one that does: one walk up the
+  // callers from the makers (a walk down from every callee cost darknet's 33 commands seconds).
+  std::set<std::string> reachesMaker(makers.begin(), makers.end());
+  std::vector<std::string> todo(makers.begin(), makers.end());
+  while (!todo.empty()) {
+    std::string key = std::move(todo.back());
+    todo.pop_back();
+    if (auto it = shared->callers.find(key); it != shared->callers.end())
+      for (const std::string &caller : it->second)
+        if (reachesMaker.insert(caller).second)
+          todo.push_back(caller);
+  }
   auto makes = [&](const CallFact &c) {
-    for (const std::string &t : index.targetsOf(c)) {
-      auto it = reachesMaker.find(t);
-      if (it == reachesMaker.end()) {
-        std::set<std::string> below = index.reachableFrom(t);
-        bool found = std::any_of(makers.begin(), makers.end(), [&](const std::string &m) { return below.count(m) > 0; });
-        it = reachesMaker.emplace(t, found).first;
-      }
-      if (it->second)
+    for (const std::string &t : index.targetsOf(c))
+      if (index.function(t) && reachesMaker.count(t))
         return true;
-    }
     return false;
   };
   for (const std::string &key : reached) {

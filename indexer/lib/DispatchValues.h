@@ -29,6 +29,8 @@ public:
     std::map<std::string, std::vector<std::pair<std::string, int>>> setters;
     /// Function USR -> the numbers of its parameters some branch in it tests (`cost_type`).
     std::map<std::string, std::set<unsigned>> branchedParameters;
+    /// Function key -> the functions that call it (through ProgramIndex::targetsOf).
+    std::map<std::string, std::vector<std::string>> callers;
   };
   static std::shared_ptr<const ProgramSetters> findProgramSetters(const ProgramIndex &index);
 
@@ -64,6 +66,10 @@ public:
   /// The functions a call may run as far as the field values say (ProgramIndex::targetsOf
   /// without the entries of a table no value can pick).
   std::vector<std::string> targetsOf(const CallFact &call) const;
+
+  /// Whether both give every field the same values, from the same commands: what the walk
+  /// follows is then the same (a subcommand whose values are the program's keeps its closures).
+  bool sameValuesAs(const DispatchValues &other) const;
 
   /// Whether a value a command of `commands` sets for itself (not a default) takes the call's
   /// branches: fasttext's `supervised` setting `loss = softmax` over the constructor's `ns`.
