@@ -283,6 +283,8 @@ private:
       stages.push_back(*m);
     if (auto m = compositionByName(fn, stages))
       stages.push_back(*m);
+    if (auto m = compositionDataPass(fn, stages))
+      stages.push_back(*m);
     if (auto m = compositionOptimizer(fn, stages))
       stages.push_back(*m);
     if (auto m = compositionStep(fn, stages))
@@ -804,6 +806,37 @@ private:
         return out;
       }
     return std::nullopt;
+  }
+
+  /// A pass over the rows handing each to a data transform (libfann's fann_scale_train calling
+  /// fann_scale_input and fann_scale_output per row): the data stage, its work in its callees.
+  /// Not a loop that also runs the model, a loss, an update or a metric.
+  std::optional<StageMatch> compositionDataPass(const FunctionFacts &fn, const std::vector<StageMatch> &own) {
+    if (fn.isMain || fn.isLambda || !own.empty() || fn.loops.empty())
+      return std::nullopt;
+    std::optional<Evidence> transform;
+    for (const CallFact &c : fn.calls)
+      for (const std::string &t : index.targetsOf(c)) {
+        if (t == fn.usr)
+          continue;
+        for (const StageMatch &m : stagesOf(t)) {
+          if (m.stage != "data" && m.role != "build")
+            return std::nullopt;
+          if (m.stage == "data" && c.loop >= 0 && !transform)
+            transform = Evidence{"line " + std::to_string(c.line) + ": calls `" + index.function(t)->qualifiedName +
+                                     "` on each row (data)",
+                                 c.line};
+        }
+      }
+    if (!transform)
+      return std::nullopt;
+    StageMatch out;
+    out.stage = "data";
+    out.confidence = 0.6;
+    out.byCallees = true;
+    out.anchorLine = transform->line;
+    out.evidence.push_back(*transform);
+    return out;
   }
 
   /// How many '_'-separated words two names start with alike ("fann_save_to_fixed" and

@@ -964,6 +964,52 @@ int main() { Trainer t; t.Train(); }
   EXPECT_EQ(findingOf(a, "checkpoint", "save", "WritableFile::Write"), nullptr) << listFindings(a);
 }
 
+TEST(LibraryApi, APassThatScalesEveryRowThroughAHelperIsTheDataStage) {
+  // libfann's fann_scale_train: a loop over the rows calling fann_scale_input, which
+  // standardises one row in place. The pass the program calls is a data stop; a loop that also
+  // runs the model per row is not a data pass.
+  Analysis a = analyseCode(R"(
+struct fann { float *scale_mean_in, *scale_deviation_in; int num_input; float *w; };
+struct train_data { int num_data; float **input; float *target; };
+void fann_scale_input(struct fann *ann, float *input_vector) {
+  for (int i = 0; i < ann->num_input; i++)
+    input_vector[i] = (input_vector[i] - ann->scale_mean_in[i]) / ann->scale_deviation_in[i];
+}
+void fann_scale_train(struct fann *ann, struct train_data *data) {
+  for (int s = 0; s < data->num_data; s++)
+    fann_scale_input(ann, data->input[s]);
+}
+float forward_layer(struct fann *ann, const float *x) {
+  float sum = 0;
+  for (int i = 0; i < ann->num_input; i++) sum += ann->w[i] * x[i];
+  return sum;
+}
+void scale_and_score(struct fann *ann, struct train_data *data, float *out) {
+  for (int s = 0; s < data->num_data; s++) {
+    fann_scale_input(ann, data->input[s]);
+    out[s] = forward_layer(ann, data->input[s]);
+  }
+}
+void train(struct fann *ann, struct train_data *data) {
+  for (int epoch = 0; epoch < 10; ++epoch)
+    for (int s = 0; s < data->num_data; s++) {
+      float err = forward_layer(ann, data->input[s]) - data->target[s];
+      for (int i = 0; i < ann->num_input; i++) ann->w[i] -= 0.1f * err * data->input[s][i];
+    }
+}
+int main() {
+  struct fann ann; struct train_data data; float out[4];
+  fann_scale_train(&ann, &data);
+  train(&ann, &data);
+  scale_and_score(&ann, &data, out);
+}
+)", false, "scaling_train.c");
+  const Finding *pass = findingOf(a, "data", "loader", "fann_scale_train");
+  ASSERT_NE(pass, nullptr) << listFindings(a);
+  EXPECT_EQ(pass->anchorLine, 10u);
+  EXPECT_EQ(findingOf(a, "data", "loader", "scale_and_score"), nullptr) << listFindings(a);
+}
+
 TEST(LibraryApi, ACheckpointsHelpersAreItsStopNotDataLoading) {
   // kann's shape: kann_load opens the file and calls kad_load, which reads each node with
   // kad_load1. Those reads are the restore's, not a data loader of their own.
