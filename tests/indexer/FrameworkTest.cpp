@@ -825,8 +825,9 @@ int main(int argc, char **argv) {
     }
   ASSERT_NE(softmax, nullptr) << listFindings(a);
   EXPECT_EQ(softmax->alternativeTo, "") << listFindings(a);
-  if (hierarchical)
+  if (hierarchical) {
     EXPECT_NE(hierarchical->alternativeTo, "") << "-loss hs is an option the run may not pass";
+  }
 }
 
 TEST(Subcommands, StringCommandsWithAlternatives) {
