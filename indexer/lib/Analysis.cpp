@@ -75,10 +75,7 @@ public:
         // Each subcommand's own field values (fasttext's `supervised` sets its loss; `test`
         // reads it from the model file); the closures follow them.
         if (!path.empty()) {
-          std::set<std::string> words;
-          for (const std::vector<std::string> &level : path)
-            words.insert(level.begin(), level.end());
-          DispatchValues own(index, mainKey, std::move(words), programSetters);
+          DispatchValues own(index, mainKey, wordsOf(path), programSetters);
           // Most subcommands see the program's values (darknet's 33): their closures are kept.
           if (!own.sameValuesAs(*dispatch)) {
             dispatch.reset();
@@ -172,6 +169,14 @@ private:
       }
     }
     return out;
+  }
+
+  /// Every word of a subcommand, at any level ("classifier", "train").
+  static std::set<std::string> wordsOf(const CommandPath &path) {
+    std::set<std::string> words;
+    for (const std::vector<std::string> &level : path)
+      words.insert(level.begin(), level.end());
+    return words;
   }
 
   /// Whether a call runs for the entry's subcommand; `level` is how many of its words the
@@ -770,20 +775,20 @@ private:
     // A file's reads and writes done by an unnamed helper (sentencepiece's SaveModel calling
     // its WritableFile's Write) are the named function's. (Not for data: a reader of a
     // configuration file is named like a data loader too, darknet's read_data_cfg.)
-    auto doesFileIo = [&](const std::string &t, const char *only = nullptr) {
+    auto hasStatement = [&](const std::string &t, std::initializer_list<llvm::StringRef> kinds) {
       const FunctionFacts *callee = index.function(t);
       return callee && std::any_of(callee->statements.begin(), callee->statements.end(), [&](const StatementFact &s) {
-               return only ? s.kind == only : s.kind == "file_read" || s.kind == "file_write" || s.kind == "file_open";
+               return llvm::is_contained(kinds, s.kind);
              });
     };
     for (const CallFact &c : fn.calls)
       for (const std::string &t : index.targetsOf(c)) {
         if (t == fn.usr)
           continue;
-        std::vector<StageMatch> callee = stagesOf(t);
+        const std::vector<StageMatch> &callee = stagesOf(t);
         bool readsOrWrites = std::any_of(callee.begin(), callee.end(), [](const StageMatch &m) {
           return m.stage == "data" || m.stage == "checkpoint";
-        }) || (checkpointName && callee.empty() && doesFileIo(t));
+        }) || (checkpointName && callee.empty() && hasStatement(t, {"file_read", "file_write", "file_open"}));
         if (!readsOrWrites)
           continue;
         StageMatch out;
@@ -794,7 +799,7 @@ private:
         if (checkpointName)
           out.role = std::any_of(callee.begin(), callee.end(),
                                  [](const StageMatch &m) { return m.stage == "checkpoint" && m.role == "save"; }) ||
-                             (callee.empty() && doesFileIo(t, "file_write"))
+                             (callee.empty() && hasStatement(t, {"file_write"}))
                          ? "save"
                          : "load";
         out.evidence.push_back({"the name `" + fn.qualifiedName + "` says " +
@@ -1055,9 +1060,9 @@ private:
   /// hs`, an option); one created in a branch a command's own setting takes comes before one a
   /// default takes (the `supervised` command's SoftmaxLoss before the constructor's `ns`).
   void noteConstructs(const FunctionFacts &fn) {
-    std::set<std::string> commandWords;
-    for (const std::vector<std::string> &level : commandPath)
-      commandWords.insert(level.begin(), level.end());
+    if (fn.constructs.empty())
+      return;
+    const std::set<std::string> commandWords = wordsOf(commandPath);
     constexpr unsigned kAfterTheCommands = 1u << 20;
     for (const auto &[cls, line] : fn.constructs) {
       bool onLine = false, reached = false, forCommand = false;

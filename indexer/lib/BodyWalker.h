@@ -294,15 +294,7 @@ public:
       QualType p = callee->getParamDecl(i - offset)->getType();
       if (!p->isPointerType() || !p->getPointeeType().isConstQualified())
         continue;
-      const Expr *arg = call->getArg(i);
-      while (true) {
-        arg = arg->IgnoreParens();
-        if (const auto *cast = dyn_cast<CastExpr>(arg))
-          arg = cast->getSubExpr();
-        else
-          break;
-      }
-      if (const auto *uo = dyn_cast<UnaryOperator>(arg); uo && uo->getOpcode() == UO_AddrOf)
+      if (const auto *uo = dyn_cast<UnaryOperator>(strip(call->getArg(i))); uo && uo->getOpcode() == UO_AddrOf)
         readOnlyAddresses.insert(uo);
     }
   }

@@ -48,11 +48,11 @@ DispatchValues::DispatchValues(const ProgramIndex &index, const std::string &ent
   // Writes inside branches no value takes do not count, and leaving them out can rule out more
   // branches: narrow until the reached functions stop changing (a few rounds; the last set of
   // values is from a superset of what is finally reached, which only keeps more branches).
-  std::set<std::string> reached = reachedByCommand(entryKey);
+  std::set<std::string> reached = reach(entryKey, /*byCommand=*/true);
   for (int round = 0; round < 4; ++round) {
     collect(reached);
     dropSetOverDefaults(reached);
-    std::set<std::string> next = reachedByCommand(entryKey);
+    std::set<std::string> next = reach(entryKey, /*byCommand=*/true);
     if (next == reached)
       break;
     reached = std::move(next);
@@ -62,10 +62,6 @@ DispatchValues::DispatchValues(const ProgramIndex &index, const std::string &ent
 bool DispatchValues::runsForCommand(const CallFact &call) const {
   return commandWords.empty() || call.command.empty() ||
          std::any_of(call.command.begin(), call.command.end(), [&](const std::string &w) { return commandWords.count(w); });
-}
-
-std::set<std::string> DispatchValues::reachedByCommand(const std::string &entryKey) const {
-  return reach(entryKey, /*byCommand=*/true);
 }
 
 const DispatchValues::Field *DispatchValues::known(const std::string &field) const {

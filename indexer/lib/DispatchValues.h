@@ -97,8 +97,7 @@ private:
 
   /// Whether `call` runs for the subcommand the values are for (every call without one).
   bool runsForCommand(const CallFact &call) const;
-  /// reachableFrom() without the calls of other subcommands.
-  std::set<std::string> reachedByCommand(const std::string &entryKey) const;
+  /// reachableFrom(), and with `byCommand` without the calls of other subcommands.
   std::set<std::string> reach(const std::string &entryKey, bool byCommand) const;
 
   /// The field's values when all of them are known; null otherwise.

@@ -46,21 +46,21 @@ struct InnerStage {
   std::string stage, role, what;
 };
 
+/// Integer constants by argument position (from 0). A call's list may hold several values at
+/// one position: a local variable that is one of several constants.
+using CallConstants = std::vector<std::pair<unsigned, long long>>;
+
 struct ProfileRule {
   std::string pattern; ///< Glob over the qualified name: "torch::optim::*::step", "ggml_opt_fit".
   std::string stage;   ///< data, loop, model, loss, optimizer, metrics, checkpoint, setup.
   std::string role;    ///< forward, backward, step, zero_grad, loader, save, load, training, ...
   std::string what;    ///< "the optimizer's step": how a finding says it.
   std::vector<InnerStage> inside; ///< Stages the call runs for the caller (a fit call's loss).
-  /// The rule holds only for calls that pass these integer constants at these positions
-  /// (from 0): `ggml_opt_epoch(..., /*idata_split=*/0, ...)` trains on no batch, it evaluates.
-  std::vector<std::pair<unsigned, long long>> arguments;
+  /// The rule holds only for calls that pass these integer constants at these positions:
+  /// `ggml_opt_epoch(..., /*idata_split=*/0, ...)` trains on no batch, it evaluates.
+  CallConstants arguments;
   std::shared_ptr<const NamePattern> glob;
 };
-
-/// The integer constants a call passes, by position (a position may hold several values: a
-/// local variable that is one of several constants).
-using CallConstants = std::vector<std::pair<unsigned, long long>>;
 
 /// A method the repo writes when it derives from a framework class: the `forward` of a
 /// `torch::nn::Module` is the model's forward whatever its body looks like.
