@@ -6,9 +6,9 @@
 //    equal to the printed `epoch N loss L` lines (fewer only when its chart reports a pause:
 //    a known plugin limitation, explained where it is checked);
 //  - the batch-loss series has one point per training step, or says that the collection budget
-//    paused it and every point's x is a step the program took; each epoch whose steps are all
-//    there has the printed epoch loss as the mean of its batch losses, weighted by batch size
-//    (every sample computes the epoch loss that way);
+//    paused it (possibly after its last point) and every point's x is a step the program took;
+//    each epoch whose steps are all there has the printed epoch loss as the mean of its batch
+//    losses, weighted by batch size (every sample computes the epoch loss that way);
 //  - a weight tensor watched at the checkpoint stop shows the shape, min, max, mean, std and
 //    NaN/Inf counts of the numbers the program writes to its checkpoint file;
 //  - `tour plot epoch-loss` draws a chart with its axis label and the last value.
@@ -328,7 +328,11 @@ TEST_P(SampleLiveValues, TrainTourSeriesAndTensorsMatchWhatTheProgramPrintsAndSa
   Reply chart = lldb.run("tour plot batch-loss");
   ASSERT_TRUE(chart.ok) << chart.all();
   const bool paused = chart.out.find("paused") != std::string::npos;
-  EXPECT_EQ(paused, batches.size() < steps) << batches.size() << " of " << steps << " steps:\n" << chart.out;
+  // A missing point is always explained by a pause. A pause with every point present is not a
+  // loss: the budget ran out on the last pass, and the plugin cannot know no pass would follow.
+  if (batches.size() < steps) {
+    EXPECT_TRUE(paused) << batches.size() << " of " << steps << " steps, with no pause reported:\n" << chart.out;
+  }
   EXPECT_LE(batches.size(), steps);
   ASSERT_FALSE(batches.empty());
   EXPECT_NE(run.ending.find("batch-loss " + std::to_string(batches.size()) + " points"), std::string::npos)
