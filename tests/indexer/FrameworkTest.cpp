@@ -124,6 +124,42 @@ TEST(ProfileLoader, EveryShippedProfileLoads) {
   EXPECT_EQ(zero->role, "zero_grad"); // its own role, not "step"
 }
 
+/// A name the glob matches: each `*` or `?` a letter, each `[...]` its first character.
+static std::string nameMatchedBy(const std::string &glob) {
+  std::string name;
+  for (size_t i = 0; i < glob.size(); ++i) {
+    if (glob[i] == '*' || glob[i] == '?') {
+      name += 'X';
+    } else if (glob[i] == '[' && i + 1 < glob.size()) {
+      name += glob[i + 1];
+      i = glob.find(']', i + 2);
+    } else {
+      name += glob[i];
+    }
+  }
+  return name;
+}
+
+TEST(ProfileLoader, NoShippedRuleIsHiddenByAnEarlierOne) {
+  // The first rule that matches wins (docs/profiles.md): a general rule written before a specific
+  // one hides it (`*l1_loss` before `*smooth_l1_loss` named the smooth L1 loss "the L1 loss";
+  // `torch::optim::*::step` before `torch::optim::LRScheduler::step` called a scheduler step the
+  // optimizer's step). A name each rule matches must get that rule's own meaning.
+  ProfileSet all = ProfileSet::withBuiltins();
+  for (const FrameworkProfile &p : builtinProfiles())
+    for (const ProfileRule &r : p.calls) {
+      if (!r.arguments.empty())
+        continue; // an earlier rule may be this one's fallback for other arguments
+      std::string name = nameMatchedBy(r.pattern);
+      ASSERT_TRUE(r.glob->match(name)) << p.name << ": " << r.pattern << " does not match " << name;
+      auto m = all.matchCall(name);
+      ASSERT_TRUE(m.has_value()) << name;
+      EXPECT_TRUE(m->profile == &p || m->profile->name == p.name) << r.pattern << " is hidden by " << m->profile->name;
+      EXPECT_EQ(m->stage + "/" + m->role + ": " + m->what, r.stage + "/" + r.role + ": " + r.what)
+          << p.name << ": " << r.pattern << " (" << name << ") is hidden by an earlier rule";
+    }
+}
+
 TEST(ProfileLoader, AUserRuleWinsOverABuiltInOne) {
   auto mine = parseProfile(R"({"tourguide_profile": 1, "framework": "ours",
     "calls": [{"match": "torch::optim::SGD::step", "stage": "optimizer", "role": "scheduler"}]})", "ours");
