@@ -102,7 +102,10 @@ std::vector<std::string> syntaxOnlyCommandLine(const clang::tooling::CompileComm
   args = getInsertArgumentAdjuster({"-resource-dir=" + clangResourceDir(), "-Qunused-arguments",
                                     "-Wno-unknown-warning-option", "-fno-color-diagnostics",
                                     // also stops "N errors generated." on stderr: errors are counted
-                                    "-fno-caret-diagnostics"},
+                                    "-fno-caret-diagnostics",
+                                    // the 20th error would be fatal, and Clang stops instantiating
+                                    // templates after a fatal error (TURunner's KeepGoing)
+                                    "-ferror-limit=0"},
                                    ArgumentInsertPosition::BEGIN)(args, cmd.Filename);
   if (extra)
     args = extra(args, cmd.Filename);

@@ -4,8 +4,10 @@
 #include "tourguide/clangfront/TUCache.h"
 
 #include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/DiagnosticLex.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/FileSystem.h"
@@ -31,6 +33,7 @@ class ErrorCounter : public clang::DiagnosticConsumer {
 public:
   void HandleDiagnostic(clang::DiagnosticsEngine::Level level, const clang::Diagnostic &info) override {
     DiagnosticConsumer::HandleDiagnostic(level, info);
+    missingInclude |= info.getID() == clang::diag::err_pp_file_not_found;
     if (level < clang::DiagnosticsEngine::Error || messages.size() >= TUStatus::kMaxErrorMessages)
       return;
     llvm::SmallString<256> text;
@@ -42,10 +45,10 @@ public:
       if (p.isValid())
         where = std::string(p.getFilename()) + ":" + std::to_string(p.getLine()) + ": ";
     }
-    messages.push_back(where + (level == clang::DiagnosticsEngine::Fatal ? "fatal error: " : "error: ") +
-                       std::string(text));
+    messages.push_back(where + "error: " + std::string(text)); // no fatal ones: see KeepGoing
   }
   std::vector<std::string> messages;
+  bool missingInclude = false;
 };
 
 /// The paths a parse looked for and did not find: an include searched for along the include
@@ -91,6 +94,23 @@ private:
   }
 
   std::vector<std::string> misses_;
+};
+
+/// Runs the caller's action with a fatal error counted as an error. The usual fatal error is an
+/// include the machine lacks (a newcomer's repo whose dependency is not installed), and after a
+/// fatal error Clang instantiates no templates, so every call through a template (libtorch's
+/// `optimizer.step()` behind `ModuleHolder::operator->`) is lost for the rest of the file: with
+/// `argparse.hpp` missing, pytorch/examples' dcgan.cpp gave no finding at all. libclang's
+/// KeepGoing option does the same.
+class KeepGoing : public clang::WrapperFrontendAction {
+public:
+  using WrapperFrontendAction::WrapperFrontendAction;
+
+protected:
+  bool BeginSourceFileAction(clang::CompilerInstance &ci) override {
+    ci.getDiagnostics().setFatalsAsError(true);
+    return WrapperFrontendAction::BeginSourceFileAction(ci);
+  }
 };
 
 std::string outputOf(const clang::tooling::CompileCommand &cmd) {
@@ -167,12 +187,13 @@ TUStatus runOne(const clang::tooling::CompileCommand &cmd, const RunOptions &opt
     fs = new MissRecorder(physical);
     files = new clang::FileManager(clang::FileSystemOptions(), fs);
     ErrorCounter errors;
-    clang::tooling::ToolInvocation invocation(args, makeAction(i), files.get());
+    clang::tooling::ToolInvocation invocation(args, std::make_unique<KeepGoing>(makeAction(i)), files.get());
     invocation.setDiagnosticConsumer(&errors);
     ok = invocation.run();
     status.errorCount = errors.getNumErrors();
     status.errors = std::move(errors.messages);
-  } while (options.parseAgain && options.parseAgain(i));
+    status.missingInclude = errors.missingInclude;
+  } while (options.parseAgain && options.parseAgain(i, status));
   if (!ok && status.errorCount == 0) {
     status.errorCount = 1;
     status.errors.push_back(status.mainFile + ": error: the compiler could not run on this command");

@@ -267,8 +267,6 @@ public:
   void EndSourceFileAction() override {
     clang::DiagnosticsEngine &diagnostics = getCompilerInstance().getDiagnostics();
     out.errorCount += diagnostics.getClient()->getNumErrors();
-    if (sharing)
-      sharing->fatalError = diagnostics.hasFatalErrorOccurred();
   }
 
 private:

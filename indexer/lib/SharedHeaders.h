@@ -77,7 +77,6 @@ struct TUSharing {
   std::vector<HeaderView> views; ///< `elsewhere` set on those left to an earlier TU.
   unsigned skippedBodies = 0;    ///< Bodies left unparsed on the bet.
   bool lostBet = false;          ///< A header whose bodies were skipped is not given before.
-  bool fatalError = false;       ///< The parse stopped reporting at a fatal error (a missing header).
 };
 
 /// createFactExtractionAction (FactExtractor.h) that records the TU's header views and leaves

@@ -111,12 +111,13 @@ std::vector<TUFacts> extractFacts(const clang::tooling::CompilationDatabase &db,
   std::atomic<unsigned> readingsLeft{0}, tusLeaving{0}, skippedBodies{0}, reparsed{0};
 
   if (sharing)
-    options.parseAgain = [&](size_t i) {
+    options.parseAgain = [&](size_t i, const clangfront::TUStatus &parsed) {
       TUSharing &tu = *sharing->extraction[i];
       skippedBodies += tu.skippedBodies;
-      // A lost bet leaves the TU without a header's facts; skipped bodies may hide errors, unless
-      // a fatal error (a missing header, as in 68 of OpenCV's TUs) silenced every later one.
-      bool mayHideErrors = tu.skippedBodies > 0 && facts[i].errorCount > 0 && !tu.fatalError;
+      // A lost bet leaves the TU without a header's facts; skipped bodies may hide errors. Not
+      // worth a second parse when a header is missing (68 of OpenCV's TUs lack a generated one):
+      // the TU's errors are mostly that header's, and its facts are partial either way.
+      bool mayHideErrors = tu.skippedBodies > 0 && facts[i].errorCount > 0 && !parsed.missingInclude;
       if (!sharing->betLost[i] && (tu.lostBet || mayHideErrors)) {
         sharing->betLost[i] = true;
         ++reparsed;

@@ -11,6 +11,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -168,6 +169,60 @@ int main() {
                                        "\",\"command\":\"c++ -c train.cpp -o train.o\",\"file\":\"train.cpp\"}]");
   }
 };
+
+/// A C++ trainer whose first include is a dependency this machine lacks, and whose model is
+/// reached only through a template (as a libtorch module is, behind ModuleHolder::operator->).
+/// Clang makes the missing include a fatal error and then instantiates no template; and more
+/// than 20 errors (each use of the missing library) would be fatal too.
+class MissingDependency : public RepoInTempDir {
+protected:
+  void SetUp() override {
+    ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("tourguide-missing-dependency", dir));
+    std::string uses;
+    for (int i = 0; i < 25; ++i)
+      uses += "  argparse::flag(" + std::to_string(i) + ");\n";
+    write("train.cpp", R"(#include "argparse/argparse.hpp"
+template <class T> struct Holder {
+  T impl;
+  T *operator->() { return &impl; }
+};
+struct Model {
+  float w[4], g[4];
+  float forward(const float *x) { float y = 0; for (int i = 0; i < 4; ++i) y += w[i] * x[i]; return y; }
+  void step(float lr) { for (int i = 0; i < 4; ++i) w[i] -= lr * g[i]; }
+};
+int main() {
+)" + uses + R"(  Holder<Model> model;
+  float x[4] = {1, 2, 3, 4};
+  for (int epoch = 0; epoch < 3; ++epoch) {
+    float y = model->forward(x);
+    model->step(0.1f * y);
+  }
+  return 0;
+}
+)");
+    write("compile_commands.json", "[{\"directory\":\"" + std::string(dir) +
+                                       "\",\"command\":\"c++ -c train.cpp -o train.o\",\"file\":\"train.cpp\"}]");
+  }
+};
+
+TEST_F(MissingDependency, CodeAfterTheMissingIncludeIsStillRead) {
+  std::string out = std::string(dir) + "/findings.json";
+  EXPECT_EQ(run({"-p", std::string(dir), "--format=json", "-o", out, "--quiet", "--root", std::string(dir)}), 1)
+      << "the TU has errors";
+  auto buf = llvm::MemoryBuffer::getFile(out);
+  ASSERT_TRUE(bool(buf));
+  nlohmann::json j = nlohmann::json::parse((*buf)->getBuffer().str());
+  ASSERT_EQ(j["entry_points"].size(), 1u) << j.dump(1);
+  EXPECT_EQ(j["entry_points"][0]["kind"], "train") << j.dump(1);
+  std::set<std::string> found;
+  for (const auto &s : j["stages"])
+    found.insert(s["stage"].get<std::string>() + " " + s["function"].get<std::string>());
+  EXPECT_TRUE(found.count("optimizer Model::step")) << j["stages"].dump(1);
+  EXPECT_TRUE(found.count("model Model::forward")) << j["stages"].dump(1);
+  std::string messages = j["problems"].dump();
+  EXPECT_NE(messages.find("argparse/argparse.hpp"), std::string::npos) << messages;
+}
 
 TEST_F(BackwardTwice, AWatchedNameStartingALineIsPlacedWithoutCrashing) {
   std::string out = std::string(dir) + "/findings.json";

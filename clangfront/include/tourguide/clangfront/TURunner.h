@@ -21,6 +21,7 @@ class FrontendAction;
 namespace tourguide::clangfront {
 
 class TUCache;
+struct TUStatus;
 
 struct RunOptions {
   unsigned jobs = 0;         ///< TUs parsed at once; 0 = one per hardware thread.
@@ -36,9 +37,9 @@ struct RunOptions {
   std::function<std::string(size_t i)> save;
   /// Fills TU `i`'s result from a payload `save` wrote; false when it cannot (then it is parsed).
   std::function<bool(size_t i, llvm::StringRef payload)> load;
-  /// When set, asked after each parse of TU `i`; true parses it once more, with a new action
-  /// (the caller's action bet on something during the parse and lost).
-  std::function<bool(size_t i)> parseAgain;
+  /// When set, asked after each parse of TU `i`, with how it went; true parses it once more,
+  /// with a new action (the caller's action bet on something during the parse and lost).
+  std::function<bool(size_t i, const TUStatus &parsed)> parseAgain;
   /// When set, called on the worker once TU `i`'s result is complete (parsed, read from the
   /// cache, or not parsed at all), e.g. to thin it out while other TUs are still parsed.
   std::function<void(size_t i)> done;
@@ -55,6 +56,9 @@ struct TUStatus {
   /// not run on the command.
   unsigned errorCount = 0;
   std::vector<std::string> errors; ///< The first kMaxErrorMessages, "file:line: error: message".
+  /// An include was not found (a dependency this machine lacks, a header the build generates):
+  /// the errors that follow are mostly its consequences.
+  bool missingInclude = false;
   static constexpr size_t kMaxErrorMessages = 5;
 };
 
