@@ -370,7 +370,7 @@ private:
     std::optional<ProfileMatch> pm = options.profiles.matchCall(calleeNameOf(c), constants);
     if (!pm && (pm = options.profiles.matchCall(c.calleeSpecialisedName, constants)))
       name = c.calleeSpecialisedName;
-    if (!pm && c.calleeQualifiedName.empty() && c.calleeUsr.empty()) {
+    if (!pm && c.calleeUsr.empty()) { // unresolved, inside a template
       pm = options.profiles.matchDependentCall(c.calleeName, frameworksInUse(), constants);
       byNameOnly = pm.has_value();
     }
@@ -1272,11 +1272,16 @@ private:
     });
     const bool isBuilder =
         std::any_of(stages.begin(), stages.end(), [](const StageMatch &m) { return m.role == "build"; });
-    // (A checkpoint stop decided by its callees leaves theirs: they do the reading.)
-    const bool isCheckpoint =
-        std::any_of(stages.begin(), stages.end(),
-                    [](const StageMatch &m) { return m.stage == "checkpoint" && !m.byCallees; }) &&
-        !functionHasTrainingLoop(key);
+    // (A checkpoint stop decided by its callees leaves theirs: they do the reading. A main that
+    // calls a framework's load, `torch::jit::load`, is a program that loads a model, not a
+    // checkpoint routine: what else it calls is not part of the checkpoint. A helper that does,
+    // ggml's mnist_model_init_from_file, is one.)
+    const bool isCheckpoint = std::any_of(stages.begin(), stages.end(),
+                                          [&](const StageMatch &m) {
+                                            return m.stage == "checkpoint" && !m.byCallees &&
+                                                   (m.via.empty() || !fn.isMain);
+                                          }) &&
+                              !functionHasTrainingLoop(key);
     // Reading a file here (test_gpt2's main reading its inputs and expected outputs before its
     // steps) keeps a data stop of this function's own inside its training loop's function.
     const bool readsAFile = std::any_of(fn.statements.begin(), fn.statements.end(),

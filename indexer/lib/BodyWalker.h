@@ -444,17 +444,20 @@ public:
       c.conditional = conditionalDepth > 0;
       fn.calls.push_back(c);
     } else if (const Expr *ce = strip(call->getCallee())) {
-      // Dependent calls inside templates: keep the name, resolve it after the merge.
-      std::string name;
-      if (const auto *ul = dyn_cast<UnresolvedLookupExpr>(ce))
-        name = ul->getName().getAsString();
-      else if (const auto *um = dyn_cast<UnresolvedMemberExpr>(ce))
-        name = um->getMemberName().getAsString();
-      else if (const auto *dm = dyn_cast<CXXDependentScopeMemberExpr>(ce))
+      // Dependent calls inside templates: keep the name, resolve it after the merge. When the
+      // lookup found the candidates already (`torch::nll_loss(out, y)`, `network->forward(x)` on
+      // a holder whose type is known), their one qualified name is the callee's.
+      std::string name, found;
+      if (const auto *overloads = dyn_cast<OverloadExpr>(ce)) {
+        name = overloads->getName().getAsString();
+        found = sharedQualifiedName(*overloads);
+      } else if (const auto *dm = dyn_cast<CXXDependentScopeMemberExpr>(ce)) {
         name = dm->getMember().getAsString();
+      }
       if (!name.empty()) {
         CallFact c;
         c.calleeName = name;
+        c.calleeQualifiedName = found;
         c.line = line;
         c.loop = currentLoop();
         c.command = currentCommand();
@@ -465,6 +468,19 @@ public:
       }
     }
     return true;
+  }
+
+  /// The qualified name every candidate of an unresolved call shares (the overloads of
+  /// `at::nll_loss`), or "" when they differ or there are none (a call left to ADL).
+  static std::string sharedQualifiedName(const OverloadExpr &overloads) {
+    std::string shared;
+    for (const NamedDecl *d : overloads.decls()) {
+      std::string name = d->getUnderlyingDecl()->getQualifiedNameAsString();
+      if (!shared.empty() && name != shared)
+        return "";
+      shared = name;
+    }
+    return shared;
   }
 
   const std::optional<std::vector<ConstantFact>> &constantsOfLocal(const VarDecl *local) {

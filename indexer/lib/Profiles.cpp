@@ -413,12 +413,29 @@ std::optional<ProfileMatch> ProfileSet::matchDependentCall(const std::string &na
                                                            const CallConstants &constants) const {
   if (name.empty())
     return std::nullopt;
-  for (const FrameworkProfile &p : profiles)
-    if (frameworksInUse.count(p.name))
-      for (const ProfileRule &r : p.calls)
-        if (r.glob->lastName() == name && r.glob->text() != name && argumentsHold(r, constants))
-          return ProfileMatch{&p, r.stage, r.role, r.what, r.inside};
-  return std::nullopt;
+  // A name alone fits every rule that ends in it: `forward` fits a loss module's
+  // (`torch::nn::*LossImpl::forward`) as well as any layer's. The most general rule, the one
+  // with the fewest literal characters, says what such a call most often is.
+  auto literals = [](const std::string &glob) { return std::count_if(glob.begin(), glob.end(), [](char ch) {
+                                                  return ch != '*' && ch != '?';
+                                                }); };
+  const FrameworkProfile *bestProfile = nullptr;
+  const ProfileRule *best = nullptr;
+  for (const FrameworkProfile &p : profiles) {
+    if (!frameworksInUse.count(p.name))
+      continue;
+    for (const ProfileRule &r : p.calls)
+      if (r.glob->lastName() == name && r.glob->text() != name && argumentsHold(r, constants) &&
+          (!best || literals(r.pattern) < literals(best->pattern))) {
+        best = &r;
+        bestProfile = &p;
+      }
+    if (best)
+      break; // user profiles come first
+  }
+  if (!best)
+    return std::nullopt;
+  return ProfileMatch{bestProfile, best->stage, best->role, best->what, best->inside};
 }
 
 std::optional<ProfileMatch> ProfileSet::matchMethod(const std::vector<std::string> &baseClasses,

@@ -306,6 +306,63 @@ TEST(FrameworkAnalysis, ALibtorchTrainerTrainsThroughTheFrameworkApi) {
   EXPECT_EQ(got, expected) << listFindings(a);
 }
 
+TEST(FrameworkAnalysis, CallsInATemplateThatLookupAlreadyFoundAreNamedByWhatItFound) {
+  // pytorch/examples' custom-dataset: train() is a template over the loader, so `data` and
+  // `output` depend on it and neither call is resolved. The holder's type does not depend on it,
+  // so lookup found SequentialImpl::forward; `torch::nll_loss` finds at::nll_loss's overloads.
+  Analysis a = analyseCode(R"(
+namespace at { struct Tensor { void backward() const; };
+               Tensor nll_loss(const Tensor &, const Tensor &); Tensor nll_loss(const Tensor &, const Tensor &, int); }
+namespace torch {
+using namespace at;
+namespace nn { struct SequentialImpl { template <typename Out = Tensor, typename... In> Out forward(In &&...in); };
+               template <class Impl> struct ModuleHolder { Impl *operator->(); }; }
+namespace optim { struct Optimizer { void zero_grad(); virtual Tensor step(); }; }
+}
+struct NetworkImpl : torch::nn::SequentialImpl {};
+using Network = torch::nn::ModuleHolder<NetworkImpl>;
+template <typename DataLoader>
+void train(Network &network, DataLoader &loader, torch::optim::Optimizer &optimizer) {
+  for (auto &batch : loader) {
+    auto output = network->forward(batch.data);
+    auto loss = torch::nll_loss(output, batch.target);
+    optimizer.zero_grad();
+    loss.backward();
+    optimizer.step();
+  }
+}
+struct Loader { struct B { at::Tensor data, target; }; B *begin(); B *end(); };
+int main() {
+  Network network;
+  Loader loader;
+  torch::optim::Optimizer optimizer;
+  for (int epoch = 0; epoch < 10; ++epoch)
+    train(network, loader, optimizer);
+}
+)",
+                           true, "custom.cpp");
+  const Finding *forward = findingOf(a, "model", "forward", "train");
+  ASSERT_NE(forward, nullptr) << listFindings(a);
+  EXPECT_EQ(forward->via, "torch::nn::SequentialImpl::forward");
+  const Finding *loss = findingOf(a, "loss", "", "train");
+  ASSERT_NE(loss, nullptr) << listFindings(a);
+  EXPECT_EQ(loss->via, "at::nll_loss");
+  EXPECT_EQ(loss->anchorLine, 16u);
+}
+
+TEST(ProfileLoader, ACallKnownByItsNameOnlyTakesTheMostGeneralRuleForIt) {
+  // `model->forward(x)` on a template parameter: a layer's forward, not a loss module's, though
+  // `torch::nn::*LossImpl::forward` comes first (it must, to win over the general rule).
+  auto forward = ProfileSet::withBuiltins().matchDependentCall("forward", {"libtorch"});
+  ASSERT_TRUE(forward.has_value());
+  EXPECT_EQ(forward->stage + "/" + forward->role, "model/forward") << forward->what;
+  auto step = ProfileSet::withBuiltins().matchDependentCall("step", {"libtorch"});
+  ASSERT_TRUE(step.has_value());
+  EXPECT_EQ(step->role, "step") << "not the scheduler's: " << step->what;
+  EXPECT_FALSE(ProfileSet::withBuiltins().matchDependentCall("forward", {"ggml"}).has_value())
+      << "only for a framework in use";
+}
+
 // pytorch/examples' dcgan: `using namespace torch;` then `struct G : nn::Module`. The base as
 // written is `nn::Module`; the profile's rule names `torch::nn::Module`.
 TEST(FrameworkAnalysis, AModuleBaseNamedThroughAUsingDirectiveIsTheFrameworksModule) {
@@ -383,6 +440,50 @@ int main() {
   ASSERT_NE(loss, nullptr) << listFindings(a);
   EXPECT_EQ(loss->via, "torch::nn::ModuleHolder<torch::nn::MSELossImpl>::operator()");
   EXPECT_EQ(loss->anchorLine, 20u);}
+
+TEST(FrameworkAnalysis, AMainThatLoadsThroughTheFrameworkIsNotACheckpointRoutine) {
+  // pytorch/examples' transfer-learning: main loads a TorchScript model with torch::jit::load,
+  // then builds the data set and trains. Its data helpers and train()'s save are stops of their
+  // own, not the inner workings of a checkpoint routine.
+  Analysis a = analyseCode(R"(#include <stdio.h>
+namespace at { struct Tensor { void backward() const; }; Tensor nll_loss(const Tensor &, const Tensor &); }
+namespace torch {
+using at::Tensor;
+namespace jit { struct Module { Tensor forward(const Tensor &); }; Module load(const char *path); }
+namespace optim { struct Optimizer { void zero_grad(); virtual Tensor step(); }; }
+void save(const jit::Module &m, const char *path);
+}
+int read_images(const char *path, float *images, int n) {
+  FILE *f = fopen(path, "rb");
+  int got = (int)fread(images, sizeof(float), n, f);
+  fclose(f);
+  return got;
+}
+void train(torch::jit::Module &net, torch::optim::Optimizer &optimizer, torch::Tensor x, torch::Tensor y) {
+  for (int epoch = 0; epoch < 25; ++epoch) {
+    optimizer.zero_grad();
+    torch::Tensor loss = at::nll_loss(net.forward(x), y);
+    loss.backward();
+    optimizer.step();
+    torch::save(net, "model.pt");
+  }
+}
+int main(int argc, char **argv) {
+  torch::jit::Module net = torch::jit::load(argv[1]);
+  static float images[1024];
+  read_images(argv[2], images, 1024);
+  torch::optim::Optimizer optimizer;
+  torch::Tensor x, y;
+  train(net, optimizer, x, y);
+}
+)",
+                           true, "main.cpp");
+  EXPECT_NE(findingOf(a, "checkpoint", "load", "main"), nullptr) << listFindings(a);
+  EXPECT_NE(findingOf(a, "data", "loader", "read_images"), nullptr) << listFindings(a);
+  const Finding *save = findingOf(a, "checkpoint", "save", "train");
+  ASSERT_NE(save, nullptr) << listFindings(a);
+  EXPECT_EQ(save->via, "torch::save");
+}
 
 // pytorch/examples' regression: get_batch() makes (x, f(x)) from random numbers, with no file
 // and no loop; it is where each batch comes from.

@@ -55,6 +55,8 @@ struct FieldWriteFact {
 struct CallFact {
   std::string calleeUsr;  ///< USR of the called declaration; empty when unresolved (templates).
   std::string calleeName; ///< Unqualified name, used to resolve dependent calls by name.
+  /// For a call Clang leaves unresolved inside a template, the one qualified name of the
+  /// candidates its lookup found (`at::nll_loss` for `torch::nll_loss(out, y)`), or empty.
   std::string calleeQualifiedName;
   /// A member of a class template's specialisation, named with its arguments
   /// ("torch::nn::ModuleHolder<torch::nn::LinearImpl>::operator()"): what a profile can tell a

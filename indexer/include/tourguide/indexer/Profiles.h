@@ -111,7 +111,8 @@ public:
   std::optional<ProfileMatch> matchCall(const std::string &qualifiedName, const CallConstants &constants = {}) const;
   /// A call inside a template whose callee is known only by its unqualified name
   /// (`loss.backward()` on a dependent type): matched on the rules' last name component, and
-  /// only for frameworks the program is already known to use.
+  /// only for frameworks the program is already known to use. Of several such rules, the most
+  /// general (fewest literal characters) wins.
   std::optional<ProfileMatch> matchDependentCall(const std::string &name,
                                                  const std::set<std::string> &frameworksInUse,
                                                  const CallConstants &constants = {}) const;
