@@ -1080,6 +1080,48 @@ private:
     }
   }
 
+  /// The methods of the repo's classes that only a framework calls: a `bases` rule's method
+  /// (libtorch's data loader calls the `get` of the Dataset<Self> the repo derives) that none
+  /// of the repo's own calls reaches. Class -> the methods' keys.
+  const std::map<std::string, std::vector<std::string>> &frameworkCallbacks() {
+    if (callbacks)
+      return *callbacks;
+    callbacks.emplace();
+    std::set<std::string> called;
+    for (const auto &[key, fn] : index.functions())
+      if (origins.of(fn.file).origin == Origin::Own)
+        for (const CallFact &c : fn.calls)
+          for (const std::string &t : index.targetsOf(c))
+            called.insert(t);
+    for (const auto &[key, fn] : index.functions())
+      if (!fn.className.empty() && !called.count(key) && isOwn(key) &&
+          options.profiles.matchMethod(fn.baseClasses, fn.name))
+        (*callbacks)[fn.className].push_back(key);
+    return *callbacks;
+  }
+
+  /// Creating an object whose class has framework callbacks is where they enter the run: a
+  /// call to each on the line that creates it (CustomDataset(...) in main, whose `get` runs
+  /// inside the framework's loader). Pruned and ordered by a confirming run like any stop.
+  std::vector<CallFact> callbacksCreatedBy(const FunctionFacts &fn) {
+    std::vector<CallFact> out;
+    std::set<std::string> seen;
+    for (const auto &[cls, line] : fn.constructs) {
+      auto it = frameworkCallbacks().find(cls);
+      if (it == frameworkCallbacks().end() || !seen.insert(cls).second)
+        continue;
+      for (const std::string &key : it->second) {
+        CallFact c;
+        c.calleeUsr = key;
+        c.calleeName = index.function(key)->name;
+        c.calleeQualifiedName = index.function(key)->qualifiedName;
+        c.line = line;
+        out.push_back(std::move(c));
+      }
+    }
+    return out;
+  }
+
   unsigned constructRank(const std::string &key) {
     const FunctionFacts *fn = index.function(key);
     auto it = fn ? constructedAt.find(fn->className) : constructedAt.end();
@@ -1258,6 +1300,9 @@ private:
         items.push_back({fn.loops[l].bodyLine ? fn.loops[l].bodyLine : fn.loops[l].line, 0, nullptr,
                          static_cast<int>(l), nullptr});
     for (const CallFact &c : fn.calls)
+      items.push_back({c.line, 2, nullptr, -1, &c});
+    const std::vector<CallFact> callbacks = callbacksCreatedBy(fn);
+    for (const CallFact &c : callbacks)
       items.push_back({c.line, 2, nullptr, -1, &c});
     noteConstructs(fn);
     std::stable_sort(items.begin(), items.end(), [](const Item &a, const Item &b) {
@@ -1587,6 +1632,7 @@ private:
   OriginMap origins;
   std::map<std::string, unsigned> frameworkCalls;
   std::optional<std::set<std::string>> inUse;
+  std::optional<std::map<std::string, std::vector<std::string>>> callbacks; ///< frameworkCallbacks()
   std::map<std::string, std::vector<StageMatch>> stageCache;
   std::map<std::string, StageWitness> closureCache;
   std::map<std::string, bool> trainingLoopCache;

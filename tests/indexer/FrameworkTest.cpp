@@ -441,6 +441,53 @@ int main() {
   EXPECT_EQ(loss->via, "torch::nn::ModuleHolder<torch::nn::MSELossImpl>::operator()");
   EXPECT_EQ(loss->anchorLine, 20u);}
 
+TEST(FrameworkAnalysis, AMethodOnlyTheFrameworkCallsEntersTheRunWhereItsObjectIsCreated) {
+  // pytorch/examples' custom-dataset: libtorch's loader calls CustomDataset::get; the repo only
+  // creates the data set. Net::forward, which the repo calls itself, stays where it is called.
+  Analysis a = analyseCode(R"(
+namespace at { struct Tensor { void backward() const; }; Tensor nll_loss(const Tensor &, const Tensor &); }
+namespace torch {
+using at::Tensor;
+namespace nn { struct Module { virtual ~Module(); }; }
+namespace data { struct Example { Tensor data, target; };
+  namespace datasets { template <class Self> struct Dataset { virtual Example get(unsigned long i) = 0; }; }
+  struct Loader { Example *begin(); Example *end(); };
+  template <class D> Loader make_data_loader(D dataset, int batch); }
+namespace optim { struct Optimizer { void zero_grad(); virtual Tensor step(); }; }
+}
+struct CustomDataset : torch::data::datasets::Dataset<CustomDataset> {
+  torch::data::Example get(unsigned long i) override { return torch::data::Example{}; }
+};
+struct Net : torch::nn::Module {
+  torch::Tensor forward(torch::Tensor x) { return x; }
+};
+int main() {
+  auto loader = torch::data::make_data_loader(CustomDataset(), 8);
+  Net net;
+  torch::optim::Optimizer optimizer;
+  for (int epoch = 0; epoch < 10; ++epoch)
+    for (auto &batch : loader) {
+      optimizer.zero_grad();
+      auto loss = at::nll_loss(net.forward(batch.data), batch.target);
+      loss.backward();
+      optimizer.step();
+    }
+}
+)",
+                           true, "custom.cpp");
+  const Finding *get = findingOf(a, "data", "dataset", "CustomDataset::get");
+  ASSERT_NE(get, nullptr) << listFindings(a);
+  const Finding *forward = findingOf(a, "model", "forward", "Net::forward");
+  ASSERT_NE(forward, nullptr) << listFindings(a);
+  const Finding *loop = nullptr;
+  for (const Finding &f : a.findings)
+    if (f.stage == "loop" && f.function == "main" && f.role == "batches")
+      loop = &f;
+  ASSERT_NE(loop, nullptr) << listFindings(a);
+  EXPECT_LT(get->order, loop->order) << "entered where the data set is created" << listFindings(a);
+  EXPECT_GT(forward->order, loop->order) << "where the repo calls it" << listFindings(a);
+}
+
 TEST(FrameworkAnalysis, AMainThatLoadsThroughTheFrameworkIsNotACheckpointRoutine) {
   // pytorch/examples' transfer-learning: main loads a TorchScript model with torch::jit::load,
   // then builds the data set and trains. Its data helpers and train()'s save are stops of their
