@@ -130,8 +130,20 @@ std::vector<std::string> ProgramIndex::targetsOf(const CallFact &call) const {
     return result;
   }
   auto it = byName.find(call.calleeName);
-  if (it != byName.end() && it->second.size() <= kMaxNameMatches)
-    result = it->second;
+  if (it == byName.end() || it->second.size() > kMaxNameMatches)
+    return result;
+  if (call.calleeQualifiedName.empty())
+    return it->second;
+  // Inside a template, the lookup may have found the candidates already: only functions of that
+  // qualified name, or their overriders, can run (xgboost's `exc.Run(fn, i)` is
+  // dmlc::OMPException::Run, never the repo's CLI::Run).
+  for (const std::string &key : it->second)
+    if (function(key)->qualifiedName == call.calleeQualifiedName) {
+      result.push_back(key);
+      for (const std::string &o : overridersOf(key))
+        if (std::find(result.begin(), result.end(), o) == result.end())
+          result.push_back(o);
+    }
   return result;
 }
 

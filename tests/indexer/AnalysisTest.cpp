@@ -119,6 +119,41 @@ int main() {
   EXPECT_EQ(a.entries[0].kind, "train");
 }
 
+TEST(Analysis, ACallInATemplateGoesOnlyWhereItsLookupFoundIt) {
+  // xgboost's ParallelFor: `exc.Run(fn, i)` depends on the template, so Clang leaves it
+  // unresolved, but its lookup found dmlc::OMPException::Run. By its name alone it would reach the
+  // repo's CLI::Run, the whole program, and the helper's loop would look like a training loop.
+  std::vector<TUFacts> tus;
+  tus.push_back(parse(R"(
+namespace dmlc { struct OMPException { template <class F, class... A> void Run(F f, A... a); }; }
+template <class Fn> void ParallelFor(int n, Fn fn) {
+  dmlc::OMPException exc;
+  for (int i = 0; i < n; ++i)
+    exc.Run(fn, i);
+}
+float w[4], g[4];
+struct CLI {
+  void Run() {
+    for (int round = 0; round < 10; ++round) {
+      float y = 0;
+      for (int i = 0; i < 4; ++i) y += w[i] * g[i];
+      ParallelFor(4, [](int i) { w[i] -= 0.1f * g[i]; });
+    }
+  }
+};
+int main() { CLI cli; cli.Run(); }
+)", true, "cli_main.cc"));
+  ProgramIndex index(tus);
+  Analysis a = analyse(index);
+  std::string found;
+  for (const Finding &f : a.findings)
+    found += "\n  " + f.stage + " " + f.function + ":" + std::to_string(f.line);
+  EXPECT_EQ(find(a, "loop", "ParallelFor"), nullptr) << found;
+  const Finding *loop = find(a, "loop", "CLI::Run");
+  ASSERT_NE(loop, nullptr) << found;
+  EXPECT_EQ(loop->line, 11u);
+}
+
 TEST(Analysis, EvaluationProgramIsEvalWithAnEvaluationLoop) {
   std::vector<TUFacts> tus = threeFileProgram();
   tus.pop_back();
