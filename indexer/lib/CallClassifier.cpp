@@ -56,6 +56,19 @@ bool comparesTwoValues(const Expr *e, const ASTContext &ctx) {
   return l && r && !constant(l) && !constant(r);
 }
 
+/// `std::getline(is, item)`, `is.read(buf, n)` on a string stream: parsing text the program
+/// already holds (xgboost's Split and its config parser), not reading data in. As for `>>`
+/// (StatementClassifier.cpp).
+bool readsAStringStream(const CallExpr *call) {
+  const Expr *stream = nullptr;
+  if (const auto *member = dyn_cast<CXXMemberCallExpr>(call))
+    stream = member->getImplicitObjectArgument();
+  else if (call->getNumArgs() > 0)
+    stream = call->getArg(0);
+  return stream && llvm::StringRef(stream->IgnoreParenImpCasts()->getType().getNonReferenceType().getAsString())
+                       .contains("stringstream");
+}
+
 } // namespace
 
 std::vector<const char *> classifyCall(const CallExpr *call, llvm::StringRef name, const ASTContext &ctx,
@@ -78,7 +91,7 @@ std::vector<const char *> classifyCall(const CallExpr *call, llvm::StringRef nam
   // the data rule asks for file_read or file_open, these only strengthen it.
   if (reads.count(n)) {
     if (n == "strtok" || n == "strtof" || n == "strtod" || n == "atof" || n == "atoi" ||
-        n == "sscanf")
+        n == "sscanf" || readsAStringStream(call))
       kinds.push_back("parse");
     else
       kinds.push_back("file_read");

@@ -139,6 +139,26 @@ int first(const char *path) { std::ifstream in(path); int n; in >> std::hex >> n
   EXPECT_TRUE(hasStatement(named(tu, "first"), "file_read"));
 }
 
+// xgboost's common::Split and ConfigParser::Parse: std::getline over a string stream.
+TEST(LookAlike, GetlineOnAStringStreamParsesItReadsNoFile) {
+  TUFacts tu = parse(R"(#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+std::vector<std::string> split(const std::string &s, char delim) {
+  std::istringstream is(s); std::string item; std::vector<std::string> out;
+  while (std::getline(is, item, delim)) out.push_back(item);
+  return out;
+}
+int chars(const std::string &s) { std::stringstream ss(s); char buf[8]; ss.read(buf, 8); return (int)ss.gcount(); }
+int lines(const char *path) { std::ifstream in(path); std::string line; int n = 0; while (std::getline(in, line)) ++n; return n; }
+)", true);
+  EXPECT_FALSE(hasStatement(named(tu, "split"), "file_read"));
+  EXPECT_TRUE(hasStatement(named(tu, "split"), "parse"));
+  EXPECT_FALSE(hasStatement(named(tu, "chars"), "file_read"));
+  EXPECT_TRUE(hasStatement(named(tu, "lines"), "file_read"));
+}
+
 // darknet's variance_cpu: variance[i] += pow(x[index] - mean[i], 2), a batch norm's statistic.
 TEST(LookAlike, TheSquareOfADeviationFromTheMeanIsNoSquaredError) {
   TUFacts tu = parse(R"(#include <math.h>
