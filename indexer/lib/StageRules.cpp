@@ -134,10 +134,16 @@ std::optional<StageMatch> dataStage(const FunctionFacts &fn) {
     s.statement("parse", 0.2, "parses what was read", false);
   if (reads && s.hasIn("file_read", false))
     s.add(0.1, "the reads happen in a loop (records or rows one by one)", 0);
-  // svm-predict's predict: `while (readline(input))` then strtok/strtod on each line.
+  // svm-predict's predict: `while (readline(input))` then strtok/strtod on each line. Not a
+  // line reader that is itself parsing (`std::getline` on a string stream, xgboost's Split).
+  auto parsesOnLine = [&](unsigned line) {
+    return std::any_of(fn.statements.begin(), fn.statements.end(),
+                       [&](const StatementFact &st) { return st.kind == "parse" && st.line == line; });
+  };
   if (!reads && s.hasIn("parse", false) &&
-      std::any_of(fn.calls.begin(), fn.calls.end(),
-                  [](const CallFact &c) { return c.loop >= 0 && isLineReaderName(c.calleeName); }))
+      std::any_of(fn.calls.begin(), fn.calls.end(), [&](const CallFact &c) {
+        return c.loop >= 0 && isLineReaderName(c.calleeName) && !parsesOnLine(c.line);
+      }))
     s.statement("parse", 0.5, "parses the lines its line reader fetches, in a loop");
   // fasttext's Dictionary::readFromFile and getLine: `while (readWord(in, word))` takes the
   // input token by token, and the body does something with each (adds it to the vocabulary,

@@ -1,6 +1,7 @@
 // Code that looks like a stage and is not: each case is a shape met in a real repo (named in
 // the comment) that the statement, call and loop facts took for something it is not.
 #include "TestCode.h"
+#include "tourguide/indexer/StageRules.h"
 
 #include <algorithm>
 
@@ -157,6 +158,8 @@ int lines(const char *path) { std::ifstream in(path); std::string line; int n = 
   EXPECT_TRUE(hasStatement(named(tu, "split"), "parse"));
   EXPECT_FALSE(hasStatement(named(tu, "chars"), "file_read"));
   EXPECT_TRUE(hasStatement(named(tu, "lines"), "file_read"));
+  EXPECT_FALSE(rules::dataStage(named(tu, "split")).has_value()) << "a string's words, not data read in";
+  EXPECT_TRUE(rules::dataStage(named(tu, "lines")).has_value());
 }
 
 // darknet's variance_cpu: variance[i] += pow(x[index] - mean[i], 2), a batch norm's statistic.
