@@ -113,7 +113,7 @@ TEST(ProfileLoader, EveryShippedProfileLoads) {
   for (const FrameworkProfile &p : builtinProfiles())
     names.push_back(p.name);
   for (const char *expected : {"libtorch", "tensorflow", "onnxruntime", "opencv", "dlib", "mlpack", "ggml",
-                               "tiny-dnn", "kann", "xgboost", "fann", "libsvm"})
+                               "tiny-dnn", "kann", "xgboost", "dmlc", "fann", "libsvm"})
     EXPECT_NE(std::find(names.begin(), names.end(), expected), names.end()) << expected;
   auto step = ProfileSet::withBuiltins().matchCall("torch::optim::SGD::step");
   ASSERT_TRUE(step.has_value());
