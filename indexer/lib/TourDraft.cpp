@@ -274,8 +274,11 @@ tourguide::tours::Tour draftTour(const EntryPoint &entry, const std::vector<Find
   // The others are named in its text, and "Next stop" is the next place.
   // The stop is titled by the finding whose own line it is: OpenCV's neural_network sample
   // stops past `TrainData::create(...)` on `network->train(trainData);`, which is the
-  // training loop's stop with the data set's values, not the data set's stop.
-  auto movedHere = [&](size_t k) { return placedBy[k] != k || chosen[k]->stop.line != 0; };
+  // training loop's stop with the data set's values, not the data set's stop. Next comes the
+  // finding that moved the stop past its own statement, before one moved to another's place:
+  // past `auto output = torch::smooth_l1_loss(fc(x), y);` is the loss's stop, which also
+  // covers the forward inside it.
+  auto movedHere = [&](size_t k) { return placedBy[k] != k ? 2 : chosen[k]->stop.line != 0 ? 1 : 0; };
   std::vector<size_t> stopsAt;
   std::map<std::string, size_t> byPlace; // place -> index into stopsAt
   std::map<const Finding *, std::vector<const Finding *>> alsoHere;
@@ -288,7 +291,7 @@ tourguide::tours::Tour draftTour(const EntryPoint &entry, const std::vector<Find
       continue;
     }
     size_t &leader = stopsAt[at->second];
-    if (movedHere(leader) && !movedHere(k)) {
+    if (movedHere(k) < movedHere(leader)) {
       std::vector<const Finding *> others = std::move(alsoHere[chosen[leader]]);
       alsoHere.erase(chosen[leader]);
       others.insert(others.begin(), chosen[leader]);

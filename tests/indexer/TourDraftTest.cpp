@@ -247,6 +247,9 @@ int main() {
   ASSERT_FALSE(atLine->watch.empty());
   EXPECT_EQ(atLine->watch[0].expr, "output");
   EXPECT_NE(atLine->text.find("we stop just after the call"), std::string::npos) << atLine->text;
+  // The loss's stop (its value is what is stored there), which also covers the forward in it.
+  EXPECT_EQ(atLine->stage, "loss") << atLine->title;
+  EXPECT_NE(atLine->text.find("It is also the stop for the forward pass"), std::string::npos) << atLine->text;
 }
 
 TEST(TourDraft, AFrameworkCallsStopQuotesTheCallItStopsOn) {
