@@ -188,11 +188,16 @@ TEST_F(CachedBuild, ARemovedHeaderReparsesAndReportsTheError) {
   ASSERT_FALSE(llvm::sys::fs::remove(std::string(dir) + "/only_b.h"));
   Run after = run();
   EXPECT_EQ(after.parsed, Names{"b.c"});
-  EXPECT_EQ(after.statuses[1].errorCount, 1u);
+  // The missing header, then (the parse goes on past it) the undeclared only_b, an error since
+  // Clang 16.
+  ASSERT_GE(after.statuses[1].errorCount, 1u);
+  ASSERT_FALSE(after.statuses[1].errors.empty());
+  EXPECT_NE(after.statuses[1].errors[0].find("'only_b.h' file not found"), std::string::npos)
+      << after.statuses[1].errors[0];
   // The failed parse is kept too, errors and all: while nothing changes it fails the same way.
   Run again = run();
   EXPECT_EQ(again.parsed, Names{});
-  EXPECT_EQ(again.statuses[1].errorCount, 1u);
+  EXPECT_EQ(again.statuses[1].errorCount, after.statuses[1].errorCount);
   EXPECT_EQ(again.statuses[1].errors, after.statuses[1].errors);
 }
 
