@@ -78,10 +78,11 @@ bool mentionsLearningRate(const Stmt *s) {
     else if (const auto *me = dyn_cast<MemberExpr>(n))
       d = me->getMemberDecl();
     // A rate is one number; an array named alpha holds per-example values (libsvm's dual
-    // variables: G[i] += alpha[j] * Q_i[j] is a gradient, not a step scaled by a rate).
+    // variables: G[i] += alpha[j] * Q_i[j] is a gradient, not a step scaled by a rate), and so
+    // does a container (sentencepiece's forward-backward: `alpha` is a std::vector).
     QualType t = d ? d->getType().getNonReferenceType() : QualType();
     return d && d->getDeclName().isIdentifier() && !t.isNull() && !t->isPointerType() && !t->isArrayType() &&
-           looksLikeLearningRate(d->getName());
+           !t->isRecordType() && looksLikeLearningRate(d->getName());
   });
 }
 

@@ -5,6 +5,7 @@
 #include "llvm/ADT/StringExtras.h"
 
 #include <string>
+#include <vector>
 
 namespace tourguide::indexer {
 
@@ -89,6 +90,46 @@ bool isLabelName(llvm::StringRef name) {
 bool namesAPass(llvm::StringRef constant) {
   return nameHas(constant, {"forward", "backward", "backprop", "grad", "compute", "eval", "infer", "predict", "fwd",
                             "bwd"});
+}
+
+namespace {
+/// The words of an identifier, lowercased: split at underscores and where a capital starts a
+/// word ("RunEStep" -> run, e, step; "e_step" -> e, step; "HTTPServer" -> http, server).
+std::vector<std::string> identifierWords(llvm::StringRef name) {
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  std::vector<std::string> words;
+  std::string word;
+  for (size_t i = 0; i < name.size(); ++i) {
+    char c = name[i];
+    bool startsWord =
+        upper(c) && !word.empty() && (!upper(name[i - 1]) || (i + 1 < name.size() && lower(name[i + 1])));
+    if (c == '_' || startsWord) {
+      if (!word.empty())
+        words.push_back(word);
+      word.clear();
+      if (c == '_')
+        continue;
+    }
+    word += llvm::toLower(c);
+  }
+  if (!word.empty())
+    words.push_back(word);
+  return words;
+}
+
+bool namesAnEmStep(llvm::StringRef name, llvm::StringRef letter, llvm::StringRef longName) {
+  std::vector<std::string> w = identifierWords(name);
+  for (size_t i = 0; i < w.size(); ++i)
+    if (w[i] == longName || w[i] == (letter + "step").str() || (w[i] == letter && i + 1 < w.size() && w[i + 1] == "step"))
+      return true;
+  return false;
+}
+} // namespace
+
+bool isExpectationStepName(llvm::StringRef name) { return namesAnEmStep(name, "e", "expectation"); }
+bool isMaximizationStepName(llvm::StringRef name) {
+  return namesAnEmStep(name, "m", "maximization") || namesAnEmStep(name, "m", "maximisation");
 }
 
 bool isCorrectCounterName(llvm::StringRef name) {

@@ -205,6 +205,10 @@ std::optional<StageMatch> dataStage(const FunctionFacts &fn) {
 
 std::optional<StageMatch> modelStage(const FunctionFacts &fn) {
   Scorer s(fn, "model");
+  // Expectation-maximisation (a mixture model's, a tokenizer's unigram LM): the E-step runs the
+  // current model over the data, its expectations are what the M-step fits.
+  if (isExpectationStepName(fn.name))
+    s.add(0.5, "the name `" + fn.qualifiedName + "` says it is the E-step of EM (the current model's expectations over the data)", fn.line);
   s.idiom({"matvec", "matmul"}, 0.6);
   if (s.hasIn("mac", true))
     s.statement("mac", 0.5, "multiply-accumulates inside nested loops (a matrix-vector or matrix product)");
@@ -276,6 +280,9 @@ std::optional<StageMatch> modelBuildStage(const FunctionFacts &fn) {
 
 std::optional<StageMatch> lossStage(const FunctionFacts &fn) {
   Scorer s(fn, "loss");
+  // An E-step also gives the objective EM climbs: the data's log-likelihood under the model.
+  if (isExpectationStepName(fn.name) && (s.has("log_call") || s.has("loss_accumulate")))
+    s.add(0.5, "the name `" + fn.qualifiedName + "` says it is the E-step of EM, and it sums the objective (the log-likelihood)", fn.line);
   s.idiom({"cross_entropy"}, 0.6);
   // A log inside a loop that sums (or a log of a loss-named value): not a Box-Muller draw.
   bool accumulates = s.has("loss_accumulate") || s.has("mac") || s.hasIn("log_call", false);
@@ -303,6 +310,9 @@ std::optional<StageMatch> lossStage(const FunctionFacts &fn) {
 
 std::optional<StageMatch> optimizerStage(const FunctionFacts &fn) {
   Scorer s(fn, "optimizer");
+  // EM's M-step re-estimates the parameters from the E-step's expectations: its update.
+  if (isMaximizationStepName(fn.name))
+    s.add(0.5, "the name `" + fn.qualifiedName + "` says it is the M-step of EM (the parameters re-estimated from the expectations)", fn.line);
   s.idiom({"sgd_update", "momentum_update", "adam_update"}, 0.6);
   s.statement("param_update", 0.5, "moves a parameter against a product (`w -= lr * g`)");
   s.statement("lr_update", 0.3, "scales the step by a learning rate", false);

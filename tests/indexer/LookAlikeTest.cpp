@@ -260,5 +260,18 @@ void ascend(float *w, const float *g, float alpha, int n) {
   EXPECT_TRUE(hasStatement(named(tu, "ascend"), "lr_update"));
 }
 
+// sentencepiece's Lattice::PopulateMarginal: expected[id] += freq * exp(alpha[n] + score +
+// beta[n] - Z), forward-backward's expected counts; alpha is a std::vector, not a rate.
+TEST(LookAlike, AContainerNamedLikeARateScalesNoStep) {
+  TUFacts tu = parse(R"(#include <cmath>
+#include <vector>
+void marginal(std::vector<float> *expected, const std::vector<float> &alpha, const std::vector<float> &beta,
+              float freq, float Z, int n) {
+  for (int i = 0; i < n; ++i) (*expected)[i] += freq * std::exp(alpha[i] + beta[i] - Z);
+}
+)", true);
+  EXPECT_FALSE(hasStatement(named(tu, "marginal"), "param_update"));
+}
+
 } // namespace
 } // namespace tourguide::indexer::test

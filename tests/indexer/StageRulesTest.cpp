@@ -690,5 +690,47 @@ TEST(Names, CamelCaseAndSnakeCaseNamesReadAlike) {
   EXPECT_FALSE(isDataLoaderName("LoadModel"));
 }
 
+TEST(Names, StepsOfEMAreNamedWordByWord) {
+  for (const char *name : {"RunEStep", "e_step", "eStep", "EStep", "Expectation", "gmm_estep"})
+    EXPECT_TRUE(isExpectationStepName(name)) << name;
+  for (const char *name : {"timestep", "TimeStep", "next_step", "RunMStep", "expect"})
+    EXPECT_FALSE(isExpectationStepName(name)) << name;
+  for (const char *name : {"RunMStep", "m_step", "mStep", "Maximization", "maximisation"})
+    EXPECT_TRUE(isMaximizationStepName(name)) << name;
+  for (const char *name : {"GetMetricStep", "mstepsize", "RunEStep", "maximize_margin"})
+    EXPECT_FALSE(isMaximizationStepName(name)) << name;
+}
+
+// sentencepiece's unigram trainer: RunMStep re-estimates the pieces' scores from the E-step's
+// expected counts (a digamma, no `w -= lr * g`); RunEStep runs the model over the sentences.
+TEST(OptimizerRule, TheMStepOfEMIsTheUpdate) {
+  TUFacts tu = parse(R"(#include <vector>
+#include <cmath>
+struct Trainer {
+  std::vector<float> RunEStep(const std::vector<float> &scores, const std::vector<int> &sentences) {
+    std::vector<float> expected(scores.size());
+    for (int s : sentences) for (size_t i = 0; i < scores.size(); ++i) expected[i] += std::exp(scores[i]) * s;
+    return expected;
+  }
+  std::vector<float> RunMStep(const std::vector<float> &expected) {
+    std::vector<float> scores;
+    float sum = 0;
+    for (float e : expected) sum += e;
+    for (float e : expected) scores.push_back(std::log(e) - std::log(sum));
+    return scores;
+  }
+};
+)", true);
+  const FunctionFacts *mStep = functionNamed(tu, "Trainer::RunMStep");
+  const FunctionFacts *eStep = functionNamed(tu, "Trainer::RunEStep");
+  ASSERT_TRUE(mStep && eStep);
+  auto m = rules::optimizerStage(*mStep);
+  ASSERT_TRUE(m.has_value());
+  EXPECT_GE(m->confidence, kReportThreshold);
+  auto e = rules::modelStage(*eStep);
+  ASSERT_TRUE(e.has_value());
+  EXPECT_GE(e->confidence, kReportThreshold);
+}
+
 } // namespace
 } // namespace tourguide::indexer::test

@@ -15,7 +15,7 @@ namespace tourguide::indexer {
 /// The "format" and "version" a facts file carries; a reader refuses any other version.
 /// Bumped whenever Facts.h's structs or what the extractor puts in them change meaning.
 constexpr const char *kFactsFormat = "tourguide-tu-facts";
-constexpr int kFactsVersion = 12; // 2: branches on struct fields, field writes, constant arguments; 3: base classes by
+constexpr int kFactsVersion = 13; // 2: branches on struct fields, field writes, constant arguments; 3: base classes by
                                   // their full names, a call's specialised callee name; 4: where the program goes
                                   // after a statement, loop or call, Σ loops; 5: log_call only for one-argument logs,
                                   // an axpy into w_new updates the weights; 6: both 4 and 5; 7: function tables,
@@ -25,7 +25,8 @@ constexpr int kFactsVersion = 12; // 2: branches on struct fields, field writes,
                                   // two locals holding elements is a multiply-accumulate; 10: count_matches in
                                   // one call (countNonZero(a == b)) or as a 1/0 agreement, nll, a field
                                   // write's option and command; 11: an unresolved call's qualified name from
-                                  // its lookup's candidates; 12: getline or read on a string stream parses
+                                  // its lookup's candidates; 12: getline or read on a string stream parses;
+                                  // 13: a container named like a rate (alpha) scales no step
 
 /// The facts as a JSON document, keys sorted, so that equal facts give equal text.
 std::string factsToJson(const TUFacts &facts);

@@ -51,4 +51,9 @@ bool namesAPass(llvm::StringRef constant);
 /// A counter of right answers: "correct", "hits", "matches", ...
 bool isCorrectCounterName(llvm::StringRef name);
 
+/// A step of expectation-maximisation named as such, word by word ("RunEStep", "e_step",
+/// "eStep", "Expectation"; "RunMStep", "m_step", "Maximization"), not inside a word ("timestep").
+bool isExpectationStepName(llvm::StringRef name);
+bool isMaximizationStepName(llvm::StringRef name);
+
 } // namespace tourguide::indexer
