@@ -1084,9 +1084,9 @@ private:
   /// (libtorch's data loader calls the `get` of the Dataset<Self> the repo derives) that none
   /// of the repo's own calls reaches. Class -> the methods' keys.
   const std::map<std::string, std::vector<std::string>> &frameworkCallbacks() {
-    if (callbacks)
-      return *callbacks;
-    callbacks.emplace();
+    if (callbackMethods)
+      return *callbackMethods;
+    callbackMethods.emplace();
     std::set<std::string> called;
     for (const auto &[key, fn] : index.functions())
       if (origins.of(fn.file).origin == Origin::Own)
@@ -1096,8 +1096,8 @@ private:
     for (const auto &[key, fn] : index.functions())
       if (!fn.className.empty() && !called.count(key) && isOwn(key) &&
           options.profiles.matchMethod(fn.baseClasses, fn.name))
-        (*callbacks)[fn.className].push_back(key);
-    return *callbacks;
+        (*callbackMethods)[fn.className].push_back(key);
+    return *callbackMethods;
   }
 
   /// Creating an object whose class has framework callbacks is where they enter the run: a
@@ -1301,8 +1301,8 @@ private:
                          static_cast<int>(l), nullptr});
     for (const CallFact &c : fn.calls)
       items.push_back({c.line, 2, nullptr, -1, &c});
-    const std::vector<CallFact> callbacks = callbacksCreatedBy(fn);
-    for (const CallFact &c : callbacks)
+    const std::vector<CallFact> created = callbacksCreatedBy(fn); // outlives `items`' pointers
+    for (const CallFact &c : created)
       items.push_back({c.line, 2, nullptr, -1, &c});
     noteConstructs(fn);
     std::stable_sort(items.begin(), items.end(), [](const Item &a, const Item &b) {
@@ -1632,7 +1632,7 @@ private:
   OriginMap origins;
   std::map<std::string, unsigned> frameworkCalls;
   std::optional<std::set<std::string>> inUse;
-  std::optional<std::map<std::string, std::vector<std::string>>> callbacks; ///< frameworkCallbacks()
+  std::optional<std::map<std::string, std::vector<std::string>>> callbackMethods; ///< frameworkCallbacks()
   std::map<std::string, std::vector<StageMatch>> stageCache;
   std::map<std::string, StageWitness> closureCache;
   std::map<std::string, bool> trainingLoopCache;

@@ -56,17 +56,12 @@ bool comparesTwoValues(const Expr *e, const ASTContext &ctx) {
   return l && r && !constant(l) && !constant(r);
 }
 
-/// `std::getline(is, item)`, `is.read(buf, n)` on a string stream: parsing text the program
-/// already holds (xgboost's Split and its config parser), not reading data in. As for `>>`
-/// (StatementClassifier.cpp).
+/// `std::getline(is, item)`, `is.read(buf, n)` on a string stream (xgboost's Split and its
+/// config parser).
 bool readsAStringStream(const CallExpr *call) {
-  const Expr *stream = nullptr;
   if (const auto *member = dyn_cast<CXXMemberCallExpr>(call))
-    stream = member->getImplicitObjectArgument();
-  else if (call->getNumArgs() > 0)
-    stream = call->getArg(0);
-  return stream && llvm::StringRef(stream->IgnoreParenImpCasts()->getType().getNonReferenceType().getAsString())
-                       .contains("stringstream");
+    return isStringStream(member->getImplicitObjectArgument());
+  return call->getNumArgs() > 0 && isStringStream(call->getArg(0));
 }
 
 } // namespace

@@ -86,6 +86,11 @@ bool mentionsLearningRate(const Stmt *s) {
   });
 }
 
+bool isStringStream(const Expr *stream) {
+  return stream && llvm::StringRef(stream->IgnoreParenImpCasts()->getType().getNonReferenceType().getAsString())
+                       .contains("stringstream");
+}
+
 bool isElementDifference(const Expr *e) {
   const auto *b = dyn_cast<BinaryOperator>(strip(e));
   auto element = [](const Expr *x) {

@@ -31,6 +31,9 @@ bool multipliesElements(const clang::Stmt *s);
 /// A scalar variable or member named like a learning rate (`lr`, `opt->lr`, `alpha`), not an
 /// array or pointer of that name.
 bool mentionsLearningRate(const clang::Stmt *s);
+/// A string stream (`std::istringstream is(s)`): reading from it parses text the program already
+/// holds, it reads no data in.
+bool isStringStream(const clang::Expr *stream);
 /// `out[0] - target[i][0]`: one element minus another (an output against its target).
 bool isElementDifference(const clang::Expr *e);
 /// `x - mean[i]`: a value minus a mean (the term a variance squares).

@@ -27,11 +27,10 @@ bool BodyWalker::VisitCXXOperatorCallExpr(CXXOperatorCallExpr *op) {
       else
         break;
     // The stream's own type, before its conversion to the istream base `>>` is a member of.
-    QualType t = stream->IgnoreParenImpCasts()->getType().getNonReferenceType();
-    std::string ty = t.getAsString();
+    std::string ty = stream->IgnoreParenImpCasts()->getType().getNonReferenceType().getAsString();
     // A string stream parses text the program already holds (`std::istringstream is(s); is >>
     // std::hex >> n`); only a stream on a file or an input reads data in.
-    if (llvm::StringRef(ty).contains("stringstream"))
+    if (isStringStream(stream))
       addStatement("parse", op, {});
     else if (llvm::StringRef(ty).contains("istream") || llvm::StringRef(ty).contains("ifstream"))
       addStatement("file_read", op, {});
