@@ -1087,14 +1087,13 @@ private:
     if (callbackMethods)
       return *callbackMethods;
     callbackMethods.emplace();
-    std::set<std::string> called;
+    auto calledByTheRepo = [&](const std::string &key) {
+      auto it = programSetters->callers.find(key);
+      return it != programSetters->callers.end() &&
+             std::any_of(it->second.begin(), it->second.end(), [&](const std::string &c) { return isOwn(c); });
+    };
     for (const auto &[key, fn] : index.functions())
-      if (origins.of(fn.file).origin == Origin::Own)
-        for (const CallFact &c : fn.calls)
-          for (const std::string &t : index.targetsOf(c))
-            called.insert(t);
-    for (const auto &[key, fn] : index.functions())
-      if (!fn.className.empty() && !called.count(key) && isOwn(key) &&
+      if (!fn.className.empty() && isOwn(key) && !calledByTheRepo(key) &&
           options.profiles.matchMethod(fn.baseClasses, fn.name))
         (*callbackMethods)[fn.className].push_back(key);
     return *callbackMethods;

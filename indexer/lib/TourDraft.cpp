@@ -278,7 +278,8 @@ tourguide::tours::Tour draftTour(const EntryPoint &entry, const std::vector<Find
   // finding that moved the stop past its own statement, before one moved to another's place:
   // past `auto output = torch::smooth_l1_loss(fc(x), y);` is the loss's stop, which also
   // covers the forward inside it.
-  auto movedHere = [&](size_t k) { return placedBy[k] != k ? 2 : chosen[k]->stop.line != 0 ? 1 : 0; };
+  // 0: at its own line; 1: past its own statement; 2: at another finding's place.
+  auto movedRank = [&](size_t k) { return placedBy[k] != k ? 2 : chosen[k]->stop.line != 0 ? 1 : 0; };
   std::vector<size_t> stopsAt;
   std::map<std::string, size_t> byPlace; // place -> index into stopsAt
   std::map<const Finding *, std::vector<const Finding *>> alsoHere;
@@ -291,7 +292,7 @@ tourguide::tours::Tour draftTour(const EntryPoint &entry, const std::vector<Find
       continue;
     }
     size_t &leader = stopsAt[at->second];
-    if (movedHere(k) < movedHere(leader)) {
+    if (movedRank(k) < movedRank(leader)) {
       std::vector<const Finding *> others = std::move(alsoHere[chosen[leader]]);
       alsoHere.erase(chosen[leader]);
       others.insert(others.begin(), chosen[leader]);
